@@ -1,0 +1,128 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { contract, isMethodName, type MethodName } from '../../shared/api/contract';
+import type { Envelope } from '../../shared/api/client';
+import { AppError } from '../../shared/api/errors';
+import type { HandlerContext } from './handler-types';
+import { handlers } from './handlers';
+import type { Ports } from './ports';
+import { Preferences } from './preferences';
+import type { ProjectSession } from './session';
+
+export interface DispatchOptions {
+  /** Tests check every result against its schema; production trusts the handlers. */
+  readonly validateResults?: boolean;
+}
+
+/**
+ * The application in plain Node: one open project at a time, reached only through `dispatch`.
+ * Calls run one after another, so an import and a coding never interleave inside the database.
+ */
+export class Application {
+  readonly ports: Ports;
+  readonly preferences: Preferences;
+  private session: ProjectSession | null = null;
+  private queue: Promise<unknown> = Promise.resolve();
+  private readonly options: DispatchOptions;
+
+  constructor(ports: Ports, options: DispatchOptions = {}) {
+    this.ports = ports;
+    this.options = options;
+    this.preferences = new Preferences(ports.userDataFolder);
+    fs.mkdirSync(ports.projectsFolder, { recursive: true });
+  }
+
+  get project(): ProjectSession | null {
+    return this.session;
+  }
+
+  requireProject(): ProjectSession {
+    if (!this.session) throw new AppError('NO_PROJECT', 'No project is open. Open or create a project first.');
+    return this.session;
+  }
+
+  /** Replaces the open project (closing the previous one) and remembers it as recent. */
+  adopt(session: ProjectSession): ProjectSession {
+    this.closeProject();
+    this.session = session;
+    this.preferences.addRecent(session.file.path, session.summary().settings.title);
+    return session;
+  }
+
+  closeProject(): boolean {
+    if (!this.session) return false;
+    const s = this.session;
+    this.session = null;
+    s.close();
+    return true;
+  }
+
+  resolveProjectPath(p: string): string {
+    return path.resolve(this.ports.projectsFolder, p);
+  }
+
+  dispatch(method: string, rawParams: unknown): Promise<Envelope> {
+    const run = this.queue.then(() => this.execute(method, rawParams));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async execute(method: string, rawParams: unknown): Promise<Envelope> {
+    try {
+      if (!isMethodName(method)) throw new AppError('UNKNOWN_METHOD', `Unknown method “${String(method).slice(0, 80)}”.`);
+      const spec = contract[method];
+      const parsed = spec.params.safeParse(rawParams ?? {});
+      if (!parsed.success) {
+        const first = parsed.error.issues[0];
+        const where = first?.path.length ? ` (${first.path.join('.')})` : '';
+        throw new AppError('BAD_REQUEST', `Invalid request for ${method}${where}: ${first?.message ?? 'malformed parameters'}.`, {
+          issues: parsed.error.issues.map((i) => ({ path: i.path.map(String), message: i.message })),
+        });
+      }
+      const result = await this.run(method, parsed.data);
+      if (this.options.validateResults) {
+        const checked = spec.result.safeParse(result);
+        if (!checked.success) throw new AppError('INTERNAL', `The result of ${method} does not match the contract: ${checked.error.message}`);
+      }
+      return { ok: true, result };
+    } catch (err) {
+      return { ok: false, error: toAppError(err).toPayload() };
+    }
+  }
+
+  private run(method: MethodName, params: unknown): unknown {
+    const spec = contract[method];
+    let wrote = false;
+    const requireProject = () => this.requireProject();
+    const ctx: HandlerContext = {
+      app: this,
+      get project() {
+        return requireProject();
+      },
+      write: <T,>(summary: string | ((result: T) => string), work: () => T): T => {
+        if (!spec.mutates || !spec.recorded) throw new AppError('INTERNAL', `${method} is not a recorded command and cannot write.`);
+        if (wrote) throw new AppError('INTERNAL', `${method} tried to write two steps; one command is one step.`);
+        wrote = true;
+        return requireProject().write(method, summary, work);
+      },
+    };
+    if (spec.scope === 'project') this.requireProject();
+    const handler = handlers[method] as (p: unknown, c: HandlerContext) => unknown;
+    return handler(params, ctx);
+  }
+}
+
+function toAppError(err: unknown): AppError {
+  if (err instanceof AppError) return err;
+  const code = (err as { code?: string }).code;
+  if (code === 'SQLITE_FULL') return new AppError('DISK_FULL', 'The disk is full, so the change was not saved. Free some space and try again.');
+  if (code === 'SQLITE_READONLY') return new AppError('PROJECT_READ_ONLY', 'The project file cannot be written (read-only). Save a copy in a folder you can write to.');
+  if (code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
+    return new AppError('CONFLICT', 'That would create a duplicate of something already in the project.');
+  }
+  if (typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT')) {
+    return new AppError('CONFLICT', 'That change conflicts with the project’s data and was not saved.');
+  }
+  const message = err instanceof Error ? err.message : String(err);
+  return new AppError('INTERNAL', `Something went wrong: ${message}`);
+}

@@ -1,0 +1,15 @@
+import type { MethodName, ParsedParams, Result } from '../../shared/api/contract';
+import type { Application } from './application';
+import type { ProjectSession } from './session';
+
+export interface HandlerContext {
+  readonly app: Application;
+  /** The open project; throws NO_PROJECT when none is open. */
+  readonly project: ProjectSession;
+  /** Runs the command's changes as one transaction and one undoable, audited step. */
+  write<T>(summary: string | ((result: T) => string), work: () => T): T;
+}
+
+export type Handler<K extends MethodName> = (params: ParsedParams<K>, ctx: HandlerContext) => Result<K> | Promise<Result<K>>;
+
+export type HandlerMap<K extends MethodName> = { readonly [M in K]: Handler<M> };

@@ -1,0 +1,3 @@
+export { Application } from './application';
+export { directTransport } from './direct-transport';
+export type { Ports, DialogPort } from './ports';

@@ -1,0 +1,50 @@
+import type Database from 'better-sqlite3';
+import type { CodebookNode } from '../../../shared/api/entities';
+import { stmt } from '../store/statements';
+
+interface NodeRow {
+  id: string;
+  level: CodebookNode['level'];
+  name: string;
+  definition: string;
+  inclusion: string;
+  exclusion: string;
+  example_unit_id: string | null;
+  colour: string;
+  shortcut: string | null;
+  status: CodebookNode['status'];
+  sort: number;
+  codings: number;
+}
+
+/** Every node with its parents; `coderId` narrows the coding counts to one coder (blind mode). */
+export function listNodes(db: Database.Database, coderId: string | null): CodebookNode[] {
+  const rows = stmt(
+    db,
+    `SELECT n.*, coalesce(c.n, 0) AS codings FROM codebook_nodes n
+     LEFT JOIN (SELECT code_id, count(*) AS n FROM codings ${coderId ? 'WHERE coder_id = @coder' : ''} GROUP BY code_id) c ON c.code_id = n.id
+     ORDER BY n.sort, n.name`,
+  ).all(coderId ? { coder: coderId } : {}) as NodeRow[];
+  const links = stmt(db, `SELECT parent_id, child_id FROM codebook_links ORDER BY sort`).all() as { parent_id: string; child_id: string }[];
+  const parents = new Map<string, string[]>();
+  for (const l of links) {
+    const list = parents.get(l.child_id) ?? [];
+    list.push(l.parent_id);
+    parents.set(l.child_id, list);
+  }
+  return rows.map((r) => ({
+    id: r.id,
+    level: r.level,
+    name: r.name,
+    definition: r.definition,
+    inclusion: r.inclusion,
+    exclusion: r.exclusion,
+    exampleUnitId: r.example_unit_id,
+    colour: r.colour,
+    shortcut: r.shortcut,
+    status: r.status,
+    parentIds: parents.get(r.id) ?? [],
+    sort: r.sort,
+    codings: r.codings,
+  }));
+}

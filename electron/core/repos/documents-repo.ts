@@ -1,0 +1,111 @@
+import type Database from 'better-sqlite3';
+import type { Coding, DocumentDetail, DocumentGroup, DocumentSummary, MeaningUnit, Turn } from '../../../shared/api/entities';
+import { AppError } from '../../../shared/api/errors';
+import { stmt } from '../store/statements';
+
+interface DocumentRow {
+  id: string;
+  title: string;
+  kind: DocumentSummary['kind'];
+  group_id: string | null;
+  source_name: string | null;
+  session_name: string;
+  session_date: string | null;
+  facilitator: string;
+  duration_minutes: number | null;
+  notes: string;
+  sort: number;
+  length: number;
+  turns: number;
+  units: number;
+  coded_units: number;
+}
+
+// Progress per document in one pass: counts are aggregated per document, not per row.
+const SUMMARY_SQL = `
+  SELECT d.id, d.title, d.kind, d.group_id, d.source_name, d.session_name, d.session_date, d.facilitator,
+         d.duration_minutes, d.notes, d.sort, length(d.text) AS length,
+         coalesce(t.n, 0) AS turns, coalesce(u.n, 0) AS units, coalesce(c.n, 0) AS coded_units
+  FROM documents d
+  LEFT JOIN (SELECT document_id, count(*) AS n FROM turns GROUP BY document_id) t ON t.document_id = d.id
+  LEFT JOIN (SELECT document_id, count(*) AS n FROM meaning_units GROUP BY document_id) u ON u.document_id = d.id
+  LEFT JOIN (SELECT document_id, count(DISTINCT unit_id) AS n FROM codings WHERE unit_id IS NOT NULL AND coder_id IN (SELECT id FROM coders WHERE %CODER%) GROUP BY document_id) c
+    ON c.document_id = d.id
+  %WHERE%
+  ORDER BY d.sort, d.title`;
+
+function toSummary(r: DocumentRow): DocumentSummary {
+  return {
+    id: r.id,
+    title: r.title,
+    kind: r.kind,
+    groupId: r.group_id,
+    sourceName: r.source_name,
+    sessionName: r.session_name,
+    sessionDate: r.session_date,
+    facilitator: r.facilitator,
+    durationMinutes: r.duration_minutes,
+    notes: r.notes,
+    sort: r.sort,
+    length: r.length,
+    turns: r.turns,
+    units: r.units,
+    codedUnits: r.coded_units,
+  };
+}
+
+/** `coderId` narrows "coded" progress to one coder's work (blind mode, or the current coder). */
+function summarySql(where: string, coderId: string | null): string {
+  return SUMMARY_SQL.replace('%WHERE%', where).replace('%CODER%', coderId ? 'id = @coder' : '1');
+}
+
+export function listDocuments(db: Database.Database, coderId: string | null): DocumentSummary[] {
+  const rows = stmt(db, summarySql('', coderId)).all(coderId ? { coder: coderId } : {}) as DocumentRow[];
+  return rows.map(toSummary);
+}
+
+export function getDocumentSummary(db: Database.Database, id: string, coderId: string | null): DocumentSummary {
+  const row = stmt(db, summarySql('WHERE d.id = @id', coderId)).get(coderId ? { id, coder: coderId } : { id }) as DocumentRow | undefined;
+  if (!row) throw new AppError('NOT_FOUND', 'That document is not in this project (it may have been deleted).');
+  return toSummary(row);
+}
+
+export function listTurns(db: Database.Database, documentId: string): Turn[] {
+  const rows = stmt(
+    db,
+    `SELECT id, participant_id, speaker_label, start, "end", timestamp, is_facilitator FROM turns WHERE document_id = ? ORDER BY start`,
+  ).all(documentId) as { id: string; participant_id: string | null; speaker_label: string | null; start: number; end: number; timestamp: string | null; is_facilitator: number }[];
+  return rows.map((r) => ({
+    id: r.id,
+    participantId: r.participant_id,
+    speakerLabel: r.speaker_label,
+    start: r.start,
+    end: r.end,
+    timestamp: r.timestamp,
+    isFacilitator: r.is_facilitator === 1,
+  }));
+}
+
+export function listUnits(db: Database.Database, documentId: string): MeaningUnit[] {
+  return stmt(
+    db,
+    `SELECT id, document_id AS documentId, start, "end", condensed, interpretive FROM meaning_units WHERE document_id = ? ORDER BY start`,
+  ).all(documentId) as MeaningUnit[];
+}
+
+/** Codings of a document; `visibleCoderId` limits them to one coder (blind mode). */
+export function listCodings(db: Database.Database, documentId: string, visibleCoderId: string | null): Coding[] {
+  const sql = `SELECT id, code_id AS codeId, coder_id AS coderId, document_id AS documentId, unit_id AS unitId, start, "end"
+               FROM codings WHERE document_id = @doc ${visibleCoderId ? 'AND coder_id = @coder' : ''} ORDER BY created_at, id`;
+  return stmt(db, sql).all(visibleCoderId ? { doc: documentId, coder: visibleCoderId } : { doc: documentId }) as Coding[];
+}
+
+export function getDocumentDetail(db: Database.Database, id: string, coderId: string | null, visibleCoderId: string | null): DocumentDetail {
+  const document = getDocumentSummary(db, id, coderId);
+  const text = stmt(db, `SELECT text FROM documents WHERE id = ?`).pluck().get(id) as string;
+  return { document, text, turns: listTurns(db, id), units: listUnits(db, id), codings: listCodings(db, id, visibleCoderId) };
+}
+
+export function listDocumentGroups(db: Database.Database): DocumentGroup[] {
+  return stmt(db, `SELECT id, name, sort FROM document_groups ORDER BY sort, name`).all() as DocumentGroup[];
+}

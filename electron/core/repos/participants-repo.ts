@@ -1,0 +1,39 @@
+import type Database from 'better-sqlite3';
+import type { Attribute, Participant } from '../../../shared/api/entities';
+import { stmt } from '../store/statements';
+
+export function listAttributes(db: Database.Database): Attribute[] {
+  const rows = stmt(db, `SELECT id, name, type, choices, sort FROM attributes ORDER BY sort, name`).all() as (Omit<Attribute, 'choices'> & {
+    choices: string;
+  })[];
+  return rows.map((r) => ({ ...r, choices: JSON.parse(r.choices) as string[] }));
+}
+
+export function listParticipants(db: Database.Database): Participant[] {
+  const people = stmt(db, `SELECT id, label, pseudonym, notes FROM participants ORDER BY sort, label`).all() as {
+    id: string;
+    label: string;
+    pseudonym: string;
+    notes: string;
+  }[];
+  const values = stmt(db, `SELECT participant_id AS p, attribute_id AS a, value FROM participant_values`).all() as { p: string; a: string; value: string }[];
+  const turns = stmt(db, `SELECT participant_id AS p, document_id AS d, count(*) AS n FROM turns WHERE participant_id IS NOT NULL GROUP BY p, d`).all() as {
+    p: string;
+    d: string;
+    n: number;
+  }[];
+  const byPerson = new Map<string, Participant>(
+    people.map((p) => [p.id, { ...p, values: {}, documentIds: [], turns: 0 }] as [string, Participant]),
+  );
+  for (const v of values) {
+    const p = byPerson.get(v.p);
+    if (p) (p.values as Record<string, string>)[v.a] = v.value;
+  }
+  for (const t of turns) {
+    const p = byPerson.get(t.p);
+    if (!p) continue;
+    (p.documentIds as string[]).push(t.d);
+    (p as { turns: number }).turns += t.n;
+  }
+  return [...byPerson.values()];
+}

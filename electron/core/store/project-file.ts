@@ -1,0 +1,232 @@
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import path from 'node:path';
+import { AppError } from '../../../shared/api/errors';
+import { migrate, SCHEMA_VERSION } from './migrations';
+import { translateSqliteError } from './sqlite-errors';
+
+export const PROJECT_EXTENSION = '.condensa';
+/** 'Cond' — marks a SQLite file as a Condensa project. */
+const APPLICATION_ID = 0x436f6e64;
+const SQLITE_MAGIC = 'SQLite format 3\0';
+const BACKUPS_KEPT = 5;
+
+// Within one process the SQLite lock does not stop a second connection of ours; this set does.
+const openInThisProcess = new Set<string>();
+
+export interface ProjectFileInfo {
+  readonly path: string;
+  readonly schemaVersion: number;
+  readonly migratedFrom: number | null;
+  readonly backupPath: string | null;
+}
+
+/** Where the rotating backups of a project file live: a folder beside it. */
+export function backupFolderFor(file: string): string {
+  return `${file}.backups`;
+}
+
+export function canonicalPath(file: string): string {
+  const abs = path.resolve(file);
+  try {
+    return fs.realpathSync(abs);
+  } catch {
+    return abs;
+  }
+}
+
+function readHeader(file: string): Buffer {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const buf = Buffer.alloc(100);
+    const n = fs.readSync(fd, buf, 0, 100, 0);
+    return buf.subarray(0, n);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+function timestampForFile(date = new Date()): string {
+  return date.toISOString().replace(/[:.]/g, '-');
+}
+
+export class ProjectFile {
+  readonly db: Database.Database;
+  readonly path: string;
+  readonly info: ProjectFileInfo;
+  private closed = false;
+
+  private constructor(db: Database.Database, file: string, info: ProjectFileInfo) {
+    this.db = db;
+    this.path = file;
+    this.info = info;
+  }
+
+  /** Creates a new, empty project file; `init` runs inside the creating transaction. */
+  static create(file: string, init: (db: Database.Database) => void): ProjectFile {
+    const target = canonicalPath(file);
+    if (fs.existsSync(target)) {
+      throw new AppError('PROJECT_EXISTS', `A file named “${path.basename(target)}” already exists there. Choose another name or open it instead.`);
+    }
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    // Build in a temporary file and rename, so a crash never leaves a half-made project behind.
+    const temp = `${target}.creating-${process.pid}`;
+    let db: Database.Database | null = null;
+    try {
+      db = new Database(temp);
+      db.pragma('journal_mode = DELETE');
+      db.pragma(`application_id = ${APPLICATION_ID}`);
+      db.pragma('foreign_keys = ON');
+      migrate(db);
+      db.transaction(() => init(db!))();
+      db.close();
+      db = null;
+      fs.renameSync(temp, target);
+    } catch (err) {
+      db?.close();
+      fs.rmSync(temp, { force: true });
+      throw translateSqliteError(err, target);
+    }
+    return ProjectFile.open(target);
+  }
+
+  static open(file: string): ProjectFile {
+    const target = canonicalPath(file);
+    if (!fs.existsSync(target)) {
+      throw new AppError('PROJECT_NOT_FOUND', `No project file at ${target}. It may have been moved or deleted.`);
+    }
+    if (fs.statSync(target).isDirectory()) {
+      throw new AppError('PROJECT_NOT_SQLITE', `${target} is a folder, not a Condensa project file.`);
+    }
+    const header = readHeader(target);
+    if (header.length < 100 || header.subarray(0, 16).toString('latin1') !== SQLITE_MAGIC) {
+      throw new AppError(
+        'PROJECT_NOT_SQLITE',
+        `“${path.basename(target)}” is not a Condensa project (it is not a database file, or it is empty). Open a .condensa file, or restore a backup.`,
+        { backups: listBackups(target) },
+      );
+    }
+    if (openInThisProcess.has(target)) {
+      throw lockedError(target);
+    }
+    let db: Database.Database | null = null;
+    try {
+      db = new Database(target, { fileMustExist: true, timeout: 0 });
+      // Exclusive locking: the lock is held by this connection for as long as it is open and is
+      // released by the OS if the process dies, so a second process is refused and no stale lock remains.
+      db.pragma('locking_mode = EXCLUSIVE');
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = FULL');
+      db.pragma('foreign_keys = ON');
+      const appId = db.pragma('application_id', { simple: true }) as number;
+      const version = db.pragma('user_version', { simple: true }) as number;
+      if (appId !== APPLICATION_ID) {
+        throw new AppError('PROJECT_NOT_SQLITE', `“${path.basename(target)}” is a database, but not a Condensa project.`);
+      }
+      if (version > SCHEMA_VERSION) {
+        throw new AppError(
+          'PROJECT_NEWER_SCHEMA',
+          `This project was saved by a newer Condensa (file schema v${version}); this version reads up to v${SCHEMA_VERSION}. Update Condensa to open it.`,
+          { fileVersion: version, supportedVersion: SCHEMA_VERSION },
+        );
+      }
+      const check = db.pragma('quick_check', { simple: true });
+      if (check !== 'ok') {
+        throw new AppError('PROJECT_DAMAGED', `“${path.basename(target)}” is damaged (${String(check)}). Open the most recent backup instead.`, {
+          backups: listBackups(target),
+        });
+      }
+      let backupPath: string | null = null;
+      if (version < SCHEMA_VERSION) {
+        backupPath = copyBeforeMigration(db, target, version);
+        migrate(db);
+      }
+      openInThisProcess.add(target);
+      return new ProjectFile(db, target, {
+        path: target,
+        schemaVersion: SCHEMA_VERSION,
+        migratedFrom: version < SCHEMA_VERSION ? version : null,
+        backupPath,
+      });
+    } catch (err) {
+      db?.close();
+      if (err instanceof AppError) throw err;
+      const code = (err as { code?: string }).code;
+      if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') throw lockedError(target);
+      if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
+        throw new AppError('PROJECT_DAMAGED', `“${path.basename(target)}” is damaged and cannot be read. Open the most recent backup instead.`, {
+          backups: listBackups(target),
+        });
+      }
+      throw translateSqliteError(err, target);
+    }
+  }
+
+  /** Writes a verified copy into the rotating backup folder and prunes old ones. */
+  async backup(): Promise<string> {
+    const folder = backupFolderFor(this.path);
+    fs.mkdirSync(folder, { recursive: true });
+    const dest = path.join(folder, `${timestampForFile()}${PROJECT_EXTENSION}`);
+    const partial = `${dest}.partial`;
+    try {
+      await this.db.backup(partial);
+      verifyCopy(partial);
+      fs.renameSync(partial, dest);
+    } catch (err) {
+      fs.rmSync(partial, { force: true });
+      throw translateSqliteError(err, dest);
+    }
+    for (const old of listBackups(this.path).slice(BACKUPS_KEPT)) fs.rmSync(old, { force: true });
+    return dest;
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    openInThisProcess.delete(this.path);
+    // Folding the WAL back leaves a single self-contained file behind.
+    try {
+      this.db.pragma('wal_checkpoint(TRUNCATE)');
+    } finally {
+      this.db.close();
+    }
+  }
+}
+
+function lockedError(target: string): AppError {
+  return new AppError(
+    'PROJECT_LOCKED',
+    `“${path.basename(target)}” is already open in another Condensa window or program. Close it there first.`,
+  );
+}
+
+function verifyCopy(file: string): void {
+  const copy = new Database(file, { fileMustExist: true });
+  try {
+    const result = copy.pragma('integrity_check', { simple: true });
+    if (result !== 'ok') throw new AppError('PROJECT_DAMAGED', `The backup written to ${file} failed its check (${String(result)}).`);
+  } finally {
+    copy.close();
+  }
+}
+
+function copyBeforeMigration(db: Database.Database, target: string, version: number): string {
+  const folder = backupFolderFor(target);
+  fs.mkdirSync(folder, { recursive: true });
+  const dest = path.join(folder, `before-v${SCHEMA_VERSION}-from-v${version}-${timestampForFile()}${PROJECT_EXTENSION}`);
+  db.exec(`VACUUM INTO '${dest.replace(/'/g, "''")}'`);
+  verifyCopy(dest);
+  return dest;
+}
+
+/** Backups of a project file, newest first. */
+export function listBackups(file: string): string[] {
+  const folder = backupFolderFor(canonicalPath(file));
+  if (!fs.existsSync(folder)) return [];
+  return fs
+    .readdirSync(folder)
+    .filter((n) => n.endsWith(PROJECT_EXTENSION))
+    .sort()
+    .reverse()
+    .map((n) => path.join(folder, n));
+}

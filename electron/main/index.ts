@@ -1,0 +1,113 @@
+import { app, BrowserWindow, dialog, ipcMain, Menu, type IpcMainInvokeEvent, type MenuItemConstructorOptions } from 'electron';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Application } from '../core/application';
+import { APP_VERSION } from '../core/version';
+import { buildMenuTemplate } from './menu';
+import { hardenContents, isTrustedSender, secureWebPreferences } from './security';
+import { loadWindowState, saveWindowState } from './window-state';
+
+const rendererIndex = path.join(__dirname, '../renderer/index.html');
+const rendererUrl = pathToFileURL(rendererIndex).toString();
+let window: BrowserWindow | null = null;
+let core: Application | null = null;
+let pendingOpen: string | null = process.argv.find((a) => a.toLowerCase().endsWith('.condensa')) ?? null;
+
+function send(commandId: string): void {
+  window?.webContents.send('condensa:command', commandId);
+}
+
+function refreshMenu(): void {
+  if (!core) return;
+  const template = buildMenuTemplate({
+    isMac: process.platform === 'darwin',
+    hasProject: core.project !== null,
+    recent: core.preferences.recent().filter((r) => r.exists),
+    send,
+    openRecent: (p) => window?.webContents.send('condensa:open', p),
+  });
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template as MenuItemConstructorOptions[]));
+}
+
+async function onCall(event: IpcMainInvokeEvent, method: unknown, params: unknown) {
+  // Only our own page may call; everything it sends is validated against the contract in dispatch.
+  if (!event.senderFrame || !isTrustedSender(event.senderFrame.url, rendererUrl) || typeof method !== 'string') {
+    return { ok: false, error: { code: 'BAD_REQUEST', message: 'Refused a call from an unknown sender.' } };
+  }
+  const envelope = await core!.dispatch(method, params);
+  if (method.startsWith('project.')) refreshMenu();
+  return envelope;
+}
+
+function createWindow(): void {
+  const userData = app.getPath('userData');
+  const state = loadWindowState(userData);
+  window = new BrowserWindow({
+    x: state.x,
+    y: state.y,
+    width: state.width,
+    height: state.height,
+    minWidth: 900,
+    minHeight: 560,
+    show: false,
+    title: 'Condensa',
+    webPreferences: secureWebPreferences(path.join(__dirname, '../preload/index.cjs')),
+  });
+  hardenContents(window.webContents as never, rendererUrl);
+  if (state.maximized) window.maximize();
+  window.once('ready-to-show', () => window?.show());
+  window.on('close', () => {
+    if (!window) return;
+    const b = window.getNormalBounds();
+    saveWindowState(userData, { ...b, maximized: window.isMaximized() });
+  });
+  window.webContents.once('did-finish-load', () => {
+    if (pendingOpen) window?.webContents.send('condensa:open', pendingOpen);
+    pendingOpen = null;
+  });
+  void window.loadFile(rendererIndex);
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', (_e, argv) => {
+    const file = argv.find((a) => a.toLowerCase().endsWith('.condensa'));
+    if (window) {
+      if (window.isMinimized()) window.restore();
+      window.focus();
+      if (file) window.webContents.send('condensa:open', file);
+    }
+  });
+  app.on('open-file', (event, file) => {
+    event.preventDefault();
+    if (window) window.webContents.send('condensa:open', file);
+    else pendingOpen = file;
+  });
+  app.whenReady().then(() => {
+    core = new Application({
+      platform: 'electron',
+      version: APP_VERSION,
+      userDataFolder: app.getPath('userData'),
+      projectsFolder: path.join(app.getPath('documents'), 'Condensa'),
+      dialogs: {
+        async chooseProjectPath(purpose, suggestedName) {
+          const filters = [{ name: 'Condensa project', extensions: ['condensa'] }];
+          if (purpose === 'open') {
+            const r = await dialog.showOpenDialog(window!, { properties: ['openFile'], filters });
+            return r.canceled ? null : (r.filePaths[0] ?? null);
+          }
+          const r = await dialog.showSaveDialog(window!, { defaultPath: suggestedName ? `${suggestedName}.condensa` : undefined, filters });
+          return r.canceled ? null : (r.filePath ?? null);
+        },
+      },
+    });
+    ipcMain.handle('condensa:call', onCall);
+    refreshMenu();
+    createWindow();
+  });
+  app.on('window-all-closed', () => {
+    core?.closeProject();
+    app.quit();
+  });
+}

@@ -1,0 +1,40 @@
+import { useEffect } from 'react';
+import { desktopBridge } from './api/connection';
+import { registerCoreActions } from './commands/core-actions';
+import { handleKeyDown, runAction } from './commands/registry';
+import { CommandPalette } from './components/CommandPalette';
+import { ErrorBanner } from './components/ErrorBanner';
+import { ProjectDialogs } from './features/start/ProjectDialogs';
+import { openProjectAt, StartScreen } from './features/start/StartScreen';
+import { ProjectWindow } from './features/project/ProjectWindow';
+import { call, useAppStore } from './state/app-store';
+
+registerCoreActions();
+
+export function App() {
+  const project = useAppStore((s) => s.project);
+  const theme = useAppStore((s) => s.theme);
+
+  useEffect(() => {
+    void call('app.info', {}).then((info) => useAppStore.setState({ info }));
+    const bridge = desktopBridge();
+    bridge?.onCommand((id) => runAction(id));
+    bridge?.onOpen((p) => void openProjectAt(p));
+    const onKey = (e: KeyboardEvent) => handleKeyDown(e, bridge !== null);
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  useEffect(() => {
+    document.documentElement.dataset.theme = theme;
+  }, [theme]);
+
+  return (
+    <div className="app">
+      <ErrorBanner />
+      {project ? <ProjectWindow /> : <StartScreen />}
+      <ProjectDialogs />
+      <CommandPalette />
+    </div>
+  );
+}

@@ -1,0 +1,29 @@
+import type { CodebookNode } from '../../../shared/api/entities';
+
+export interface TreeRow {
+  readonly node: CodebookNode;
+  readonly depth: number;
+  readonly path: string;
+}
+
+/** Flattens the codebook into display rows, depth first; a node with two parents shows under both. */
+export function flattenCodebook(nodes: readonly CodebookNode[]): TreeRow[] {
+  const children = new Map<string, CodebookNode[]>();
+  for (const n of nodes) {
+    for (const p of n.parentIds) {
+      const list = children.get(p) ?? [];
+      list.push(n);
+      children.set(p, list);
+    }
+  }
+  const rows: TreeRow[] = [];
+  const visit = (node: CodebookNode, depth: number, path: string, seen: Set<string>) => {
+    if (seen.has(node.id)) return;
+    const here = `${path}/${node.id}`;
+    rows.push({ node, depth, path: here });
+    const next = new Set(seen).add(node.id);
+    for (const child of children.get(node.id) ?? []) visit(child, depth + 1, here, next);
+  };
+  for (const root of nodes.filter((n) => n.parentIds.length === 0)) visit(root, 0, '', new Set());
+  return rows;
+}

@@ -1,0 +1,56 @@
+import { useMemo } from 'react';
+import { useWorkspace } from '../../state/workspace-store';
+
+export function Inspector() {
+  const detail = useWorkspace((s) => s.detail);
+  const unitId = useWorkspace((s) => s.unitId);
+  const nodes = useWorkspace((s) => s.nodes);
+  const coders = useWorkspace((s) => s.coders);
+  const participants = useWorkspace((s) => s.participants);
+  const unit = detail?.units.find((u) => u.id === unitId) ?? null;
+  const turn = unit ? detail?.turns.find((t) => t.start <= unit.start && unit.start < t.end) : undefined;
+  const person = turn?.participantId ? participants.find((p) => p.id === turn.participantId) : undefined;
+  const byCoder = useMemo(() => {
+    const map = new Map<string, string[]>();
+    for (const c of detail?.codings ?? []) {
+      if (c.unitId !== unitId) continue;
+      const name = nodes.find((n) => n.id === c.codeId)?.name ?? '?';
+      map.set(c.coderId, [...(map.get(c.coderId) ?? []), name]);
+    }
+    return map;
+  }, [detail, unitId, nodes]);
+
+  return (
+    <aside className="inspector" aria-label="Inspector">
+      {!unit || !detail ? (
+        <p className="muted small pad">Select a meaning unit to see its details.</p>
+      ) : (
+        <>
+          <h3>Meaning unit</h3>
+          <blockquote>{detail.text.slice(unit.start, unit.end)}</blockquote>
+          <dl>
+            <dt>Speaker</dt>
+            <dd>
+              {turn?.speakerLabel ?? '—'}
+              {person && <span className="muted"> ({person.pseudonym})</span>}
+            </dd>
+            <dt>Condensation</dt>
+            <dd>{unit.condensed || <span className="muted">not written yet</span>}</dd>
+            <dt>Codes</dt>
+            <dd>
+              {byCoder.size === 0 && <span className="muted">none yet</span>}
+              {[...byCoder.entries()].map(([coderId, names]) => {
+                const coder = coders.find((c) => c.id === coderId);
+                return (
+                  <div key={coderId}>
+                    <span className="swatch" style={{ background: coder?.colour }} /> {coder?.name}: {names.join(', ')}
+                  </div>
+                );
+              })}
+            </dd>
+          </dl>
+        </>
+      )}
+    </aside>
+  );
+}

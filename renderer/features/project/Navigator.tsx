@@ -1,0 +1,53 @@
+import { DOCUMENT_KIND_LABELS } from '../../../shared/domain/vocabulary';
+import { openDocument, useWorkspace } from '../../state/workspace-store';
+
+export function Navigator() {
+  const documents = useWorkspace((s) => s.documents);
+  const groups = useWorkspace((s) => s.groups);
+  const participants = useWorkspace((s) => s.participants);
+  const current = useWorkspace((s) => s.documentId);
+  const sections = [
+    ...groups.map((g) => ({ id: g.id, name: g.name, docs: documents.filter((d) => d.groupId === g.id) })),
+    { id: 'none', name: groups.length ? 'Ungrouped' : 'Documents', docs: documents.filter((d) => !d.groupId) },
+  ].filter((s) => s.docs.length > 0);
+
+  return (
+    <aside className="navigator" aria-label="Navigator">
+      <h3>Documents</h3>
+      {documents.length === 0 && <p className="muted small pad">No documents yet.</p>}
+      {sections.map((section) => (
+        <div key={section.id} className="nav-group">
+          <div className="nav-group-name">{section.name}</div>
+          <ul>
+            {section.docs.map((d) => (
+              <li key={d.id}>
+                <button
+                  type="button"
+                  className={d.id === current ? 'nav-item active' : 'nav-item'}
+                  onClick={() => void openDocument(d.id)}
+                  title={`${DOCUMENT_KIND_LABELS[d.kind]} · ${d.sessionDate ?? ''}`}
+                >
+                  <span className="nav-title">{d.title}</span>
+                  <span className="progress" aria-label={`${d.codedUnits} of ${d.units} units coded`}>
+                    <span className="bar" style={{ width: `${d.units ? (100 * d.codedUnits) / d.units : 0}%` }} />
+                  </span>
+                  <span className="muted small">
+                    {d.codedUnits}/{d.units} units coded
+                  </span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ))}
+      <h3>Participants</h3>
+      <ul className="participants" aria-label="Participants">
+        {participants.map((p) => (
+          <li key={p.id} title={p.notes}>
+            <span>{p.label}</span> <span className="muted small">{p.pseudonym}</span>
+          </li>
+        ))}
+      </ul>
+    </aside>
+  );
+}

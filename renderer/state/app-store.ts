@@ -1,0 +1,102 @@
+import type { Client } from '../../shared/api/client';
+import { contract, type MethodName, type Params, type Result } from '../../shared/api/contract';
+import type { ProjectSummary } from '../../shared/api/entities';
+import { AppError } from '../../shared/api/errors';
+import { connect } from '../api/connection';
+import { createStore } from './create-store';
+
+export type SaveState = 'saved' | 'saving' | 'failed';
+export type View = 'transcript' | 'codebook' | 'audit';
+
+export interface AppInfo {
+  readonly version: string;
+  readonly schemaVersion: number;
+  readonly platform: 'electron' | 'browser' | 'direct';
+  readonly projectsFolder: string;
+  readonly nativeDialogs: boolean;
+}
+
+interface AppState {
+  readonly info: AppInfo | null;
+  readonly project: ProjectSummary | null;
+  /** Bumped after every change to the project: views re-read their data when it moves. */
+  readonly revision: number;
+  readonly saveState: SaveState;
+  readonly pendingWrites: number;
+  readonly error: { readonly message: string; readonly code: string } | null;
+  readonly view: View;
+  readonly paletteOpen: boolean;
+  readonly dialog: 'new' | 'open' | 'coder' | 'about' | null;
+  readonly theme: 'light' | 'dark';
+}
+
+export const useAppStore = createStore<AppState>(() => ({
+  info: null,
+  project: null,
+  revision: 0,
+  saveState: 'saved',
+  pendingWrites: 0,
+  error: null,
+  view: 'transcript',
+  paletteOpen: false,
+  dialog: null,
+  theme: 'light',
+}));
+
+let client: Client | null = null;
+
+function api(): Client {
+  if (!client) {
+    client = connect({
+      onCallStart: (method) => {
+        if (isWrite(method)) useAppStore.setState((s) => ({ pendingWrites: s.pendingWrites + 1, saveState: 'saving' }));
+      },
+      onCallEnd: (method, ok) => {
+        if (!isWrite(method)) return;
+        useAppStore.setState((s) => {
+          const pending = Math.max(0, s.pendingWrites - 1);
+          return { pendingWrites: pending, saveState: ok ? (pending === 0 ? 'saved' : 'saving') : 'failed' };
+        });
+      },
+      onMutation: () => useAppStore.setState((s) => ({ revision: s.revision + 1 })),
+    });
+  }
+  return client;
+}
+
+function isWrite(method: MethodName): boolean {
+  return contract[method].mutates;
+}
+
+/** Calls the application; a failure becomes the visible error message and is re-thrown. */
+export async function call<K extends MethodName>(method: K, params: Params<K>): Promise<Result<K>> {
+  try {
+    return await api().call(method, params);
+  } catch (err) {
+    const e = err instanceof AppError ? err : new AppError('INTERNAL', err instanceof Error ? err.message : String(err));
+    useAppStore.setState({ error: { message: e.message, code: e.code } });
+    throw e;
+  }
+}
+
+/** Like `call`, but a failure only shows its message: for buttons and commands. */
+export async function attempt<K extends MethodName>(method: K, params: Params<K>): Promise<Result<K> | null> {
+  try {
+    return await call(method, params);
+  } catch {
+    return null;
+  }
+}
+
+export function clearError(): void {
+  useAppStore.setState({ error: null });
+}
+
+export async function refreshProject(): Promise<void> {
+  const project = await call('project.get', {});
+  useAppStore.setState({ project });
+}
+
+export function projectOpened(project: ProjectSummary): void {
+  useAppStore.setState((s) => ({ project, error: null, dialog: project.currentCoderId ? null : 'coder', view: 'transcript', revision: s.revision + 1 }));
+}

@@ -1,0 +1,79 @@
+import type { Attribute, Coder, CodebookNode, DocumentDetail, DocumentGroup, DocumentSummary, Participant } from '../../shared/api/entities';
+import { call, useAppStore } from './app-store';
+import { createStore } from './create-store';
+
+interface WorkspaceState {
+  readonly documents: readonly DocumentSummary[];
+  readonly groups: readonly DocumentGroup[];
+  readonly participants: readonly Participant[];
+  readonly attributes: readonly Attribute[];
+  readonly coders: readonly Coder[];
+  readonly nodes: readonly CodebookNode[];
+  readonly documentId: string | null;
+  readonly detail: DocumentDetail | null;
+  readonly unitId: string | null;
+  readonly loadedRevision: number;
+}
+
+const EMPTY: WorkspaceState = {
+  documents: [],
+  groups: [],
+  participants: [],
+  attributes: [],
+  coders: [],
+  nodes: [],
+  documentId: null,
+  detail: null,
+  unitId: null,
+  loadedRevision: -1,
+};
+
+export const useWorkspace = createStore<WorkspaceState>(() => EMPTY);
+
+export function resetWorkspace(): void {
+  useWorkspace.setState(EMPTY);
+}
+
+/** Re-reads the project's lists and the open document; called whenever the revision moves. */
+export async function loadWorkspace(): Promise<void> {
+  const revision = useAppStore.getState().revision;
+  const [documents, groups, participants, attributes, coders, nodes] = await Promise.all([
+    call('documents.list', {}),
+    call('documentGroups.list', {}),
+    call('participants.list', {}),
+    call('attributes.list', {}),
+    call('coders.list', {}),
+    call('codebook.list', {}),
+  ]);
+  const project = useAppStore.getState().project;
+  const current = useWorkspace.getState().documentId;
+  const documentId =
+    current && documents.some((d) => d.id === current)
+      ? current
+      : project?.lastDocumentId && documents.some((d) => d.id === project.lastDocumentId)
+        ? project.lastDocumentId
+        : (documents[0]?.id ?? null);
+  const detail = documentId ? await call('documents.get', { id: documentId }) : null;
+  const unitId = useWorkspace.getState().unitId ?? project?.lastUnitId ?? null;
+  useWorkspace.setState({ documents, groups, participants, attributes, coders, nodes, documentId, detail, unitId, loadedRevision: revision });
+}
+
+export async function openDocument(id: string): Promise<void> {
+  const detail = await call('documents.get', { id });
+  useWorkspace.setState({ documentId: id, detail, unitId: detail.units[0]?.id ?? null });
+  void call('project.rememberPlace', { documentId: id, unitId: detail.units[0]?.id ?? null });
+}
+
+export function selectUnit(unitId: string | null): void {
+  useWorkspace.setState({ unitId });
+  void call('project.rememberPlace', { documentId: useWorkspace.getState().documentId, unitId });
+}
+
+/** Moves the unit selection by `delta` within the open document. */
+export function moveUnit(delta: number): void {
+  const { detail, unitId } = useWorkspace.getState();
+  if (!detail || detail.units.length === 0) return;
+  const index = detail.units.findIndex((u) => u.id === unitId);
+  const next = Math.min(detail.units.length - 1, Math.max(0, (index < 0 ? (delta > 0 ? -1 : detail.units.length) : index) + delta));
+  selectUnit(detail.units[next].id);
+}

@@ -1,0 +1,49 @@
+// `npm test`: builds, runs the unit and integration tests and the end-to-end tests in Chromium,
+// then prints one closing line "N passed, N failed".
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const chromium = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => p && fs.existsSync(p));
+const inCi = process.env.CI === 'true';
+
+const build = spawnSync(process.execPath, [path.join(root, 'scripts/build.mjs')], { stdio: 'inherit', cwd: root });
+if (build.status !== 0) {
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+}
+
+const projects = ['--project', 'unit'];
+if (chromium) projects.push('--project', 'e2e');
+else if (inCi) {
+  console.error('End-to-end tests need Chromium and CI=true: install it (apt-get install chromium) or set CHROMIUM_PATH.');
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+} else {
+  console.warn('\n*** END-TO-END TESTS SKIPPED: no Chromium found. Install it with `apt-get install chromium` or set CHROMIUM_PATH. ***\n');
+}
+
+const report = path.join(root, 'test-results', 'vitest.json');
+fs.mkdirSync(path.dirname(report), { recursive: true });
+fs.rmSync(report, { force: true });
+const vitest = path.join(root, 'node_modules', 'vitest', 'vitest.mjs');
+const run = spawnSync(process.execPath, [vitest, 'run', ...projects, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...process.argv.slice(2)], {
+  stdio: 'inherit',
+  cwd: root,
+  env: { ...process.env, CONDENSA_CHROMIUM: chromium ?? '' },
+});
+
+let passed = 0;
+let failed = run.status === 0 ? 0 : 1;
+let skipped = 0;
+if (fs.existsSync(report)) {
+  const r = JSON.parse(fs.readFileSync(report, 'utf8'));
+  passed = r.numPassedTests;
+  failed = r.numFailedTests + (r.numFailedTestSuites ?? 0) + (run.status !== 0 && r.numFailedTests === 0 ? 1 : 0);
+  skipped = r.numPendingTests + (r.numTodoTests ?? 0);
+}
+if (!chromium) console.warn('*** End-to-end tests were skipped (no Chromium). ***');
+console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+process.exit(failed > 0 ? 1 : 0);

@@ -1,0 +1,38 @@
+import { contract, type MethodName, type Params, type Result } from './contract';
+import { errorFromPayload, type ErrorPayload } from './errors';
+
+/** What every transport answers: a result, or an error payload with a stable code. */
+export type Envelope = { readonly ok: true; readonly result: unknown } | { readonly ok: false; readonly error: ErrorPayload };
+
+/** A transport moves one call to the application and brings back its envelope. */
+export type Transport = (method: string, params: unknown) => Promise<Envelope>;
+
+export interface Client {
+  call<K extends MethodName>(method: K, params: Params<K>): Promise<Result<K>>;
+}
+
+export interface ClientHooks {
+  /** Called after every successful mutating call: stores refresh from here. */
+  readonly onMutation?: (method: MethodName) => void;
+  readonly onCallStart?: (method: MethodName) => void;
+  readonly onCallEnd?: (method: MethodName, ok: boolean) => void;
+}
+
+export function createClient(transport: Transport, hooks: ClientHooks = {}): Client {
+  return {
+    async call(method, params) {
+      hooks.onCallStart?.(method);
+      let envelope: Envelope;
+      try {
+        envelope = await transport(method, params);
+      } catch (err) {
+        hooks.onCallEnd?.(method, false);
+        throw err;
+      }
+      hooks.onCallEnd?.(method, envelope.ok);
+      if (!envelope.ok) throw errorFromPayload(envelope.error);
+      if (contract[method].mutates) hooks.onMutation?.(method);
+      return envelope.result as Result<typeof method>;
+    },
+  };
+}

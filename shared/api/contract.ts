@@ -1,0 +1,21 @@
+import type { z } from 'zod';
+import type { MethodSpec } from './method';
+import { appMethods } from './methods/app';
+import { projectMethods } from './methods/project';
+
+// The one contract: every method of the application, declared once. Feature files under
+// methods/ each contribute a record; transports, handlers and the client all derive from this.
+export const contract = {
+  ...appMethods,
+  ...projectMethods,
+} as const satisfies Record<string, MethodSpec>;
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+export type Params<K extends MethodName> = z.input<Contract[K]['params']>;
+export type ParsedParams<K extends MethodName> = z.output<Contract[K]['params']>;
+export type Result<K extends MethodName> = z.output<Contract[K]['result']>;
+
+export function isMethodName(name: unknown): name is MethodName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
+}

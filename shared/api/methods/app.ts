@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { Methodology, ProjectSummary, RecentProject } from '../entities';
+import { appMethod } from '../method';
+
+const ProjectPath = z.string().min(1).max(4096);
+
+export const appMethods = {
+  'app.info': appMethod(
+    'What this Condensa is and what it can open',
+    z.object({}),
+    z.object({
+      version: z.string(),
+      schemaVersion: z.number(),
+      platform: z.enum(['electron', 'browser', 'direct']),
+      projectsFolder: z.string(),
+      nativeDialogs: z.boolean(),
+    }),
+  ),
+  'app.recent': appMethod('Recently opened projects', z.object({}), z.array(RecentProject)),
+  'app.listProjects': appMethod(
+    'Project files in the projects folder',
+    z.object({}),
+    z.array(z.object({ path: z.string(), name: z.string(), modifiedAt: z.string(), size: z.number() })),
+  ),
+  'app.chooseProjectPath': appMethod(
+    'Asks the user where a project is (open) or should go (save); null when cancelled or when the platform has no dialogs',
+    z.object({ purpose: z.enum(['open', 'save']), suggestedName: z.string().optional() }),
+    z.object({ path: z.string().nullable() }),
+  ),
+  'project.create': appMethod(
+    'Creates a project file and opens it',
+    z.object({
+      path: ProjectPath,
+      title: z.string().trim().min(1).max(300),
+      methodology: Methodology.default('content-analysis'),
+      sample: z.boolean().default(false),
+    }),
+    ProjectSummary,
+  ),
+  'project.open': appMethod('Opens a project file', z.object({ path: ProjectPath }), ProjectSummary),
+  'project.openSample': appMethod(
+    'Makes a fresh copy of the sample study in the projects folder and opens it',
+    z.object({}),
+    ProjectSummary,
+  ),
+  'project.close': appMethod('Closes the open project', z.object({}), z.object({ closed: z.boolean() })),
+} as const;

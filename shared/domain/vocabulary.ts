@@ -1,0 +1,53 @@
+// The words of the domain (see UX.md), as closed sets shared by the schema, the contract and the UI.
+export const METHODOLOGIES = ['content-analysis', 'thematic-analysis', 'meta-synthesis'] as const;
+export type Methodology = (typeof METHODOLOGIES)[number];
+
+export const METHODOLOGY_LABELS: Readonly<Record<Methodology, string>> = {
+  'content-analysis': 'Qualitative content analysis (Graneheim & Lundman)',
+  'thematic-analysis': 'Reflexive thematic analysis (Braun & Clarke)',
+  'meta-synthesis': 'Meta-synthesis of published studies',
+};
+
+export const DOCUMENT_KINDS = ['focus-group', 'interview', 'diary', 'article', 'open-answers'] as const;
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+
+export const DOCUMENT_KIND_LABELS: Readonly<Record<DocumentKind, string>> = {
+  'focus-group': 'Focus group',
+  interview: 'Interview',
+  diary: 'Diary',
+  article: 'Article',
+  'open-answers': 'Open survey answers',
+};
+
+export const NODE_LEVELS = ['theme', 'subtheme', 'category', 'subcategory', 'code'] as const;
+export type NodeLevel = (typeof NODE_LEVELS)[number];
+
+/** The levels a method uses, from the top of the hierarchy down to codes. */
+export const LEVELS_BY_METHOD: Readonly<Record<Methodology, readonly NodeLevel[]>> = {
+  'content-analysis': ['theme', 'category', 'subcategory', 'code'],
+  'thematic-analysis': ['theme', 'subtheme', 'code'],
+  'meta-synthesis': ['theme', 'category', 'subcategory', 'code'],
+};
+
+export const NODE_LEVEL_LABELS: Readonly<Record<NodeLevel, string>> = {
+  theme: 'Theme',
+  subtheme: 'Subtheme',
+  category: 'Category',
+  subcategory: 'Subcategory',
+  code: 'Code',
+};
+
+export const THEME_STATUSES = ['candidate', 'reviewed', 'defined'] as const;
+export type ThemeStatus = (typeof THEME_STATUSES)[number];
+
+export const ATTRIBUTE_TYPES = ['text', 'number', 'date', 'boolean', 'choice'] as const;
+export type AttributeType = (typeof ATTRIBUTE_TYPES)[number];
+
+export const CODER_ROLES = ['coder', 'resolver', 'consensus'] as const;
+export type CoderRole = (typeof CODER_ROLES)[number];
+
+export const MEMO_TARGETS = ['project', 'document', 'unit', 'node', 'participant', 'coding'] as const;
+export type MemoTarget = (typeof MEMO_TARGETS)[number];
+
+export const RESOLUTION_DECISIONS = ['keep-a', 'keep-b', 'keep-both', 'neither', 'other-code', 'change-codebook'] as const;
+export type ResolutionDecision = (typeof RESOLUTION_DECISIONS)[number];
