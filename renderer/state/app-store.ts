@@ -6,7 +6,8 @@ import { connect } from '../api/connection';
 import { createStore } from './create-store';
 
 export type SaveState = 'saved' | 'saving' | 'failed';
-export type View = 'transcript' | 'codebook' | 'audit';
+/** The id of a work-surface tab (see features/views.ts). */
+export type View = string;
 
 export interface AppInfo {
   readonly version: string;

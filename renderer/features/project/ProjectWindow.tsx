@@ -1,24 +1,17 @@
 import { useEffect } from 'react';
-import { useAppStore, type View } from '../../state/app-store';
+import { useAppStore } from '../../state/app-store';
 import { loadWorkspace, useWorkspace } from '../../state/workspace-store';
-import { AuditView } from '../audit/AuditView';
-import { CodebookView } from '../codebook/CodebookView';
-import { TranscriptView } from '../transcript/TranscriptView';
+import { WORK_VIEWS } from '../views';
 import { Inspector } from './Inspector';
 import { Navigator } from './Navigator';
 import { StatusBar } from './StatusBar';
-
-const TABS: readonly { id: View; label: string }[] = [
-  { id: 'transcript', label: 'Transcript' },
-  { id: 'codebook', label: 'Codebook' },
-  { id: 'audit', label: 'Audit log' },
-];
 
 export function ProjectWindow() {
   const project = useAppStore((s) => s.project)!;
   const view = useAppStore((s) => s.view);
   const revision = useAppStore((s) => s.revision);
   const loaded = useWorkspace((s) => s.loadedRevision);
+  const Current = (WORK_VIEWS.find((v) => v.id === view) ?? WORK_VIEWS[0]).component;
 
   useEffect(() => {
     void loadWorkspace();
@@ -34,7 +27,7 @@ export function ProjectWindow() {
         <Navigator />
         <section className="work-surface" aria-label="Work surface">
           <nav className="tabs" role="tablist">
-            {TABS.map((t) => (
+            {WORK_VIEWS.map((t) => (
               <button
                 key={t.id}
                 type="button"
@@ -50,12 +43,8 @@ export function ProjectWindow() {
           <div className="tab-body">
             {loaded < 0 ? (
               <p className="muted pad">Loading…</p>
-            ) : view === 'transcript' ? (
-              <TranscriptView />
-            ) : view === 'codebook' ? (
-              <CodebookView />
             ) : (
-              <AuditView />
+              <Current />
             )}
           </div>
         </section>

@@ -1,0 +1,152 @@
+// Word lists behind the speaker-label heuristics. Keys are lower case, without a trailing dot.
+
+const FACILITATOR_WORDS: ReadonlySet<string> = new Set([
+  'moderator',
+  'moderatorin',
+  'interviewer',
+  'interviewerin',
+  'facilitator',
+  'researcher',
+  'int',
+  'mod',
+  'i',
+]);
+
+// Labels that are speakers even when they occur once.
+const ROLE_WORDS: ReadonlySet<string> = new Set([
+  'moderator',
+  'interviewer',
+  'facilitator',
+  'researcher',
+  'interviewee',
+  'respondent',
+  'participant',
+  'int',
+  'mod',
+]);
+
+const PSEUDO_LABELS: ReadonlySet<string> = new Set([
+  'break',
+  'ad break',
+  'commercial break',
+  'intermission',
+  'interlude',
+]);
+
+// Bracketed notes inside speech ("[laughter] yes") are not speakers.
+const ANNOTATIONS: ReadonlySet<string> = new Set([
+  'laughter',
+  'laughs',
+  'laughing',
+  'chuckles',
+  'inaudible',
+  'unintelligible',
+  'indistinct',
+  'crosstalk',
+  'cross talk',
+  'overlapping',
+  'overtalk',
+  'applause',
+  'music',
+  'silence',
+  'noise',
+  'background noise',
+  'coughs',
+  'sighs',
+  'pause',
+  'sic',
+]);
+
+// Words that open prose lines ("So: ...", "Note: ...") far more often than they name a speaker.
+const NOT_A_NAME: ReadonlySet<string> = new Set([
+  'yes',
+  'no',
+  'well',
+  'so',
+  'and',
+  'but',
+  'ok',
+  'okay',
+  'right',
+  'oh',
+  'um',
+  'uh',
+  'hmm',
+  'note',
+  'nb',
+  'ps',
+  'edit',
+  'update',
+  'source',
+  'tip',
+  'warning',
+  'example',
+  'http',
+  'https',
+  'ftp',
+  'mailto',
+]);
+
+// Lower-case name particles allowed after the first word ("Ludwig van Beethoven").
+const NAME_PARTICLES: ReadonlySet<string> = new Set([
+  'van', 'von', 'de', 'der', 'den', 'da', 'di', 'du', 'del', 'della', 'la', 'le', 'dos', 'das', 'bin', 'al', 'y', 'zu',
+]);
+
+export const MAX_LABEL_LENGTH = 40;
+const MAX_LABEL_WORDS = 4;
+// Participant codes are often lower case: p1, id1, resp12.
+const PARTICIPANT_CODE = /^\p{L}{1,5}\d+$/u;
+const STARTS_UPPER_OR_DIGIT = /^[\p{Lu}\p{Lt}\p{N}]/u;
+const HAS_LETTER = /\p{L}/u;
+const HAS_ALNUM = /[\p{L}\p{N}]/u;
+
+export function labelKey(name: string): string {
+  return name.trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+function firstWordKey(name: string): string {
+  return labelKey(name).split(' ')[0].replace(/\.$/, '');
+}
+
+// "Interviewer", "Interviewer 2", "Int.", "Mod A": the role word, then at most a short code.
+function roleWordOf(name: string): string | null {
+  const words = labelKey(name).split(' ');
+  if (words.length > 2) return null;
+  if (words.length === 2 && !/^[\p{L}\p{N}]{1,3}$/u.test(words[1])) return null;
+  return words[0].replace(/\.$/, '');
+}
+
+export function isFacilitatorLabel(name: string): boolean {
+  const role = roleWordOf(name);
+  return role !== null && FACILITATOR_WORDS.has(role);
+}
+
+export function isRoleLabel(name: string): boolean {
+  const role = roleWordOf(name);
+  return role !== null && ROLE_WORDS.has(role);
+}
+
+export function isPseudoLabel(name: string): boolean {
+  return PSEUDO_LABELS.has(labelKey(name));
+}
+
+export function isAnnotation(name: string): boolean {
+  return ANNOTATIONS.has(labelKey(name));
+}
+
+/** Whether a label candidate can name a speaker: 1–4 name-like words, not prose, not a sentence end. */
+export function isPlausibleName(name: string): boolean {
+  if (name.length === 0 || name.length > MAX_LABEL_LENGTH || !HAS_LETTER.test(name)) return false;
+  const words = name.split(/\s+/);
+  if (words.length > MAX_LABEL_WORDS || !words.every((w) => HAS_ALNUM.test(w))) return false;
+  if (NOT_A_NAME.has(firstWordKey(name))) return false;
+  if (!STARTS_UPPER_OR_DIGIT.test(words[0]) && !PARTICIPANT_CODE.test(name)) return false;
+  // "She said:" is prose; names capitalise every word but particles.
+  const restIsNameLike = words.slice(1).every((w) => STARTS_UPPER_OR_DIGIT.test(w) || NAME_PARTICLES.has(w));
+  return restIsNameLike && !endsSentence(words[words.length - 1]);
+}
+
+// "...the end.:" ends a sentence; "Jr." and "Int." are abbreviations.
+function endsSentence(lastWord: string): boolean {
+  return /[.?!]$/.test(lastWord) && lastWord.replace(/[^\p{L}]/gu, '').length > 3;
+}

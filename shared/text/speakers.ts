@@ -1,0 +1,197 @@
+import { matchLabel, matchTimestampLine, type LabelMatch } from './labels';
+import { isFacilitatorLabel, isPseudoLabel, isRoleLabel, labelKey } from './label-words';
+import { trimSpan } from './spans';
+
+/** A speaker turn. Offsets are UTF-16 indices into the text, half-open. */
+export interface Turn {
+  readonly speaker: string | null;
+  /** Spoken text, trimmed; label and timestamp excluded. start === end for a turn without text. */
+  readonly start: number;
+  readonly end: number;
+  /** The label with its markup (`**Name:**`, `[P1]`, `Name:`); equal to start when there is none. */
+  readonly labelStart: number;
+  readonly labelEnd: number;
+  /** The time as written (`03:59`, `00:12:33.10`), without brackets. */
+  readonly timestamp: string | null;
+}
+
+export interface SpeakerSummary {
+  readonly label: string;
+  readonly turnCount: number;
+  readonly isFacilitator: boolean;
+  /** A label that is no person (`Break`, `Intermission`): the caller decides what to do with it. */
+  readonly isPseudo: boolean;
+}
+
+export interface TurnDetection {
+  readonly turns: readonly Turn[];
+  readonly speakers: readonly SpeakerSummary[];
+}
+
+export interface DetectTurnsOptions {
+  /** false: one speakerless turn per paragraph. */
+  readonly detect?: boolean;
+  /** How often an unknown label must occur before it counts as a speaker. */
+  readonly minOccurrences?: number;
+}
+
+const DEFAULT_MIN_OCCURRENCES = 2;
+
+interface Line {
+  readonly start: number;
+  readonly content: string;
+}
+
+type LineKind =
+  | { readonly kind: 'blank' }
+  | { readonly kind: 'text' }
+  | { readonly kind: 'timestamp'; readonly timestamp: string }
+  | { readonly kind: 'label'; readonly label: LabelMatch };
+
+interface OpenTurn {
+  readonly speaker: string | null;
+  readonly labelStart: number;
+  readonly labelEnd: number;
+  readonly textStart: number;
+  readonly timestamp: string | null;
+}
+
+export function detectTurns(text: string, options: DetectTurnsOptions = {}): TurnDetection {
+  const turns = options.detect === false ? paragraphTurns(text) : labelledTurns(text, options);
+  return { turns, speakers: summarizeSpeakers(turns) };
+}
+
+export function summarizeSpeakers(turns: readonly Turn[]): SpeakerSummary[] {
+  const counts = new Map<string, number>();
+  for (const turn of turns) {
+    if (turn.speaker !== null) counts.set(turn.speaker, (counts.get(turn.speaker) ?? 0) + 1);
+  }
+  return [...counts].map(([label, turnCount]) => ({
+    label,
+    turnCount,
+    isFacilitator: isFacilitatorLabel(label),
+    isPseudo: isPseudoLabel(label),
+  }));
+}
+
+function labelledTurns(text: string, options: DetectTurnsOptions): Turn[] {
+  const lines = splitLines(text);
+  const kinds = acceptLabels(lines.map(classifyLine), options.minOccurrences ?? DEFAULT_MIN_OCCURRENCES);
+  const turns: Turn[] = [];
+  let open: OpenTurn = { speaker: null, labelStart: 0, labelEnd: 0, textStart: 0, timestamp: null };
+  for (let i = 0; i < lines.length; i++) {
+    const kind = kinds[i];
+    if (kind.kind === 'label') {
+      pushTurn(turns, text, open, lines[i].start);
+      open = openTurn(kind.label, null);
+    } else if (kind.kind === 'timestamp') {
+      const next = followingLabel(kinds, i);
+      if (next === null) continue;
+      pushTurn(turns, text, open, lines[i].start);
+      open = openTurn(next.label, kind.timestamp);
+      i = next.index;
+    }
+  }
+  pushTurn(turns, text, open, text.length);
+  return turns;
+}
+
+function openTurn(label: LabelMatch, pendingTimestamp: string | null): OpenTurn {
+  return {
+    speaker: label.name,
+    labelStart: label.labelStart,
+    labelEnd: label.labelEnd,
+    textStart: label.textStart,
+    timestamp: label.timestamp ?? pendingTimestamp,
+  };
+}
+
+function pushTurn(turns: Turn[], text: string, open: OpenTurn, boundary: number): void {
+  const [start, end] = trimSpan(text, open.textStart, boundary);
+  // Text before the first label only counts when there is some.
+  if (open.speaker === null && start === end) return;
+  const labelled = open.speaker !== null;
+  turns.push({
+    speaker: open.speaker,
+    start,
+    end,
+    labelStart: labelled ? open.labelStart : start,
+    labelEnd: labelled ? open.labelEnd : start,
+    timestamp: open.timestamp,
+  });
+}
+
+// A timestamp on a line of its own belongs to the label that follows it (blank lines between allowed).
+function followingLabel(
+  kinds: readonly LineKind[],
+  from: number,
+): { readonly label: LabelMatch; readonly index: number } | null {
+  for (let j = from + 1; j < kinds.length; j++) {
+    const kind = kinds[j];
+    if (kind.kind === 'blank') continue;
+    return kind.kind === 'label' && kind.label.timestamp === null ? { label: kind.label, index: j } : null;
+  }
+  return null;
+}
+
+function classifyLine(line: Line): LineKind {
+  if (line.content.trim() === '') return { kind: 'blank' };
+  const timestamp = matchTimestampLine(line.content);
+  if (timestamp !== null) return { kind: 'timestamp', timestamp };
+  const label = matchLabel(line.content, line.start);
+  return label === null ? { kind: 'text' } : { kind: 'label', label };
+}
+
+// A label seen once may be prose ("Note: ..."); bold labels, role words and recurring labels are not.
+function acceptLabels(kinds: readonly LineKind[], minOccurrences: number): LineKind[] {
+  const counts = new Map<string, number>();
+  const canonical = new Map<string, string>();
+  for (const kind of kinds) {
+    if (kind.kind !== 'label') continue;
+    const key = labelKey(kind.label.name);
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+    if (!canonical.has(key)) canonical.set(key, kind.label.name);
+  }
+  return kinds.map((kind) => {
+    if (kind.kind !== 'label') return kind;
+    const key = labelKey(kind.label.name);
+    const accepted =
+      kind.label.style === 'bold' ||
+      (counts.get(key) ?? 0) >= minOccurrences ||
+      isRoleLabel(kind.label.name) ||
+      isPseudoLabel(kind.label.name);
+    if (!accepted) return { kind: 'text' };
+    // Spelling variants of one label ("Interviewer" / "INTERVIEWER") are one speaker.
+    return { kind: 'label', label: { ...kind.label, name: canonical.get(key) ?? kind.label.name } };
+  });
+}
+
+function paragraphTurns(text: string): Turn[] {
+  const turns: Turn[] = [];
+  const paragraphBreak = /\n[ \t\r]*\n/g;
+  let from = 0;
+  for (let match = paragraphBreak.exec(text); match !== null; match = paragraphBreak.exec(text)) {
+    pushParagraph(turns, text, from, match.index);
+    from = match.index + match[0].length;
+  }
+  pushParagraph(turns, text, from, text.length);
+  return turns;
+}
+
+function pushParagraph(turns: Turn[], text: string, from: number, to: number): void {
+  const [start, end] = trimSpan(text, from, to);
+  if (start < end) turns.push({ speaker: null, start, end, labelStart: start, labelEnd: start, timestamp: null });
+}
+
+function splitLines(text: string): Line[] {
+  const lines: Line[] = [];
+  let start = 0;
+  while (start <= text.length) {
+    const newline = text.indexOf('\n', start);
+    const end = newline === -1 ? text.length : newline;
+    lines.push({ start, content: text.slice(start, end).replace(/\r$/, '') });
+    if (newline === -1) break;
+    start = newline + 1;
+  }
+  return lines;
+}

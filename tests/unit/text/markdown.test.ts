@@ -1,0 +1,93 @@
+import { describe, it, expect } from 'vitest';
+import { markdownToPlain, parseMarkdown, stripMarkdown } from '../../../shared/text';
+
+describe('markdownToPlain', () => {
+  it('strips emphasis and keeps paragraphs', () => {
+    expect(markdownToPlain('A **bold** and *soft* and _quiet_ word.\n\n~~old~~ ***both***')).toBe(
+      'A bold and soft and quiet word.\n\nold both',
+    );
+  });
+
+  it('unescapes backslash escapes, and escaped markers stay literal', () => {
+    const md = '\\[03:59\\] Node\\_exporter \\*not emphasis\\*';
+    expect(markdownToPlain(md)).toBe('[03:59] Node_exporter *not emphasis*');
+  });
+
+  it('keeps snake_case, lone asterisks and list bullets', () => {
+    const md = 'snake_case_name, 5 * 3\n* item one\n- item two';
+    expect(markdownToPlain(md)).toBe(md);
+  });
+
+  it('drops heading, quote and rule markers, and link targets', () => {
+    const md =
+      '# Title #\n\n> quoted [link](https://x.org "t") and ![alt](a.png)\n\n---\n\nSee <https://y.org> `a*b*c`';
+    expect(markdownToPlain(md)).toBe('Title\n\nquoted link and alt\n\n\n\nSee https://y.org a*b*c');
+  });
+
+  it('keeps fenced code verbatim without the fences', () => {
+    expect(markdownToPlain('```\n**x**\n```\nafter')).toBe('\n**x**\n\nafter');
+  });
+
+  it('drops inline HTML tags', () => {
+    expect(markdownToPlain('a <br/> b <span class="x">c</span>')).toBe('a  b c');
+  });
+});
+
+describe('stripMarkdown offsets', () => {
+  it('maps source offsets onto the plain text', () => {
+    const md = '**Ann:** \\[01:02\\] hi';
+    const { text, toPlain } = stripMarkdown(md);
+    expect(text).toBe('Ann: [01:02] hi');
+    expect(toPlain(0)).toBe(0);
+    expect(toPlain(md.indexOf('hi'))).toBe(text.indexOf('hi'));
+    expect(toPlain(md.length)).toBe(text.length);
+  });
+});
+
+describe('parseMarkdown', () => {
+  const md = [
+    'Recorded 2019.',
+    '',
+    '**Gerhard Lazu:** Welcome, **everyone**.',
+    '',
+    '**Björn Rabenstein:** \\[03:59\\] Thanks. It is *great*.',
+    '',
+    'A second paragraph of Björn.',
+    '',
+    '**Break:** \\[54:47\\]',
+    '',
+    '**Gerhard Lazu:** Back.',
+  ].join('\n');
+
+  it('finds **Name:** labels and escaped timestamps, offsets into the plain text', () => {
+    const parsed = parseMarkdown(md);
+    expect(parsed.text).not.toMatch(/\*\*|\\/);
+    expect(parsed.turns.map((t) => [t.speaker, parsed.text.slice(t.start, t.end), t.timestamp])).toEqual([
+      [null, 'Recorded 2019.', null],
+      ['Gerhard Lazu', 'Welcome, everyone.', null],
+      ['Björn Rabenstein', 'Thanks. It is great.\n\nA second paragraph of Björn.', '03:59'],
+      ['Break', '', '54:47'],
+      ['Gerhard Lazu', 'Back.', null],
+    ]);
+    expect(parsed.turns.slice(1).map((t) => parsed.text.slice(t.labelStart, t.labelEnd))).toEqual([
+      'Gerhard Lazu:',
+      'Björn Rabenstein:',
+      'Break:',
+      'Gerhard Lazu:',
+    ]);
+  });
+
+  it('summarises speakers with Break flagged as pseudo', () => {
+    expect(parseMarkdown(md).speakers.map((s) => [s.label, s.turnCount, s.isPseudo])).toEqual([
+      ['Gerhard Lazu', 2, false],
+      ['Björn Rabenstein', 1, false],
+      ['Break', 1, true],
+    ]);
+  });
+
+  it('normalises CRLF', () => {
+    const parsed = parseMarkdown('**A:** one\r\n\r\n**B:** two\r\n');
+    expect(parsed.text).toBe('A: one\n\nB: two\n');
+    expect(parsed.turns.map((t) => parsed.text.slice(t.start, t.end))).toEqual(['one', 'two']);
+  });
+});
