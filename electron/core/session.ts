@@ -17,6 +17,7 @@ export class ProjectSession {
   readonly history: History;
   private coderId: string | null;
   private stepsSinceBackup = 0;
+  private pendingBackup: Promise<void> = Promise.resolve();
 
   private constructor(file: ProjectFile) {
     this.file = file;
@@ -24,8 +25,23 @@ export class ProjectSession {
     this.coderId = this.initialCoder();
   }
 
+  /** Opens a project and starts a verified backup of it as it was at opening. */
   static open(path: string): ProjectSession {
-    return new ProjectSession(ProjectFile.open(path));
+    const session = new ProjectSession(ProjectFile.open(path));
+    session.backupInBackground();
+    return session;
+  }
+
+  private backupInBackground(): void {
+    this.pendingBackup = this.file.backup().then(
+      () => undefined,
+      () => undefined,
+    );
+  }
+
+  /** Settles when the latest background backup has been written (or failed). */
+  backupSettled(): Promise<void> {
+    return this.pendingBackup;
   }
 
   static create(path: string, title: string, methodology: Methodology, fill?: (db: Database.Database) => void): ProjectSession {
@@ -81,7 +97,7 @@ export class ProjectSession {
     this.stepsSinceBackup += 1;
     if (this.stepsSinceBackup >= BACKUP_EVERY_STEPS) {
       this.stepsSinceBackup = 0;
-      void this.file.backup().catch(() => undefined);
+      this.backupInBackground();
     }
   }
 

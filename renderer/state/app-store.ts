@@ -24,7 +24,7 @@ interface AppState {
   readonly revision: number;
   readonly saveState: SaveState;
   readonly pendingWrites: number;
-  readonly error: { readonly message: string; readonly code: string } | null;
+  readonly error: { readonly message: string; readonly code: string; readonly details?: unknown } | null;
   readonly view: View;
   readonly paletteOpen: boolean;
   readonly dialog: 'new' | 'open' | 'coder' | 'about' | null;
@@ -75,7 +75,7 @@ export async function call<K extends MethodName>(method: K, params: Params<K>): 
     return await api().call(method, params);
   } catch (err) {
     const e = err instanceof AppError ? err : new AppError('INTERNAL', err instanceof Error ? err.message : String(err));
-    useAppStore.setState({ error: { message: e.message, code: e.code } });
+    useAppStore.setState({ error: { message: e.message, code: e.code, details: e.details } });
     throw e;
   }
 }

@@ -121,3 +121,39 @@ describe('the project file', () => {
     copy.close();
   });
 });
+
+describe('recovering from a damaged project', () => {
+  let t: TestApp;
+  afterEach(() => t?.close());
+
+  it('refuses the damaged file, lists its verified backups, and opens a restored copy beside it', async () => {
+    t = makeTestApp();
+    const s = await t.client.call('project.create', { path: t.file('precious.condensa'), title: 'Precious', sample: true });
+    await t.client.call('project.close', {});
+    await t.client.call('project.open', { path: s.path });
+    await t.app.requireProject().backupSettled();
+    await t.client.call('project.close', {});
+
+    // Truncate the file in the middle, as an interrupted copy would.
+    const bytes = fs.readFileSync(s.path);
+    fs.writeFileSync(s.path, bytes.subarray(0, Math.floor(bytes.length / 3)));
+    const damaged = fs.readFileSync(s.path);
+    const err = (await t.client.call('project.open', { path: s.path }).catch((e: unknown) => e)) as { code: string; details: { backups: string[] } };
+    expect(['PROJECT_DAMAGED', 'PROJECT_NOT_SQLITE']).toContain(err.code);
+    expect(err.details.backups).toHaveLength(1);
+    expect(await t.client.call('project.listBackups', { path: s.path })).toHaveLength(1);
+
+    const restored = await t.client.call('project.restoreBackup', { backupPath: err.details.backups[0] });
+    expect(path.dirname(restored.path)).toBe(path.dirname(s.path));
+    expect(path.basename(restored.path)).toMatch(/^precious \(restored \d{4}-\d{2}-\d{2}\)\.condensa$/);
+    expect(restored.counts.documents).toBe(3);
+    expect(fs.readFileSync(s.path).equals(damaged)).toBe(true);
+  });
+
+  it('will not treat an arbitrary file as a backup', async () => {
+    t = makeTestApp();
+    const s = await t.client.call('project.create', { path: t.file('plain.condensa'), title: 'Plain' });
+    await t.client.call('project.close', {});
+    await expect(t.client.call('project.restoreBackup', { backupPath: s.path })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+  });
+});

@@ -5,7 +5,7 @@ import type { HandlerMap } from '../handler-types';
 import { SAMPLE_STUDY } from '../sample/sample-study';
 import { loadSample } from '../sample/load-sample';
 import { ProjectSession } from '../session';
-import { canonicalPath, PROJECT_EXTENSION } from '../store/project-file';
+import { canonicalPath, listBackups, PROJECT_EXTENSION, restoreBackupCopy } from '../store/project-file';
 import { SCHEMA_VERSION } from '../store/migrations';
 
 function withExtension(p: string): string {
@@ -63,4 +63,13 @@ export const appHandlers: HandlerMap<keyof typeof appMethods> = {
     return app.adopt(session).summary();
   },
   'project.close': (_p, { app }) => ({ closed: app.closeProject() }),
+  'project.listBackups': ({ path: p }, { app }) =>
+    listBackups(app.resolveProjectPath(p)).map((b) => {
+      const st = fs.statSync(b);
+      return { path: b, createdAt: st.mtime.toISOString(), size: st.size };
+    }),
+  'project.restoreBackup': ({ backupPath }, { app }) => {
+    app.closeProject();
+    return app.adopt(ProjectSession.open(restoreBackupCopy(app.resolveProjectPath(backupPath)))).summary();
+  },
 };

@@ -68,7 +68,12 @@ export class ProjectFile {
     if (fs.existsSync(target)) {
       throw new AppError('PROJECT_EXISTS', `A file named “${path.basename(target)}” already exists there. Choose another name or open it instead.`);
     }
-    fs.mkdirSync(path.dirname(target), { recursive: true });
+    try {
+      fs.mkdirSync(path.dirname(target), { recursive: true });
+    } catch (err) {
+      throw translateSqliteError(err, target);
+    }
+    assertWritable(path.dirname(target));
     // Build in a temporary file and rename, so a crash never leaves a half-made project behind.
     const temp = `${target}.creating-${process.pid}`;
     let db: Database.Database | null = null;
@@ -106,6 +111,7 @@ export class ProjectFile {
         { backups: listBackups(target) },
       );
     }
+    assertWritable(target);
     if (openInThisProcess.has(target)) {
       throw lockedError(target);
     }
@@ -184,11 +190,24 @@ export class ProjectFile {
     if (this.closed) return;
     this.closed = true;
     openInThisProcess.delete(this.path);
-    // Folding the WAL back leaves a single self-contained file behind.
+    // Folding the WAL back leaves a single self-contained file behind. If that fails (a full
+    // disk), the WAL keeps every change and SQLite folds it in at the next opening.
     try {
       this.db.pragma('wal_checkpoint(TRUNCATE)');
-    } finally {
-      this.db.close();
+    } catch {
+      // Nothing is lost: see above.
+    }
+    this.db.close();
+  }
+}
+
+/** The project and its folder must be writable: the file and its write-ahead log live there. */
+function assertWritable(target: string): void {
+  for (const p of fs.statSync(target).isDirectory() ? [target] : [target, path.dirname(target)]) {
+    try {
+      fs.accessSync(p, fs.constants.W_OK);
+    } catch (err) {
+      throw translateSqliteError(err, target);
     }
   }
 }
@@ -229,4 +248,27 @@ export function listBackups(file: string): string[] {
     .sort()
     .reverse()
     .map((n) => path.join(folder, n));
+}
+
+/**
+ * Copies a backup out of the backup folder to a new file beside the project it came from, e.g.
+ * "Study (restored 2026-11-21).condensa", after checking it; backups themselves are never opened
+ * for writing.
+ */
+export function restoreBackupCopy(backupPath: string): string {
+  const source = canonicalPath(backupPath);
+  const folder = path.dirname(source);
+  if (!folder.endsWith('.backups') || !source.endsWith(PROJECT_EXTENSION)) {
+    throw new AppError('BAD_REQUEST', 'That file is not one of Condensa’s backups.');
+  }
+  verifyCopy(source);
+  const original = folder.slice(0, -'.backups'.length);
+  const base = path.basename(original, PROJECT_EXTENSION);
+  const day = new Date().toISOString().slice(0, 10);
+  for (let i = 1; ; i += 1) {
+    const target = path.join(path.dirname(original), `${base} (restored ${day}${i > 1 ? ` ${i}` : ''})${PROJECT_EXTENSION}`);
+    if (fs.existsSync(target)) continue;
+    fs.copyFileSync(source, target, fs.constants.COPYFILE_EXCL);
+    return target;
+  }
 }

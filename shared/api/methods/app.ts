@@ -44,4 +44,14 @@ export const appMethods = {
     ProjectSummary,
   ),
   'project.close': appMethod('Closes the open project', z.object({}), z.object({ closed: z.boolean() })),
+  'project.listBackups': appMethod(
+    'The verified backups of a project file, newest first',
+    z.object({ path: ProjectPath }),
+    z.array(z.object({ path: z.string(), createdAt: z.string(), size: z.number() })),
+  ),
+  'project.restoreBackup': appMethod(
+    'Copies a backup beside the original as a new project file and opens it; the damaged file is left untouched',
+    z.object({ backupPath: ProjectPath }),
+    ProjectSummary,
+  ),
 } as const;
