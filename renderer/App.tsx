@@ -7,9 +7,12 @@ import { ErrorBanner } from './components/ErrorBanner';
 import { ProjectDialogs } from './features/start/ProjectDialogs';
 import { openProjectAt, StartScreen } from './features/start/StartScreen';
 import { ProjectWindow } from './features/project/ProjectWindow';
+import { registerRefiActions } from './features/refi/refi-actions';
+import { RefiDialogs } from './features/refi/RefiDialogs';
 import { call, useAppStore } from './state/app-store';
 
 registerCoreActions();
+registerRefiActions();
 
 export function App() {
   const project = useAppStore((s) => s.project);
@@ -34,6 +37,7 @@ export function App() {
       <ErrorBanner />
       {project ? <ProjectWindow /> : <StartScreen />}
       <ProjectDialogs />
+      <RefiDialogs />
       <CommandPalette />
     </div>
   );

@@ -7,6 +7,10 @@ import { Application } from '../core/application';
 import { defaultFolders } from '../core/default-paths';
 import { directTransport } from '../core/direct-transport';
 import { APP_VERSION } from '../core/version';
+import { AGREEMENT_HELP, parseAgreementArgs, runAgreement } from './agreement-command';
+import { EXPORT_HELP, parseExportArgs, runExport } from './export-command';
+import { IMPORT_HELP, parseImportArgs, runImport } from './import-command';
+import { REFI_HELP, parseRefiArgs, runRefi, type RefiCommand } from './refi-command';
 
 export interface CliIo {
   readonly out: (text: string) => void;
@@ -26,6 +30,10 @@ Usage:
         METHOD: ${METHODOLOGIES.join(', ')}
   condensa info FILE [--json]
         Show a project's schema version and the count of everything in it.
+${IMPORT_HELP}
+${REFI_HELP}
+${AGREEMENT_HELP}
+${EXPORT_HELP}
   condensa serve [--port N] [--no-open]
         Run Condensa in browser mode on http://127.0.0.1 (prints the address).
   condensa --help | --version
@@ -62,6 +70,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     if (command === 'new') return await cmdNew(rest, io);
     if (command === 'info') return await cmdInfo(rest, io);
     if (command === 'serve') return await cmdServe(rest, io);
+    if (command === 'agreement') return await cmdAgreement(rest, io);
+    if (command === 'export') return await cmdExport(rest, io);
+    if (command === 'import') return await cmdImport(rest, io);
+    if (command === 'import-qdpx' || command === 'export-qdpx' || command === 'export-qdc') return await cmdRefi(command, rest, io);
     throw new UsageError(`Unknown command “${command}”. Run condensa --help to see the commands.`);
   } catch (err) {
     if (err instanceof UsageError) {
@@ -116,6 +128,34 @@ async function cmdInfo(args: readonly string[], io: CliIo): Promise<number> {
     io.out('Counts:');
     printCounts(io, summary.counts);
   }
+  return EXIT.ok;
+}
+
+async function cmdImport(args: readonly string[], io: CliIo): Promise<number> {
+  const options = parseImportArgs(args, io.cwd);
+  if (typeof options === 'string') throw new UsageError(options);
+  const ok = await withClient(io, (c) => runImport(c, options, io.out, io.err));
+  return ok ? EXIT.ok : EXIT.failed;
+}
+
+async function cmdRefi(command: RefiCommand, args: readonly string[], io: CliIo): Promise<number> {
+  const options = parseRefiArgs(command, args, io.cwd);
+  if (typeof options === 'string') throw new UsageError(options);
+  await withClient(io, (c) => runRefi(c, options, io.out));
+  return EXIT.ok;
+}
+
+async function cmdAgreement(args: readonly string[], io: CliIo): Promise<number> {
+  const options = parseAgreementArgs(args, io.cwd);
+  if (typeof options === 'string') throw new UsageError(options);
+  await withClient(io, (c) => runAgreement(c, options, io.out));
+  return EXIT.ok;
+}
+
+async function cmdExport(args: readonly string[], io: CliIo): Promise<number> {
+  const options = parseExportArgs(args, io.cwd);
+  if (typeof options === 'string') throw new UsageError(options);
+  await withClient(io, (c) => runExport(c, options, io.out));
   return EXIT.ok;
 }
 

@@ -8,6 +8,9 @@ import { insertProject, projectCounts, projectRow, projectSettings, readSetting,
 import { History } from './store/history';
 import { ProjectFile } from './store/project-file';
 
+/** Stands for "no coder chosen yet" where a coder id filters codings: matches no coding. */
+export const NO_CODER_CHOSEN = '(no coder chosen)';
+
 // Work done between automatic backups, so a long session keeps recent restore points.
 const BACKUP_EVERY_STEPS = 200;
 
@@ -78,9 +81,12 @@ export class ProjectSession {
     return this.coderId;
   }
 
-  /** In blind mode a coder sees only their own codings. */
+  /**
+   * In blind mode a coder sees only their own codings; before anyone has chosen who is coding,
+   * nobody's (an id no coding carries), never everyone's.
+   */
   get visibleCoderId(): string | null {
-    return projectSettings(this.db).blind ? this.coderId : null;
+    return projectSettings(this.db).blind ? (this.coderId ?? NO_CODER_CHOSEN) : null;
   }
 
   /** Runs one user command as one transaction and one undoable, audited step. */

@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { Application } from '../core/application';
 import { APP_VERSION } from '../core/version';
 import { buildMenuTemplate } from './menu';
+import { createOpenRequests, projectPathFromArgv } from './open-file';
 import { hardenContents, isTrustedSender, secureWebPreferences } from './security';
 import { loadWindowState, saveWindowState } from './window-state';
 
@@ -11,7 +12,10 @@ const rendererIndex = path.join(__dirname, '../renderer/index.html');
 const rendererUrl = pathToFileURL(rendererIndex).toString();
 let window: BrowserWindow | null = null;
 let core: Application | null = null;
-let pendingOpen: string | null = process.argv.find((a) => a.toLowerCase().endsWith('.condensa')) ?? null;
+// A double-clicked project reaches us as an argument (Windows, Linux) or as open-file (macOS).
+const openRequests = createOpenRequests((file) => window?.webContents.send('condensa:open', file));
+const fileOnCommandLine = projectPathFromArgv(process.argv, process.cwd());
+if (fileOnCommandLine) openRequests.request(fileOnCommandLine);
 
 function send(commandId: string): void {
   window?.webContents.send('condensa:command', commandId);
@@ -57,13 +61,15 @@ function createWindow(): void {
   if (state.maximized) window.maximize();
   window.once('ready-to-show', () => window?.show());
   window.on('close', () => {
+    openRequests.pageGone();
     if (!window) return;
     const b = window.getNormalBounds();
     saveWindowState(userData, { ...b, maximized: window.isMaximized() });
   });
-  window.webContents.once('did-finish-load', () => {
-    if (pendingOpen) window?.webContents.send('condensa:open', pendingOpen);
-    pendingOpen = null;
+  window.webContents.on('did-start-loading', () => openRequests.pageGone());
+  window.webContents.on('did-finish-load', () => openRequests.pageReady());
+  window.on('closed', () => {
+    window = null;
   });
   void window.loadFile(rendererIndex);
 }
@@ -71,18 +77,21 @@ function createWindow(): void {
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  app.on('second-instance', (_e, argv) => {
-    const file = argv.find((a) => a.toLowerCase().endsWith('.condensa'));
+  // A second launch (double-click while running) hands its file to this window and quits.
+  app.on('second-instance', (_e, argv, workingDirectory) => {
+    const file = projectPathFromArgv(argv, workingDirectory);
+    if (file) openRequests.request(file);
     if (window) {
       if (window.isMinimized()) window.restore();
+      window.show();
       window.focus();
-      if (file) window.webContents.send('condensa:open', file);
     }
   });
+  // Registered before ready: macOS sends the double-clicked file before the app has launched.
   app.on('open-file', (event, file) => {
     event.preventDefault();
-    if (window) window.webContents.send('condensa:open', file);
-    else pendingOpen = file;
+    openRequests.request(file);
+    if (window) window.focus();
   });
   app.whenReady().then(() => {
     core = new Application({

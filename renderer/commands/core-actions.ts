@@ -2,6 +2,11 @@ import { attempt, call, refreshProject, useAppStore, type View } from '../state/
 import { loadWorkspace, moveUnit, resetWorkspace } from '../state/workspace-store';
 import { projectOpened } from '../state/app-store';
 import { registerAction } from './registry';
+import { registerAgreementActions } from '../features/agreement/agreement-actions';
+import { registerCodingActions } from '../features/coding/coding-actions';
+import { registerTranscriptActions } from '../features/transcript/unit-actions';
+import { registerAnalysisActions } from '../features/analysis/analysis-actions';
+import { registerReportsActions } from '../features/reports/reports-actions';
 
 const hasProject = () => useAppStore.getState().project !== null;
 
@@ -56,4 +61,9 @@ export function registerCoreActions(): void {
   registerAction('unit.next', () => moveUnit(1), hasProject);
   registerAction('unit.previous', () => moveUnit(-1), hasProject);
   registerAction('help.about', () => useAppStore.setState({ dialog: 'about' }));
+  registerAgreementActions();
+  registerCodingActions();
+  registerTranscriptActions();
+  registerAnalysisActions();
+  registerReportsActions();
 }

@@ -22,12 +22,14 @@ interface AppState {
   readonly project: ProjectSummary | null;
   /** Bumped after every change to the project: views re-read their data when it moves. */
   readonly revision: number;
+  /** Bumped instead of `revision` by changes whose callers patch the open views themselves (coding). */
+  readonly localRevision: number;
   readonly saveState: SaveState;
   readonly pendingWrites: number;
   readonly error: { readonly message: string; readonly code: string; readonly details?: unknown } | null;
   readonly view: View;
   readonly paletteOpen: boolean;
-  readonly dialog: 'new' | 'open' | 'coder' | 'about' | null;
+  readonly dialog: 'new' | 'open' | 'coder' | 'about' | 'settings' | 'handOut' | 'merge' | null;
   readonly theme: 'light' | 'dark';
 }
 
@@ -35,6 +37,7 @@ export const useAppStore = createStore<AppState>(() => ({
   info: null,
   project: null,
   revision: 0,
+  localRevision: 0,
   saveState: 'saved',
   pendingWrites: 0,
   error: null,
@@ -45,6 +48,12 @@ export const useAppStore = createStore<AppState>(() => ({
 }));
 
 let client: Client | null = null;
+const localMutations = new Set<MethodName>();
+
+/** Marks methods whose callers update the open views from the result, so no full reload follows them. */
+export function markLocalMutations(methods: readonly MethodName[]): void {
+  for (const m of methods) localMutations.add(m);
+}
 
 function api(): Client {
   if (!client) {
@@ -59,7 +68,8 @@ function api(): Client {
           return { pendingWrites: pending, saveState: ok ? (pending === 0 ? 'saved' : 'saving') : 'failed' };
         });
       },
-      onMutation: () => useAppStore.setState((s) => ({ revision: s.revision + 1 })),
+      onMutation: (method) =>
+        useAppStore.setState((s) => (localMutations.has(method) ? { localRevision: s.localRevision + 1 } : { revision: s.revision + 1 })),
     });
   }
   return client;
@@ -84,6 +94,15 @@ export async function call<K extends MethodName>(method: K, params: Params<K>): 
 export async function attempt<K extends MethodName>(method: K, params: Params<K>): Promise<Result<K> | null> {
   try {
     return await call(method, params);
+  } catch {
+    return null;
+  }
+}
+
+/** For reads that may race a deletion (a node merged away while shown): null instead of an error message. */
+export async function callQuietly<K extends MethodName>(method: K, params: Params<K>): Promise<Result<K> | null> {
+  try {
+    return await api().call(method, params);
   } catch {
     return null;
   }

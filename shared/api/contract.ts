@@ -2,12 +2,38 @@ import type { z } from 'zod';
 import type { MethodSpec } from './method';
 import { appMethods } from './methods/app';
 import { projectMethods } from './methods/project';
+import { importMethods } from './methods/import';
+import { documentMethods } from './methods/documents';
+import { participantMethods } from './methods/participants';
+import { unitMethods } from './methods/units';
+import { codebookMethods } from './methods/codebook';
+import { codingMethods } from './methods/coding';
+import { memoMethods } from './methods/memos';
+import { searchMethods } from './methods/search';
+import { analysisMethods } from './methods/analysis';
+import { refiMethods } from './methods/refi';
+import { agreementMethods } from './methods/agreement';
+import { exchangeMethods } from './methods/exchange';
+import { reportMethods } from './methods/reports';
 
 // The one contract: every method of the application, declared once. Feature files under
 // methods/ each contribute a record; transports, handlers and the client all derive from this.
 export const contract = {
   ...appMethods,
   ...projectMethods,
+  ...importMethods,
+  ...documentMethods,
+  ...participantMethods,
+  ...unitMethods,
+  ...codebookMethods,
+  ...codingMethods,
+  ...memoMethods,
+  ...searchMethods,
+  ...analysisMethods,
+  ...refiMethods,
+  ...agreementMethods,
+  ...exchangeMethods,
+  ...reportMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

@@ -89,7 +89,7 @@ function decodeStrictUtf8(bytes: Uint8Array): string | null {
   }
 }
 
-function decodeWindows1252(bytes: Uint8Array): string {
+export function decodeWindows1252(bytes: Uint8Array): string {
   const units = new Uint16Array(bytes.length);
   for (let i = 0; i < bytes.length; i++) {
     const b = bytes[i];

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { EXIT, runCli } from '../../electron/cli/main';
+import { SCHEMA_VERSION } from '../../electron/core/store/migrations';
 
 describe('the condensa command line', () => {
   let dir = '';
@@ -29,14 +30,14 @@ describe('the condensa command line', () => {
     out = [];
     expect(await runCli(['info', 'demo.condensa'], io())).toBe(EXIT.ok);
     const text = out.join('\n');
-    expect(text).toMatch(/schema version\s+1/);
+    expect(text).toMatch(new RegExp(`schema version\\s+${SCHEMA_VERSION}`));
     expect(text).toMatch(/documents\s+3/);
     out = [];
     expect(await runCli(['info', 'demo.condensa', '--json'], io())).toBe(EXIT.ok);
     const json = JSON.parse(out.join('\n'));
     expect(json.counts.documents).toBe(3);
     expect(json.counts.participants).toBeGreaterThanOrEqual(10);
-    expect(json.schemaVersion).toBe(1);
+    expect(json.schemaVersion).toBe(SCHEMA_VERSION);
   });
 
   it('fails with exit code 1 and the error code for bad files, 2 for bad usage', async () => {

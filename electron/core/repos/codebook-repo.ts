@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { CodebookNode } from '../../../shared/api/entities';
+import { AppError } from '../../../shared/api/errors';
 import { stmt } from '../store/statements';
 
 interface NodeRow {
@@ -47,4 +48,30 @@ export function listNodes(db: Database.Database, coderId: string | null): Codebo
     sort: r.sort,
     codings: r.codings,
   }));
+}
+
+/** One node with its parents and its coding count; NOT_FOUND when it is gone. */
+export function getNode(db: Database.Database, id: string, coderId: string | null): CodebookNode {
+  const r = stmt(
+    db,
+    `SELECT n.*, (SELECT count(*) FROM codings c WHERE c.code_id = n.id ${coderId ? 'AND c.coder_id = @coder' : ''}) AS codings
+     FROM codebook_nodes n WHERE n.id = @id`,
+  ).get(coderId ? { id, coder: coderId } : { id }) as NodeRow | undefined;
+  if (!r) throw new AppError('NOT_FOUND', 'That code or category is not in the codebook any more (it may have been deleted or merged).');
+  const parentIds = stmt(db, `SELECT parent_id FROM codebook_links WHERE child_id = ? ORDER BY sort`).pluck().all(id) as string[];
+  return {
+    id: r.id,
+    level: r.level,
+    name: r.name,
+    definition: r.definition,
+    inclusion: r.inclusion,
+    exclusion: r.exclusion,
+    exampleUnitId: r.example_unit_id,
+    colour: r.colour,
+    shortcut: r.shortcut,
+    status: r.status,
+    parentIds,
+    sort: r.sort,
+    codings: r.codings,
+  };
 }

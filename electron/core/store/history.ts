@@ -163,6 +163,16 @@ export class History {
       .all(stepId) as ChangeRow[];
     // Rows come back in reverse order; parents and children may pass each other on the way.
     this.db.pragma('defer_foreign_keys = ON');
+    // Triggers that derive captured rows (the name history) keep still: the step's rows already hold their effect.
+    this.db.prepare(`INSERT OR REPLACE INTO settings (id, value) VALUES ('history.replaying', '1')`).run();
+    try {
+      this.replay(changes);
+    } finally {
+      this.db.prepare(`DELETE FROM settings WHERE id = 'history.replaying'`).run();
+    }
+  }
+
+  private replay(changes: readonly ChangeRow[]): void {
     for (const c of changes) {
       const cols = this.columns.get(c.tbl);
       if (!cols) throw new AppError('INTERNAL', `The audit log names an unknown table ${c.tbl}.`);

@@ -1,4 +1,6 @@
 import type Database from 'better-sqlite3';
+import { createSearchIndexes } from './search-schema';
+import { createAnalysisIndexes, createNameHistory } from './name-history-schema';
 
 export interface Migration {
   readonly version: number;
@@ -238,6 +240,9 @@ CREATE INDEX audit_changes_step ON audit_changes(step_id, seq);
 
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, description: 'the whole domain', up: (db) => db.exec(V1) },
+  { version: 2, description: 'full-text search indexes (FTS5)', up: createSearchIndexes },
+  { version: 3, description: 'name history of themes and categories', up: createNameHistory },
+  { version: 4, description: 'indexes for the analyses (matrix, co-occurrence)', up: createAnalysisIndexes },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
@@ -262,6 +267,7 @@ export const CAPTURED_TABLES = [
   'journal_entries',
   'saved_searches',
   'map_positions',
+  'node_name_history',
 ] as const;
 
 /** Applies every pending migration, each together with its version bump in one transaction. */

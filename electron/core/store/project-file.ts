@@ -7,7 +7,7 @@ import { translateSqliteError } from './sqlite-errors';
 
 export const PROJECT_EXTENSION = '.condensa';
 /** 'Cond' — marks a SQLite file as a Condensa project. */
-const APPLICATION_ID = 0x436f6e64;
+export const APPLICATION_ID = 0x436f6e64;
 const SQLITE_MAGIC = 'SQLite format 3\0';
 const BACKUPS_KEPT = 5;
 

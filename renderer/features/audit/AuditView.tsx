@@ -1,34 +1,113 @@
-import { useEffect, useState } from 'react';
-import type { AuditStep } from '../../../shared/api/entities';
+import { Fragment, useEffect, useMemo, useState } from 'react';
+import type { AuditChange, AuditStep } from '../../../shared/api/entities';
 import { attempt, useAppStore } from '../../state/app-store';
+import { useWorkspace } from '../../state/workspace-store';
+import { exportAuditCsv } from '../coding/coding-actions';
+
+const TABLE_WORDS: Readonly<Record<string, string>> = {
+  codebook_nodes: 'codebook node',
+  codebook_links: 'codebook placement',
+  codings: 'coding',
+  meaning_units: 'meaning unit',
+  memos: 'memo',
+  journal_entries: 'journal entry',
+  quotes: 'quote',
+};
+
+/** A value as a reader wants it: names for codebook ids, short text for long ones. */
+function show(value: unknown, names: ReadonlyMap<string, string>): string {
+  if (value === null || value === undefined) return '—';
+  const text = typeof value === 'string' ? (names.get(value) ?? value) : JSON.stringify(value);
+  return text.length > 120 ? `${text.slice(0, 120)}…` : text;
+}
+
+function changedKeys(change: AuditChange): string[] {
+  const keys = [...new Set([...Object.keys(change.before ?? {}), ...Object.keys(change.after ?? {})])].filter((k) => k !== 'id');
+  return change.op === 'update' ? keys.filter((k) => JSON.stringify(change.before?.[k]) !== JSON.stringify(change.after?.[k])) : keys;
+}
+
+/** Only the fields a change touched, before → after; inserts and deletes list the whole row. */
+function ChangeDetail({ change, names }: { change: AuditChange; names: ReadonlyMap<string, string> }) {
+  const changed = changedKeys(change);
+  return (
+    <li>
+      <span className="muted small">
+        {change.op === 'insert' ? 'added' : change.op === 'delete' ? 'removed' : 'changed'} {TABLE_WORDS[change.table] ?? change.table}
+      </span>
+      <table className="change-fields">
+        <tbody>
+          {changed.map((k) => (
+            <tr key={k}>
+              <th>{k}</th>
+              <td className="before">{change.op === 'insert' ? '' : show(change.before?.[k], names)}</td>
+              <td className="after">{change.op === 'delete' ? '' : show(change.after?.[k], names)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </li>
+  );
+}
 
 export function AuditView() {
   const revision = useAppStore((s) => s.revision);
+  const localRevision = useAppStore((s) => s.localRevision);
   const [steps, setSteps] = useState<AuditStep[]>([]);
+  const [open, setOpen] = useState<string | null>(null);
+  const [changes, setChanges] = useState<readonly AuditChange[]>([]);
+  const nodes = useWorkspace((s) => s.nodes);
+  const names = useMemo(() => new Map(nodes.map((n) => [n.id, n.name])), [nodes]);
   useEffect(() => {
     void attempt('audit.list', { limit: 500 }).then((s) => setSteps(s ?? []));
-  }, [revision]);
+  }, [revision, localRevision]);
+  useEffect(() => {
+    if (open) void attempt('audit.changes', { stepId: open }).then((c) => setChanges(c ?? []));
+  }, [open]);
   if (steps.length === 0) return <p className="muted pad">Nothing has been changed in this project yet. Every change you make is listed here.</p>;
   return (
-    <table className="data-table audit" aria-label="Audit log">
-      <thead>
-        <tr>
-          <th>When</th>
-          <th>Who</th>
-          <th>What</th>
-          <th>Rows changed</th>
-        </tr>
-      </thead>
-      <tbody>
-        {steps.map((s) => (
-          <tr key={s.id}>
-            <td>{new Date(s.at).toLocaleString()}</td>
-            <td>{s.coderName ?? '—'}</td>
-            <td>{s.summary}</td>
-            <td>{s.changes}</td>
+    <div className="audit-view">
+      <div className="toolbar">
+        <span className="muted small">Every change, newest first. Click a row to see each changed value before and after.</span>
+        <span className="spacer" />
+        <button type="button" onClick={() => void exportAuditCsv()}>
+          Export CSV
+        </button>
+      </div>
+      <table className="data-table audit" aria-label="Audit log">
+        <thead>
+          <tr>
+            <th>When</th>
+            <th>Who</th>
+            <th>What</th>
+            <th>Rows changed</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {steps.map((s) => (
+            <Fragment key={s.id}>
+              <tr className={open === s.id ? 'open' : ''} onClick={() => setOpen(open === s.id ? null : s.id)} aria-expanded={open === s.id}>
+                <td>{new Date(s.at).toLocaleString()}</td>
+                <td>{s.coderName ?? '—'}</td>
+                <td>{s.summary}</td>
+                <td>{s.changes}</td>
+              </tr>
+              {open === s.id && (
+                <tr className="audit-detail">
+                  <td colSpan={4}>
+                    <ul>
+                      {changes
+                        .filter((c) => changedKeys(c).length > 0)
+                        .map((c, i) => (
+                          <ChangeDetail key={`${c.rowId}-${i}`} change={c} names={names} />
+                        ))}
+                    </ul>
+                  </td>
+                </tr>
+              )}
+            </Fragment>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }

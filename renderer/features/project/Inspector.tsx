@@ -1,5 +1,8 @@
 import { useMemo } from 'react';
 import { useWorkspace } from '../../state/workspace-store';
+import { useCoding } from '../coding/coding-store';
+import { NodeInspector } from '../coding/NodeInspector';
+import { UnitMemos } from '../coding/UnitMemos';
 
 export function Inspector() {
   const detail = useWorkspace((s) => s.detail);
@@ -20,9 +23,15 @@ export function Inspector() {
     return map;
   }, [detail, unitId, nodes]);
 
+  const focus = useCoding((s) => s.focus);
+  const nodeId = useCoding((s) => s.nodeId);
+  const nodeShown = focus === 'node' && nodeId !== null && nodes.some((n) => n.id === nodeId);
+
   return (
     <aside className="inspector" aria-label="Inspector">
-      {!unit || !detail ? (
+      {nodeShown ? (
+        <NodeInspector nodeId={nodeId} />
+      ) : !unit || !detail ? (
         <p className="muted small pad">Select a meaning unit to see its details.</p>
       ) : (
         <>
@@ -31,8 +40,9 @@ export function Inspector() {
           <dl>
             <dt>Speaker</dt>
             <dd>
-              {turn?.speakerLabel ?? '—'}
-              {person && <span className="muted"> ({person.pseudonym})</span>}
+              {person?.label ?? turn?.speakerLabel ?? '—'}
+              {person?.pseudonym && <span className="muted"> ({person.pseudonym})</span>}
+              {person && turn?.speakerLabel && turn.speakerLabel !== person.label && <span className="muted small"> · spoken as “{turn.speakerLabel}”</span>}
             </dd>
             <dt>Condensation</dt>
             <dd>{unit.condensed || <span className="muted">not written yet</span>}</dd>
@@ -48,6 +58,7 @@ export function Inspector() {
                 );
               })}
             </dd>
+            <UnitMemos unitId={unit.id} />
           </dl>
         </>
       )}

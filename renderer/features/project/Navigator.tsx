@@ -1,5 +1,6 @@
 import { DOCUMENT_KIND_LABELS } from '../../../shared/domain/vocabulary';
 import { openDocument, useWorkspace } from '../../state/workspace-store';
+import { openImport } from '../import/import-store';
 
 export function Navigator() {
   const documents = useWorkspace((s) => s.documents);
@@ -13,7 +14,12 @@ export function Navigator() {
 
   return (
     <aside className="navigator" aria-label="Navigator">
-      <h3>Documents</h3>
+      <h3 className="nav-heading">
+        Documents
+        <button type="button" className="link small" onClick={() => openImport()} title="Import transcripts (Ctrl/Cmd+I)">
+          Import…
+        </button>
+      </h3>
       {documents.length === 0 && <p className="muted small pad">No documents yet.</p>}
       {sections.map((section) => (
         <div key={section.id} className="nav-group">

@@ -2,6 +2,8 @@ import { useEffect } from 'react';
 import { useAppStore } from '../../state/app-store';
 import { loadWorkspace, useWorkspace } from '../../state/workspace-store';
 import { WORK_VIEWS } from '../views';
+import { CodingOverlays } from '../coding/CodingOverlays';
+import { TranscriptOverlays } from '../transcript/TranscriptOverlays';
 import { Inspector } from './Inspector';
 import { Navigator } from './Navigator';
 import { StatusBar } from './StatusBar';
@@ -51,6 +53,8 @@ export function ProjectWindow() {
         <Inspector />
       </div>
       <StatusBar />
+      <CodingOverlays />
+      <TranscriptOverlays />
     </div>
   );
 }

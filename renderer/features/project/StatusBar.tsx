@@ -1,5 +1,6 @@
 import { useAppStore } from '../../state/app-store';
 import { useWorkspace } from '../../state/workspace-store';
+import { CollaborationStatus } from '../agreement/CollaborationStatus';
 
 const SAVE_LABELS = { saved: 'Saved', saving: 'Saving…', failed: 'Not saved — see the message above' } as const;
 
@@ -28,6 +29,7 @@ export function StatusBar() {
           {coded} of {detail.units.length} units coded by you in this document
         </span>
       )}
+      <CollaborationStatus />
       <span className="spacer" />
       <span className={`status-item save-${saveState}`} aria-live="polite" data-testid="save-state">
         {SAVE_LABELS[saveState]}

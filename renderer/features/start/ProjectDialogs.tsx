@@ -1,9 +1,12 @@
 import { useEffect, useState } from 'react';
 import { METHODOLOGIES, METHODOLOGY_LABELS, type Methodology } from '../../../shared/domain/vocabulary';
 import { Dialog } from '../../components/Dialog';
-import { attempt, call, projectOpened, refreshProject, useAppStore } from '../../state/app-store';
-import { loadWorkspace, resetWorkspace, useWorkspace } from '../../state/workspace-store';
+import { attempt, projectOpened, useAppStore } from '../../state/app-store';
+import { resetWorkspace } from '../../state/workspace-store';
 import { openProjectAt } from './StartScreen';
+import { CoderDialog } from '../agreement/CoderDialog';
+import { HandOutDialog, MergeDialog } from '../agreement/ExchangeDialogs';
+import { SettingsDialog } from '../agreement/SettingsDialog';
 
 const close = () => useAppStore.setState({ dialog: null });
 
@@ -125,53 +128,6 @@ function OpenProjectDialog() {
   );
 }
 
-function CoderDialog() {
-  const coders = useWorkspace((s) => s.coders);
-  const current = useAppStore((s) => s.project?.currentCoderId ?? null);
-  const [name, setName] = useState('');
-  useEffect(() => {
-    if (coders.length === 0) void loadWorkspace();
-  }, [coders.length]);
-  const choose = async (coderId: string) => {
-    if (await attempt('coders.setCurrent', { coderId })) {
-      await refreshProject();
-      await loadWorkspace();
-      close();
-    }
-  };
-  const people = coders.filter((c) => c.role !== 'consensus');
-  return (
-    <Dialog title="Who is coding?" onClose={close}>
-      <p className="muted small">Every coding you make carries your name, so two coders’ work can be compared.</p>
-      <ul className="coder-list">
-        {people.map((c) => (
-          <li key={c.id}>
-            <button type="button" className={c.id === current ? 'primary' : ''} onClick={() => void choose(c.id)}>
-              <span className="swatch" style={{ background: c.colour }} /> {c.name} ({c.initials}){c.role === 'resolver' ? ' · resolver' : ''}
-            </button>
-          </li>
-        ))}
-      </ul>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void call('coders.create', { name: name.trim() }).then((c) => choose(c.id));
-        }}
-      >
-        <label>
-          New coder
-          <input value={name} onChange={(e) => setName(e.target.value)} placeholder="Your name" />
-        </label>
-        <div className="dialog-buttons">
-          <button type="submit" className="primary" disabled={!name.trim()}>
-            Add and code as this person
-          </button>
-        </div>
-      </form>
-    </Dialog>
-  );
-}
-
 function AboutDialog() {
   const info = useAppStore((s) => s.info);
   const project = useAppStore((s) => s.project);
@@ -194,6 +150,9 @@ export function ProjectDialogs() {
   if (dialog === 'new') return <NewProjectDialog />;
   if (dialog === 'open') return <OpenProjectDialog />;
   if (dialog === 'coder') return <CoderDialog />;
+  if (dialog === 'settings') return <SettingsDialog />;
+  if (dialog === 'handOut') return <HandOutDialog />;
+  if (dialog === 'merge') return <MergeDialog />;
   if (dialog === 'about') return <AboutDialog />;
   return null;
 }

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { RecentProject } from '../../../shared/api/entities';
 import { openSample } from '../../commands/core-actions';
+import { openRefiDialog } from '../refi/refi-actions';
 import { attempt, projectOpened, useAppStore } from '../../state/app-store';
 import { resetWorkspace } from '../../state/workspace-store';
 
@@ -35,6 +36,9 @@ export function StartScreen() {
         </button>
         <button type="button" onClick={() => void openSample()}>
           Open the sample project
+        </button>
+        <button type="button" onClick={() => openRefiDialog('import-project')}>
+          Import REFI-QDA project…
         </button>
       </div>
       <section aria-labelledby="recent-heading" className="recent">

@@ -8,3 +8,4 @@ export * from './spans';
 export * from './character-agreement';
 export * from './segment-matching';
 export * from './summary';
+export * from './binary-histogram';

@@ -1,0 +1,257 @@
+import { chromium, type Browser, type CDPSession, type Page } from 'playwright-core';
+import { failed, unavailable, value, type Measurement, type Measurements } from './figures';
+import { percentile, processMemory } from './timing';
+
+// The figures a person feels, measured in Chromium against browser mode: opening the study,
+// scrolling its longest transcript, applying codes by keyboard. Times are taken inside the page
+// with performance.now() and event timestamps, so the remote-control round trips do not count.
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
+
+// The little of the DOM the page scripts use, typed here: the Node type check has no DOM library,
+// and these functions run in Chromium (page.evaluate serialises them).
+interface PageElement {
+  readonly textContent: string | null;
+  readonly parentElement: PageElement | null;
+  readonly scrollHeight: number;
+  readonly clientHeight: number;
+  scrollTop: number;
+  readonly dataset: Record<string, string | undefined>;
+  click(): void;
+  querySelector(selector: string): PageElement | null;
+  querySelectorAll(selector: string): Iterable<PageElement>;
+}
+
+interface PageWindow {
+  readonly document: { readonly body: PageElement; querySelector(selector: string): PageElement | null; querySelectorAll(selector: string): Iterable<PageElement> };
+  requestAnimationFrame(callback: (now: number) => void): number;
+  getComputedStyle(el: PageElement): { readonly overflowY: string };
+  readonly MutationObserver: new (callback: () => void) => { observe(target: PageElement, options: object): void; disconnect(): void };
+  addEventListener(type: 'keydown', listener: (e: { readonly timeStamp: number }) => void, options: object): void;
+  __benchApply?: Promise<ApplyResult>;
+}
+
+export interface BrowserBenchInput {
+  readonly chromiumPath: string;
+  readonly url: string;
+  readonly serverPid: number;
+  /** As the open dialog lists it: the project file's name without its extension. */
+  readonly projectName: string;
+  readonly largestDocumentTitle: string;
+  /** Code ids by their shortcut key ('1'…'9'). */
+  readonly shortcuts: Readonly<Record<string, string>>;
+  readonly applications: number;
+  /** Stop applying codes after this long, reporting how many were done. */
+  readonly applyBudgetMs: number;
+  readonly scrollMs: number;
+  /** Where to save what the window shows after opening and after coding (PNG), to look at. */
+  readonly screenshots?: { readonly opened: string; readonly coded: string };
+}
+
+export async function runBrowserBench(input: BrowserBenchInput, log: (line: string) => void): Promise<Measurements> {
+  const out: Measurements = {};
+  const browser: Browser = await chromium.launch({ executablePath: input.chromiumPath, args: CHROMIUM_ARGS });
+  let heapPeak = 0;
+  try {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    const sampleHeap = async () => {
+      heapPeak = Math.max(heapPeak, await jsHeapUsed(cdp));
+    };
+
+    await page.goto(input.url);
+    await page.getByRole('button', { name: 'Open project…' }).click();
+    await page.getByRole('button', { name: input.projectName, exact: true }).waitFor();
+
+    out['open.study'] = await step('open.study', log, () => measureOpen(page, input.projectName));
+    await sampleHeap();
+    const title = await page.locator('.transcript-header h2').first().textContent().catch(() => null);
+    if (title !== null && title !== input.largestDocumentTitle) log(`  note: the open transcript is “${title}”, not the longest one`);
+    if (input.screenshots) await page.screenshot({ path: input.screenshots.opened });
+
+    out['scroll.fps'] = await step('scroll.fps', log, () => measureScroll(page, input.scrollMs));
+    await sampleHeap();
+
+    const applied = await step('code.apply', log, () => measureApply(page, input, sampleHeap));
+    if (applied.kind === 'value') {
+      const samples = applied.samples ?? 0;
+      const runs = (applied as { runs?: number[] }).runs ?? [];
+      out['code.apply.p50'] = value(percentile(runs, 50), { samples, note: applied.note });
+      out['code.apply.p95'] = value(percentile(runs, 95), { samples, note: applied.note });
+    } else {
+      out['code.apply.p50'] = applied;
+      out['code.apply.p95'] = applied;
+    }
+    await sampleHeap();
+    if (input.screenshots) await page.screenshot({ path: input.screenshots.coded });
+    if (errors.length) log(`  the page threw: ${errors.slice(0, 3).join(' | ')}`);
+  } finally {
+    await browser.close();
+  }
+  out['memory.renderer'] = heapPeak > 0 ? value(heapPeak / 1_048_576, { note: 'JSHeapUsedSize (CDP), sampled after each step' }) : unavailable('no heap sample');
+  const server = processMemory(input.serverPid);
+  out['memory.server.ui'] = server ? value(server.peakMb, { note: 'VmHWM of the browser-mode server process' }) : unavailable('no /proc on this system');
+  return out;
+}
+
+async function step(id: string, log: (line: string) => void, work: () => Promise<Measurement>): Promise<Measurement> {
+  const t0 = performance.now();
+  let m: Measurement;
+  try {
+    m = await work();
+  } catch (err) {
+    m = failed(err);
+  }
+  const shown = m.kind === 'value' ? m.value.toFixed(1) : `${m.kind === 'unavailable' ? 'not available yet' : 'FAILED'}: ${m.reason}`;
+  log(`  ${id}: ${shown} (${Math.round(performance.now() - t0)} ms)`);
+  return m;
+}
+
+async function jsHeapUsed(cdp: CDPSession): Promise<number> {
+  const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
+  return metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0;
+}
+
+/** From the click on the project in the open dialog to the first frame painted with its transcript's units. */
+async function measureOpen(page: Page, projectName: string): Promise<Measurement> {
+  const ms = await page.evaluate(async (name) => {
+    const w = globalThis as unknown as PageWindow;
+    const button = [...w.document.querySelectorAll('button')].find((b) => b.textContent?.trim() === name);
+    if (!button) throw new Error(`no button for ${name} in the open dialog`);
+    const painted = () => new Promise<number>((resolve) => w.requestAnimationFrame(() => setTimeout(() => resolve(performance.now()), 0)));
+    const t0 = performance.now();
+    button.click();
+    for (;;) {
+      await new Promise((r) => w.requestAnimationFrame(r));
+      if (w.document.querySelector('.unit') && !w.document.querySelector('.overlay')) break;
+      if (performance.now() - t0 > 60_000) throw new Error('the transcript did not appear within 60 s');
+    }
+    return (await painted()) - t0;
+  }, projectName);
+  return value(ms, { samples: 1, note: 'click in the open dialog → first frame with the transcript drawn' });
+}
+
+/** Scrolls the transcript by 40 px a frame (about 2,400 px/s) and counts the frames drawn. */
+async function measureScroll(page: Page, durationMs: number): Promise<Measurement> {
+  const r = await page.evaluate(async (duration) => {
+    const w = globalThis as unknown as PageWindow;
+    const unit = w.document.querySelector('.unit');
+    let scroller: PageElement | null = unit?.parentElement ?? null;
+    while (scroller && !(scroller.scrollHeight > scroller.clientHeight + 10 && w.getComputedStyle(scroller).overflowY !== 'visible')) scroller = scroller.parentElement;
+    if (!scroller) throw new Error('no scrollable transcript');
+    const el = scroller;
+    const gaps: number[] = [];
+    let frames = 0;
+    let distance = 0;
+    await new Promise((r) => w.requestAnimationFrame(r));
+    const t0 = performance.now();
+    let last = t0;
+    await new Promise<void>((resolve) => {
+      const tick = (now: number) => {
+        frames += 1;
+        gaps.push(now - last);
+        last = now;
+        const before = el.scrollTop;
+        el.scrollTop = before + 40 >= el.scrollHeight - el.clientHeight ? 0 : before + 40;
+        distance += Math.abs(el.scrollTop - before);
+        if (now - t0 < duration) w.requestAnimationFrame(tick);
+        else resolve();
+      };
+      w.requestAnimationFrame(tick);
+    });
+    const elapsed = last - t0;
+    gaps.sort((a, b) => a - b);
+    return { fps: ((frames - 1) * 1000) / elapsed, worst: gaps[gaps.length - 1], long: gaps.filter((g) => g > 25).length, frames, distance, height: el.scrollHeight };
+  }, durationMs);
+  return value(r.fps, {
+    samples: r.frames,
+    note: `${Math.round(r.distance / 1000)}k px of a ${Math.round(r.height / 1000)}k px transcript; ${r.long} frames over 25 ms, worst ${Math.round(r.worst)} ms`,
+  });
+}
+
+const STALL_MS = 5_000;
+
+interface ApplyResult {
+  readonly ms: number | null;
+  readonly error?: string;
+}
+
+/**
+ * Moves to the next unit (↓), presses the shortcut of a code the unit does not carry yet, and times
+ * the keypress to the first frame painted with its chip. The chip appears once the server has
+ * stored the coding, so the figure includes persisting it.
+ */
+async function measureApply(page: Page, input: BrowserBenchInput, sampleHeap: () => Promise<void>): Promise<Measurement & { runs?: number[] }> {
+  const keys = Object.keys(input.shortcuts).sort();
+  if (keys.length === 0) return unavailable('the study has no code shortcuts');
+  await page.locator('.unit').first().click();
+  const runs: number[] = [];
+  let stalls = 0;
+  const started = performance.now();
+  for (let i = 0; i < input.applications; i++) {
+    if (performance.now() - started > input.applyBudgetMs) break;
+    await page.keyboard.press('ArrowDown');
+    // In one round trip: let the selection settle, choose a code the unit lacks, arm the observer.
+    const choice = await page.evaluate(
+      async ({ shortcuts, keys }) => {
+        const w = globalThis as unknown as PageWindow;
+        for (let f = 0; f < 2; f++) await new Promise((r) => w.requestAnimationFrame(r));
+        await new Promise((r) => setTimeout(r, 10));
+        const unit = w.document.querySelector('.unit.selected');
+        if (!unit) return null;
+        const present = new Set([...unit.querySelectorAll('.chip[data-code-id]')].map((c) => c.dataset.codeId));
+        const key = keys.find((k) => !present.has(shortcuts[k]));
+        if (!key) return null;
+        const unitId = unit.dataset.unitId!;
+        const codeId = shortcuts[key];
+        w.__benchApply = new Promise<ApplyResult>((resolve) => {
+          let pressedAt: number | null = null;
+          const has = () => !!w.document.querySelector(`.unit[data-unit-id="${unitId}"] .chip[data-code-id="${codeId}"]`);
+          const timeout = setTimeout(() => {
+            observer.disconnect();
+            resolve({ ms: null, error: pressedAt === null ? 'the key never arrived' : 'no chip appeared within 5 s' });
+          }, 5_000);
+          const observer = new w.MutationObserver(() => {
+            if (pressedAt === null || !has()) return;
+            observer.disconnect();
+            clearTimeout(timeout);
+            w.requestAnimationFrame(() => setTimeout(() => resolve({ ms: performance.now() - pressedAt! }), 0));
+          });
+          observer.observe(w.document.body, { childList: true, subtree: true, attributes: true });
+          w.addEventListener('keydown', (e) => (pressedAt = e.timeStamp), { once: true, capture: true });
+        });
+        return { key };
+      },
+      { shortcuts: input.shortcuts, keys },
+    );
+    if (!choice) continue;
+    await page.keyboard.press(choice.key);
+    const result = await page.evaluate(() => (globalThis as unknown as PageWindow).__benchApply!);
+    if (result.ms === null) {
+      if (runs.length === 0) return unavailable(`pressing a code's shortcut on a selected unit: ${result.error}`);
+      // A stall is part of what a coder lives through: it counts as 5 s, and the note says how many.
+      stalls += 1;
+      if (stalls > 5) throw new Error(`application ${i + 1}: ${result.error} (6 stalls)`);
+      runs.push(STALL_MS);
+    } else runs.push(result.ms);
+    if (runs.length % 200 === 0) await sampleHeap();
+  }
+  if (runs.length === 0) return unavailable('no unit could take a new code');
+  const asked = input.applications;
+  const done = runs.length < asked ? `${runs.length} of ${asked} applications (time budget)` : `${runs.length} applications`;
+  const stalled = stalls ? `, ${stalls} with no chip after 5 s (counted as 5 s)` : '';
+  const note = `${done}${stalled}; ↓ to the next unit, then a code's digit key; the chip appears once the server has stored the coding`;
+  return { ...value(percentile(runs, 50), { samples: runs.length, note }), runs };
+}

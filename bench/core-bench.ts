@@ -1,0 +1,250 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { isMethodName } from '../shared/api/contract';
+import { Application } from '../electron/core/application';
+import { computeCharacterAgreement, naiveCharacterAgreement } from '../electron/core/agreement/character-level';
+import { computeUnitAgreement, naiveUnitAgreement } from '../electron/core/agreement/unit-agreement';
+import { writeLargeReport } from '../electron/core/export/bench-support';
+import { baselineImport, importTranscriptFile } from '../electron/core/import/bench-support';
+import { insertProject } from '../electron/core/repos/project-repo';
+import { ProjectFile } from '../electron/core/store/project-file';
+import { agreementInputsFromStudy, syntheticAgreementInputs } from './agreement-input';
+import { failed, unavailable, value, type Measurement, type Measurements } from './figures';
+import type { GeneratedStudy } from './generate-study';
+import { median, processMemory, timeIt } from './timing';
+
+// The figures measured in plain Node, in a process of their own so its peak memory is theirs.
+// Methods go through Application.dispatch, as the desktop and browser transports do; a method
+// that is not in the contract yet gives "not available yet", never a made-up number.
+
+export interface CoreBenchInput {
+  readonly study: GeneratedStudy;
+  /** A private copy of the study the bench may change. */
+  readonly studyCopy: string;
+  readonly workDir: string;
+  readonly focusGroupFile: string;
+  /** Measured runs per figure after one warm-up. */
+  readonly runs: number;
+  /** Run the naive references for the ratios (minutes at the huge size, so it leaves them out). */
+  readonly naive: boolean;
+  /** Figures left out at this size (they would take minutes). */
+  readonly skip: readonly string[];
+}
+
+const SEARCH_QUERIES = ['handover', 'escalation', 'break', 'agency nurses', 'medication round', 'sluice', 'families', 'bleep', 'rota', 'trust'];
+
+/** The figures this process reports, so a crash can mark each of them failed. */
+export const CORE_FIGURES = [
+  'search.query',
+  'agreement.unit',
+  'agreement.character',
+  'agreement.scale',
+  'analysis.matrix',
+  'analysis.cooccurrence',
+  'export.docx',
+  'export.qdpx',
+  'import.transcript',
+  'import.qdpx',
+  'memory.server.core',
+] as const;
+
+class MethodMissing extends Error {}
+
+export class CoreBench {
+  readonly app: Application;
+  private readonly input: CoreBenchInput;
+
+  constructor(input: CoreBenchInput) {
+    this.input = input;
+    this.app = new Application({
+      platform: 'direct',
+      version: 'bench',
+      dialogs: null,
+      projectsFolder: input.workDir,
+      userDataFolder: path.join(input.workDir, 'user-data'),
+    });
+  }
+
+  /** Calls a method of the contract by name; a method the contract does not have yet is reported as such. */
+  async call<T>(method: string, params: unknown): Promise<T> {
+    if (!isMethodName(method)) throw new MethodMissing(`the method ${method} is not in the contract yet`);
+    const envelope = await this.app.dispatch(method, params);
+    if (!envelope.ok) throw new Error(`${method}: ${envelope.error.message} [${envelope.error.code}]`);
+    return envelope.result as T;
+  }
+
+  private get db() {
+    return this.app.requireProject().db;
+  }
+
+  async run(log: (line: string) => void): Promise<Measurements> {
+    await this.call('project.open', { path: this.input.studyCopy });
+    const out: Measurements = {};
+    const steps: [string, () => Promise<Measurement>][] = [
+      ['search.query', () => this.search()],
+      ['agreement.unit', () => this.agreement('unit')],
+      ['agreement.character', () => this.agreement('character')],
+      ['agreement.scale', () => this.agreementAtScale()],
+      ['analysis.matrix', () => this.matrix()],
+      ['analysis.cooccurrence', () => this.cooccurrence()],
+      ['export.docx', () => this.docx()],
+      ['export.qdpx', () => this.exportQdpx()],
+      ['import.transcript', () => this.importTranscript()],
+      // Last: importing a .qdpx opens the new project in place of the study.
+      ['import.qdpx', () => this.importQdpx()],
+    ];
+    for (const [id, step] of steps) {
+      const t0 = performance.now();
+      if (this.input.skip.includes(id)) {
+        out[id] = { kind: 'unavailable', reason: 'measured with the large study; left out at this size to keep the run short' };
+        continue;
+      }
+      try {
+        out[id] = await step();
+      } catch (err) {
+        out[id] = err instanceof MethodMissing ? unavailable(err.message) : failed(err);
+      }
+      log(`  ${id}: ${describe(out[id])} (${Math.round(performance.now() - t0)} ms)`);
+    }
+    this.app.closeProject();
+    const memory = processMemory();
+    out['memory.server.core'] = memory ? value(memory.peakMb, { note: 'VmHWM of the core process' }) : unavailable('no /proc on this system');
+    return out;
+  }
+
+  private async search(): Promise<Measurement> {
+    const each: number[] = [];
+    const cpu: number[] = [];
+    let hits = 0;
+    for (const query of SEARCH_QUERIES) {
+      const t = await timeIt(() => this.call<{ hits: unknown[] }>('search.query', { query }), { runs: 3 });
+      each.push(t.ms);
+      cpu.push(t.cpuMs);
+      hits += t.last.hits.length;
+    }
+    return value(median(each), { samples: SEARCH_QUERIES.length, note: `${Math.round(hits / SEARCH_QUERIES.length)} hits per query on average (limit 200); CPU ${fmt(median(cpu))}` });
+  }
+
+  /**
+   * The figure is what the app does (the agreement.compute method: reading, computing, the report);
+   * the ratio compares the computing alone with the naive loop over the same rows.
+   */
+  private async agreement(level: 'unit' | 'character'): Promise<Measurement> {
+    const [coderA, coderB] = this.input.study.coderIds;
+    const load = await timeIt(() => agreementInputsFromStudy(this.db, coderA, coderB), { runs: 1 });
+    const inputs = load.last;
+    const fast = (): unknown => (level === 'unit' ? computeUnitAgreement(inputs.unit) : computeCharacterAgreement(inputs.character));
+    const naive = (): unknown => (level === 'unit' ? naiveUnitAgreement(inputs.unit) : naiveCharacterAgreement(inputs.character));
+    const computed = await timeIt(fast, { runs: this.input.runs });
+    // The naive loop is slow by design: one run is enough for the ratio.
+    const reference = this.input.naive ? await timeIt(naive, { runs: 1, warmup: 0 }) : null;
+    const ratio = reference ? computed.ms / reference.ms : undefined;
+    const size = `${inputs.unit.units.length.toLocaleString('en-US')} units × ${inputs.unit.codeIds.length} codes`;
+    const split = `computing alone ${fmt(computed.ms)}${reference ? `, naive ${fmt(reference.ms)}` : ''}`;
+    if (!isMethodName('agreement.compute')) {
+      return value(load.ms + computed.ms, { ratio, samples: computed.runs.length, note: `${size}: reading ${fmt(load.ms)} + ${split}` });
+    }
+    const app = await timeIt(() => this.call('agreement.compute', { coderIds: [coderA, coderB], level: level === 'unit' ? 'unit' : 'char' }), { runs: this.input.runs });
+    return value(app.ms, { ratio, baseline: reference?.ms, samples: app.runs.length, note: `${size}, agreement.compute with its breakdowns (CPU ${fmt(app.cpuMs)}); ${split}` });
+  }
+
+  private async agreementAtScale(): Promise<Measurement> {
+    if (this.input.study.size !== 'large') return { kind: 'unavailable', reason: 'measured with the large study' };
+    const inputs = syntheticAgreementInputs(50_000, 300);
+    const unit = await timeIt(() => computeUnitAgreement(inputs.unit), { runs: this.input.runs });
+    const character = await timeIt(() => computeCharacterAgreement(inputs.character), { runs: this.input.runs });
+    const naiveUnit = await timeIt(() => naiveUnitAgreement(inputs.unit), { runs: 1, warmup: 0 });
+    const naiveCharacter = await timeIt(() => naiveCharacterAgreement(inputs.character), { runs: 1, warmup: 0 });
+    return value(unit.ms + character.ms, {
+      baseline: naiveUnit.ms + naiveCharacter.ms,
+      ratio: (unit.ms + character.ms) / (naiveUnit.ms + naiveCharacter.ms),
+      samples: unit.runs.length,
+      note: `in memory: unit ${fmt(unit.ms)} + character ${fmt(character.ms)} (CPU ${fmt(unit.cpuMs + character.cpuMs)}); naive ${fmt(naiveUnit.ms)} + ${fmt(naiveCharacter.ms)}`,
+    });
+  }
+
+  private roleAttribute(): string {
+    const id = this.db.prepare(`SELECT id FROM attributes WHERE name = 'Role'`).pluck().get() as string | undefined;
+    if (!id) throw new Error('the study has no Role attribute');
+    return id;
+  }
+
+  private async matrix(): Promise<Measurement> {
+    const params = { filter: { coder: 'all' }, level: 'code', columns: { kind: 'attribute', attributeId: this.roleAttribute() }, measure: 'units' };
+    const t = await timeIt(() => this.call<{ rows: unknown[]; columns: unknown[] }>('analysis.matrix', params), { runs: this.input.runs });
+    return value(t.ms, { samples: t.runs.length, note: `${t.last.rows.length} codes × ${t.last.columns.length} roles, both coders, units counted; CPU ${fmt(t.cpuMs)}` });
+  }
+
+  private async cooccurrence(): Promise<Measurement> {
+    const params = { filter: { coder: 'all' }, level: 'code', mode: 'unit' };
+    const t = await timeIt(() => this.call<{ nodes: unknown[]; cells: unknown[] }>('analysis.cooccurrence', params), { runs: this.input.runs });
+    return value(t.ms, { samples: t.runs.length, note: `${t.last.nodes.length} codes, ${t.last.cells.length} pairs, both coders; CPU ${fmt(t.cpuMs)}` });
+  }
+
+  /** The Word writer on the export helper's benchmark document; the study's own reports, when there, as a note. */
+  private async docx(): Promise<Measurement> {
+    const t = await timeIt(() => writeLargeReport(300, 2_000), { runs: this.input.runs });
+    const own: string[] = [];
+    for (const kind of ['codebook', 'themes']) {
+      if (!isMethodName('reports.export')) break;
+      const r = await timeIt(() => this.call<{ bytes: number }>('reports.export', { kind, format: 'docx', path: path.join(this.input.workDir, `${kind}.docx`) }), { runs: 1 });
+      own.push(`${kind} ${fmt(r.ms)}`);
+    }
+    const study = own.length ? `; this study's own reports: ${own.join(', ')}` : '';
+    return value(t.ms, { samples: t.runs.length, note: `the export helper's benchmark document (the same at every size): ${Math.round(t.last.bytes.length / 1024)} KB .docx, ${t.last.codes} codes and ${t.last.quotes} quotes, CPU ${fmt(t.cpuMs)}${study}` });
+  }
+
+  private async exportQdpx(): Promise<Measurement> {
+    const target = path.join(this.input.workDir, 'study.qdpx');
+    const t = await timeIt(() => this.call<{ bytes: number }>('refi.exportProject', { path: target }), { runs: this.input.runs });
+    return value(t.ms, { samples: t.runs.length, note: `${mb(t.last.bytes)} MB .qdpx written; CPU ${fmt(t.cpuMs)}` });
+  }
+
+  private async importQdpx(): Promise<Measurement> {
+    const source = path.join(this.input.workDir, 'study.qdpx');
+    if (!fs.existsSync(source)) return unavailable('needs the .qdpx export first');
+    let n = 0;
+    const t = await timeIt(
+      () => this.call<{ report: { counts: Record<string, number> } }>('refi.importProject', { sourcePath: source, targetPath: path.join(this.input.workDir, `imported-${n++}.condensa`) }),
+      { runs: Math.min(this.input.runs, 2), slowMs: 1_000 },
+    );
+    this.app.closeProject();
+    const counts = t.last.report.counts;
+    const summary = Object.entries(counts)
+      .slice(0, 4)
+      .map(([k, v]) => `${v} ${k}`)
+      .join(', ');
+    return value(t.ms, { samples: t.runs.length, note: `into a new project: ${summary}; CPU ${fmt(t.cpuMs)}` });
+  }
+
+  private async importTranscript(): Promise<Measurement> {
+    const file = this.input.focusGroupFile;
+    const session = this.app.requireProject();
+    const t = await timeIt(() => importTranscriptFile(session, file), { runs: this.input.runs });
+    // The bare minimum goes into an empty project of its own, as the import helper intends.
+    const scratch = ProjectFile.create(path.join(this.input.workDir, 'baseline.condensa'), (db) => insertProject(db, 'baseline', 'Baseline', 'content-analysis'));
+    try {
+      const base = await timeIt(() => baselineImport(scratch.db, file), { runs: this.input.runs });
+      return value(t.ms, {
+        baseline: base.ms,
+        samples: t.runs.length,
+        note: `${mb(fs.statSync(file).size)} MB, ${t.last.turns} turns, ${t.last.units} units into the study (CPU ${fmt(t.cpuMs)}); bare minimum ${fmt(base.ms)} (CPU ${fmt(base.cpuMs)})`,
+      });
+    } finally {
+      scratch.close();
+    }
+  }
+}
+
+function fmt(ms: number): string {
+  return `${ms < 10 ? ms.toFixed(1) : Math.round(ms)} ms`;
+}
+
+function mb(bytes: number): string {
+  return (bytes / 1_048_576).toFixed(1);
+}
+
+function describe(m: Measurement): string {
+  if (m.kind === 'value') return `${m.value.toFixed(1)}${m.baseline ? ` (baseline ${m.baseline.toFixed(1)})` : ''}`;
+  return `${m.kind === 'unavailable' ? 'not available yet' : 'FAILED'}: ${m.reason}`;
+}

@@ -1,0 +1,88 @@
+// Every figure the bench reports, with its target from the feature issues. A figure is measured
+// on each study size; targets are stated for the large study, so that is where pass/miss is marked.
+
+export type Unit = 'ms' | 'fps' | 'MB';
+
+export interface Target {
+  readonly op: '<=' | '>=';
+  readonly value: number;
+  /** Where the target comes from. */
+  readonly source: string;
+}
+
+export interface FigureDef {
+  readonly id: string;
+  readonly label: string;
+  readonly unit: Unit;
+  readonly target?: Target;
+  /** The most the figure may be, as a multiple of the bare minimum measured in the same run. */
+  readonly ratioTarget?: number;
+  /** What the ratio is taken against, in a few words. */
+  readonly baseline?: string;
+}
+
+export const FIGURES: readonly FigureDef[] = [
+  { id: 'import.transcript', label: 'Import a 1 MB transcript (speakers, sentences, storage)', unit: 'ms', target: { op: '<=', value: 300, source: '#3' }, ratioTarget: 3, baseline: 'read + split + bulk insert' },
+  { id: 'open.study', label: 'Open the study to an interactive window (Chromium)', unit: 'ms', target: { op: '<=', value: 1000, source: '#4' } },
+  { id: 'code.apply.p50', label: 'Apply a code: keypress → highlight drawn, p50', unit: 'ms' },
+  { id: 'code.apply.p95', label: 'Apply a code: keypress → highlight drawn, p95', unit: 'ms', target: { op: '<=', value: 16, source: '#4' } },
+  { id: 'scroll.fps', label: 'Scroll the longest transcript (frames per second)', unit: 'fps', target: { op: '>=', value: 55, source: '#3' } },
+  { id: 'search.query', label: 'Full-text search (median of 10 queries)', unit: 'ms', target: { op: '<=', value: 30, source: '#4' } },
+  { id: 'agreement.unit', label: 'Agreement of two coders, unit level', unit: 'ms', target: { op: '<=', value: 1000, source: '#5' }, baseline: 'naive loop' },
+  { id: 'agreement.character', label: 'Agreement of two coders, character level', unit: 'ms', target: { op: '<=', value: 1000, source: '#5' }, baseline: 'naive loop' },
+  { id: 'agreement.scale', label: 'Agreement, 50,000 units × 300 codes, unit + character', unit: 'ms', target: { op: '<=', value: 1000, source: '#5' }, baseline: 'naive loop' },
+  { id: 'analysis.matrix', label: 'Code × attribute matrix', unit: 'ms', target: { op: '<=', value: 300, source: '#8' } },
+  { id: 'analysis.cooccurrence', label: 'Code co-occurrence table', unit: 'ms', target: { op: '<=', value: 300, source: '#8' } },
+  { id: 'export.docx', label: 'Word export: 300-code codebook + 2,000-quote theme table', unit: 'ms', target: { op: '<=', value: 1500, source: '#6' } },
+  { id: 'export.qdpx', label: 'REFI-QDA export (.qdpx)', unit: 'ms' },
+  { id: 'import.qdpx', label: 'REFI-QDA import (.qdpx)', unit: 'ms' },
+  { id: 'file.size', label: 'Project file size', unit: 'MB' },
+  { id: 'memory.server.ui', label: 'Server peak RSS: open, scroll, code in Chromium', unit: 'MB' },
+  { id: 'memory.server.core', label: 'Core process peak RSS: the figures above, baselines included', unit: 'MB' },
+  { id: 'memory.renderer', label: 'Renderer JS heap, peak sampled', unit: 'MB' },
+];
+
+export type Measurement =
+  | {
+      readonly kind: 'value';
+      readonly value: number;
+      /** The bare minimum (or naive reference) measured in the same run, in the figure's unit. */
+      readonly baseline?: number;
+      /** The ratio to that reference when it is not simply value ÷ baseline (e.g. computing time only). */
+      readonly ratio?: number;
+      /** How many runs or samples the value summarises. */
+      readonly samples?: number;
+      readonly note?: string;
+    }
+  | { readonly kind: 'unavailable'; readonly reason: string }
+  | { readonly kind: 'failed'; readonly reason: string };
+
+export type Measurements = Record<string, Measurement>;
+
+export function value(v: number, extra: { baseline?: number; ratio?: number; samples?: number; note?: string } = {}): Measurement {
+  return { kind: 'value', value: v, ...extra };
+}
+
+export function unavailable(reason: string): Measurement {
+  return { kind: 'unavailable', reason };
+}
+
+export function failed(err: unknown): Measurement {
+  const reason = err instanceof Error ? err.message : String(err);
+  return { kind: 'failed', reason: reason.split('\n')[0].slice(0, 300) };
+}
+
+export function ratioOf(m: Measurement | undefined): number | null {
+  if (m?.kind !== 'value') return null;
+  if (m.ratio !== undefined) return m.ratio;
+  return m.baseline && m.baseline > 0 ? m.value / m.baseline : null;
+}
+
+/** True when the figure meets its target (and its ratio target), null when it has none or no value. */
+export function meetsTarget(def: FigureDef, m: Measurement | undefined): boolean | null {
+  if (!def.target || m?.kind !== 'value') return null;
+  const ok = def.target.op === '<=' ? m.value <= def.target.value : m.value >= def.target.value;
+  const ratio = ratioOf(m);
+  const ratioOk = def.ratioTarget === undefined || ratio === null || ratio <= def.ratioTarget;
+  return ok && ratioOk;
+}

@@ -1,0 +1,252 @@
+import Database from 'better-sqlite3';
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startBrowserMode } from '../electron/web/server';
+import { runBrowserBench } from './browser-bench';
+import { CORE_FIGURES, CoreBench } from './core-bench';
+import { unavailable, value, type Measurements } from './figures';
+import { ensureFocusGroupFile, ensureStudy, STUDY_SIZES, type GeneratedStudy, type StudySize } from './generate-study';
+import { busyNote, rewriteReadme, shortfalls, terminalTable, type BenchReport, type SizeResult } from './report';
+
+// `npm run bench`: bundled by scripts/bench.mjs into bench-results/.build/bench.cjs and run as
+//   run [--huge] [--sizes=small,large] [--no-browser] [--applications=N]   the whole bench
+//   readme                                                                 README from latest.json
+//   core <json>                                                            (child) the Node figures
+//   server <json>                                                          (child) browser mode
+
+const root = path.resolve(__dirname, '..', '..');
+const results = path.join(root, 'bench-results');
+const studies = path.join(results, 'studies');
+
+interface SizePlan {
+  /** Measured runs per core figure after one warm-up. */
+  readonly runs: number;
+  readonly applications: number;
+  readonly applyBudgetMs: number;
+  readonly naive: boolean;
+  readonly skip: readonly string[];
+}
+
+const PLANS: Readonly<Record<StudySize, SizePlan>> = {
+  tiny: { runs: 3, applications: 50, applyBudgetMs: 20_000, naive: true, skip: [] },
+  small: { runs: 5, applications: 300, applyBudgetMs: 45_000, naive: true, skip: [] },
+  large: { runs: 3, applications: 1_000, applyBudgetMs: 120_000, naive: true, skip: [] },
+  huge: { runs: 1, applications: 300, applyBudgetMs: 90_000, naive: false, skip: ['import.qdpx'] },
+};
+
+function log(line: string): void {
+  process.stdout.write(`${line}\n`);
+}
+
+function flag(args: readonly string[], name: string): string | null {
+  const hit = args.find((a) => a === `--${name}` || a.startsWith(`--${name}=`));
+  if (!hit) return null;
+  return hit.includes('=') ? hit.slice(hit.indexOf('=') + 1) : '';
+}
+
+function chromiumPath(): string | null {
+  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+  return candidates.find((p): p is string => !!p && fs.existsSync(p)) ?? null;
+}
+
+/** Runs this same bundle as a child; resolves with the JSON it prints on its RESULT line. */
+function runChild<T>(mode: string, payload: unknown): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [__filename, mode, JSON.stringify(payload)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let buffer = '';
+    let result: T | null = null;
+    child.stdout.on('data', (d: Buffer) => {
+      buffer += d.toString();
+      let nl: number;
+      while ((nl = buffer.indexOf('\n')) >= 0) {
+        const line = buffer.slice(0, nl);
+        buffer = buffer.slice(nl + 1);
+        if (line.startsWith('RESULT ')) result = JSON.parse(line.slice(7)) as T;
+        else log(line);
+      }
+    });
+    child.once('exit', (code) => (result ? resolve(result) : reject(new Error(`the ${mode} child exited with ${code} and no result`))));
+  });
+}
+
+interface ServerChild {
+  readonly url: string;
+  readonly pid: number;
+  stop(): Promise<void>;
+}
+
+function startServerChild(payload: { rendererDir: string; projectsFolder: string; userDataFolder: string }): Promise<ServerChild> {
+  return new Promise((resolve, reject) => {
+    const child: ChildProcess = spawn(process.execPath, [__filename, 'server', JSON.stringify(payload)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let buffer = '';
+    const stop = () =>
+      new Promise<void>((done) => {
+        if (child.exitCode !== null) return done();
+        child.once('exit', () => done());
+        child.kill('SIGTERM');
+      });
+    child.stdout!.on('data', (d: Buffer) => {
+      buffer += d.toString();
+      const m = /READY (\S+)/.exec(buffer);
+      if (m) resolve({ url: m[1], pid: child.pid!, stop });
+    });
+    child.once('exit', (code) => reject(new Error(`the browser-mode server exited with ${code} before it was ready`)));
+  });
+}
+
+function codeShortcuts(file: string): Record<string, string> {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    const rows = db.prepare(`SELECT shortcut, id FROM codebook_nodes WHERE level = 'code' AND shortcut IS NOT NULL`).all() as { shortcut: string; id: string }[];
+    return Object.fromEntries(rows.map((r) => [r.shortcut, r.id]));
+  } finally {
+    db.close();
+  }
+}
+
+async function benchSize(size: StudySize, args: readonly string[]): Promise<SizeResult> {
+  const started = performance.now();
+  const loadAtStart = os.loadavg()[0];
+  const plan = PLANS[size];
+  log(`\n== ${size} study ==`);
+  const t0 = performance.now();
+  const study = ensureStudy(studies, size);
+  log(
+    study.cached
+      ? `  study: cached ${path.relative(root, study.file)}`
+      : `  study: generated ${path.relative(root, study.file)} in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+  );
+  const focusGroup = ensureFocusGroupFile(studies);
+  const runDir = path.join(results, 'run', size);
+  fs.rmSync(runDir, { recursive: true, force: true });
+  fs.mkdirSync(runDir, { recursive: true });
+  const measurements: Measurements = { 'file.size': value(study.fileBytes / 1_048_576, { note: 'as generated, before the bench changes a copy' }) };
+
+  try {
+    const coreDir = path.join(runDir, 'core');
+    fs.mkdirSync(coreDir, { recursive: true });
+    const studyCopy = path.join(coreDir, 'study.condensa');
+    fs.copyFileSync(study.file, studyCopy);
+    log('  core figures:');
+    const core = await runChild<Measurements>('core', { study, studyCopy, workDir: coreDir, focusGroupFile: focusGroup.file, runs: plan.runs, naive: plan.naive, skip: plan.skip });
+    Object.assign(measurements, core);
+  } catch (err) {
+    log(`  the core figures failed: ${(err as Error).message}`);
+    for (const id of CORE_FIGURES) measurements[id] = { kind: 'failed', reason: (err as Error).message };
+  }
+
+  const chromium = chromiumPath();
+  const renderer = path.join(root, 'out', 'renderer');
+  const browserIds = ['open.study', 'scroll.fps', 'code.apply.p50', 'code.apply.p95', 'memory.renderer', 'memory.server.ui'];
+  const skipBrowser = (why: string) => browserIds.forEach((id) => (measurements[id] = unavailable(why)));
+  if (flag(args, 'no-browser') !== null) skipBrowser('skipped (--no-browser)');
+  else if (!chromium) skipBrowser('no Chromium: install it (apt-get install chromium) or set CHROMIUM_PATH');
+  else if (!fs.existsSync(path.join(renderer, 'index.html'))) skipBrowser('the renderer is not built (npm run build)');
+  else {
+    const projectsFolder = path.join(runDir, 'browser', 'Projects');
+    fs.mkdirSync(projectsFolder, { recursive: true });
+    const projectName = `Bench ${size}`;
+    fs.copyFileSync(study.file, path.join(projectsFolder, `${projectName}.condensa`));
+    const server = await startServerChild({ rendererDir: renderer, projectsFolder, userDataFolder: path.join(runDir, 'browser', 'user-data') });
+    try {
+      log('  Chromium figures:');
+      const applications = Number(flag(args, 'applications') ?? plan.applications);
+      const browser = await runBrowserBench(
+        {
+          chromiumPath: chromium,
+          url: server.url,
+          serverPid: server.pid,
+          projectName,
+          largestDocumentTitle: study.largestDocumentTitle,
+          shortcuts: codeShortcuts(study.file),
+          applications,
+          applyBudgetMs: plan.applyBudgetMs,
+          scrollMs: 4_000,
+          screenshots: { opened: path.join(results, `${size}-opened.png`), coded: path.join(results, `${size}-coded.png`) },
+        },
+        log,
+      );
+      Object.assign(measurements, browser);
+    } catch (err) {
+      log(`  the Chromium figures failed: ${(err as Error).message}`);
+      for (const id of browserIds) measurements[id] ??= { kind: 'failed', reason: (err as Error).message.split('\n')[0] };
+    } finally {
+      await server.stop();
+    }
+  }
+  fs.rmSync(runDir, { recursive: true, force: true });
+  return { study: stripCached(study), measurements, seconds: (performance.now() - started) / 1000, load: { start: loadAtStart, end: os.loadavg()[0] } };
+}
+
+function stripCached(s: GeneratedStudy & { cached?: boolean }): GeneratedStudy {
+  const copy: GeneratedStudy & { cached?: boolean } = { ...s };
+  delete copy.cached;
+  return copy;
+}
+
+async function runAll(args: readonly string[]): Promise<void> {
+  const started = performance.now();
+  const asked = flag(args, 'sizes');
+  const sizes = (asked ? asked.split(',') : ['small', 'large', ...(flag(args, 'huge') !== null ? ['huge'] : [])]).filter((s): s is StudySize =>
+    (STUDY_SIZES as readonly string[]).includes(s),
+  );
+  const report: { -readonly [K in keyof BenchReport]: BenchReport[K] } = {
+    generatedAt: new Date().toISOString(),
+    machine: {
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0]?.model.trim() ?? 'unknown CPU',
+      memoryGb: Math.round(os.totalmem() / 1024 ** 3),
+      node: process.versions.node,
+      platform: `${os.platform()} ${os.release()}`,
+    },
+    totalSeconds: 0,
+    sizes,
+    results: {},
+  };
+  // Written after every size, so a long --huge run that is stopped keeps what it measured.
+  const save = () => {
+    report.totalSeconds = (performance.now() - started) / 1000;
+    fs.mkdirSync(results, { recursive: true });
+    fs.writeFileSync(path.join(results, 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);
+  };
+  for (const size of sizes) {
+    report.results[size] = await benchSize(size, args);
+    save();
+  }
+  log(`\n${terminalTable(report)}\n`);
+  const busy = busyNote(report);
+  if (busy) log(`${busy}\n`);
+  const misses = shortfalls(report);
+  if (misses.length) log(`Missed or not there yet:\n${misses.map((m) => `  - ${m}`).join('\n')}\n`);
+  log(`Whole run: ${Math.round(report.totalSeconds)} s. Written to ${path.relative(root, path.join(results, 'latest.json'))}; \`npm run bench -- --readme\` puts the table in the README.`);
+}
+
+async function main(): Promise<void> {
+  const [mode = 'run', ...rest] = process.argv.slice(2);
+  if (mode === 'readme') {
+    const latest = path.join(results, 'latest.json');
+    if (!fs.existsSync(latest)) throw new Error('No bench-results/latest.json yet: run `npm run bench` first.');
+    rewriteReadme(path.join(root, 'README.md'), JSON.parse(fs.readFileSync(latest, 'utf8')) as BenchReport);
+    log('README.md: Performance section rewritten from bench-results/latest.json.');
+  } else if (mode === 'core') {
+    const input = JSON.parse(rest[0]) as ConstructorParameters<typeof CoreBench>[0];
+    const out = await new CoreBench(input).run(log);
+    process.stdout.write(`RESULT ${JSON.stringify(out)}\n`);
+  } else if (mode === 'server') {
+    const p = JSON.parse(rest[0]) as { rendererDir: string; projectsFolder: string; userDataFolder: string };
+    const server = await startBrowserMode({ rendererDir: p.rendererDir, ports: { version: 'bench', projectsFolder: p.projectsFolder, userDataFolder: p.userDataFolder } });
+    process.once('SIGTERM', () => void server.close().then(() => process.exit(0)));
+    process.stdout.write(`READY ${server.url}\n`);
+  } else if (mode === 'run') {
+    await runAll(rest);
+  } else {
+    throw new Error(`Unknown bench mode “${mode}”.`);
+  }
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.exit(1);
+});

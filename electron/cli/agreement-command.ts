@@ -1,0 +1,86 @@
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Client } from '../../shared/api/client';
+import type { Coder } from '../../shared/api/entities';
+import { AppError } from '../../shared/api/errors';
+import { AGREEMENT_LEVELS, UNIT_SET_MODES, type AgreementLevel, type UnitSetMode } from '../../shared/domain/agreement-options';
+import { agreementText } from '../../shared/format/agreement-format';
+
+export const AGREEMENT_HELP = `  condensa agreement FILE --coders A,B[,C…] [--level unit|char] [--unit-set MODE] [--min-positive N] [--reveal] [--json]
+        Agreement between coders (by name or initials), as the Compare tab shows it.
+        MODE: ${UNIT_SET_MODES.join(', ')} (default coded-by-any). --reveal ends blind coding first.`;
+
+export interface AgreementOptions {
+  readonly file: string;
+  readonly coders: readonly string[];
+  readonly level: AgreementLevel;
+  readonly unitSet: UnitSetMode;
+  readonly minPositiveUnits: number;
+  readonly reveal: boolean;
+  readonly json: boolean;
+}
+
+/** The options, or a sentence saying what is wrong with the command line. */
+export function parseAgreementArgs(args: readonly string[], cwd: string): AgreementOptions | string {
+  const { values, positionals } = parseArgs({
+    args: [...args],
+    allowPositionals: true,
+    options: {
+      coders: { type: 'string' },
+      level: { type: 'string', default: 'unit' },
+      'unit-set': { type: 'string', default: 'coded-by-any' },
+      'min-positive': { type: 'string', default: '5' },
+      reveal: { type: 'boolean', default: false },
+      json: { type: 'boolean', default: false },
+    },
+  });
+  if (positionals.length !== 1) return 'agreement needs exactly one FILE.';
+  const coders = (values.coders ?? '').split(',').map((c) => c.trim()).filter(Boolean);
+  if (coders.length < 2) return 'agreement needs --coders with two or more coders, e.g. --coders AH,BO.';
+  if (!(AGREEMENT_LEVELS as readonly string[]).includes(values.level)) return `--level must be one of ${AGREEMENT_LEVELS.join(', ')}.`;
+  if (!(UNIT_SET_MODES as readonly string[]).includes(values['unit-set'])) return `--unit-set must be one of ${UNIT_SET_MODES.join(', ')}.`;
+  const min = Number(values['min-positive']);
+  if (!Number.isInteger(min) || min < 0) return '--min-positive must be a whole number, 0 or more.';
+  return {
+    file: path.resolve(cwd, positionals[0]),
+    coders,
+    level: values.level as AgreementLevel,
+    unitSet: values['unit-set'] as UnitSetMode,
+    minPositiveUnits: min,
+    reveal: values.reveal,
+    json: values.json,
+  };
+}
+
+/** A coder by name or initials, case-insensitively; never the consensus pseudo-coder. */
+export function findCoder(coders: readonly Coder[], asked: string): Coder {
+  const key = asked.trim().toLowerCase();
+  const people = coders.filter((c) => c.role !== 'consensus');
+  const byName = people.filter((c) => c.name.toLowerCase() === key);
+  const matches = byName.length > 0 ? byName : people.filter((c) => c.initials.toLowerCase() === key);
+  const known = people.map((c) => `${c.name} (${c.initials})`).join(', ');
+  if (matches.length === 0) throw new AppError('NOT_FOUND', `No coder called “${asked}” in this project. The coders are: ${known}.`);
+  if (matches.length > 1) throw new AppError('BAD_REQUEST', `“${asked}” names more than one coder (${matches.map((c) => c.name).join(', ')}). Use the full name.`);
+  return matches[0];
+}
+
+export async function runAgreement(client: Client, options: AgreementOptions, out: (text: string) => void): Promise<void> {
+  await client.call('project.open', { path: options.file });
+  const coders = await client.call('coders.list', {});
+  const chosen = options.coders.map((c) => findCoder(coders, c));
+  if (options.reveal) await client.call('agreement.reveal', { confirm: true });
+  try {
+    const report = await client.call('agreement.compute', {
+      coderIds: chosen.map((c) => c.id),
+      level: options.level,
+      unitSet: options.unitSet,
+      minPositiveUnits: options.minPositiveUnits,
+    });
+    out(options.json ? JSON.stringify(report, null, 2) : agreementText(report));
+  } catch (err) {
+    if (err instanceof AppError && err.code === 'BLIND_CODING') {
+      throw new AppError('BLIND_CODING', 'Blind coding is on in this project. Run again with --reveal to open the comparison (this ends blind coding for everyone using the file).');
+    }
+    throw err;
+  }
+}

@@ -1,0 +1,78 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Client } from '../../shared/api/client';
+import { FORMATS_BY_KIND, REPORT_FORMATS, REPORT_KINDS, type ReportFormat, type ReportKind, type ReportOptions } from '../../shared/api/methods/reports';
+import { NODE_LEVELS, type NodeLevel } from '../../shared/domain/vocabulary';
+import { findCoder } from './agreement-command';
+
+export const EXPORT_HELP = `  condensa export FILE --what REPORT [--format docx|xlsx|csv] -o OUT [--coder auto|consensus|merged|NAME]
+                 [--pseudonyms on|off] [--attribution TEMPLATE] [--levels theme,category,…] [--first-table N]
+        Write a report as the Reports tab does. REPORT: ${REPORT_KINDS.join(', ')}.
+        The format defaults to OUT's extension; pseudonyms are on unless --pseudonyms off.`;
+
+export interface ExportOptions {
+  readonly file: string;
+  readonly kind: ReportKind;
+  readonly format: ReportFormat;
+  readonly out: string;
+  readonly coder: string;
+  readonly options: ReportOptions;
+}
+
+/** The options, or a sentence saying what is wrong with the command line. */
+export function parseExportArgs(args: readonly string[], cwd: string): ExportOptions | string {
+  const { values, positionals } = parseArgs({
+    args: [...args],
+    allowPositionals: true,
+    options: {
+      what: { type: 'string' },
+      format: { type: 'string' },
+      output: { type: 'string', short: 'o' },
+      coder: { type: 'string', default: 'auto' },
+      pseudonyms: { type: 'string', default: 'on' },
+      attribution: { type: 'string' },
+      levels: { type: 'string' },
+      'first-table': { type: 'string' },
+    },
+  });
+  if (positionals.length !== 1) return 'export needs exactly one FILE.';
+  const kind = values.what as ReportKind | undefined;
+  if (!kind || !REPORT_KINDS.includes(kind)) return `export needs --what, one of ${REPORT_KINDS.join(', ')}.`;
+  if (!values.output) return 'export needs -o OUT, the file to write.';
+  const format = (values.format ?? path.extname(values.output).slice(1).toLowerCase()) as ReportFormat;
+  if (!REPORT_FORMATS.includes(format)) return `--format must be one of ${REPORT_FORMATS.join(', ')} (or give OUT one of those extensions).`;
+  if (!FORMATS_BY_KIND[kind].includes(format)) return `--what ${kind} can be written as ${FORMATS_BY_KIND[kind].join(' or ')}, not ${format}.`;
+  if (values.pseudonyms !== 'on' && values.pseudonyms !== 'off') return '--pseudonyms must be on or off.';
+  const levels = values.levels?.split(',').map((l) => l.trim()).filter(Boolean);
+  const badLevel = levels?.find((l) => !(NODE_LEVELS as readonly string[]).includes(l));
+  if (badLevel) return `--levels takes ${NODE_LEVELS.join(', ')}; “${badLevel}” is not one of them.`;
+  const firstTable = values['first-table'] === undefined ? undefined : Number(values['first-table']);
+  if (firstTable !== undefined && (!Number.isInteger(firstTable) || firstTable < 1)) return '--first-table must be a whole number, 1 or more.';
+  return {
+    file: path.resolve(cwd, positionals[0]),
+    kind,
+    format,
+    out: path.resolve(cwd, values.output),
+    coder: values.coder,
+    options: {
+      pseudonyms: values.pseudonyms === 'on',
+      ...(values.attribution !== undefined ? { attribution: values.attribution } : {}),
+      ...(levels ? { levels: levels as NodeLevel[] } : {}),
+      ...(firstTable !== undefined ? { firstTable } : {}),
+    },
+  };
+}
+
+/** Opens the project, resolves the coder by name or initials, writes the report; says where and what. */
+export async function runExport(client: Client, o: ExportOptions, out: (line: string) => void): Promise<void> {
+  await client.call('project.open', { path: o.file });
+  const coder = ['auto', 'consensus', 'merged'].includes(o.coder) ? o.coder : findCoder(await client.call('coders.list', {}), o.coder).id;
+  const options: ReportOptions = { ...o.options, coder };
+  const preview = await client.call('reports.preview', { kind: o.kind, options });
+  fs.mkdirSync(path.dirname(o.out), { recursive: true });
+  const written = await client.call('reports.export', { kind: o.kind, format: o.format, options, path: o.out });
+  out(`Wrote ${preview.title} (${o.format}, ${written.bytes} bytes) to ${written.path}.`);
+  out(`Codings: ${preview.source}.`);
+  for (const w of preview.warnings) out(`Note: ${w}`);
+}

@@ -1,0 +1,88 @@
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Client } from '../../shared/api/client';
+import { SEGMENT_MODES, type SegmentChoice } from '../../shared/api/methods/import';
+import { DOCUMENT_KINDS, type DocumentKind } from '../../shared/domain/vocabulary';
+
+export const IMPORT_HELP = `  condensa import FILE... --into PROJECT [--segment MODE] [--kind KIND] [--group NAME] [--no-detect] [--json]
+        Import transcripts (.txt .md .docx .odt .rtf .pdf .vtt .srt .csv) as documents, with their
+        speakers as participants and the text split into meaning units. Each file is one step;
+        a refused file changes nothing and the others still import.
+        MODE: ${SEGMENT_MODES.join(', ')} (default sentence)   KIND: ${DOCUMENT_KINDS.join(', ')}`;
+
+export interface ImportCliOptions {
+  readonly files: readonly string[];
+  readonly project: string;
+  readonly segment: SegmentChoice;
+  readonly kind: DocumentKind | undefined;
+  readonly group: string | undefined;
+  readonly detect: boolean;
+  readonly json: boolean;
+}
+
+/** Parses the arguments; a string is a usage problem to report. */
+export function parseImportArgs(args: readonly string[], cwd: string): ImportCliOptions | string {
+  const { values, positionals } = parseArgs({
+    args: [...args],
+    allowPositionals: true,
+    options: {
+      into: { type: 'string' },
+      segment: { type: 'string' },
+      kind: { type: 'string' },
+      group: { type: 'string' },
+      'no-detect': { type: 'boolean', default: false },
+      json: { type: 'boolean', default: false },
+    },
+  });
+  if (positionals.length === 0) return 'import needs at least one FILE.';
+  if (!values.into) return 'import needs --into PROJECT (the .condensa file to import into).';
+  const segment = (values.segment ?? 'sentence') as SegmentChoice;
+  if (!SEGMENT_MODES.includes(segment)) return `--segment must be one of ${SEGMENT_MODES.join(', ')}.`;
+  const kind = values.kind as DocumentKind | undefined;
+  if (kind !== undefined && !DOCUMENT_KINDS.includes(kind)) return `--kind must be one of ${DOCUMENT_KINDS.join(', ')}.`;
+  return {
+    files: positionals.map((f) => path.resolve(cwd, f)),
+    project: path.resolve(cwd, values.into),
+    segment,
+    kind,
+    group: values.group,
+    detect: !values['no-detect'],
+    json: values.json,
+  };
+}
+
+type FileReport =
+  | { file: string; ok: true; documentId: string; title: string; turns: number; units: number; speakers: string[]; participantsCreated: number }
+  | { file: string; ok: false; code: string; message: string };
+
+/** Imports every file through the contract; returns whether all of them made it. */
+export async function runImport(client: Client, o: ImportCliOptions, out: (line: string) => void, err: (line: string) => void): Promise<boolean> {
+  await client.call('project.open', { path: o.project });
+  const reports: FileReport[] = [];
+  for (const file of o.files) {
+    const { files } = await client.call('import.preview', { sources: [{ kind: 'path', path: file }], detect: o.detect });
+    const outcome = files[0];
+    if (!outcome.ok) {
+      reports.push({ file, ok: false, code: outcome.error.code, message: outcome.error.message });
+      continue;
+    }
+    try {
+      const r = await client.call('import.commit', {
+        previewId: outcome.preview.previewId,
+        detect: o.detect,
+        segment: o.segment,
+        document: { kind: o.kind, newGroupName: o.group },
+      });
+      reports.push({ file, ok: true, ...r, speakers: outcome.preview.speakers.map((s) => s.label) });
+    } catch (e) {
+      const { code = 'INTERNAL', message = String(e) } = e as { code?: string; message?: string };
+      reports.push({ file, ok: false, code, message });
+    }
+  }
+  if (o.json) out(JSON.stringify({ project: o.project, files: reports }, null, 2));
+  for (const r of reports) {
+    if (r.ok && !o.json) out(`Imported ${path.basename(r.file)} as “${r.title}”: ${r.turns} turns, ${r.units} meaning units, speakers ${r.speakers.join(', ') || 'none'}.`);
+    if (!r.ok) err(`condensa: ${r.message} [${r.code}]`);
+  }
+  return reports.every((r) => r.ok);
+}

@@ -1,0 +1,90 @@
+import ExcelJS from 'exceljs';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Discrepancy, Resolution } from '../../../shared/api/methods/agreement';
+import { AppError } from '../../../shared/api/errors';
+import { DISCREPANCY_TYPE_LABELS, decisionText } from '../../../shared/domain/agreement-options';
+import { toCsv, type CsvValue } from '../../../shared/text/csv-write';
+
+// The discrepancy list and the resolution log as tables a reviewer can open: CSV or one XLSX sheet.
+
+export interface Table {
+  readonly name: string;
+  readonly columns: readonly string[];
+  readonly rows: readonly (readonly CsvValue[])[];
+}
+
+const names = (codes: readonly { name: string }[]) => codes.map((c) => c.name).join('; ');
+
+export function discrepancyTable(items: readonly Discrepancy[], coderA: string, coderB: string): Table {
+  return {
+    name: 'Discrepancies',
+    columns: ['Document', 'Session', 'Speaker', 'Start', 'End', 'Text', 'Type', `Codes by ${coderA}`, `Codes by ${coderB}`, 'Codes by both', 'Status', 'Decision', 'Other code', 'Rationale', 'Resolver', 'Decided at'],
+    rows: items.map((d) => [
+      d.documentTitle,
+      d.sessionName,
+      d.pseudonym ?? d.speaker,
+      d.start,
+      d.end,
+      d.text,
+      DISCREPANCY_TYPE_LABELS[d.type],
+      names(d.codesA),
+      names(d.codesB),
+      names(d.common),
+      d.status,
+      d.resolution ? decisionText(d.resolution.decision, d.resolution.coderAName, d.resolution.coderBName) : '',
+      d.resolution?.otherCodeName ?? '',
+      d.resolution?.rationale ?? '',
+      d.resolution?.resolverName ?? '',
+      d.resolution?.decidedAt ?? '',
+    ]),
+  };
+}
+
+export function resolutionTable(items: readonly Resolution[]): Table {
+  return {
+    name: 'Resolution log',
+    columns: ['Decided at', 'Resolver', 'Coder A', 'Coder B', 'Document', 'Start', 'End', 'Text', 'Type', 'Code', 'Decision', 'Other code', 'Rationale'],
+    rows: items.map((r) => [
+      r.decidedAt,
+      r.resolverName,
+      r.coderAName,
+      r.coderBName,
+      r.documentTitle,
+      r.start,
+      r.end,
+      r.text,
+      DISCREPANCY_TYPE_LABELS[r.discrepancyType as keyof typeof DISCREPANCY_TYPE_LABELS] ?? r.discrepancyType,
+      r.codeName,
+      decisionText(r.decision, r.coderAName, r.coderBName),
+      r.otherCodeName,
+      r.rationale,
+    ]),
+  };
+}
+
+/** Writes the table to `target` (extension added when missing) and returns the path written. */
+export async function writeTable(table: Table, target: string, format: 'csv' | 'xlsx'): Promise<string> {
+  const file = target.toLowerCase().endsWith(`.${format}`) ? target : `${target}.${format}`;
+  try {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    if (format === 'csv') {
+      fs.writeFileSync(file, toCsv(table.columns, table.rows, { bom: true }), 'utf8');
+    } else {
+      const book = new ExcelJS.Workbook();
+      book.creator = 'Condensa';
+      const sheet = book.addWorksheet(table.name, { views: [{ state: 'frozen', ySplit: 1 }] });
+      sheet.addRow([...table.columns]).font = { bold: true };
+      for (const row of table.rows) sheet.addRow(row.map((v) => (v === null || v === undefined ? '' : v)));
+      table.columns.forEach((c, i) => {
+        const longest = Math.max(c.length, ...table.rows.slice(0, 300).map((r) => String(r[i] ?? '').length));
+        sheet.getColumn(i + 1).width = Math.min(60, Math.max(8, longest + 2));
+      });
+      await book.xlsx.writeFile(file);
+    }
+  } catch (err) {
+    const code = (err as { code?: string }).code ?? '';
+    throw new AppError('EXPORT_WRITE_FAILED', `Could not write “${path.basename(file)}” (${code || (err as Error).message}). Choose a folder you can write to, or close the file if a spreadsheet program has it open.`);
+  }
+  return file;
+}

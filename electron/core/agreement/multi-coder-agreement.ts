@@ -1,0 +1,188 @@
+import {
+  DEFAULT_MIN_POSITIVE_UNITS,
+  fleissKappaBinaryHistogram,
+  krippendorffAlphaBinaryHistogram,
+  ratioStat,
+  summarizeStats,
+  undefinedStat,
+  type BinaryHistogramCell,
+  type Stat,
+  type StatSummary,
+} from '../../../shared/domain/agreement';
+import { countBits, hasBit, makeBits, setBit, type Bits } from './bitset';
+import type { AgreementUnit, UnitCoding, UnitSetMode } from './unit-agreement';
+
+// Three or more coders: a coder rates the units of the documents they coded in; elsewhere their
+// value is missing, not "absent". Krippendorff's alpha takes the missing values as they are;
+// Fleiss' kappa needs every unit rated by everyone, so it uses only those units and says how many.
+
+export interface MultiCoderInput {
+  readonly units: readonly AgreementUnit[];
+  readonly codeIds: readonly string[];
+  readonly codings: readonly UnitCoding[];
+  readonly coderIds: readonly string[];
+  readonly unitSet?: UnitSetMode;
+  /** Default: documents in which at least two of the coders coded. */
+  readonly documentIds?: readonly string[];
+  readonly minPositiveUnits?: number;
+}
+
+export interface MultiCoderCode {
+  readonly codeId: string;
+  readonly positiveUnits: number;
+  readonly tooFewToJudge: boolean;
+  /** Share of rated units on which every coder who rated it gave the same answer. */
+  readonly percentAgreement: Stat;
+  readonly fleissKappa: Stat;
+  readonly alpha: Stat;
+}
+
+export interface MultiCoderResult {
+  readonly coders: number;
+  readonly units: number;
+  /** Units every coder rated: the ones Fleiss' kappa can use. */
+  readonly unitsRatedByAll: number;
+  readonly documentIds: readonly string[];
+  readonly codes: readonly MultiCoderCode[];
+  readonly unusedCodeIds: readonly string[];
+  readonly pooled: { readonly fleissKappa: Stat; readonly alpha: Stat; readonly percentAgreement: Stat };
+  readonly summaries: { readonly fleissKappa: StatSummary; readonly alpha: StatSummary; readonly percentAgreement: StatSummary };
+}
+
+export function computeMultiCoderAgreement(input: MultiCoderInput): MultiCoderResult {
+  const n = input.coderIds.length;
+  const minPositiveUnits = input.minPositiveUnits ?? DEFAULT_MIN_POSITIVE_UNITS;
+  const unitIndex = new Map(input.units.map((u, i) => [u.id, i] as const));
+  const size = input.units.length;
+  const coderIndex = new Map(input.coderIds.map((id, i) => [id, i] as const));
+  const byCoderCode = input.coderIds.map(() => new Map<string, Bits>());
+  const any = input.coderIds.map(() => makeBits(size));
+  const docsOf = input.coderIds.map(() => new Set<string>());
+  for (const c of input.codings) {
+    const k = coderIndex.get(c.coderId);
+    const u = unitIndex.get(c.unitId);
+    if (k === undefined || u === undefined) continue;
+    let bits = byCoderCode[k].get(c.codeId);
+    if (!bits) {
+      bits = makeBits(size);
+      byCoderCode[k].set(c.codeId, bits);
+    }
+    setBit(bits, u);
+    setBit(any[k], u);
+    docsOf[k].add(input.units[u].documentId);
+  }
+
+  const scope = input.documentIds
+    ? new Set(input.documentIds)
+    : new Set([...new Set(docsOf.flatMap((d) => [...d]))].filter((doc) => docsOf.filter((d) => d.has(doc)).length >= 2));
+  const mode = input.unitSet ?? 'coded-by-any';
+  const raters = new Uint8Array(size);
+  const mask = makeBits(size);
+  input.units.forEach((unit, u) => {
+    if (!scope.has(unit.documentId)) return;
+    let coded = 0;
+    let rating = 0;
+    docsOf.forEach((docs, k) => {
+      if (docs.has(unit.documentId)) rating += 1;
+      if (hasBit(any[k], u)) coded += 1;
+    });
+    const keep = mode === 'all-units' || (mode === 'coded-by-any' ? coded > 0 : coded === n);
+    if (keep && rating > 0) {
+      setBit(mask, u);
+      raters[u] = rating;
+    }
+  });
+  const unitsWithRaters = new Array<number>(n + 1).fill(0);
+  for (let u = 0; u < size; u++) if (hasBit(mask, u)) unitsWithRaters[raters[u]] += 1;
+
+  const codes: MultiCoderCode[] = [];
+  const unusedCodeIds: string[] = [];
+  const pooledCells = new Map<string, { raters: number; present: number; units: number }>();
+  for (const codeId of input.codeIds) {
+    const sets = byCoderCode.map((m) => m.get(codeId));
+    const cells = histogram(sets, mask, raters, unitsWithRaters, n);
+    const positive = cells.reduce((s, c) => s + (c.present > 0 ? c.units : 0), 0);
+    if (positive === 0) {
+      unusedCodeIds.push(codeId);
+      continue;
+    }
+    for (const c of cells) {
+      const key = `${c.raters}|${c.present}`;
+      const cell = pooledCells.get(key) ?? { raters: c.raters, present: c.present, units: 0 };
+      cell.units += c.units;
+      pooledCells.set(key, cell);
+    }
+    const tooFew = positive < minPositiveUnits;
+    const withheld = undefinedStat(`too few positive units to judge (n=${positive})`);
+    codes.push({
+      codeId,
+      positiveUnits: positive,
+      tooFewToJudge: tooFew,
+      percentAgreement: unanimity(cells),
+      fleissKappa: tooFew ? withheld : fleiss(cells, n),
+      alpha: tooFew ? withheld : krippendorffAlphaBinaryHistogram(cells),
+    });
+  }
+  const pooled = [...pooledCells.values()];
+  return {
+    coders: n,
+    units: countBits(mask),
+    unitsRatedByAll: unitsWithRaters[n],
+    documentIds: [...new Set(input.units.map((u) => u.documentId))].filter((d) => scope.has(d)),
+    codes,
+    unusedCodeIds,
+    pooled: { fleissKappa: fleiss(pooled, n), alpha: krippendorffAlphaBinaryHistogram(pooled), percentAgreement: unanimity(pooled) },
+    summaries: {
+      fleissKappa: summarizeStats(codes.map((c) => c.fleissKappa)),
+      alpha: summarizeStats(codes.map((c) => c.alpha)),
+      percentAgreement: summarizeStats(codes.map((c) => c.percentAgreement)),
+    },
+  };
+}
+
+/** (raters, present) → units for one code; units nobody marked are counted from the totals. */
+function histogram(sets: readonly (Bits | undefined)[], mask: Bits, raters: Uint8Array, unitsWithRaters: readonly number[], n: number): BinaryHistogramCell[] {
+  const counts = new Map<number, number>();
+  const positiveWithRaters = new Array<number>(n + 1).fill(0);
+  for (let i = 0; i < mask.length; i++) {
+    let either = 0;
+    for (const s of sets) if (s) either |= s[i];
+    let word = either & mask[i];
+    while (word !== 0) {
+      const low = word & -word;
+      const u = (i << 5) + 31 - Math.clz32(low);
+      word ^= low;
+      let present = 0;
+      for (const s of sets) if (s && (s[i] & low) !== 0) present += 1;
+      const m = raters[u];
+      positiveWithRaters[m] += 1;
+      const key = m * (n + 1) + present;
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+  }
+  const cells: BinaryHistogramCell[] = [];
+  for (const [key, units] of counts) cells.push({ raters: Math.floor(key / (n + 1)), present: key % (n + 1), units });
+  for (let m = 1; m <= n; m++) {
+    const none = unitsWithRaters[m] - positiveWithRaters[m];
+    if (none > 0) cells.push({ raters: m, present: 0, units: none });
+  }
+  return cells;
+}
+
+function fleiss(cells: readonly BinaryHistogramCell[], n: number): Stat {
+  const byPresent = new Array<number>(n + 1).fill(0);
+  for (const c of cells) if (c.raters === n) byPresent[c.present] += c.units;
+  const stat = fleissKappaBinaryHistogram(n, byPresent);
+  return stat.value === null && byPresent.every((x) => x === 0) ? undefinedStat('no unit was rated by every coder') : stat;
+}
+
+function unanimity(cells: readonly BinaryHistogramCell[]): Stat {
+  let rated = 0;
+  let unanimous = 0;
+  for (const c of cells) {
+    if (c.raters < 2) continue;
+    rated += c.units;
+    if (c.present === 0 || c.present === c.raters) unanimous += c.units;
+  }
+  return ratioStat(unanimous, rated, 'no unit was rated by two or more coders');
+}

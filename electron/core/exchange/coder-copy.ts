@@ -1,0 +1,100 @@
+import Database from 'better-sqlite3';
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { CopyOrigin } from '../../../shared/api/methods/exchange';
+import { AppError } from '../../../shared/api/errors';
+import { getCoder } from '../repos/coders-repo';
+import { projectRow, writeSetting } from '../repos/project-repo';
+import type { ProjectSession } from '../session';
+import { canonicalPath } from '../store/project-file';
+import { translateSqliteError } from '../store/sqlite-errors';
+import { appendToList, BASE_KEY, encodeSnapshot, HANDOUTS_KEY, MERGES_KEY, ORIGIN_KEY, snapshotOf } from './snapshot';
+
+export interface CoderCopyOptions {
+  readonly target: string;
+  readonly coderId: string | null;
+  readonly includeOthersCodings: boolean;
+}
+
+export interface CoderCopyResult {
+  readonly path: string;
+  readonly copyId: string;
+  readonly coderId: string | null;
+  readonly coderName: string | null;
+  readonly codingsIncluded: number;
+  readonly codingsLeftOut: number;
+}
+
+export interface Handout {
+  readonly copyId: string;
+  readonly path: string;
+  readonly coderName: string | null;
+  readonly madeAt: string;
+}
+
+/**
+ * Writes a copy of the open study for another coder: the same rows with the same IDs, optionally
+ * without the other coders' codings (blind), plus the hand-out record and base a merge needs.
+ */
+export function makeCoderCopy(session: ProjectSession, options: CoderCopyOptions): CoderCopyResult {
+  const target = canonicalPath(options.target);
+  if (target === session.file.path) throw new AppError('BAD_REQUEST', 'Choose a different file name: the copy cannot replace the study itself.');
+  if (fs.existsSync(target)) {
+    throw new AppError('PROJECT_EXISTS', `A file named “${path.basename(target)}” already exists there. Choose another name for the coder copy.`);
+  }
+  const coder = options.coderId ? getCoder(session.db, options.coderId) : null;
+  if (coder?.role === 'consensus') throw new AppError('BAD_REQUEST', 'The consensus is not a person: choose the coder who will code in the copy.');
+  const madeBy = session.currentCoderId ? getCoder(session.db, session.currentCoderId).name : null;
+  const origin: CopyOrigin = {
+    copyId: randomUUID(),
+    projectId: projectRow(session.db).id,
+    coderId: coder?.id ?? null,
+    coderName: coder?.name ?? null,
+    madeAt: new Date().toISOString(),
+    madeBy,
+    sourcePath: session.file.path,
+    includeOthersCodings: options.includeOthersCodings,
+  };
+
+  fs.mkdirSync(path.dirname(target), { recursive: true });
+  const temp = `${target}.copying-${process.pid}`;
+  let copy: Database.Database | null = null;
+  try {
+    session.db.exec(`VACUUM INTO '${temp.replace(/'/g, "''")}'`);
+    copy = new Database(temp);
+    copy.pragma('foreign_keys = ON');
+    const counts = prepareCopy(copy, origin);
+    copy.close();
+    copy = null;
+    fs.renameSync(temp, target);
+    appendToList<Handout>(session.db, HANDOUTS_KEY, { copyId: origin.copyId, path: target, coderName: origin.coderName, madeAt: origin.madeAt });
+    return { path: target, copyId: origin.copyId, coderId: origin.coderId, coderName: origin.coderName, ...counts };
+  } catch (err) {
+    copy?.close();
+    fs.rmSync(temp, { force: true });
+    if (err instanceof AppError) throw err;
+    throw translateSqliteError(err, target);
+  }
+}
+
+function prepareCopy(db: Database.Database, origin: CopyOrigin): { codingsIncluded: number; codingsLeftOut: number } {
+  return db.transaction(() => {
+    let left = 0;
+    if (!origin.includeOthersCodings) {
+      // Blind: the other coders' codings, the consensus and the decisions would all show their work,
+      // and the audit log holds every coding's before and after, so it starts afresh in the copy.
+      left = db.prepare(`DELETE FROM codings WHERE coder_id IS NOT @coder`).run({ coder: origin.coderId }).changes;
+      db.prepare(`DELETE FROM resolutions`).run();
+      db.prepare(`DELETE FROM memos WHERE target_type = 'coding' AND target_id NOT IN (SELECT id FROM codings)`).run();
+      db.prepare(`DELETE FROM audit_changes`).run();
+      db.prepare(`DELETE FROM audit_steps`).run();
+    }
+    for (const key of [HANDOUTS_KEY, MERGES_KEY, 'last_document', 'last_unit']) writeSetting(db, key, null);
+    writeSetting(db, 'current_coder', origin.coderId);
+    writeSetting(db, ORIGIN_KEY, JSON.stringify(origin));
+    writeSetting(db, BASE_KEY, encodeSnapshot(snapshotOf(db)));
+    const included = db.prepare(`SELECT count(*) FROM codings`).pluck().get() as number;
+    return { codingsIncluded: included, codingsLeftOut: left };
+  })();
+}

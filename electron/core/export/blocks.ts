@@ -1,0 +1,108 @@
+import type {
+  ParaStyle,
+  ReportBlock,
+  ReportCell,
+  ReportColumn,
+  ReportDocument,
+  ReportFormat,
+  ReportKind,
+  ReportPara,
+  ReportRow,
+  ReportSection,
+  ReportSheet,
+  ReportTable,
+} from '../../../shared/api/methods/reports';
+import type { NodeLevel } from '../../../shared/domain/vocabulary';
+import type { ReportData } from './data';
+
+export const LEVEL_PLURALS: Readonly<Record<NodeLevel, string>> = {
+  theme: 'Themes',
+  subtheme: 'Subthemes',
+  category: 'Categories',
+  subcategory: 'Subcategories',
+  code: 'Codes',
+};
+
+/** What one report builds: the Word document (when it has one) and the spreadsheets, in full. */
+export interface BuiltReport {
+  readonly title: string;
+  readonly document: ReportDocument | null;
+  readonly sheets: readonly ReportSheet[];
+  readonly warnings: readonly string[];
+}
+
+export interface ReportBuilder {
+  readonly kind: ReportKind;
+  readonly label: string;
+  readonly formats: readonly ReportFormat[];
+  build(data: ReportData): BuiltReport;
+}
+
+export function para(text: string, style: ParaStyle = 'normal', indent = 0): ReportPara {
+  return { runs: [{ text }], style, indent };
+}
+
+export function cell(...paras: (ReportPara | string)[]): ReportCell {
+  return { paras: paras.map((p) => (typeof p === 'string' ? para(p) : p)), span: 1 };
+}
+
+export function listCell(items: readonly string[], emptyText = ''): ReportCell {
+  return items.length ? cell(...items) : cell(emptyText ? para(emptyText, 'missing') : para(''));
+}
+
+export function row(cells: readonly ReportCell[]): ReportRow {
+  return { cells: [...cells], group: false };
+}
+
+/** A row that spans the table and opens a group, e.g. "Category: Finding a safe harbour". */
+export function groupRow(columns: number, ...paras: ReportPara[]): ReportRow {
+  return { cells: [{ paras, span: columns }], group: true };
+}
+
+export function heading(level: 1 | 2 | 3, text: string): ReportBlock {
+  return { kind: 'heading', level, text };
+}
+
+export function paragraph(text: string, style: ParaStyle = 'normal'): ReportBlock {
+  return { kind: 'paragraph', para: para(text, style) };
+}
+
+/** Tables are numbered from the author's first number, in the order they appear. */
+export class TableNumbers {
+  private next: number;
+  constructor(first: number) {
+    this.next = first;
+  }
+  table(title: string, columns: readonly ReportColumn[], rows: readonly ReportRow[], note = ''): ReportTable {
+    return { kind: 'table', number: this.next++, title, columns: [...columns], rows: [...rows], note, totalRows: rows.length };
+  }
+}
+
+export function section(orientation: ReportSection['orientation'], blocks: readonly ReportBlock[]): ReportSection {
+  return { orientation, blocks: [...blocks] };
+}
+
+/** The author's choice, or landscape for tables wider than `portraitColumns`. */
+export function orientationFor(data: ReportData, columns: number, portraitColumns: number): ReportSection['orientation'] {
+  if (data.options.orientation !== 'auto') return data.options.orientation;
+  return columns > portraitColumns ? 'landscape' : 'portrait';
+}
+
+export function sheet(name: string, columns: readonly string[], rows: readonly (readonly (string | number | null)[])[]): ReportSheet {
+  return { name, columns: [...columns], rows: rows.map((r) => [...r]), totalRows: rows.length };
+}
+
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** A short list of names for a warning: "A, B, C and 4 more". */
+export function someNames(names: readonly string[], max = 4): string {
+  if (names.length <= max) return names.map((n) => `“${n}”`).join(', ');
+  return `${names.slice(0, max).map((n) => `“${n}”`).join(', ')} and ${names.length - max} more`;
+}
+
+/** "All coders’ codings merged (Amira Haddad…)" → "all coders’ codings merged (Amira Haddad…)": names keep their capitals. */
+export function lowerFirst(text: string): string {
+  return text ? text[0].toLowerCase() + text.slice(1) : text;
+}

@@ -1,0 +1,303 @@
+import type Database from 'better-sqlite3';
+import type { CodebookNode, DocumentGroup, DocumentSummary } from '../../../shared/api/entities';
+import { AppError } from '../../../shared/api/errors';
+import type { ParsedReportOptions } from '../../../shared/api/methods/reports';
+import type { NodeCounts } from '../../../shared/api/methods/codebook';
+import { ancestorsByLevel, childrenOf } from '../../../shared/domain/codebook-tree';
+import { LEVELS_BY_METHOD, type Methodology, type NodeLevel } from '../../../shared/domain/vocabulary';
+import { nodeCounts, SpeakerIndex } from '../repos/analysis-repo';
+import { listNodes } from '../repos/codebook-repo';
+import { listCoders } from '../repos/coders-repo';
+import { listDocumentGroups, listDocuments } from '../repos/documents-repo';
+import { listAttributes, listParticipants } from '../repos/participants-repo';
+import { projectSettings } from '../repos/project-repo';
+import { stmt } from '../store/statements';
+
+// What the reports read from a project, gathered once per export. Hierarchy walks, counts,
+// speakers and the abstraction table come from the coding workbench's repositories; the few
+// queries they lack (marked quotes with their units, codings in long format, the participants
+// table) live here until they have a shared home.
+
+export interface CodingSource {
+  /** The coder id to hand to repository functions; null means every coder. */
+  readonly coderId: string | null;
+  /** The coders whose codings count. */
+  readonly coderIds: readonly string[];
+  readonly kind: 'consensus' | 'merged' | 'coder';
+  /** Said in the preview and in table notes. */
+  readonly label: string;
+}
+
+/** Consensus when a consensus coder has coded (or was asked for), else every coder merged, or one coder. */
+export function codingSource(db: Database.Database, choice: ParsedReportOptions['coder']): CodingSource {
+  const coders = listCoders(db);
+  const consensus = coders.find((c) => c.role === 'consensus');
+  const people = coders.filter((c) => c.role !== 'consensus');
+  const codedBy = (id: string) => (stmt(db, `SELECT count(*) FROM codings WHERE coder_id = ?`).pluck().get(id) as number) > 0;
+  if (choice === 'consensus' || (choice === 'auto' && consensus && codedBy(consensus.id))) {
+    if (!consensus) throw new AppError('NOT_FOUND', 'This project has no consensus coding yet. Resolve the discrepancies in Compare first, or choose a coder.');
+    return { coderId: consensus.id, coderIds: [consensus.id], kind: 'consensus', label: 'Consensus coding (after the resolver’s decisions)' };
+  }
+  if (choice === 'auto' || choice === 'merged') {
+    const names = people.filter((c) => codedBy(c.id)).map((c) => c.name);
+    const label = names.length > 1 ? `All coders’ codings merged (${names.join(', ')}); no consensus yet` : names.length === 1 ? `Codings by ${names[0]}` : 'No codings yet';
+    return { coderId: null, coderIds: people.map((c) => c.id), kind: 'merged', label };
+  }
+  const coder = coders.find((c) => c.id === choice);
+  if (!coder) throw new AppError('NOT_FOUND', 'That coder is not part of this project. Choose another coder for the report.');
+  return { coderId: coder.id, coderIds: [coder.id], kind: coder.role === 'consensus' ? 'consensus' : 'coder', label: `Codings by ${coder.name}` };
+}
+
+const WORD = '[\\p{L}\\p{N}_]';
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+export interface Person {
+  readonly id: string;
+  /** The pseudonym (pseudonyms on) or the label as spoken (off). */
+  readonly name: string;
+  /** Attribute name → value. */
+  readonly values: Readonly<Record<string, string>>;
+}
+
+/** Who people are in an export: pseudonyms replace labels everywhere, notes never leave the file. */
+export class People {
+  readonly byId: ReadonlyMap<string, Person>;
+  readonly missingPseudonyms: readonly string[];
+  private readonly pattern: RegExp | null;
+  private readonly replacement: ReadonlyMap<string, string>;
+
+  constructor(db: Database.Database, pseudonyms: boolean) {
+    const attributes = new Map(listAttributes(db).map((a) => [a.id, a.name]));
+    const people = listParticipants(db);
+    const missing: string[] = [];
+    const byId = new Map<string, Person>();
+    people.forEach((p, i) => {
+      const pseudonym = p.pseudonym.trim();
+      if (pseudonyms && !pseudonym) missing.push(`Participant ${i + 1}`);
+      const name = pseudonyms ? pseudonym || `Participant ${i + 1}` : p.label;
+      const values: Record<string, string> = {};
+      for (const [attributeId, value] of Object.entries(p.values)) {
+        const key = attributes.get(attributeId);
+        if (key) values[key] = value;
+      }
+      byId.set(p.id, { id: p.id, name, values });
+    });
+    this.byId = byId;
+    this.missingPseudonyms = missing;
+    // Labels (two characters or more, so "A" and "I" stay words) are swapped for pseudonyms in free text.
+    const swaps = new Map<string, string>();
+    if (pseudonyms) for (const p of people) if (p.label.trim().length >= 2 && p.label.trim() !== byId.get(p.id)!.name) swaps.set(p.label.trim(), byId.get(p.id)!.name);
+    this.replacement = swaps;
+    const alternatives = [...swaps.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp);
+    this.pattern = alternatives.length ? new RegExp(`(?<!${WORD})(?:${alternatives.join('|')})(?!${WORD})`, 'gu') : null;
+  }
+
+  nameOf(participantId: string | null): string {
+    if (!participantId) return 'Unidentified speaker';
+    return this.byId.get(participantId)?.name ?? 'Unidentified speaker';
+  }
+
+  /** Free text with participants' labels replaced by their pseudonyms (when pseudonyms are on). */
+  text(value: string): string {
+    return this.pattern ? value.replace(this.pattern, (label) => this.replacement.get(label) ?? label) : value;
+  }
+}
+
+export interface DocumentInfo extends DocumentSummary {
+  readonly groupName: string;
+}
+
+export interface NodeTree {
+  readonly nodes: readonly CodebookNode[];
+  readonly byId: ReadonlyMap<string, CodebookNode>;
+  readonly children: ReadonlyMap<string, CodebookNode[]>;
+  readonly roots: readonly CodebookNode[];
+  /** For each node, its ancestors by level (from the coding workbench's hierarchy walk). */
+  readonly up: ReadonlyMap<string, Map<NodeLevel, CodebookNode[]>>;
+  /** Depth-first order of the codebook, as the Codebook tab shows it. */
+  readonly order: ReadonlyMap<string, number>;
+}
+
+export function nodeTree(db: Database.Database): NodeTree {
+  const nodes = listNodes(db, null);
+  const children = childrenOf(nodes);
+  const roots = nodes.filter((n) => n.parentIds.length === 0);
+  const order = new Map<string, number>();
+  const visit = (n: CodebookNode) => {
+    if (order.has(n.id)) return;
+    order.set(n.id, order.size);
+    for (const c of children.get(n.id) ?? []) visit(c);
+  };
+  roots.forEach(visit);
+  nodes.forEach(visit);
+  return { nodes, byId: new Map(nodes.map((n) => [n.id, n])), children, roots, up: ancestorsByLevel(nodes), order };
+}
+
+/** The nearest descendants of a node at a level (through levels in between), in codebook order. */
+export function descendantsAt(tree: NodeTree, id: string, level: NodeLevel): CodebookNode[] {
+  const out: CodebookNode[] = [];
+  const seen = new Set<string>();
+  const walk = (parent: string) => {
+    for (const c of tree.children.get(parent) ?? []) {
+      if (seen.has(c.id)) continue;
+      seen.add(c.id);
+      if (c.level === level) out.push(c);
+      else walk(c.id);
+    }
+  };
+  walk(id);
+  return out.sort((a, b) => (tree.order.get(a.id) ?? 0) - (tree.order.get(b.id) ?? 0));
+}
+
+export function nodesAt(tree: NodeTree, level: NodeLevel): CodebookNode[] {
+  return tree.nodes.filter((n) => n.level === level).sort((a, b) => (tree.order.get(a.id) ?? 0) - (tree.order.get(b.id) ?? 0));
+}
+
+export interface QuoteUnit {
+  readonly unitId: string;
+  readonly documentId: string;
+  readonly start: number;
+  readonly text: string;
+  readonly participantId: string | null;
+}
+
+/** Everything a report needs about the open project, read once. */
+export class ReportData {
+  readonly db: Database.Database;
+  readonly options: ParsedReportOptions;
+  readonly methodology: Methodology;
+  readonly title: string;
+  readonly source: CodingSource;
+  readonly people: People;
+  private cache = new Map<string, unknown>();
+
+  constructor(db: Database.Database, options: ParsedReportOptions) {
+    this.db = db;
+    this.options = options;
+    const settings = projectSettings(db);
+    this.methodology = settings.methodology;
+    this.title = settings.title;
+    this.source = codingSource(db, options.coder);
+    this.people = new People(db, options.pseudonyms);
+  }
+
+  private once<T>(key: string, make: () => T): T {
+    if (!this.cache.has(key)) this.cache.set(key, make());
+    return this.cache.get(key) as T;
+  }
+
+  get levels(): readonly NodeLevel[] {
+    return LEVELS_BY_METHOD[this.methodology];
+  }
+
+  get tree(): NodeTree {
+    return this.once('tree', () => nodeTree(this.db));
+  }
+
+  get counts(): ReadonlyMap<string, NodeCounts> {
+    return this.once('counts', () => new Map(nodeCounts(this.db, this.source.coderId).map((c) => [c.nodeId, c])));
+  }
+
+  get documents(): ReadonlyMap<string, DocumentInfo> {
+    return this.once('documents', () => {
+      const groups = new Map<string, DocumentGroup>(listDocumentGroups(this.db).map((g) => [g.id, g]));
+      const wanted = this.options.documentIds ? new Set(this.options.documentIds) : null;
+      return new Map(
+        listDocuments(this.db, null)
+          .filter((d) => !wanted || wanted.has(d.id))
+          .map((d) => [d.id, { ...d, groupName: d.groupId ? (groups.get(d.groupId)?.name ?? '') : '' }]),
+      );
+    });
+  }
+
+  private get texts(): ReadonlyMap<string, string> {
+    return this.once('texts', () => new Map((stmt(this.db, `SELECT id, text FROM documents`).all() as { id: string; text: string }[]).map((d) => [d.id, d.text])));
+  }
+
+  get speakers(): SpeakerIndex {
+    return this.once('speakers', () => new SpeakerIndex(this.db, null));
+  }
+
+  /** Marked exemplar quotes per node, in the order the author put them. */
+  get quotes(): ReadonlyMap<string, readonly QuoteUnit[]> {
+    return this.once('quotes', () => {
+      const rows = stmt(
+        this.db,
+        `SELECT q.node_id AS nodeId, u.id AS unitId, u.document_id AS documentId, u.start, u."end" AS "end"
+         FROM quotes q JOIN meaning_units u ON u.id = q.unit_id ORDER BY q.node_id, q.sort, u.start`,
+      ).all() as { nodeId: string; unitId: string; documentId: string; start: number; end: number }[];
+      const out = new Map<string, QuoteUnit[]>();
+      for (const r of rows) {
+        if (!this.documents.has(r.documentId)) continue;
+        const list = out.get(r.nodeId) ?? [];
+        list.push(this.unit(r.unitId, r.documentId, r.start, r.end));
+        out.set(r.nodeId, list);
+      }
+      return out;
+    });
+  }
+
+  unit(unitId: string, documentId: string, start: number, end: number): QuoteUnit {
+    return { unitId, documentId, start, text: (this.texts.get(documentId) ?? '').slice(start, end).trim(), participantId: this.speakers.at(documentId, start).participantId };
+  }
+
+  /** Units coded (by the chosen coders) with any of the codes, in document order: the fallback when nothing is marked. */
+  codedUnits(codeIds: readonly string[], limit: number): QuoteUnit[] {
+    if (codeIds.length === 0 || limit === 0) return [];
+    const rows = stmt(
+      this.db,
+      `SELECT DISTINCT u.id AS unitId, u.document_id AS documentId, u.start, u."end" AS "end", d.sort AS docSort
+       FROM codings c JOIN meaning_units u ON u.id = c.unit_id JOIN documents d ON d.id = u.document_id
+       WHERE c.code_id IN (SELECT value FROM json_each(?)) AND c.coder_id IN (SELECT value FROM json_each(?))
+       ORDER BY d.sort, d.title, u.start`,
+    ).all(JSON.stringify(codeIds), JSON.stringify(this.source.coderIds)) as { unitId: string; documentId: string; start: number; end: number }[];
+    return rows
+      .filter((r) => this.documents.has(r.documentId))
+      .map((r) => this.unit(r.unitId, r.documentId, r.start, r.end))
+      .filter((u) => u.participantId !== null)
+      .slice(0, limit);
+  }
+
+  /** The fields a quote's attribution template can use. */
+  attributionFields(q: QuoteUnit): Record<string, string> {
+    const d = this.documents.get(q.documentId);
+    const person = q.participantId ? this.people.byId.get(q.participantId) : undefined;
+    return {
+      ...(person?.values ?? {}),
+      pseudonym: this.people.nameOf(q.participantId),
+      session: d ? d.sessionName || d.title : '',
+      document: d?.title ?? '',
+      group: d?.groupName ?? '',
+      date: d?.sessionDate ?? '',
+    };
+  }
+
+  /** Every coding by the chosen coders, one row each, in document order: the long format. */
+  codings(): readonly CodingRow[] {
+    return stmt(
+      this.db,
+      `SELECT c.id, c.code_id AS codeId, c.coder_id AS coderId, c.document_id AS documentId, c.unit_id AS unitId,
+              coalesce(u.start, c.start) AS start, coalesce(u."end", c."end") AS "end", coalesce(u.condensed, '') AS condensed
+       FROM codings c LEFT JOIN meaning_units u ON u.id = c.unit_id JOIN documents d ON d.id = c.document_id
+       WHERE c.coder_id IN (SELECT value FROM json_each(?))
+       ORDER BY d.sort, d.title, coalesce(u.start, c.start), c.created_at, c.id`,
+    )
+      .all(JSON.stringify(this.source.coderIds))
+      .filter((r) => this.documents.has((r as CodingRow).documentId)) as CodingRow[];
+  }
+
+  textOf(documentId: string, start: number, end: number): string {
+    return (this.texts.get(documentId) ?? '').slice(start, end).trim();
+  }
+}
+
+export interface CodingRow {
+  readonly id: string;
+  readonly codeId: string;
+  readonly coderId: string;
+  readonly documentId: string;
+  readonly unitId: string | null;
+  readonly start: number;
+  readonly end: number;
+  readonly condensed: string;
+}

@@ -1,0 +1,228 @@
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Footer,
+  HeadingLevel,
+  Packer,
+  PageNumber,
+  PageOrientation,
+  Paragraph,
+  SimpleField,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  WidthType,
+  type IBorderOptions,
+  type IStylesOptions,
+} from 'docx';
+import type { ParaStyle, ReportBlock, ReportCell, ReportDocument, ReportPara, ReportRow, ReportSection, ReportTable } from '../../../shared/api/methods/reports';
+
+// A small toolkit over `docx` that gives every export the same manuscript look: Times New Roman,
+// APA-like tables (rules above and below, one under the header, no vertical lines), captions
+// "Table N." above tables, a page number in every footer, landscape sections for wide tables.
+
+const FONT = 'Times New Roman';
+const BODY_SIZE = 24; // half-points: 12 pt
+const TABLE_SIZE = 20; // 10 pt
+const A4 = { width: 11906, height: 16838 }; // twips
+const MARGIN = 1440; // 1 inch
+
+export const STYLE_IDS = {
+  caption: 'Caption',
+  tableText: 'TableText',
+  tableHeading: 'TableHeading',
+  tableQuote: 'TableQuote',
+  tableMissing: 'TableMissing',
+  tableNote: 'TableNote',
+  tableSmall: 'TableSmall',
+  note: 'SmallNote',
+  quote: 'BlockQuote',
+} as const;
+
+const RULE: IBorderOptions = { style: BorderStyle.SINGLE, size: 8, color: '000000' };
+const THIN: IBorderOptions = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
+const NONE: IBorderOptions = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
+
+function styles(): IStylesOptions {
+  const tight = { spacing: { before: 0, after: 0, line: 240 } };
+  return {
+    default: {
+      document: { run: { font: FONT, size: BODY_SIZE }, paragraph: { spacing: { after: 120, line: 276 } } },
+      heading1: { run: { font: FONT, size: 28, bold: true, color: '000000' }, paragraph: { spacing: { before: 240, after: 120 }, keepNext: true } },
+      heading2: { run: { font: FONT, size: 24, bold: true, color: '000000' }, paragraph: { spacing: { before: 240, after: 80 }, keepNext: true } },
+      heading3: { run: { font: FONT, size: 24, bold: true, italics: true, color: '000000' }, paragraph: { spacing: { before: 160, after: 60 }, keepNext: true } },
+      caption: { run: { font: FONT, size: BODY_SIZE, bold: true, italics: false, color: '000000' }, paragraph: { spacing: { before: 240, after: 120 }, keepNext: true } },
+    },
+    paragraphStyles: [
+      { id: STYLE_IDS.tableText, name: 'Table Text', basedOn: 'Normal', quickFormat: true, run: { size: TABLE_SIZE }, paragraph: tight },
+      { id: STYLE_IDS.tableHeading, name: 'Table Heading', basedOn: STYLE_IDS.tableText, quickFormat: true, run: { bold: true }, paragraph: { ...tight, keepNext: true } },
+      { id: STYLE_IDS.tableQuote, name: 'Table Quote', basedOn: STYLE_IDS.tableText, quickFormat: true, paragraph: { spacing: { before: 0, after: 80, line: 240 } } },
+      { id: STYLE_IDS.tableMissing, name: 'Table Missing', basedOn: STYLE_IDS.tableText, run: { italics: true, color: '7F7F7F' } },
+      { id: STYLE_IDS.tableNote, name: 'Table Note', basedOn: 'Normal', quickFormat: true, run: { size: TABLE_SIZE }, paragraph: { spacing: { before: 80, after: 240, line: 240 } } },
+      { id: STYLE_IDS.tableSmall, name: 'Table Small', basedOn: STYLE_IDS.tableText, run: { size: 18, color: '404040' } },
+      { id: STYLE_IDS.note, name: 'Small Note', basedOn: 'Normal', quickFormat: true, run: { size: TABLE_SIZE }, paragraph: { spacing: { before: 0, after: 80, line: 240 } } },
+      { id: STYLE_IDS.quote, name: 'Block Quote', basedOn: 'Normal', quickFormat: true, paragraph: { indent: { left: 720 }, spacing: { after: 120 } } },
+    ],
+  };
+}
+
+function runs(para: ReportPara, size?: number): TextRun[] {
+  return para.runs.map((r) => new TextRun({ text: r.text, bold: r.bold, italics: r.italic, size }));
+}
+
+const IN_TABLE: Readonly<Record<ParaStyle, string>> = { normal: STYLE_IDS.tableText, quote: STYLE_IDS.tableQuote, missing: STYLE_IDS.tableMissing, note: STYLE_IDS.tableSmall };
+const IN_TEXT: Readonly<Record<ParaStyle, string | undefined>> = { normal: undefined, quote: STYLE_IDS.quote, missing: STYLE_IDS.tableMissing, note: STYLE_IDS.note };
+
+function paragraph(para: ReportPara, inTable: boolean): Paragraph {
+  const style = para.style ?? 'normal';
+  const id = (inTable ? IN_TABLE : IN_TEXT)[style];
+  return new Paragraph({ style: id, children: runs(para), indent: para.indent ? { left: para.indent * 240 } : undefined });
+}
+
+/** "Table 3. Title": the number is a real SEQ field with its value filled in, so Word never asks to update. */
+export function caption(number: number, title: string): Paragraph {
+  return new Paragraph({
+    style: STYLE_IDS.caption,
+    keepNext: true,
+    // The caption style is bold, so the field's number is bold too; the title is set back to italic.
+    children: [new TextRun('Table '), new SimpleField(`SEQ Table \\r ${number} \\* ARABIC`, String(number)), new TextRun('. '), new TextRun({ text: title, bold: false, italics: true })],
+  });
+}
+
+function textWidth(orientation: ReportSection['orientation']): number {
+  return (orientation === 'landscape' ? A4.height : A4.width) - 2 * MARGIN;
+}
+
+// About the width of one character of 10 pt bold Times, in twips, and the cell's side margins.
+const HEADER_CHAR = 115;
+const SIDE_MARGINS = 170;
+
+/** Widths in twips in the given proportions, widened where a header word would break, taken from the widest columns. */
+export function columnWidths(table: ReportTable, total: number): number[] {
+  const sum = table.columns.reduce((s, c) => s + c.width, 0);
+  const widths = table.columns.map((c) => (c.width / sum) * total);
+  const needs = table.columns.map((c) => Math.max(...c.label.split(/\s+/).map((w) => w.length)) * HEADER_CHAR + SIDE_MARGINS);
+  let short = 0;
+  widths.forEach((w, i) => {
+    if (w < needs[i]) {
+      short += needs[i] - w;
+      widths[i] = needs[i];
+    }
+  });
+  const slack = widths.map((w, i) => Math.max(0, w - needs[i]));
+  const totalSlack = slack.reduce((s, v) => s + v, 0);
+  if (short > 0 && totalSlack > 0) {
+    const take = Math.min(1, short / totalSlack);
+    widths.forEach((_w, i) => (widths[i] -= slack[i] * take));
+  }
+  const rounded = widths.map((w) => Math.floor(w));
+  rounded[rounded.length - 1] += total - rounded.reduce((s, w) => s + w, 0);
+  return rounded;
+}
+
+function cellWidth(widths: readonly number[], start: number, span: number): number {
+  return widths.slice(start, start + span).reduce((s, w) => s + w, 0);
+}
+
+const CELL_MARGINS = { top: 40, bottom: 40, left: 80, right: 80 };
+
+function headerRow(table: ReportTable, widths: readonly number[]): TableRow {
+  return new TableRow({
+    tableHeader: true,
+    cantSplit: true,
+    children: table.columns.map(
+      (c, i) =>
+        new TableCell({
+          width: { size: widths[i], type: WidthType.DXA },
+          borders: { bottom: THIN },
+          children: [new Paragraph({ style: STYLE_IDS.tableHeading, children: [new TextRun({ text: c.label })] })],
+        }),
+    ),
+  });
+}
+
+// Body cells carry no borders or margins of their own (the table's rules and margins apply): a
+// long table stays small and quick to write.
+function bodyCell(cell: ReportCell, width: number, group: boolean): TableCell {
+  const paras = cell.paras.length ? cell.paras : [{ runs: [] }];
+  return new TableCell({
+    width: { size: width, type: WidthType.DXA },
+    columnSpan: cell.span && cell.span > 1 ? cell.span : undefined,
+    margins: group ? { ...CELL_MARGINS, top: 120 } : undefined,
+    children: paras.map((p) =>
+      group ? new Paragraph({ style: STYLE_IDS.tableHeading, keepNext: true, children: p.runs.map((r) => new TextRun({ text: r.text, bold: r.bold ?? true, italics: r.italic })) }) : paragraph(p, true),
+    ),
+  });
+}
+
+function bodyRow(row: ReportRow, widths: readonly number[]): TableRow {
+  let column = 0;
+  const cells = row.cells.map((cell) => {
+    const span = cell.span ?? 1;
+    const c = bodyCell(cell, cellWidth(widths, column, span), row.group ?? false);
+    column += span;
+    return c;
+  });
+  return new TableRow({ children: cells, cantSplit: row.group ? true : undefined });
+}
+
+/** A native Word table: header row repeated on every page, rules above, under the header and below. */
+export function table(t: ReportTable, orientation: ReportSection['orientation']): (Paragraph | Table)[] {
+  const total = textWidth(orientation);
+  const widths = columnWidths(t, total);
+  const rows = t.rows.length ? t.rows : [{ cells: [{ paras: [{ runs: [{ text: 'Nothing to show.' }], style: 'missing' as const }], span: t.columns.length }] }];
+  const out: (Paragraph | Table)[] = [
+    caption(t.number, t.title),
+    new Table({
+      width: { size: total, type: WidthType.DXA },
+      columnWidths: widths,
+      layout: TableLayoutType.FIXED,
+      margins: CELL_MARGINS,
+      borders: { top: RULE, bottom: RULE, left: NONE, right: NONE, insideHorizontal: NONE, insideVertical: NONE },
+      rows: [headerRow(t, widths), ...rows.map((r) => bodyRow(r, widths))],
+    }),
+  ];
+  if (t.note) out.push(new Paragraph({ style: STYLE_IDS.tableNote, children: [new TextRun({ text: 'Note. ', italics: true }), new TextRun({ text: t.note })] }));
+  else out.push(new Paragraph({ style: STYLE_IDS.tableNote, children: [] }));
+  return out;
+}
+
+const HEADINGS = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: HeadingLevel.HEADING_3 } as const;
+
+function block(b: ReportBlock, orientation: ReportSection['orientation']): (Paragraph | Table)[] {
+  if (b.kind === 'heading') return [new Paragraph({ heading: HEADINGS[b.level], children: [new TextRun({ text: b.text })] })];
+  if (b.kind === 'paragraph') return [paragraph(b.para, false)];
+  return table(b, orientation);
+}
+
+function pageNumberFooter(): Footer {
+  return new Footer({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT], size: 20 })] })] });
+}
+
+export function buildDocument(doc: ReportDocument): Document {
+  return new Document({
+    title: doc.title,
+    creator: 'Condensa',
+    description: doc.title,
+    styles: styles(),
+    sections: doc.sections.map((s) => ({
+      properties: {
+        page: {
+          // docx swaps width and height itself for landscape: both take the portrait measures.
+          size: { width: A4.width, height: A4.height, orientation: s.orientation === 'landscape' ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT },
+          margin: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN, header: 708, footer: 708 },
+        },
+      },
+      footers: { default: pageNumberFooter() },
+      children: s.blocks.flatMap((b) => block(b, s.orientation)),
+    })),
+  });
+}
+
+/** The .docx bytes of a report document. */
+export async function renderDocx(doc: ReportDocument): Promise<Buffer> {
+  return Packer.toBuffer(buildDocument(doc));
+}

@@ -1,0 +1,104 @@
+import type Database from 'better-sqlite3';
+import { AppError } from '../../../shared/api/errors';
+import {
+  ReportOptions,
+  type ReportBlock,
+  type ReportDocument,
+  type ReportFormat,
+  type ReportKind,
+  type ReportPreview,
+  type ReportSheet,
+} from '../../../shared/api/methods/reports';
+import type { BuiltReport, ReportBuilder } from './blocks';
+import { ReportData } from './data';
+import { renderDocx } from './docx-kit';
+import { abstractionReport } from './reports/abstraction';
+import { agreementReport } from './reports/agreement';
+import { categoriesReport } from './reports/categories';
+import { codebookReport } from './reports/codebook';
+import { matrixReport } from './reports/matrix';
+import { memosReport } from './reports/memos';
+import { participantsReport } from './reports/participants';
+import { segmentsReport } from './reports/segments';
+import { themesReport } from './reports/themes';
+import { renderCsv, renderXlsx } from './spreadsheet';
+
+export const REPORTS: Readonly<Record<ReportKind, ReportBuilder>> = {
+  codebook: codebookReport,
+  categories: categoriesReport,
+  themes: themesReport,
+  abstraction: abstractionReport,
+  participants: participantsReport,
+  agreement: agreementReport,
+  memos: memosReport,
+  segments: segmentsReport,
+  matrix: matrixReport,
+};
+
+// The preview carries at most this many rows per table: enough to judge the layout, small enough to send.
+export const PREVIEW_ROWS = 200;
+
+export const MIME: Readonly<Record<ReportFormat, string>> = {
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  csv: 'text/csv',
+};
+
+export function buildReport(db: Database.Database, kind: ReportKind, options: ReportOptions = {}): BuiltReport & { readonly source: string } {
+  const data = new ReportData(db, ReportOptions.parse(options));
+  return { ...REPORTS[kind].build(data), source: data.source.label };
+}
+
+function trimBlock(b: ReportBlock): ReportBlock {
+  return b.kind === 'table' && b.rows.length > PREVIEW_ROWS ? { ...b, rows: b.rows.slice(0, PREVIEW_ROWS) } : b;
+}
+
+function trimDocument(doc: ReportDocument): ReportDocument {
+  return { ...doc, sections: doc.sections.map((s) => ({ ...s, blocks: s.blocks.map(trimBlock) })) };
+}
+
+function trimSheet(s: ReportSheet): ReportSheet {
+  return s.rows.length > PREVIEW_ROWS ? { ...s, rows: s.rows.slice(0, PREVIEW_ROWS) } : s;
+}
+
+/** The report as the Reports tab shows it: the Word layout and the sheets, rows cut to the preview size. */
+export function previewReport(db: Database.Database, kind: ReportKind, options: ReportOptions = {}): ReportPreview {
+  const built = buildReport(db, kind, options);
+  return {
+    kind,
+    title: built.title,
+    formats: [...REPORTS[kind].formats],
+    document: built.document ? trimDocument(built.document) : null,
+    sheets: built.sheets.map(trimSheet),
+    source: built.source,
+    warnings: [...built.warnings],
+  };
+}
+
+export interface RenderedReport {
+  readonly bytes: Buffer;
+  readonly mime: string;
+  readonly fileName: string;
+}
+
+/** A file name from a title: no characters file systems refuse (control characters included). */
+function safeName(title: string): string {
+  const printable = [...title].map((c) => (c.charCodeAt(0) < 32 ? ' ' : c)).join('');
+  return printable.replace(/[\\/:*?"<>|]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 120) || 'Report';
+}
+
+/** The report's bytes in one format; a format the report does not have is refused with the ones it has. */
+export async function renderReport(db: Database.Database, kind: ReportKind, format: ReportFormat, options: ReportOptions = {}): Promise<RenderedReport> {
+  const builder = REPORTS[kind];
+  if (!builder.formats.includes(format)) {
+    throw new AppError('BAD_REQUEST', `The ${builder.label.toLowerCase()} cannot be saved as .${format}; choose ${builder.formats.map((f) => `.${f}`).join(' or ')}.`);
+  }
+  const built = buildReport(db, kind, options);
+  const fileName = `${safeName(built.title)}.${format}`;
+  if (format === 'docx') {
+    if (!built.document) throw new AppError('BAD_REQUEST', `The ${builder.label.toLowerCase()} has no Word layout; save it as .xlsx or .csv.`);
+    return { bytes: await renderDocx(built.document), mime: MIME.docx, fileName };
+  }
+  if (format === 'xlsx') return { bytes: await renderXlsx(built.sheets, built.title), mime: MIME.xlsx, fileName };
+  return { bytes: renderCsv(built.sheets[0]), mime: MIME.csv, fileName };
+}

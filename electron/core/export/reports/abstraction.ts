@@ -1,0 +1,97 @@
+import { FORMATS_BY_KIND, REPORT_LABELS, type AbstractionColumn } from '../../../../shared/api/methods/reports';
+import type { NodeLevel } from '../../../../shared/domain/vocabulary';
+import { abstractionColumns, abstractionTable } from '../../repos/analysis-repo';
+import { listCell, orientationFor, row, section, sheet, TableNumbers, type BuiltReport, type ReportBuilder, lowerFirst } from '../blocks';
+import type { ReportData } from '../data';
+
+const LABELS: Readonly<Record<AbstractionColumn, string>> = {
+  document: 'Document',
+  speaker: 'Participant',
+  unit: 'Meaning unit',
+  condensed: 'Condensed meaning unit',
+  interpretive: 'Interpretation',
+  code: 'Code',
+  subcategory: 'Subcategory',
+  category: 'Category',
+  subtheme: 'Subtheme',
+  theme: 'Theme',
+};
+
+const WIDTHS: Readonly<Record<AbstractionColumn, number>> = {
+  document: 1.6,
+  speaker: 1.3,
+  unit: 4.5,
+  condensed: 3,
+  interpretive: 3,
+  code: 2.2,
+  subcategory: 2.2,
+  category: 2.2,
+  subtheme: 2.2,
+  theme: 2.2,
+};
+
+const LEVEL_COLUMNS: readonly AbstractionColumn[] = ['subcategory', 'category', 'subtheme', 'theme'];
+
+/** The author's columns, else meaning unit | condensed | code | the method's levels above codes (nearest first). */
+export function abstractionReportColumns(data: ReportData): AbstractionColumn[] {
+  const levels = abstractionColumns(data.methodology) as AbstractionColumn[];
+  const askedLevels = data.options.levels?.filter((l) => l !== 'code');
+  const levelColumns = askedLevels?.length ? levels.filter((l) => (askedLevels as string[]).includes(l)) : levels;
+  const columns = data.options.columns?.length ? data.options.columns : (['unit', 'condensed', 'code', ...levelColumns] as AbstractionColumn[]);
+  return columns.filter((c) => !LEVEL_COLUMNS.includes(c) || levels.includes(c));
+}
+
+/** Graneheim & Lundman's table: one row per coded meaning unit, from its words up to its theme. */
+export const abstractionReport: ReportBuilder = {
+  kind: 'abstraction',
+  label: REPORT_LABELS.abstraction,
+  formats: FORMATS_BY_KIND.abstraction,
+  build(data): BuiltReport {
+    const columns = abstractionReportColumns(data);
+    const table = abstractionTable(
+      data.db,
+      data.methodology,
+      { documentIds: data.options.documentIds, codedOnly: true, sortBy: 'position', descending: false },
+      data.source.coderId,
+    );
+    const text = (s: string) => data.people.text(s);
+    // "All coders merged" leaves the consensus pseudo-coder out, as the other reports do.
+    const chosen = new Set(data.source.coderIds);
+    const rows = table.rows.filter((r) => r.codes.some((c) => chosen.has(c.coderId)));
+    const values = rows.map((r) => {
+      const own = r.codes.filter((c) => chosen.has(c.coderId));
+      // The levels above the chosen coders' codes, from the codebook's ancestors by level.
+      const levelNames = (level: NodeLevel) => [...new Set(own.flatMap((c) => (data.tree.up.get(c.id)?.get(level) ?? []).map((n) => text(n.name))))];
+      const codes = [...new Map(own.map((c) => [c.id, text(c.name)])).values()];
+      const doc = data.documents.get(r.documentId);
+      const byColumn: Record<AbstractionColumn, string[]> = {
+        document: [doc?.title ?? r.documentTitle],
+        speaker: [data.people.nameOf(r.participantId)],
+        unit: [text(r.text.trim())],
+        condensed: [text(r.condensed)],
+        interpretive: [text(r.interpretive)],
+        code: codes,
+        subcategory: levelNames('subcategory'),
+        category: levelNames('category'),
+        subtheme: levelNames('subtheme'),
+        theme: levelNames('theme'),
+      };
+      return columns.map((c) => byColumn[c]);
+    });
+    const tableRows = values.map((cells) => row(cells.map((items) => listCell(items))));
+    const numbered = new TableNumbers(data.options.firstTable).table(
+      'Abstraction from meaning units to themes',
+      columns.map((c) => ({ label: LABELS[c], width: WIDTHS[c] })),
+      tableRows,
+      `${rows.length} coded meaning units; ${lowerFirst(data.source.label)}.`,
+    );
+    const uncondensed = rows.filter((r) => !r.condensed.trim()).length;
+    const warnings = uncondensed && columns.includes('condensed') ? [`${uncondensed} of ${rows.length} coded units have no condensation yet.`] : [];
+    return {
+      title: numbered.title,
+      document: { title: numbered.title, sections: [section(orientationFor(data, columns.length, 3), [numbered])] },
+      sheets: [sheet('Abstraction', columns.map((c) => LABELS[c]), values.map((cells) => cells.map((items) => items.join('; '))))],
+      warnings,
+    };
+  },
+};

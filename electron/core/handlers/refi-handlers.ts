@@ -1,0 +1,82 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { refiMethods } from '../../../shared/api/methods/refi';
+import { AppError } from '../../../shared/api/errors';
+import type { Application } from '../application';
+import type { HandlerMap } from '../handler-types';
+import { createProjectFromPlan, DEFAULT_ZIP_LIMITS, exportQdc, exportQdpx, planQdcImport, planQdpxImport } from '../refi';
+import { PROJECT_EXTENSION } from '../store/project-file';
+
+function withExtension(p: string, ext: string): string {
+  return p.toLowerCase().endsWith(ext) ? p : `${p}${ext}`;
+}
+
+/** Writes beside the target and renames, so a failed export never leaves half a file. */
+function writeAtomically(target: string, bytes: Uint8Array): void {
+  const temp = `${target}.writing-${process.pid}`;
+  try {
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    fs.writeFileSync(temp, bytes);
+    fs.renameSync(temp, target);
+  } catch (err) {
+    fs.rmSync(temp, { force: true });
+    const code = (err as { code?: string }).code;
+    const why = code === 'ENOSPC' ? 'the disk is full' : code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? 'that folder cannot be written' : 'the file could not be written';
+    throw new AppError('EXPORT_WRITE_FAILED', `Could not save ${path.basename(target)}: ${why}. Choose another folder and export again.`);
+  }
+}
+
+function readSource(app: Application, source: { sourcePath?: string; base64?: string }): { bytes: Uint8Array; name: string } {
+  if (source.base64 !== undefined) return { bytes: Buffer.from(source.base64, 'base64'), name: '' };
+  const file = app.resolveProjectPath(source.sourcePath!);
+  let size: number;
+  try {
+    const st = fs.statSync(file);
+    if (!st.isFile()) throw new Error('not a file');
+    size = st.size;
+  } catch {
+    throw new AppError('NOT_FOUND', `There is no file at ${file}. Check the path and try again.`);
+  }
+  if (size > DEFAULT_ZIP_LIMITS.maxTotalBytes) throw new AppError('IMPORT_TOO_LARGE', `${path.basename(file)} is larger than the 1 GB Condensa imports.`);
+  return { bytes: fs.readFileSync(file), name: path.basename(file) };
+}
+
+function exported(target: string, bytes: Uint8Array, summary: { counts: Readonly<Record<string, number>>; notes: readonly string[] }, includeBytes: boolean) {
+  writeAtomically(target, bytes);
+  return {
+    path: target,
+    bytes: bytes.byteLength,
+    counts: { ...summary.counts },
+    notes: [...summary.notes],
+    base64: includeBytes ? Buffer.from(bytes).toString('base64') : null,
+  };
+}
+
+export const refiHandlers: HandlerMap<keyof typeof refiMethods> = {
+  'refi.exportProject': ({ path: p, includeBytes }, { app, project }) => {
+    const { bytes, summary } = exportQdpx(project.db, app.ports.version);
+    return exported(withExtension(app.resolveProjectPath(p), '.qdpx'), bytes, summary, includeBytes);
+  },
+  'refi.exportCodebook': ({ path: p, includeBytes }, { app, project }) => {
+    const { bytes, summary } = exportQdc(project.db, app.ports.version);
+    return exported(withExtension(app.resolveProjectPath(p), '.qdc'), bytes, summary, includeBytes);
+  },
+  'refi.importProject': (params, { app }) => {
+    const { bytes, name } = readSource(app, params);
+    const target = withExtension(app.resolveProjectPath(params.targetPath), PROJECT_EXTENSION);
+    // Read and plan first: a refused file leaves the open project open and no new file behind.
+    const plan = planQdpxImport(bytes, params.fileName ?? name, params.methodology);
+    if (fs.existsSync(target)) {
+      throw new AppError('PROJECT_EXISTS', `A file named “${path.basename(target)}” already exists there. Choose another name for the imported project.`);
+    }
+    app.closeProject();
+    const { session, report } = createProjectFromPlan(plan, target);
+    return { project: app.adopt(session).summary(), report };
+  },
+  'refi.importCodebook': (params, ctx) => {
+    const { bytes } = readSource(ctx.app, params);
+    const plan = planQdcImport(ctx.project.db, bytes);
+    ctx.write(`Import codebook: ${plan.added} code${plan.added === 1 ? '' : 's'}`, plan.apply);
+    return { report: plan.report };
+  },
+};

@@ -1,0 +1,181 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type Database from 'better-sqlite3';
+import { AppError } from '../../../shared/api/errors';
+import {
+  IMPORT_MAX_BYTES,
+  tooLargeMessage,
+  type CommitOptions,
+  type CsvChoice,
+  type ImportPreview,
+  type ImportSource,
+  type PreviewOutcome,
+} from '../../../shared/api/methods/import';
+import { labelKey } from '../../../shared/text/label-words';
+import { extractFile, extractPasted, type Extraction } from './extract';
+import { fileError } from './formats';
+import { guessKind, guessTitle, readTranscript } from './read-transcript';
+import { participantsByLabel, storeTranscript, type StoreResult } from './store-transcript';
+
+// Previews wait for the user's decisions; a handful is plenty, and each may hold a long text.
+const MAX_CACHED = 24;
+const EXCERPT_CHARS = 600;
+
+interface CachedExtraction {
+  readonly id: string;
+  readonly extraction: Extraction;
+}
+
+/** Extracted files waiting for their commit, per application (one open window or CLI run). */
+export class PreviewCache {
+  private readonly entries = new Map<string, CachedExtraction>();
+
+  put(extraction: Extraction): string {
+    const id = randomUUID();
+    this.entries.set(id, { id, extraction });
+    while (this.entries.size > MAX_CACHED) this.entries.delete(this.entries.keys().next().value as string);
+    return id;
+  }
+
+  get(id: string): Extraction {
+    const entry = this.entries.get(id);
+    if (!entry) throw new AppError('NOT_FOUND', 'That import preview has expired. Choose the file again.');
+    return entry.extraction;
+  }
+
+  drop(id: string): void {
+    this.entries.delete(id);
+  }
+}
+
+const caches = new WeakMap<object, PreviewCache>();
+
+export function previewCacheFor(owner: object): PreviewCache {
+  let cache = caches.get(owner);
+  if (!cache) {
+    cache = new PreviewCache();
+    caches.set(owner, cache);
+  }
+  return cache;
+}
+
+type ParsedSource = Exclude<ImportSource, { kind: 'text' }> | { kind: 'text'; name: string; text: string };
+
+export function sourceName(source: ParsedSource): string {
+  if (source.kind === 'path') return path.basename(source.path);
+  if (source.kind === 'bytes' || source.kind === 'text') return source.name;
+  return 'previous preview';
+}
+
+/** The bytes of a file given by path or uploaded as base64, refused when missing or over the limit. */
+export function readSourceBytes(source: { kind: 'path'; path: string } | { kind: 'bytes'; name: string; base64: string }): Uint8Array {
+  if (source.kind === 'bytes') {
+    const bytes = Buffer.from(source.base64, 'base64');
+    if (bytes.length > IMPORT_MAX_BYTES) throw new AppError('IMPORT_TOO_LARGE', tooLargeMessage(source.name, bytes.length));
+    return bytes;
+  }
+  const name = path.basename(source.path);
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(source.path);
+  } catch {
+    throw fileError('NOT_FOUND', name, `There is no file at ${source.path}. Check the path and try again.`);
+  }
+  if (!stat.isFile()) throw fileError('IMPORT_BAD_FILE', name, 'This is a folder, not a file. Choose the transcript file inside it.');
+  if (stat.size > IMPORT_MAX_BYTES) throw new AppError('IMPORT_TOO_LARGE', tooLargeMessage(name, stat.size));
+  return fs.readFileSync(source.path);
+}
+
+export async function extractSource(cache: PreviewCache, source: ParsedSource): Promise<Extraction> {
+  if (source.kind === 'preview') return cache.get(source.previewId);
+  if (source.kind === 'text') return extractPasted(source.name, source.text);
+  const name = sourceName(source);
+  return extractFile(name, readSourceBytes(source));
+}
+
+export interface ReadOptionsParsed {
+  readonly detect: boolean;
+  readonly csv?: CsvChoice;
+}
+
+/** What an import of one extracted file would make; the extraction waits in the cache under previewId. */
+export function describePreview(db: Database.Database, previewId: string, extraction: Extraction, options: ReadOptionsParsed): ImportPreview {
+  const { parsed, csv } = readTranscript(extraction, options);
+  const existing = participantsByLabel(db);
+  return {
+    previewId,
+    fileName: extraction.fileName,
+    format: extraction.format,
+    encoding: extraction.encoding,
+    sizeBytes: extraction.sizeBytes,
+    title: guessTitle(extraction),
+    kind: guessKind(extraction, parsed, options.detect),
+    detect: options.detect,
+    textLength: parsed.text.length,
+    turns: parsed.turns.length,
+    speakers: parsed.speakers.map((s) => ({
+      label: s.label,
+      turnCount: s.turnCount,
+      isFacilitator: s.isFacilitator,
+      isPseudo: s.isPseudo,
+      suggestedParticipantId: s.isPseudo ? null : (existing.get(labelKey(s.label)) ?? null),
+    })),
+    csv,
+    excerpt: parsed.text.slice(0, EXCERPT_CHARS),
+  };
+}
+
+/** Previews every source on its own: one refused file does not stop the others. */
+export async function previewSources(
+  db: Database.Database,
+  cache: PreviewCache,
+  sources: readonly ParsedSource[],
+  options: ReadOptionsParsed,
+): Promise<PreviewOutcome[]> {
+  const outcomes: PreviewOutcome[] = [];
+  for (const source of sources) {
+    const fileName = sourceName(source);
+    try {
+      const extraction = await extractSource(cache, source);
+      const previewId = source.kind === 'preview' ? source.previewId : cache.put(extraction);
+      outcomes.push({ ok: true, fileName: extraction.fileName, preview: describePreview(db, previewId, extraction, options) });
+    } catch (err) {
+      const e = err instanceof AppError ? err : new AppError('INTERNAL', `“${fileName}”: ${err instanceof Error ? err.message : String(err)}`);
+      outcomes.push({ ok: false, fileName, error: { code: e.code, message: e.message } });
+    }
+  }
+  return outcomes;
+}
+
+export type CommitParsed = Required<Pick<CommitOptions, 'segment' | 'unitsInFacilitatorTurns'>> & {
+  readonly detect: boolean;
+  readonly csv?: CsvChoice;
+  readonly speakers: NonNullable<CommitOptions['speakers']>;
+  readonly document: NonNullable<CommitOptions['document']>;
+};
+
+/** Builds the rows of one import from an extraction and the user's decisions; `write` wraps them in one recorded step. */
+export function commitExtraction(
+  db: Database.Database,
+  extraction: Extraction,
+  options: CommitParsed,
+  write: (summary: (r: StoreResult) => string, work: () => StoreResult) => StoreResult,
+): StoreResult {
+  const { parsed } = readTranscript(extraction, options);
+  const request = {
+    parsed,
+    format: extraction.format,
+    sourceName: extraction.fileName,
+    title: guessTitle(extraction),
+    kind: guessKind(extraction, parsed, options.detect),
+    segment: options.segment,
+    unitsInFacilitatorTurns: options.unitsInFacilitatorTurns,
+    speakers: options.speakers,
+    document: options.document,
+  };
+  return write(
+    (r) => `Import “${r.title}” (${r.turns} turns, ${r.units} meaning units)`,
+    () => storeTranscript(db, request),
+  );
+}

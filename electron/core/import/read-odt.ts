@@ -1,0 +1,80 @@
+import { unzipSync } from 'fflate';
+import { XMLParser } from 'fast-xml-parser';
+import { decodeEntities } from '../../../shared/text/entities';
+import { fileError } from './formats';
+import { tidyParagraphs } from './read-docx';
+
+// content.xml of a long transcript is a few MB; far more is a zip bomb, not a document.
+const MAX_CONTENT_BYTES = 200 * 1024 * 1024;
+
+type XmlNode = Record<string, unknown>;
+
+const PARAGRAPHS = new Set(['text:p', 'text:h']);
+// Inside these, nothing is body text.
+const SKIPPED = new Set(['office:annotation', 'text:note', 'text:tracked-changes', 'draw:frame', 'text:bookmark-ref', 'office:forms']);
+
+/** The text of an OpenDocument text file, one paragraph (text:p or text:h) per block. */
+export function readOdt(fileName: string, bytes: Uint8Array): string {
+  const xml = contentXml(fileName, bytes);
+  // Entities stay unexpanded (no DOCTYPE tricks); the five XML ones are decoded by hand below.
+  const parser = new XMLParser({ preserveOrder: true, ignoreAttributes: false, processEntities: false, trimValues: false, parseTagValue: false });
+  let tree: XmlNode[];
+  try {
+    tree = parser.parse(xml) as XmlNode[];
+  } catch {
+    throw badOdt(fileName);
+  }
+  const paragraphs: string[] = [];
+  walk(tree, paragraphs);
+  return tidyParagraphs(paragraphs);
+}
+
+function contentXml(fileName: string, bytes: Uint8Array): string {
+  let files: Record<string, Uint8Array>;
+  try {
+    files = unzipSync(bytes, { filter: (f) => f.name === 'content.xml' && f.originalSize <= MAX_CONTENT_BYTES });
+  } catch {
+    throw badOdt(fileName);
+  }
+  const content = files['content.xml'];
+  if (!content) throw badOdt(fileName);
+  return new TextDecoder('utf-8').decode(content);
+}
+
+function badOdt(fileName: string) {
+  return fileError('IMPORT_BAD_FILE', fileName, 'This .odt cannot be read (it may be damaged or cut short). Open it in LibreOffice, save it again and import the new copy.');
+}
+
+function tagOf(node: XmlNode): string | null {
+  for (const key of Object.keys(node)) if (key !== ':@') return key;
+  return null;
+}
+
+function walk(nodes: readonly XmlNode[], paragraphs: string[]): void {
+  for (const node of nodes) {
+    const tag = tagOf(node);
+    if (tag === null || SKIPPED.has(tag)) continue;
+    const children = node[tag];
+    if (PARAGRAPHS.has(tag)) paragraphs.push(inlineText(children as XmlNode[]));
+    else if (Array.isArray(children)) walk(children as XmlNode[], paragraphs);
+  }
+}
+
+function inlineText(nodes: readonly XmlNode[]): string {
+  let out = '';
+  for (const node of nodes) {
+    const tag = tagOf(node);
+    if (tag === '#text') out += decodeEntities(String(node[tag]));
+    else if (tag === 'text:s') out += ' '.repeat(spaceCount(node));
+    else if (tag === 'text:tab') out += '\t';
+    else if (tag === 'text:line-break') out += '\n';
+    else if (tag !== null && !SKIPPED.has(tag) && Array.isArray(node[tag])) out += inlineText(node[tag] as XmlNode[]);
+  }
+  return out;
+}
+
+function spaceCount(node: XmlNode): number {
+  const attrs = node[':@'] as Record<string, string> | undefined;
+  const n = Number(attrs?.['@_text:c'] ?? 1);
+  return Number.isInteger(n) && n > 0 && n < 1000 ? n : 1;
+}

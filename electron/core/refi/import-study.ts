@@ -1,0 +1,714 @@
+import { randomUUID } from 'node:crypto';
+import type Database from 'better-sqlite3';
+import type { RefiImportReport } from '../../../shared/api/methods/refi';
+import { stripBom } from '../../../shared/domain/offsets';
+import { decodeText } from '../../../shared/text/decode';
+import { ATTRIBUTE_TYPES, type AttributeType, type Methodology, type NodeLevel } from '../../../shared/domain/vocabulary';
+import { initialsOf } from '../repos/coders-repo';
+import { nowIso, stmt } from '../store/statements';
+import {
+  CONDENSATION_NOTE_NAME,
+  CondensaRecord,
+  INTERPRETATION_NOTE_NAME,
+  OFFSET_COLUMNS,
+  RECORD_FORMAT,
+  RECORD_NOTE_NAME,
+  RECORD_TABLES,
+  UNIT_SELECTION_NAME,
+  parseNodeDescription,
+  renderNodeDescription,
+} from './convention';
+import { allCodes, type RefiCode, type RefiCoding, type RefiNote, type RefiProject, type RefiSelection, type RefiTextSource, type RefiVariableValue } from './model';
+import { detectInterpretation, prepareText, toDocumentOffset, toDocumentRange, type Interpretation, type PreparedText } from './positions';
+import type { RefiCodebook, ReadNotes } from './read-qde';
+import { ReportBuilder } from './report';
+
+/** Where the files a project points to come from (the archive, read in memory). */
+export interface PackageFiles {
+  /** The bytes behind a plainTextPath (or the conventional sources/<guid>.txt), 'outside' for paths outside the archive, null when missing. */
+  find(path: string | null, guid: string): Uint8Array | 'outside' | null;
+}
+
+type Row = Record<string, string | number | null>;
+
+export interface ImportPlan {
+  readonly project: { readonly id: string | null; readonly title: string; readonly description: string; readonly settings: Row };
+  /** Rows per table, in an order that satisfies every foreign key. */
+  readonly tables: readonly { readonly table: string; readonly rows: readonly Row[]; readonly optional?: boolean }[];
+  readonly report: RefiImportReport;
+}
+
+const PALETTE = ['#2f6fdf', '#d9480f', '#2b8a3e', '#862e9c', '#c2255c', '#0b7285', '#e67700', '#5c940d', '#364fc7', '#a61e4d'];
+const KNOWN_TOOLS = ['atlas.ti', 'nvivo', 'maxqda', 'qualcoder', 'taguette', 'f4analyse', 'quirkos', 'dedoose', 'transana'];
+
+/** Unique ids per table: a GUID used twice (it happens) gets a fresh id for its second use. */
+class Ids {
+  private readonly used = new Map<string, Set<string>>();
+  repaired = 0;
+
+  claim(table: string, guid: string): string {
+    let set = this.used.get(table);
+    if (!set) this.used.set(table, (set = new Set()));
+    if (!set.has(guid)) {
+      set.add(guid);
+      return guid;
+    }
+    this.repaired += 1;
+    const fresh = randomUUID();
+    set.add(fresh);
+    return fresh;
+  }
+}
+
+function uniqueName(taken: Set<string>, name: string): string {
+  let candidate = name;
+  for (let i = 2; taken.has(candidate.toLowerCase()); i += 1) candidate = `${name} (${i})`;
+  taken.add(candidate.toLowerCase());
+  return candidate;
+}
+
+function findRecord(project: RefiProject, report: ReportBuilder): { record: CondensaRecord | null; noteGuid: string | null } {
+  for (const note of project.notes) {
+    const content = note.plainTextContent ?? '';
+    if (note.name !== RECORD_NOTE_NAME && !content.includes(`"format":"${RECORD_FORMAT}"`)) continue;
+    try {
+      const parsed = CondensaRecord.safeParse(JSON.parse(content));
+      if (parsed.success) return { record: parsed.data, noteGuid: note.guid };
+    } catch {
+      // Falls through to the report line below.
+    }
+    report.add('skipped', 'The Condensa exchange record in this file could not be read; the project was imported as from any other program');
+    return { record: null, noteGuid: note.guid };
+  }
+  return { record: null, noteGuid: null };
+}
+
+/** A selection named "Meaning unit" is one; its notes named Condensation and Interpretation (not memos) hold its texts. */
+function unitByConvention(sel: RefiSelection, notes: ReadonlyMap<string, RefiNote>, record: CondensaRecord | null): { condensation: string | null; interpretation: string | null } {
+  const named = (name: string) => sel.noteRefs.find((g) => notes.get(g)?.name === name && !record?.memos[g]) ?? null;
+  return { condensation: named(CONDENSATION_NOTE_NAME), interpretation: named(INTERPRETATION_NOTE_NAME) };
+}
+
+function isoOr(value: string | null | undefined, fallback: string): string {
+  return value && !Number.isNaN(Date.parse(value)) ? value : fallback;
+}
+
+function valueText(v: RefiVariableValue): string {
+  if (v.kind === 'BooleanValue') return /^(true|1)$/i.test(v.value.trim()) ? 'true' : 'false';
+  if (v.kind === 'TextValue') return v.value;
+  return v.value.trim();
+}
+
+function attributeType(refiType: string): AttributeType {
+  if (refiType === 'Boolean') return 'boolean';
+  if (refiType === 'Integer' || refiType === 'Float') return 'number';
+  if (refiType === 'Date') return 'date';
+  return 'text';
+}
+
+function decodeSource(bytes: Uint8Array): string | null {
+  try {
+    return stripBom(decodeText(bytes).text);
+  } catch {
+    return null;
+  }
+}
+
+interface LoadedSource {
+  readonly source: RefiTextSource;
+  readonly text: PreparedText;
+  readonly documentId: string;
+}
+
+/** Plans a whole-project import: every row to insert and the report, without touching a database. */
+export function planProjectImport(project: RefiProject, files: PackageFiles, readNotes: ReadNotes, fileName: string, methodology?: Methodology): ImportPlan {
+  const report = new ReportBuilder(project.origin);
+  const ids = new Ids();
+  const now = nowIso();
+  const { record, noteGuid: recordNoteGuid } = findRecord(project, report);
+  report.fromCondensa = record !== null;
+  if (readNotes.repairedGuids) report.add('converted', 'Elements without a valid GUID were given a new one', readNotes.repairedGuids);
+  for (const [element, n] of Object.entries(project.unsupported)) {
+    report.add('skipped', `${element} elements are not imported (Condensa works with text sources)`, n);
+  }
+
+  const notesByGuid = new Map(project.notes.map((n) => [n.guid, n]));
+  const noteText = (n: RefiNote): string => {
+    if (n.plainTextContent !== null) return n.plainTextContent;
+    if (n.plainTextPath) {
+      const bytes = files.find(n.plainTextPath, n.guid);
+      if (bytes instanceof Uint8Array) return decodeSource(bytes) ?? '';
+    }
+    return n.description ?? '';
+  };
+
+  // ---- coders --------------------------------------------------------------------------------
+  const authored = new Set<string>();
+  for (const s of project.sources) {
+    for (const sel of s.selections) for (const c of sel.codings) authored.add(c.creatingUser ?? sel.creatingUser ?? '');
+    for (const c of s.codings) authored.add(c.creatingUser ?? '');
+  }
+  for (const n of project.notes) if (n.creatingUser) authored.add(n.creatingUser);
+  const originName = (project.origin ?? '').toLowerCase();
+  const coders: Row[] = [];
+  const coderIds = new Map<string, string>();
+  const addCoder = (guid: string | null, name: string): string => {
+    const id = ids.claim('coders', guid ?? randomUUID());
+    const rec = guid ? record?.coders[guid] : undefined;
+    coders.push({
+      id,
+      name: name.trim() || 'Unnamed coder',
+      initials: rec?.initials ?? initialsOf(name || 'Coder'),
+      colour: rec?.colour ?? PALETTE[coders.length % PALETTE.length],
+      role: rec?.role ?? 'coder',
+      created_at: rec?.createdAt ?? now,
+    });
+    if (guid) coderIds.set(guid, id);
+    return id;
+  };
+  for (const u of project.users) {
+    const lower = u.name.trim().toLowerCase();
+    const pseudo = !authored.has(u.guid) && lower !== '' && (originName.split(/\s+/)[0] === lower || KNOWN_TOOLS.includes(lower));
+    if (pseudo && !record) {
+      report.add('skipped', `The program’s own user “${u.name}” was not made a coder (it coded nothing)`);
+      continue;
+    }
+    addCoder(u.guid, u.name);
+  }
+  let fallbackCoder: string | null = null;
+  const coderFor = (guid: string | null): string => {
+    if (guid && coderIds.has(guid)) return coderIds.get(guid)!;
+    if (guid) {
+      report.add('converted', 'Codings by a user missing from <Users> were given a coder named after the user’s GUID');
+      return addCoder(guid, `Coder ${guid.slice(0, 8)}`);
+    }
+    if (!fallbackCoder) {
+      const creator = project.creatingUser ? coderIds.get(project.creatingUser) : undefined;
+      fallbackCoder = creator ?? (coders.length === 1 ? (coders[0].id as string) : addCoder(null, 'Imported coder'));
+    }
+    report.add('converted', 'Codings that name no coder were assigned to the project’s creator (or “Imported coder”)');
+    return fallbackCoder;
+  };
+
+  // ---- codebook ------------------------------------------------------------------------------
+  const codePlan = planCodes(project.codes, ids, record, now, report);
+  const memoTargets: { note: string; targetType: string; targetId: string }[] = [];
+  for (const c of allCodes(project.codes)) {
+    const nodeId = codePlan.idOf.get(c.guid);
+    if (nodeId) for (const n of c.noteRefs) memoTargets.push({ note: n, targetType: 'node', targetId: nodeId });
+  }
+
+  // ---- sets → document groups ------------------------------------------------------------------
+  const groups: Row[] = [];
+  const groupOf = new Map<string, string>();
+  const groupNames = new Set<string>();
+  project.sets.forEach((s, i) => {
+    if (s.memberSources.length === 0) {
+      report.add('skipped', 'Sets of codes or notes are not imported (Condensa groups documents only)');
+      return;
+    }
+    const id = ids.claim('document_groups', s.guid);
+    groups.push({ id, name: uniqueName(groupNames, s.name || 'Group'), sort: record?.groups[s.guid]?.sort ?? i + 1 });
+    for (const src of s.memberSources) {
+      if (groupOf.has(src)) report.add('skipped', 'A document in several sets was put in the first set only (a document has one group)');
+      else groupOf.set(src, id);
+    }
+  });
+
+  // ---- variables → attributes ----------------------------------------------------------------
+  const attributes: Row[] = [];
+  const attributeIds = new Map<string, string>();
+  const attributeNames = new Set<string>();
+  project.variables.forEach((v, i) => {
+    const rec = record?.attributes[v.guid];
+    const choicesMatch = /^Choices: (.+)$/.exec(v.description ?? '');
+    const type: AttributeType = rec?.type ?? (choicesMatch ? 'choice' : attributeType(v.type));
+    const choices = rec?.choices ?? (choicesMatch ? choicesMatch[1].split(' | ') : []);
+    const id = ids.claim('attributes', v.guid);
+    attributeIds.set(v.guid, id);
+    attributes.push({ id, name: uniqueName(attributeNames, v.name || 'Attribute'), type: ATTRIBUTE_TYPES.includes(type) ? type : 'text', choices: JSON.stringify(choices), sort: rec?.sort ?? i });
+  });
+
+  // ---- cases → participants --------------------------------------------------------------------
+  const participants: Row[] = [];
+  const values: Row[] = [];
+  const participantIds = new Map<string, string>();
+  project.cases.forEach((c, i) => {
+    const rec = record?.participants[c.guid];
+    const id = ids.claim('participants', c.guid);
+    participantIds.set(c.guid, id);
+    participants.push({
+      id,
+      label: c.name ?? `Case ${i + 1}`,
+      pseudonym: rec?.pseudonym ?? '',
+      notes: c.description ?? '',
+      sort: rec?.sort ?? i,
+      created_at: rec?.createdAt ?? now,
+    });
+    const seen = new Set<string>();
+    for (const v of c.values) {
+      const attributeId = attributeIds.get(v.variable);
+      if (!attributeId) {
+        report.add('skipped', 'Case values of a variable that is not declared were skipped');
+        continue;
+      }
+      if (seen.has(attributeId)) {
+        report.add('skipped', 'A second value of the same variable for one case was skipped');
+        continue;
+      }
+      seen.add(attributeId);
+      values.push({ id: randomUUID(), participant_id: id, attribute_id: attributeId, value: valueText(v) });
+    }
+  });
+  report.count('participants', participants.length);
+  report.count('attributes', attributes.length);
+
+  // ---- sources → documents -------------------------------------------------------------------
+  const variableNames = new Map(project.variables.map((v) => [v.guid, v.name]));
+  const loaded: LoadedSource[] = [];
+  const documents: Row[] = [];
+  project.sources.forEach((source, i) => {
+    let raw: string | null = source.plainTextContent;
+    if (raw === null) {
+      const bytes = files.find(source.plainTextPath, source.guid);
+      if (bytes === 'outside') {
+        report.add('skipped', `Source “${source.name ?? source.guid}” was skipped: its text is outside the archive (${source.plainTextPath ?? 'no path'})`);
+        return;
+      }
+      if (bytes === null) {
+        report.add('skipped', `Source “${source.name ?? source.guid}” was skipped: the archive has no plain-text file for it`);
+        return;
+      }
+      raw = decodeSource(bytes);
+      if (raw === null) {
+        report.add('skipped', `Source “${source.name ?? source.guid}” was skipped: its text file is not readable text`);
+        return;
+      }
+    } else raw = stripBom(raw);
+    const text = prepareText(raw);
+    const documentId = ids.claim('documents', source.guid);
+    const rec = record?.documents[source.guid];
+    const extraNotes = source.values.map((v) => `${variableNames.get(v.variable) ?? 'Variable'}: ${valueText(v)}`);
+    if (extraNotes.length) report.add('converted', 'Document variables were kept as lines in the document’s notes (Condensa keeps attributes on participants)', extraNotes.length);
+    documents.push({
+      id: documentId,
+      title: source.name ?? `Source ${i + 1}`,
+      kind: rec?.kind ?? 'interview',
+      text: text.text,
+      source_name: rec ? rec.sourceName : (source.plainTextPath ?? null),
+      source_format: rec ? rec.sourceFormat : 'refi-qda',
+      group_id: groupOf.get(source.guid) ?? null,
+      session_name: rec?.sessionName ?? '',
+      session_date: rec?.sessionDate ?? null,
+      facilitator: rec?.facilitator ?? '',
+      duration_minutes: rec?.durationMinutes ?? null,
+      notes: [source.description ?? '', ...extraNotes].filter(Boolean).join('\n'),
+      sort: rec?.sort ?? i,
+      created_at: rec?.createdAt ?? isoOr(source.creationDateTime, now),
+    });
+    if (text.raw !== text.text) report.add('converted', 'Sources with CRLF or CR newlines were stored with LF newlines; every position was mapped through the change', 1);
+    if (source.plainTextPath === null && source.plainTextContent === null) report.add('note', 'A source without plainTextPath was read from sources/<GUID>.txt');
+    if (source.richTextPath) report.add('note', 'Rich-text copies of sources (.docx) were left aside: Condensa uses the plain text that the positions refer to');
+    for (const n of source.noteRefs) memoTargets.push({ note: n, targetType: 'document', targetId: documentId });
+    loaded.push({ source, text, documentId });
+  });
+  report.count('documents', documents.length);
+
+  // ---- positions -----------------------------------------------------------------------------
+  const detection = detectInterpretation(
+    loaded.map((l) => ({ text: l.text, ranges: l.source.selections.map((s) => [s.start, s.end] as const) })),
+    record ? 'Condensa' : project.origin,
+  );
+  const how: Interpretation = detection.chosen;
+  if (detection.selections > 0) {
+    report.positions = { ...detection.chosen, selections: detection.selections, onWordBoundaries: detection.onWordBoundaries, explanation: detection.explanation };
+  }
+
+  // ---- selections → meaning units and codings ------------------------------------------------
+  const units: Row[] = [];
+  const codings: Row[] = [];
+  const turns: Row[] = [];
+  const unitKeys = new Set<string>();
+  const selectionRange = new Map<string, { documentId: string; start: number; end: number }>();
+  const condensationNotes = new Set<string>();
+  const caseSelections = new Set(project.cases.flatMap((c) => c.selectionRefs));
+  const codingRow = (c: RefiCoding, selection: RefiSelection | null, documentId: string, unitId: string | null, start: number | null, end: number | null): string | null => {
+    const codeId = codePlan.idOf.get(c.codeRef);
+    if (!codeId) {
+      report.add('skipped', 'Codings of a code that is not in the codebook were skipped');
+      return null;
+    }
+    const coderId = coderFor(c.creatingUser ?? selection?.creatingUser ?? null);
+    if (unitId) {
+      const key = `${unitId}|${codeId}|${coderId}`;
+      if (unitKeys.has(key)) {
+        report.add('skipped', 'A code applied twice to the same meaning unit by the same coder was kept once');
+        return null;
+      }
+      unitKeys.add(key);
+    }
+    const id = ids.claim('codings', c.guid);
+    codings.push({ id, code_id: codeId, coder_id: coderId, document_id: documentId, unit_id: unitId, start, end, created_at: isoOr(c.creationDateTime, now) });
+    for (const n of c.noteRefs) memoTargets.push({ note: n, targetType: 'coding', targetId: id });
+    return id;
+  };
+
+  for (const { source, text, documentId } of loaded) {
+    for (const sel of source.selections) {
+      const range = toDocumentRange(text, how, sel.start, sel.end);
+      if (!range.ok) {
+        report.add('skipped', range.reason === 'outside' ? 'Selections that start beyond the end of their source were skipped' : 'Empty selections were skipped');
+        continue;
+      }
+      if (range.clamped) report.add('converted', 'Selections running past the end of their source were cut at its end');
+      selectionRange.set(sel.guid, { documentId, start: range.start, end: range.end });
+      const unitRec = sel.name === UNIT_SELECTION_NAME ? unitByConvention(sel, notesByGuid, record) : undefined;
+      if (unitRec) {
+        const unitId = ids.claim('meaning_units', sel.guid);
+        const note = (g: string | null) => {
+          if (!g) return '';
+          condensationNotes.add(g);
+          const n = notesByGuid.get(g);
+          return n ? noteText(n) : '';
+        };
+        units.push({ id: unitId, document_id: documentId, start: range.start, end: range.end, condensed: note(unitRec.condensation), interpretive: note(unitRec.interpretation) });
+        for (const c of sel.codings) codingRow(c, sel, documentId, unitId, null, null);
+        for (const n of sel.noteRefs) if (!condensationNotes.has(n)) memoTargets.push({ note: n, targetType: 'unit', targetId: unitId });
+        continue;
+      }
+      const made = sel.codings.map((c) => codingRow(c, sel, documentId, null, range.start, range.end)).filter((id): id is string => id !== null);
+      const target = made.length ? { targetType: 'coding', targetId: made[0] } : { targetType: 'document', targetId: documentId };
+      for (const n of sel.noteRefs) memoTargets.push({ note: n, ...target });
+      if (sel.description) {
+        memoTargets.push({ note: `selection:${sel.guid}`, ...target });
+        notesByGuid.set(`selection:${sel.guid}`, {
+          guid: randomUUID(),
+          name: sel.name,
+          description: null,
+          plainTextContent: sel.description,
+          plainTextPath: null,
+          creatingUser: sel.creatingUser,
+          creationDateTime: sel.creationDateTime,
+          modifiedDateTime: null,
+        });
+        report.add('converted', 'Descriptions of selections became memos');
+      }
+      if (sel.codings.length === 0 && sel.noteRefs.length === 0 && !sel.description && !caseSelections.has(sel.guid)) {
+        report.add('skipped', 'Selections with no coding, note or case were skipped (there is nothing to attach to them)');
+      }
+    }
+    for (const c of source.codings) {
+      if (text.text.length === 0) continue;
+      codingRow(c, null, documentId, null, 0, text.text.length);
+      report.add('converted', 'Codings of a whole source became codings of the whole document text');
+    }
+  }
+  report.count('meaningUnits', units.length);
+  const unitIds = new Set(units.map((u) => u.id as string));
+  report.count('codings', codings.length);
+
+  // ---- turns ----------------------------------------------------------------------------------
+  const documentById = new Map(loaded.map((l) => [l.source.guid, l]));
+  if (record) {
+    for (const [docGuid, list] of Object.entries(record.turns)) {
+      const l = documentById.get(docGuid);
+      if (!l) continue;
+      for (const t of list) {
+        const start = toDocumentOffset(l.text, how, t.start);
+        const end = toDocumentOffset(l.text, how, t.end);
+        if (start === null || end === null || end < start) {
+          report.add('skipped', 'Speaker turns outside their document were skipped');
+          continue;
+        }
+        turns.push({
+          id: ids.claim('turns', t.id),
+          document_id: l.documentId,
+          participant_id: t.participantId ? (participantIds.get(t.participantId) ?? null) : null,
+          speaker_label: t.speakerLabel,
+          start,
+          end,
+          timestamp: t.timestamp,
+          is_facilitator: t.isFacilitator ? 1 : 0,
+        });
+      }
+    }
+  } else {
+    planCaseTurns(project, participantIds, selectionRange, documentById, turns, report);
+  }
+  report.count('turns', turns.length);
+
+  // ---- notes → memos and journal ----------------------------------------------------------------
+  const memos: Row[] = [];
+  const journal: Row[] = [];
+  const memoRow = (n: RefiNote, id: string, targetType: string, targetId: string): Row => ({
+    id,
+    target_type: targetType,
+    target_id: targetId,
+    title: n.name ?? '',
+    body: noteText(n),
+    author_id: n.creatingUser ? (coderIds.get(n.creatingUser) ?? null) : null,
+    created_at: isoOr(n.creationDateTime, now),
+    updated_at: isoOr(n.modifiedDateTime, isoOr(n.creationDateTime, now)),
+  });
+  const projectTarget = record?.project.id ?? '__project__';
+  const exact = new Map<string, { targetType: string; targetId: string }>();
+  if (record) for (const [g, m] of Object.entries(record.memos)) exact.set(g, m);
+  for (const n of project.notes) {
+    if (n.guid === recordNoteGuid || condensationNotes.has(n.guid)) continue;
+    if (record?.journal[n.guid]) {
+      journal.push({
+        id: ids.claim('journal_entries', n.guid),
+        entry_date: record.journal[n.guid].date,
+        body: noteText(n),
+        author_id: n.creatingUser ? (coderIds.get(n.creatingUser) ?? null) : null,
+        created_at: isoOr(n.creationDateTime, now),
+        updated_at: isoOr(n.modifiedDateTime, now),
+      });
+      continue;
+    }
+    const known = exact.get(n.guid);
+    if (known) {
+      memos.push(memoRow(n, ids.claim('memos', n.guid), known.targetType, known.targetId));
+      continue;
+    }
+    const targets = memoTargets.filter((m) => m.note === n.guid);
+    if (project.noteRefs.includes(n.guid)) targets.unshift({ note: n.guid, targetType: 'project', targetId: projectTarget });
+    if (targets.length === 0) {
+      targets.push({ note: n.guid, targetType: 'project', targetId: projectTarget });
+      report.add('converted', 'Notes attached to nothing became project memos');
+    }
+    targets.forEach((t, k) => memos.push(memoRow(n, ids.claim('memos', k === 0 ? n.guid : randomUUID()), t.targetType, t.targetId)));
+    if (targets.length > 1) report.add('converted', 'A note attached to several things became one memo on each', targets.length - 1);
+  }
+  for (const t of memoTargets) {
+    if (!t.note.startsWith('selection:')) continue;
+    memos.push(memoRow(notesByGuid.get(t.note)!, ids.claim('memos', randomUUID()), t.targetType, t.targetId));
+  }
+  for (const t of memoTargets) {
+    if (!t.note.startsWith('selection:') && !notesByGuid.has(t.note)) report.add('skipped', 'References to notes that the file does not contain were skipped');
+  }
+  report.count('memos', memos.length);
+  if (journal.length) report.count('journalEntries', journal.length);
+
+  // ---- the record's own tables ---------------------------------------------------------------
+  const extra: { table: string; rows: Row[]; optional: boolean }[] = [];
+  if (record) {
+    for (const table of RECORD_TABLES) {
+      const rows = (record.tables[table] ?? []).map((r) => {
+        const out: Row = {};
+        for (const [k, v] of Object.entries(r)) out[k] = typeof v === 'number' || typeof v === 'string' || v === null ? v : JSON.stringify(v);
+        const doc = typeof out.document_id === 'string' ? documentById.get(out.document_id) : undefined;
+        for (const col of OFFSET_COLUMNS[table] ?? []) {
+          if (typeof out[col] === 'number' && doc) out[col] = toDocumentOffset(doc.text, how, out[col] as number);
+        }
+        return out;
+      });
+      if (rows.length) extra.push({ table, rows, optional: true });
+    }
+  }
+
+  if (ids.repaired) report.add('converted', 'GUIDs used twice in the file were given fresh ids for their second use', ids.repaired);
+  report.count('coders', coders.length);
+  report.count('codes', codePlan.nodes.length);
+
+  const settings: Row = record
+    ? {
+        methodology: methodology ?? record.project.methodology,
+        blind: record.project.blind ? 1 : 0,
+        agreement_enabled: record.project.agreementEnabled ? 1 : 0,
+        allow_multiple_parents: record.project.allowMultipleParents ? 1 : 0,
+        allow_units_across_turns: record.project.allowUnitsAcrossTurns ? 1 : 0,
+      }
+    : { methodology: methodology ?? 'content-analysis' };
+  return {
+    project: {
+      id: record?.project.id ?? null,
+      title: project.name.trim() || fileName.replace(/\.(qdpx|qde)$/i, '') || 'Imported project',
+      description: project.description ?? '',
+      settings,
+    },
+    tables: [
+      { table: 'coders', rows: coders },
+      { table: 'document_groups', rows: groups },
+      { table: 'documents', rows: documents },
+      { table: 'attributes', rows: attributes },
+      { table: 'participants', rows: participants },
+      { table: 'participant_values', rows: values },
+      { table: 'turns', rows: turns },
+      { table: 'meaning_units', rows: units },
+      { table: 'codebook_nodes', rows: codePlan.nodes.map((n) => ({ ...n, example_unit_id: unitIds.has(codePlan.examples.get(n.id as string) ?? '') ? codePlan.examples.get(n.id as string)! : null })) },
+      { table: 'codebook_links', rows: codePlan.links },
+      { table: 'codings', rows: codings },
+      { table: 'memos', rows: memos },
+      { table: 'journal_entries', rows: journal },
+      ...extra,
+    ],
+    report: report.build(),
+  };
+}
+
+
+/** Without Condensa's turns, a case's selections become its turns; a case that owns a whole document gets one turn over it. */
+function planCaseTurns(
+  project: RefiProject,
+  participantIds: ReadonlyMap<string, string>,
+  selectionRange: ReadonlyMap<string, { documentId: string; start: number; end: number }>,
+  documentById: ReadonlyMap<string, LoadedSource>,
+  turns: Row[],
+  report: ReportBuilder,
+): void {
+  const docsWithTurns = new Set<string>();
+  for (const c of project.cases) {
+    const participantId = participantIds.get(c.guid)!;
+    for (const ref of c.selectionRefs) {
+      const r = selectionRange.get(ref);
+      if (!r) continue;
+      docsWithTurns.add(r.documentId);
+      turns.push({ id: randomUUID(), document_id: r.documentId, participant_id: participantId, speaker_label: c.name, start: r.start, end: r.end, timestamp: null, is_facilitator: 0 });
+    }
+  }
+  if (turns.length) report.add('converted', 'Selections linked to a case became that participant’s turns', turns.length);
+  const owners = new Map<string, string[]>();
+  for (const c of project.cases) for (const s of c.sourceRefs) owners.set(s, [...(owners.get(s) ?? []), c.guid]);
+  for (const [sourceGuid, caseGuids] of owners) {
+    const l = documentById.get(sourceGuid);
+    if (!l || docsWithTurns.has(l.documentId)) continue;
+    if (caseGuids.length !== 1) {
+      report.add('skipped', 'Several cases linked to the same whole document were not turned into turns (Condensa links participants to documents through their turns)');
+      continue;
+    }
+    const c = project.cases.find((x) => x.guid === caseGuids[0])!;
+    turns.push({ id: randomUUID(), document_id: l.documentId, participant_id: participantIds.get(c.guid)!, speaker_label: c.name, start: 0, end: l.text.text.length, timestamp: null, is_facilitator: 0 });
+    report.add('converted', 'A case linked to a whole document became one turn over that document');
+  }
+}
+
+interface CodePlan {
+  readonly nodes: Row[];
+  readonly links: Row[];
+  readonly idOf: Map<string, string>;
+  readonly examples: Map<string, string>;
+}
+
+/** Codes → codebook nodes and parent links; levels from the record, else the description prefix. */
+export function planCodes(codes: readonly RefiCode[], ids: Ids | null, record: CondensaRecord | null, now: string, report: ReportBuilder, skip?: ReadonlySet<string>): CodePlan {
+  const nodes: Row[] = [];
+  const links: Row[] = [];
+  const idOf = new Map<string, string>();
+  const examples = new Map<string, string>();
+  const claim = (table: string, g: string) => (ids ? ids.claim(table, g) : g);
+  let rootIndex = 0;
+  let prefixed = 0;
+  const visit = (c: RefiCode, parentId: string | null, sort: number, inherited: string | null) => {
+    if (skip?.has(c.guid)) {
+      report.add('skipped', 'Codes already in this project (same GUID) were left as they are');
+      idOf.set(c.guid, c.guid);
+      c.children.forEach((child, i) => visit(child, c.guid, i, inherited));
+      return;
+    }
+    const id = claim('codebook_nodes', c.guid);
+    idOf.set(c.guid, id);
+    const rec = record?.nodes[c.guid];
+    const fallback: NodeLevel = 'code';
+    // The record's wording wins only while the visible description still says the same thing.
+    const fromRecord = rec && renderNodeDescription(rec) === (c.description ?? '') ? rec : null;
+    const text = fromRecord ?? parseNodeDescription(c.description, rec?.level ?? fallback);
+    if (!fromRecord && text.level !== 'code') prefixed += 1;
+    const colour = c.color ?? rec?.colour ?? inherited ?? PALETTE[rootIndex % PALETTE.length];
+    nodes.push({
+      id,
+      level: text.level,
+      name: c.name || 'Unnamed code',
+      definition: text.definition,
+      inclusion: text.inclusion,
+      exclusion: text.exclusion,
+      colour,
+      shortcut: rec?.shortcut ?? null,
+      status: rec?.status ?? null,
+      sort: rec?.sort ?? sort,
+      created_at: rec?.createdAt ?? now,
+    });
+    if (rec?.exampleUnitId) examples.set(id, rec.exampleUnitId);
+    if (rec && rec.links.length) {
+      for (const l of rec.links) links.push({ id: claim('codebook_links', l.id), parent_id: l.parentId, child_id: id, sort: l.sort });
+    } else if (parentId) links.push({ id: randomUUID(), parent_id: parentId, child_id: id, sort });
+    c.children.forEach((child, i) => visit(child, id, i, colour));
+  };
+  codes.forEach((c, i) => {
+    rootIndex = i;
+    visit(c, null, i, null);
+  });
+  // Links to parents the file does not hold (a stale record) are dropped rather than failing.
+  const known = new Set([...idOf.values()]);
+  const kept = links.filter((l) => known.has(l.parent_id as string));
+  if (kept.length < links.length) report.add('skipped', 'Links to parent codes that are not in the file were skipped', links.length - kept.length);
+  if (prefixed && !record) report.add('converted', 'Codes whose description starts with a level ([Category], [Theme]…) were given that level', prefixed);
+  return { nodes, links: kept, idOf, examples };
+}
+
+/** Plans adding a codebook's codes to an existing project (codes it already has are kept as they are). */
+export function planCodebookImport(codebook: RefiCodebook, existingNodeIds: ReadonlySet<string>, readNotes: ReadNotes): { nodes: Row[]; links: Row[]; report: RefiImportReport } {
+  const report = new ReportBuilder(codebook.origin);
+  if (readNotes.repairedGuids) report.add('converted', 'Codes without a valid GUID were given a new one', readNotes.repairedGuids);
+  const plan = planCodes(codebook.codes, null, null, nowIso(), report, existingNodeIds);
+  const newIds = new Set(plan.nodes.map((n) => n.id as string));
+  // A new code under an existing one links to it; links between two existing codes are not touched.
+  const links = plan.links.filter((l) => newIds.has(l.child_id as string));
+  if (codebook.sets.length) report.add('skipped', 'Code sets are not imported (Condensa has no sets of codes)', codebook.sets.length);
+  report.count('codes', plan.nodes.length);
+  return { nodes: plan.nodes, links, report: report.build() };
+}
+
+function insertAll(db: Database.Database, table: string, rows: readonly Row[], optional: boolean): number {
+  if (rows.length === 0) return 0;
+  const existing = new Set((db.prepare(`PRAGMA table_info("${table}")`).all() as { name: string }[]).map((c) => c.name));
+  const columns = Object.keys(rows[0]).filter((c) => existing.has(c));
+  const insert = db.prepare(`INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
+  let skipped = 0;
+  for (const row of rows) {
+    const values = columns.map((c) => row[c] ?? null);
+    if (!optional) {
+      insert.run(values);
+      continue;
+    }
+    // Rows from the record are extras: one that no longer fits (a dangling reference) is dropped.
+    try {
+      insert.run(values);
+    } catch {
+      skipped += 1;
+    }
+  }
+  return skipped;
+}
+
+/** Writes a planned import into a fresh project (inside the caller's transaction). */
+export function applyProjectPlan(db: Database.Database, plan: ImportPlan): number {
+  const current = stmt(db, `SELECT id FROM project LIMIT 1`).pluck().get() as string;
+  const p = plan.project;
+  const sets = Object.entries(p.settings);
+  db.prepare(`UPDATE project SET title = ?, description = ?, updated_at = ? WHERE id = ?`).run(p.title, p.description, nowIso(), current);
+  for (const [column, value] of sets) db.prepare(`UPDATE project SET "${column}" = ? WHERE id = ?`).run(value, current);
+  if (p.id && p.id !== current) db.prepare(`UPDATE project SET id = ? WHERE id = ?`).run(p.id, current);
+  const projectId = p.id ?? current;
+  let skipped = 0;
+  // One big transaction over random UUID keys: a cache that holds it avoids spilling pages mid-way.
+  const cache = db.pragma('cache_size', { simple: true }) as number;
+  db.pragma('cache_size = -262144');
+  try {
+    for (const { table, rows, optional } of plan.tables) {
+      const fixed = table === 'memos' ? rows.map((r) => (r.target_id === '__project__' ? { ...r, target_id: projectId } : r)) : rows;
+      skipped += insertAll(db, table, fixed, optional ?? false);
+    }
+  } finally {
+    db.pragma(`cache_size = ${cache}`);
+  }
+  return skipped;
+}
+
+/** Adds planned codes to the open project (inside the caller's recorded step). */
+export function applyCodebookPlan(db: Database.Database, plan: { nodes: readonly Row[]; links: readonly Row[] }): void {
+  insertAll(db, 'codebook_nodes', plan.nodes, false);
+  insertAll(db, 'codebook_links', plan.links, false);
+}
+
+export type { Row as PlanRow, Ids };

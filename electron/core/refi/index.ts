@@ -1,0 +1,63 @@
+import type Database from 'better-sqlite3';
+import type { RefiImportReport } from '../../../shared/api/methods/refi';
+import type { Methodology } from '../../../shared/domain/vocabulary';
+import { ProjectSession } from '../session';
+import { stmt } from '../store/statements';
+import { exportCodebookXml, exportProjectQdpx, type ExportSummary } from './export-study';
+import { applyCodebookPlan, applyProjectPlan, planCodebookImport, planProjectImport, type ImportPlan } from './import-study';
+import { openCodebook, openProjectPackage } from './package';
+import { DEFAULT_ZIP_LIMITS, type ZipLimits } from './zip';
+
+// The REFI-QDA exchange as plain functions over a database and bytes: the handlers, the CLI
+// and the benchmarks all call these.
+
+export { DEFAULT_ZIP_LIMITS, type ZipLimits } from './zip';
+export type { ExportSummary } from './export-study';
+
+export function refiOrigin(version: string): string {
+  return `Condensa ${version}`;
+}
+
+/** The whole study as .qdpx bytes. */
+export function exportQdpx(db: Database.Database, version: string): { bytes: Uint8Array; summary: ExportSummary } {
+  const { bytes, summary } = exportProjectQdpx(db, refiOrigin(version));
+  return { bytes, summary };
+}
+
+/** The codebook as .qdc bytes. */
+export function exportQdc(db: Database.Database, version: string): { bytes: Uint8Array; summary: ExportSummary } {
+  const { xml, summary } = exportCodebookXml(db, refiOrigin(version));
+  return { bytes: new TextEncoder().encode(xml), summary };
+}
+
+/** Reads and plans an import without touching any project: a bad file fails here, before anything changes. */
+export function planQdpxImport(bytes: Uint8Array, fileName: string, methodology?: Methodology, limits: ZipLimits = DEFAULT_ZIP_LIMITS): ImportPlan {
+  const opened = openProjectPackage(bytes, limits);
+  return planProjectImport(opened.project, opened.files, opened.readNotes, fileName, methodology);
+}
+
+/** Creates a new project file from a planned import, in the one transaction that creates the file. */
+export function createProjectFromPlan(plan: ImportPlan, targetPath: string): { session: ProjectSession; report: RefiImportReport } {
+  let skipped = 0;
+  const methodology = (plan.project.settings.methodology as Methodology | undefined) ?? 'content-analysis';
+  const session = ProjectSession.create(targetPath, plan.project.title, methodology, (db) => {
+    skipped = applyProjectPlan(db, plan);
+  });
+  const report = skipped
+    ? { ...plan.report, items: [...plan.report.items, { kind: 'skipped' as const, message: 'Rows of the Condensa record that no longer fit the project were skipped', count: skipped }] }
+    : plan.report;
+  return { session, report };
+}
+
+/** Opens a .qdpx and makes it a new project file (the bench and the CLI call this directly). */
+export function importQdpxAsNewProject(bytes: Uint8Array, targetPath: string, options: { fileName?: string; methodology?: Methodology } = {}) {
+  return createProjectFromPlan(planQdpxImport(bytes, options.fileName ?? 'project.qdpx', options.methodology), targetPath);
+}
+
+/** Plans adding a .qdc (or a .qdpx's codebook) to a project; `apply` writes it in the caller's transaction. */
+export function planQdcImport(db: Database.Database, bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS) {
+  const { codebook, readNotes } = openCodebook(bytes, limits);
+  const existing = new Set(stmt(db, `SELECT id FROM codebook_nodes`).pluck().all() as string[]);
+  const plan = planCodebookImport(codebook, existing, readNotes);
+  return { report: plan.report, added: plan.nodes.length, apply: () => applyCodebookPlan(db, plan) };
+}

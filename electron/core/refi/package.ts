@@ -1,0 +1,94 @@
+import { AppError } from '../../../shared/api/errors';
+import { decodeText } from '../../../shared/text/decode';
+import type { RefiProject } from './model';
+import type { PackageFiles } from './import-study';
+import { readCodebook, readProject, type ReadNotes, type RefiCodebook } from './read-qde';
+import { parseXml } from './xml';
+import { DEFAULT_ZIP_LIMITS, ZipArchive, type ZipEntry, type ZipLimits } from './zip';
+
+// Opening what the user chose: a .qdpx (zip), or a bare .qde/.qdc XML file. Nothing is written
+// to disk; entries are looked up by name in memory.
+
+export interface OpenedProject {
+  readonly project: RefiProject;
+  readonly readNotes: ReadNotes;
+  readonly files: PackageFiles;
+  readonly qdeName: string;
+}
+
+const ZIP_MAGIC = [0x50, 0x4b];
+
+export function isZip(bytes: Uint8Array): boolean {
+  return bytes.length >= 4 && bytes[0] === ZIP_MAGIC[0] && bytes[1] === ZIP_MAGIC[1];
+}
+
+function xmlText(bytes: Uint8Array, what: string): string {
+  try {
+    return decodeText(bytes).text;
+  } catch {
+    throw new AppError('REFI_BAD_ARCHIVE', `${what} is neither a REFI-QDA archive (.qdpx) nor REFI-QDA XML (.qde, .qdc). Choose a file exported by a QDA program.`);
+  }
+}
+
+/** The project document inside an archive: project.qde, else the only .qde there is. */
+function findQde(zip: ZipArchive): ZipEntry {
+  const named = zip.find('project.qde', true);
+  if (named) return named;
+  const qdes = zip.entries.filter((e) => /\.qde$/i.test(e.name));
+  const top = qdes.filter((e) => !e.name.includes('/'));
+  const pick = top.length === 1 ? top[0] : qdes.length === 1 ? qdes[0] : undefined;
+  if (pick) return pick;
+  if (qdes.length > 1) throw new AppError('REFI_BAD_ARCHIVE', 'This archive holds several .qde project files and none is named project.qde, so it is unclear which to import. Export it again from the program that made it.');
+  throw new AppError('REFI_BAD_ARCHIVE', 'This archive holds no project.qde, so it is not a REFI-QDA project. Choose a .qdpx exported by a QDA program.');
+}
+
+function archiveFiles(zip: ZipArchive): PackageFiles {
+  // Sources/ or sources/ (or any case), then the file name exactly, then ignoring case.
+  const lookup = (name: string): ZipEntry | undefined => {
+    const base = name.replace(/^\/+/, '');
+    return zip.find(`sources/${base}`) ?? zip.find(`Sources/${base}`) ?? zip.find(`sources/${base}`, true) ?? zip.find(base, true);
+  };
+  return {
+    find(path, guid) {
+      if (path) {
+        const m = /^internal:\/\/(.+)$/i.exec(path.trim());
+        if (!m) {
+          const guess = lookup(`${guid}.txt`);
+          return guess ? zip.read(guess) : 'outside';
+        }
+        const entry = lookup(m[1]);
+        if (entry) return zip.read(entry);
+      }
+      const conventional = lookup(`${guid}.txt`);
+      return conventional ? zip.read(conventional) : null;
+    },
+  };
+}
+
+const NO_FILES: PackageFiles = { find: (path) => (path ? 'outside' : null) };
+
+/** Opens a .qdpx (or a bare project.qde) from bytes. */
+export function openProjectPackage(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS): OpenedProject {
+  if (!isZip(bytes)) {
+    const root = parseXml(xmlText(bytes, 'This file'), 'This project file');
+    const { project, notes } = readProject(root);
+    return { project, readNotes: notes, files: NO_FILES, qdeName: 'project.qde' };
+  }
+  const zip = ZipArchive.open(bytes, limits);
+  const qde = findQde(zip);
+  const root = parseXml(xmlText(zip.read(qde), `The ${qde.name} in this archive`), `The ${qde.name} in this archive`);
+  const { project, notes } = readProject(root);
+  return { project, readNotes: notes, files: archiveFiles(zip), qdeName: qde.name };
+}
+
+/** Opens a .qdc codebook, or takes the codebook out of a .qdpx. */
+export function openCodebook(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS): { codebook: RefiCodebook; readNotes: ReadNotes } {
+  if (isZip(bytes)) {
+    const zip = ZipArchive.open(bytes, limits);
+    const qde = findQde(zip);
+    const { codebook, notes } = readCodebook(parseXml(xmlText(zip.read(qde), `The ${qde.name} in this archive`), `The ${qde.name} in this archive`));
+    return { codebook, readNotes: notes };
+  }
+  const { codebook, notes } = readCodebook(parseXml(xmlText(bytes, 'This file'), 'This codebook file'));
+  return { codebook, readNotes: notes };
+}

@@ -1,0 +1,176 @@
+import { useEffect, useState } from 'react';
+import { AGREEMENT_LEVELS, DECISION_KEYS, UNIT_SET_MODES, UNIT_SET_SHORT_LABELS, type AgreementLevel, type UnitSetMode } from '../../../shared/domain/agreement-options';
+import { useAppStore } from '../../state/app-store';
+import { choose, exportList, exportLog, loadComparison, loadReport, loadStatus, move, reveal, saveAndNext, useCompare } from './compare-store';
+import { DiscrepancyDetailPanel, DiscrepancyListPanel } from './DiscrepancyPanels';
+import { FiguresPanel } from './FiguresPanel';
+
+function typingIn(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null;
+  return !!el && !!el.tagName && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName));
+}
+
+/** Arrows move, 1–6 decide, Ctrl/Cmd+Enter saves and goes on; caught before the global shortcuts. */
+function useCompareKeys(): void {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (useAppStore.getState().view !== 'compare' || document.querySelector('.overlay')) return;
+      if (!useCompare.getState().detail) return;
+      const stop = () => {
+        e.preventDefault();
+        e.stopPropagation();
+      };
+      if ((e.ctrlKey || e.metaKey) && e.key === 'Enter') {
+        stop();
+        void saveAndNext();
+        return;
+      }
+      if (typingIn(e.target) || e.ctrlKey || e.metaKey || e.altKey) return;
+      if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+        stop();
+        move(e.key === 'ArrowDown' ? 1 : -1);
+      } else if (/^[1-6]$/.test(e.key)) {
+        stop();
+        choose(DECISION_KEYS[Number(e.key) - 1]);
+      }
+    };
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
+  }, []);
+}
+
+function RevealGate() {
+  const [confirmed, setConfirmed] = useState(false);
+  return (
+    <div className="pad reveal-gate">
+      <h2>Blind coding is on</h2>
+      <p>
+        Each coder sees only their own codings. Opening the comparison shows <strong>both coders’ work</strong> — the agreement figures and every
+        discrepancy — to everyone who uses this file, and ends blind coding for the project. Who opened it and when is recorded in the audit log.
+      </p>
+      <p className="muted small">
+        Do this once every coder has finished coding independently. Agreement is always computed on the codings made before any resolution, so opening
+        the comparison does not change the figures. To code blind again (a new round), turn blind coding back on in Project settings.
+      </p>
+      <label className="inline">
+        <input type="checkbox" checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)} /> I understand this reveals both coders’ work
+      </label>
+      <div>
+        <button type="button" className="primary" disabled={!confirmed} onClick={() => void reveal()}>
+          Open the comparison
+        </button>
+      </div>
+    </div>
+  );
+}
+
+export function CompareView() {
+  const status = useCompare((s) => s.status);
+  const coderAId = useCompare((s) => s.coderAId);
+  const coderBId = useCompare((s) => s.coderBId);
+  const level = useCompare((s) => s.level);
+  const unitSet = useCompare((s) => s.unitSet);
+  const report = useCompare((s) => s.report);
+  const exportMessage = useCompare((s) => s.exportMessage);
+  const revision = useAppStore((s) => s.revision);
+  useCompareKeys();
+
+  useEffect(() => {
+    void loadStatus().then(() => loadComparison());
+  }, [revision, coderAId, coderBId]);
+
+  if (!status) return <p className="muted pad">Loading…</p>;
+  if (status.blind) return <RevealGate />;
+  if (status.coders.filter((c) => c.codings > 0).length < 2) {
+    return <p className="pad muted">The comparison needs two coders who have both coded. Hand a copy to a second coder (File menu), then merge it back.</p>;
+  }
+  const setOption = (patch: { level?: AgreementLevel; unitSet?: UnitSetMode }) => {
+    useCompare.setState(patch);
+    void loadReport();
+  };
+  const people = status.coders;
+
+  return (
+    <div className="compare">
+      <div className="toolbar">
+        <label className="inline">
+          Coder A
+          <select aria-label="Coder A" value={coderAId ?? ''} onChange={(e) => useCompare.setState({ coderAId: e.target.value, selectedKey: null })}>
+            {people.map((c) => (
+              <option key={c.id} value={c.id} disabled={c.id === coderBId}>
+                {c.name} ({c.codings})
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="inline">
+          Coder B
+          <select aria-label="Coder B" value={coderBId ?? ''} onChange={(e) => useCompare.setState({ coderBId: e.target.value, selectedKey: null })}>
+            {people.map((c) => (
+              <option key={c.id} value={c.id} disabled={c.id === coderAId}>
+                {c.name} ({c.codings})
+              </option>
+            ))}
+          </select>
+        </label>
+        {status.agreementEnabled && (
+          <>
+            <label className="inline">
+              Level
+              <select value={level} onChange={(e) => setOption({ level: e.target.value as AgreementLevel })}>
+                {AGREEMENT_LEVELS.map((l) => (
+                  <option key={l} value={l}>
+                    {l === 'unit' ? 'Meaning units' : 'Characters (NVivo-style)'}
+                  </option>
+                ))}
+              </select>
+            </label>
+            {level === 'unit' && (
+              <label className="inline">
+                Units compared
+                <select value={unitSet} onChange={(e) => setOption({ unitSet: e.target.value as UnitSetMode })}>
+                  {UNIT_SET_MODES.map((m) => (
+                    <option key={m} value={m}>
+                      {UNIT_SET_SHORT_LABELS[m]}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            )}
+          </>
+        )}
+        <span className="spacer" />
+        <button type="button" onClick={() => void exportList('xlsx')}>
+          Export list (XLSX)
+        </button>
+        <button type="button" onClick={() => void exportList('csv')}>
+          CSV
+        </button>
+        <button type="button" onClick={() => void exportLog('xlsx')}>
+          Export resolution log
+        </button>
+      </div>
+      {exportMessage && (
+        <p className="small pad-x" role="status">
+          {exportMessage}
+        </p>
+      )}
+      {status.agreementEnabled ? (
+        report ? (
+          <FiguresPanel report={report} />
+        ) : (
+          <p className="muted pad">Computing agreement…</p>
+        )
+      ) : (
+        <p className="pad-x small muted">
+          Agreement statistics are turned off for this project (Project settings). You can still go through the differences between coders and build a
+          consensus.
+        </p>
+      )}
+      <div className="compare-split">
+        <DiscrepancyListPanel />
+        <DiscrepancyDetailPanel />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,98 @@
+import { useEffect, useState } from 'react';
+import type { ProjectSettings } from '../../../shared/api/entities';
+import type { ComparisonStatus } from '../../../shared/api/methods/agreement';
+import { METHODOLOGIES, METHODOLOGY_LABELS, type Methodology } from '../../../shared/domain/vocabulary';
+import { Dialog } from '../../components/Dialog';
+import { attempt, refreshProject, useAppStore } from '../../state/app-store';
+
+const close = () => useAppStore.setState({ dialog: null });
+
+/** Project settings: title, method, blind coding and whether agreement statistics are computed. */
+export function SettingsDialog() {
+  const project = useAppStore((s) => s.project);
+  const [draft, setDraft] = useState<ProjectSettings | null>(project?.settings ?? null);
+  const [status, setStatus] = useState<ComparisonStatus | null>(null);
+  useEffect(() => {
+    void attempt('agreement.status', {}).then(setStatus);
+  }, []);
+  if (!project || !draft) return null;
+  const set = (patch: Partial<ProjectSettings>) => setDraft({ ...draft, ...patch });
+  const save = async () => {
+    const r = await attempt('project.update', {
+      title: draft.title.trim(),
+      description: draft.description,
+      methodology: draft.methodology,
+      blind: draft.blind,
+      agreementEnabled: draft.agreementEnabled,
+      allowMultipleParents: draft.allowMultipleParents,
+      allowUnitsAcrossTurns: draft.allowUnitsAcrossTurns,
+    });
+    if (r) {
+      await refreshProject();
+      close();
+    }
+  };
+  return (
+    <Dialog title="Project settings" onClose={close}>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void save();
+        }}
+      >
+        <label>
+          Title
+          <input value={draft.title} onChange={(e) => set({ title: e.target.value })} required />
+        </label>
+        <label>
+          Description
+          <textarea rows={3} value={draft.description} onChange={(e) => set({ description: e.target.value })} />
+        </label>
+        <label>
+          Method
+          <select value={draft.methodology} onChange={(e) => set({ methodology: e.target.value as Methodology })}>
+            {METHODOLOGIES.map((m) => (
+              <option key={m} value={m}>
+                {METHODOLOGY_LABELS[m]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <h3 className="section-title">Coding together</h3>
+        <label className="inline">
+          <input type="checkbox" checked={draft.blind} onChange={(e) => set({ blind: e.target.checked })} /> Blind coding
+        </label>
+        <p className="muted small setting-help">
+          Each coder sees only their own codings until someone opens the comparison (Compare tab), which ends blind coding for everyone.
+          {status?.revealedAt && ` The comparison was last opened on ${new Date(status.revealedAt).toLocaleString()} by ${status.revealedBy ?? 'someone'}.`}
+        </p>
+        <label className="inline">
+          <input type="checkbox" checked={draft.agreementEnabled} onChange={(e) => set({ agreementEnabled: e.target.checked })} /> Agreement statistics
+        </label>
+        <p className="muted small setting-help">
+          κ, α and percent agreement between coders.
+          {draft.methodology === 'thematic-analysis'
+            ? ' Reflexive thematic analysis (Braun & Clarke) rejects coding reliability: you may turn this off. Comparing coders and building a consensus still work.'
+            : ' Turn off for approaches that reject coding reliability; comparing coders and building a consensus still work.'}
+        </p>
+        <h3 className="section-title">Codebook and units</h3>
+        <label className="inline">
+          <input type="checkbox" checked={draft.allowMultipleParents} onChange={(e) => set({ allowMultipleParents: e.target.checked })} /> A code may sit under
+          several categories
+        </label>
+        <label className="inline">
+          <input type="checkbox" checked={draft.allowUnitsAcrossTurns} onChange={(e) => set({ allowUnitsAcrossTurns: e.target.checked })} /> Meaning units may
+          span speaker turns
+        </label>
+        <div className="dialog-buttons">
+          <button type="button" onClick={close}>
+            Cancel
+          </button>
+          <button type="submit" className="primary" disabled={!draft.title.trim()}>
+            Save settings
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

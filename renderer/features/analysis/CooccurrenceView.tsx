@@ -1,0 +1,125 @@
+import { useMemo } from 'react';
+import type { CooccurrenceCell } from '../../../shared/api/methods/analysis';
+import { NODE_LEVEL_LABELS, NODE_LEVELS, type NodeLevel } from '../../../shared/domain/vocabulary';
+import { useWorkspace } from '../../state/workspace-store';
+import { patchAnalysis, showPassages, useAnalysis } from './analysis-store';
+import { LEVEL_PLURALS } from './analysis-store';
+import { Heatmap } from './Heatmap';
+import { PassageList } from './PassageList';
+import { useAnalysisQuery } from './use-analysis-query';
+
+export function CooccurrenceView() {
+  const filter = useAnalysis((s) => s.filter);
+  const options = useAnalysis((s) => s.cooccurrence);
+  const passages = useAnalysis((s) => s.passages);
+  const nodes = useWorkspace((s) => s.nodes);
+  const { data } = useAnalysisQuery('analysis.cooccurrence', { filter, level: options.level, mode: options.mode });
+  const levels = useMemo(() => NODE_LEVELS.filter((l) => nodes.some((n) => n.level === l)), [nodes]);
+
+  // The heatmap shows the nodes that occur at all, in codebook order.
+  const shown = useMemo(() => (data ? data.nodes.map((n, i) => ({ n, i })).filter((x) => x.n.units > 0) : []), [data]);
+  const lookup = useMemo(() => {
+    const m = new Map<string, CooccurrenceCell>();
+    for (const c of data?.cells ?? []) m.set(`${c.a}:${c.b}`, c);
+    return m;
+  }, [data]);
+  const cellOf = (a: number, b: number) => lookup.get(a < b ? `${a}:${b}` : `${b}:${a}`);
+
+  const open = (c: CooccurrenceCell) => {
+    if (!data) return;
+    const what = data.mode === 'unit' ? `${c.count} units` : `${c.count} overlapping stretches`;
+    showPassages({
+      key: `cooc:${c.a}:${c.b}`,
+      title: `${data.nodes[c.a].name} × ${data.nodes[c.b].name}: ${what}`,
+      unitIds: data.mode === 'unit' ? c.unitIds : [],
+      ranges: data.mode === 'overlap' ? c.ranges : [],
+    });
+  };
+  const selectedKey = passages?.key.startsWith('cooc:') ? passages.key.split(':').slice(1).map(Number) : null;
+
+  return (
+    <div className="analysis-pane">
+      <div className="toolbar analysis-options">
+        <label className="inline">
+          Nodes
+          <select aria-label="Nodes" value={options.level} onChange={(e) => patchAnalysis('cooccurrence', { level: e.target.value as NodeLevel })}>
+            {levels.map((l) => (
+              <option key={l} value={l}>
+                {LEVEL_PLURALS[l]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="inline">
+          Together when
+          <select aria-label="Together when" value={options.mode} onChange={(e) => patchAnalysis('cooccurrence', { mode: e.target.value as 'unit' | 'overlap' })}>
+            <option value="unit">on the same meaning unit</option>
+            <option value="overlap">their coded text overlaps</option>
+          </select>
+        </label>
+        <span className="spacer" />
+        {data && <span className="muted small">Codings: {data.source}</span>}
+      </div>
+      {!data ? (
+        <p className="muted pad">Counting…</p>
+      ) : (
+        <div className="analysis-scroll cooccurrence">
+          {data.cells.length === 0 ? (
+            <p className="muted pad">No two {LEVEL_PLURALS[options.level].toLowerCase()} were applied together by one coder here.</p>
+          ) : (
+            <div className="cooc-layout">
+              <Heatmap
+                title={`Co-occurrence of ${LEVEL_PLURALS[options.level].toLowerCase()}`}
+                labels={shown.map((x) => x.n.name)}
+                value={(r, c) => (r === c ? shown[r].n.units : (cellOf(shown[r].i, shown[c].i)?.count ?? 0))}
+                selected={selectedKey ? [shown.findIndex((x) => x.i === selectedKey[0]), shown.findIndex((x) => x.i === selectedKey[1])] : null}
+                onSelect={(r, c) => {
+                  const cell = r !== c ? cellOf(shown[r].i, shown[c].i) : undefined;
+                  if (cell) open(cell);
+                }}
+              />
+              <table className="data-table analysis-table" aria-label="Co-occurrence">
+                <thead>
+                  <tr>
+                    <th>{NODE_LEVEL_LABELS[options.level]}</th>
+                    <th>with</th>
+                    <th className="num">{data.mode === 'unit' ? 'Units' : 'Overlaps'}</th>
+                    {data.mode === 'unit' && (
+                      <th className="num" title="Units with both ÷ units with either">
+                        Jaccard
+                      </th>
+                    )}
+                  </tr>
+                </thead>
+                <tbody>
+                  {data.cells.map((c) => (
+                    <tr
+                      key={`${c.a}:${c.b}`}
+                      className={`clickable${selectedKey && selectedKey[0] === c.a && selectedKey[1] === c.b ? ' selected' : ''}`}
+                      data-pair={`${data.nodes[c.a].name} × ${data.nodes[c.b].name}`}
+                      onClick={() => open(c)}
+                    >
+                      <td>
+                        <span className="swatch" style={{ background: data.nodes[c.a].colour }} /> {data.nodes[c.a].name}
+                      </td>
+                      <td>
+                        <span className="swatch" style={{ background: data.nodes[c.b].colour }} /> {data.nodes[c.b].name}
+                      </td>
+                      <td className="num">
+                        <button type="button" className="count-button" onClick={(e) => (e.stopPropagation(), open(c))}>
+                          {c.count}
+                        </button>
+                      </td>
+                      {data.mode === 'unit' && <td className="num">{c.jaccard === null ? '—' : c.jaccard.toFixed(2)}</td>}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+          <PassageList />
+        </div>
+      )}
+    </div>
+  );
+}

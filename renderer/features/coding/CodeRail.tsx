@@ -1,0 +1,64 @@
+import { useMemo, useState } from 'react';
+import { fuzzyScore } from '../../../shared/domain/fuzzy';
+import { useWorkspace } from '../../state/workspace-store';
+import { flattenCodebook } from '../codebook/codebook-tree';
+import { applyCodes, applyToSelection, selectedUnitIds } from './coding-actions';
+import { selectNode, useCoding } from './coding-store';
+
+export const CODE_DRAG_TYPE = 'application/x-condensa-code';
+
+/** The codebook beside the transcript: click a code to apply it, or drag it onto a unit. */
+export function CodeRail() {
+  const nodes = useWorkspace((s) => s.nodes);
+  const [filter, setFilter] = useState('');
+  const rows = useMemo(() => flattenCodebook(nodes), [nodes]);
+  const shown = filter.trim() ? rows.filter((r) => r.node.level === 'code' && fuzzyScore(filter, r.node.name) !== null) : rows;
+
+  const apply = (codeId: string) => {
+    const sel = useCoding.getState().selection;
+    if (sel) void applyToSelection(sel, [codeId]);
+    else void applyCodes([codeId], selectedUnitIds());
+  };
+
+  return (
+    <aside className="code-rail" aria-label="Codes">
+      <input className="rail-filter" placeholder="Filter codes" aria-label="Filter codes" value={filter} onChange={(e) => setFilter(e.target.value)} />
+      <ul>
+        {shown.map(({ node, depth, path }) =>
+          node.level === 'code' ? (
+            <li key={path} style={{ paddingLeft: filter ? 6 : 6 + depth * 10 }}>
+              <button
+                type="button"
+                className="rail-code"
+                draggable
+                title={`${node.name}${node.definition ? ` — ${node.definition}` : ''}\nClick to apply to the selected unit, or drag onto a unit.`}
+                onDragStart={(e) => {
+                  e.dataTransfer.setData(CODE_DRAG_TYPE, node.id);
+                  e.dataTransfer.setData('text/plain', node.name);
+                  e.dataTransfer.effectAllowed = 'copy';
+                }}
+                onClick={() => apply(node.id)}
+                onContextMenu={(e) => {
+                  e.preventDefault();
+                  selectNode(node.id);
+                }}
+              >
+                <span className="swatch" style={{ background: node.colour }} />
+                <span className="rail-name">{node.name}</span>
+                {node.shortcut && <kbd>{node.shortcut}</kbd>}
+                <span className="muted small">{node.codings}</span>
+              </button>
+            </li>
+          ) : (
+            <li key={path} className={`rail-group level-${node.level}`} style={{ paddingLeft: 6 + depth * 10 }}>
+              <button type="button" className="link-like" onClick={() => selectNode(node.id)} title="Show in the inspector">
+                {node.name}
+              </button>
+            </li>
+          ),
+        )}
+        {nodes.length === 0 && <li className="muted small pad">No codes yet. Press A on a unit and type a name to make one.</li>}
+      </ul>
+    </aside>
+  );
+}

@@ -1,0 +1,88 @@
+import { useEffect, useState } from 'react';
+import type { Retrieval } from '../../../shared/api/methods/codebook';
+import { NODE_LEVEL_LABELS } from '../../../shared/domain/vocabulary';
+import { attempt, callQuietly, useAppStore } from '../../state/app-store';
+import { openDocument, selectUnit, useWorkspace } from '../../state/workspace-store';
+import { useCoding } from './coding-store';
+
+async function goToUnit(documentId: string, unitId: string): Promise<void> {
+  if (useWorkspace.getState().documentId !== documentId) await openDocument(documentId);
+  selectUnit(unitId);
+  useCoding.setState({ focus: 'unit' });
+  useAppStore.setState({ view: 'transcript' });
+}
+
+/** A code, category or theme: its definition, counts, and every unit under it, ready to pick as quotes. */
+export function NodeInspector({ nodeId }: { nodeId: string }) {
+  const revision = useAppStore((s) => s.revision);
+  const localRevision = useAppStore((s) => s.localRevision);
+  const coders = useWorkspace((s) => s.coders);
+  const [data, setData] = useState<Retrieval | null>(null);
+  useEffect(() => {
+    let live = true;
+    void callQuietly('codebook.retrieve', { nodeId, limit: 500 }).then((r) => live && setData(r));
+    return () => {
+      live = false;
+    };
+  }, [nodeId, revision, localRevision]);
+  if (!data || data.node.id !== nodeId) return <p className="muted small pad">Loading…</p>;
+  const { node, counts, units } = data;
+
+  const toggleQuote = async (unitId: string, quote: boolean) => {
+    if (await attempt('quotes.set', { nodeId, unitId, quote })) {
+      setData((d) => (d ? { ...d, units: d.units.map((u) => (u.unitId === unitId ? { ...u, quote } : u)) } : d));
+    }
+  };
+
+  return (
+    <div className="node-inspector" aria-label="Code details">
+      <h3>{NODE_LEVEL_LABELS[node.level]}</h3>
+      <div className="node-title">
+        <span className="swatch" style={{ background: node.colour }} /> <strong>{node.name}</strong>
+      </div>
+      {node.definition && <p className="small">{node.definition}</p>}
+      <dl className="counts" aria-label="Counts">
+        <div>
+          <dt>Units</dt>
+          <dd data-testid="count-units">{counts.units}</dd>
+        </div>
+        <div>
+          <dt>Participants</dt>
+          <dd data-testid="count-participants">{counts.participants}</dd>
+        </div>
+        <div>
+          <dt>Documents</dt>
+          <dd data-testid="count-documents">{counts.documents}</dd>
+        </div>
+      </dl>
+      <button type="button" className="link" onClick={() => useCoding.setState({ memo: { targetType: 'node', targetId: node.id, label: node.name } })}>
+        Write a memo on this {NODE_LEVEL_LABELS[node.level].toLowerCase()}
+      </button>
+      <h3>Coded units</h3>
+      {units.length === 0 && <p className="muted small">No units are coded here yet.</p>}
+      <ul className="retrieval" aria-label="Coded units">
+        {units.map((u) => (
+          <li key={u.unitId} className={u.quote ? 'quote' : ''}>
+            <blockquote>{u.text}</blockquote>
+            <div className="muted small">
+              {u.pseudonym ?? u.speaker ?? 'unknown speaker'} · {u.documentTitle}
+              {u.sessionDate ? ` · ${u.sessionDate}` : ''}
+              {Object.keys(u.attributes).length > 0 && ` · ${Object.entries(u.attributes).map(([k, v]) => `${k}: ${v}`).join(', ')}`}
+            </div>
+            <div className="muted small">
+              {u.codings.map((c) => coders.find((x) => x.id === c.coderId)?.initials ?? '?').join(' ')}
+            </div>
+            <div className="retrieval-actions">
+              <button type="button" className="link" onClick={() => void goToUnit(u.documentId, u.unitId)}>
+                Show in transcript
+              </button>
+              <label className="inline">
+                <input type="checkbox" checked={u.quote} onChange={(e) => void toggleQuote(u.unitId, e.target.checked)} /> Mark as quote
+              </label>
+            </div>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,63 @@
+import type { Coder, CodebookNode, Coding } from '../../../shared/api/entities';
+import { removeCodings } from './coding-actions';
+
+interface Props {
+  readonly codings: readonly Coding[];
+  readonly nodeById: ReadonlyMap<string, CodebookNode>;
+  readonly coderById: ReadonlyMap<string, Coder>;
+  readonly currentCoderId: string | null;
+}
+
+/** The code chips of a unit: the code's colour, the coder's initials, and × on the current coder's own. */
+export function UnitCodes({ codings, nodeById, coderById, currentCoderId }: Props) {
+  if (codings.length === 0) return null;
+  return (
+    <div className="unit-codes">
+      {codings.map((c) => {
+        const node = nodeById.get(c.codeId);
+        const coder = coderById.get(c.coderId);
+        const colour = node?.colour ?? '#888888';
+        return (
+          <span
+            key={c.id}
+            className="chip"
+            data-code-id={c.codeId}
+            style={{ borderColor: colour, background: `${colour}22` }}
+            title={`${node?.name ?? 'code'} — coded by ${coder?.name ?? 'unknown'}`}
+          >
+            {node?.name ?? '?'}{' '}
+            <span className="chip-coder" style={{ color: coder?.colour }}>
+              {coder?.initials}
+            </span>
+            {c.coderId === currentCoderId && (
+              <button
+                type="button"
+                className="chip-remove"
+                aria-label={`Remove ${node?.name ?? 'code'}`}
+                onClick={(e) => {
+                  e.stopPropagation();
+                  void removeCodings([c.id]);
+                }}
+              >
+                ×
+              </button>
+            )}
+          </span>
+        );
+      })}
+    </div>
+  );
+}
+
+/** Coloured bars in the unit's margin, one per distinct code, so overlaps show at a glance. */
+export function CodeMargin({ codings, nodeById }: Pick<Props, 'codings' | 'nodeById'>) {
+  const colours = [...new Set(codings.map((c) => c.codeId))].map((id) => nodeById.get(id)?.colour ?? '#888888');
+  if (colours.length === 0) return null;
+  return (
+    <div className="code-margin" aria-hidden="true">
+      {colours.slice(0, 6).map((colour, i) => (
+        <span key={i} style={{ background: colour }} />
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,233 @@
+import type { CodebookNode, Coding, MeaningUnit } from '../../../shared/api/entities';
+import type { CodingChange } from '../../../shared/api/methods/coding';
+import { registerAction } from '../../commands/registry';
+import { attempt, markLocalMutations, useAppStore } from '../../state/app-store';
+import { useWorkspace } from '../../state/workspace-store';
+import { showNotice, useCoding, type TextSelection } from './coding-store';
+
+// Coding changes patch the open document instead of reloading the project: applying a code must
+// feel instant on a 40,000-unit study. Lists that show progress catch up a moment later.
+markLocalMutations(['codings.apply', 'codings.applySpan', 'codings.remove', 'codings.replace', 'codings.inVivo', 'units.condense']);
+
+const hasProject = () => useAppStore.getState().project !== null;
+const hasUnit = () => hasProject() && useWorkspace.getState().unitId !== null && useWorkspace.getState().detail !== null;
+
+/** The selected units in text order: one, or the range from the anchor to the current unit. */
+export function selectedUnitIds(): string[] {
+  const { detail, unitId } = useWorkspace.getState();
+  if (!detail || !unitId) return [];
+  const anchor = useCoding.getState().anchorUnitId;
+  if (!anchor) return [unitId];
+  const a = detail.units.findIndex((u) => u.id === anchor);
+  const b = detail.units.findIndex((u) => u.id === unitId);
+  if (a < 0 || b < 0) return [unitId];
+  return detail.units.slice(Math.min(a, b), Math.max(a, b) + 1).map((u) => u.id);
+}
+
+function nodeName(id: string): string {
+  return useWorkspace.getState().nodes.find((n) => n.id === id)?.name ?? 'code';
+}
+
+let listTimer: ReturnType<typeof setTimeout> | null = null;
+
+/** Refreshes the document list once coding pauses, for changes to documents other than the open one. */
+function refreshDocumentsSoon(): void {
+  if (listTimer) clearTimeout(listTimer);
+  listTimer = setTimeout(() => {
+    listTimer = null;
+    void attempt('documents.list', {}).then((documents) => documents && useWorkspace.setState({ documents }));
+  }, 1500);
+}
+
+/**
+ * Puts a coding change into the open document, its progress in the navigator and the codebook
+ * counts, without asking the application again: the open document already holds every coding
+ * the coder may see, so "units coded" can be counted from it.
+ */
+export function patchCodings(change: Pick<CodingChange, 'added' | 'removed'>): void {
+  let elsewhere = false;
+  useWorkspace.setState((s) => {
+    const delta = new Map<string, number>();
+    let detail = s.detail;
+    let documents = s.documents;
+    for (const c of change.added) delta.set(c.codeId, (delta.get(c.codeId) ?? 0) + 1);
+    if (detail) {
+      const gone = new Set(change.removed);
+      const removed = detail.codings.filter((c) => gone.has(c.id));
+      for (const c of removed) delta.set(c.codeId, (delta.get(c.codeId) ?? 0) - 1);
+      const known = new Set(detail.codings.map((c) => c.id));
+      const docId = detail.document.id;
+      const fresh = change.added.filter((c: Coding) => c.documentId === docId && !known.has(c.id));
+      elsewhere = change.added.some((c) => c.documentId !== docId) || removed.length < change.removed.length;
+      if (removed.length || fresh.length) {
+        const codings = [...detail.codings.filter((c) => !gone.has(c.id)), ...fresh];
+        const codedUnits = new Set(codings.filter((c) => c.unitId !== null).map((c) => c.unitId)).size;
+        detail = { ...detail, codings, document: { ...detail.document, codedUnits } };
+        documents = documents.map((d) => (d.id === docId ? { ...d, codedUnits } : d));
+      }
+    } else elsewhere = true;
+    const nodes = delta.size ? s.nodes.map((n) => (delta.has(n.id) ? { ...n, codings: Math.max(0, n.codings + delta.get(n.id)!) } : n)) : s.nodes;
+    return { detail, nodes, documents };
+  });
+  if (elsewhere) refreshDocumentsSoon();
+}
+
+function patchUnit(unit: MeaningUnit): void {
+  useWorkspace.setState((s) =>
+    s.detail && s.detail.document.id === unit.documentId ? { detail: { ...s.detail, units: s.detail.units.map((u) => (u.id === unit.id ? unit : u)) } } : {},
+  );
+}
+
+function addNode(node: CodebookNode): void {
+  useWorkspace.setState((s) => ({ nodes: [...s.nodes.filter((n) => n.id !== node.id), node] }));
+}
+
+const unitsWord = (n: number) => `${n} unit${n === 1 ? '' : 's'}`;
+
+export async function applyCodes(codeIds: readonly string[], unitIds: readonly string[] = selectedUnitIds()): Promise<boolean> {
+  if (codeIds.length === 0 || unitIds.length === 0) return false;
+  const r = await attempt('codings.apply', { target: { unitIds: [...unitIds] }, codeIds: [...codeIds] });
+  if (!r) return false;
+  patchCodings(r);
+  const names = codeIds.map((id) => `“${nodeName(id)}”`).join(', ');
+  showNotice(r.added.length ? `Coded ${unitsWord(unitIds.length)} with ${names}.` : `Already coded with ${names}.`);
+  return true;
+}
+
+export async function applyToSelection(sel: TextSelection, codeIds: readonly string[]): Promise<boolean> {
+  const r = await attempt('codings.applySpan', { documentId: sel.documentId, start: sel.start, end: sel.end, codeIds: [...codeIds] });
+  if (!r) return false;
+  patchCodings(r);
+  useCoding.setState({ selection: null });
+  showNotice(`Coded the passage with ${codeIds.map((id) => `“${nodeName(id)}”`).join(', ')}.`);
+  return true;
+}
+
+export async function removeCodings(codingIds: readonly string[]): Promise<void> {
+  const r = await attempt('codings.remove', { codingIds: [...codingIds] });
+  if (r) patchCodings(r);
+}
+
+export async function removeMine(unitIds: readonly string[] = selectedUnitIds()): Promise<void> {
+  if (unitIds.length === 0) return;
+  const r = await attempt('codings.remove', { target: { unitIds: [...unitIds] } });
+  if (r) {
+    patchCodings(r);
+    showNotice(`Removed ${r.removed.length} coding${r.removed.length === 1 ? '' : 's'}.`);
+  }
+}
+
+/** Makes a code from typed text and applies it to the selected units (or passage). */
+export async function createAndApply(name: string, target: { units: readonly string[] } | { selection: TextSelection }): Promise<boolean> {
+  const node = await attempt('codebook.create', { name, level: 'code' });
+  if (!node) return false;
+  addNode(node);
+  return 'units' in target ? applyCodes([node.id], target.units) : applyToSelection(target.selection, [node.id]);
+}
+
+export async function inVivo(sel: TextSelection | null = useCoding.getState().selection): Promise<void> {
+  if (!sel) {
+    showNotice('Select some words in the transcript first; they become the name of the new code.');
+    return;
+  }
+  const r = await attempt('codings.inVivo', { documentId: sel.documentId, start: sel.start, end: sel.end });
+  if (!r) return;
+  addNode(r.node);
+  patchCodings(r.change);
+  useCoding.setState({ selection: null });
+  window.getSelection()?.removeAllRanges();
+  showNotice(`New in-vivo code “${r.node.name}”.`);
+}
+
+export async function condense(unitId: string, condensed: string): Promise<boolean> {
+  const unit = await attempt('units.condense', { unitId, condensed });
+  if (!unit) return false;
+  patchUnit(unit);
+  return true;
+}
+
+export function openPicker(): void {
+  const sel = useCoding.getState().selection;
+  if (sel) {
+    useCoding.setState({ pickerOpen: true, pickerForSelection: sel, pickerForUnits: null });
+    return;
+  }
+  const units = selectedUnitIds();
+  if (units.length === 0) {
+    showNotice('Select a meaning unit first (click it, or move with J and K).');
+    return;
+  }
+  useCoding.setState({ pickerOpen: true, pickerForUnits: units, pickerForSelection: null });
+}
+
+export function openMemoForFocus(): void {
+  const { focus, nodeId } = useCoding.getState();
+  const { unitId, detail, nodes } = useWorkspace.getState();
+  const view = useAppStore.getState().view;
+  if (nodeId && (view === 'codebook' || (focus === 'node' && view !== 'transcript'))) {
+    useCoding.setState({ memo: { targetType: 'node', targetId: nodeId, label: nodes.find((n) => n.id === nodeId)?.name ?? 'code' } });
+  } else if (unitId && detail) {
+    const unit = detail.units.find((u) => u.id === unitId);
+    const text = unit ? detail.text.slice(unit.start, unit.end) : '';
+    useCoding.setState({ memo: { targetType: 'unit', targetId: unitId, label: text.length > 60 ? `${text.slice(0, 60)}…` : text } });
+  } else {
+    useCoding.setState({ memo: { targetType: 'project', targetId: undefined, label: useAppStore.getState().project?.settings.title ?? 'the project' } });
+  }
+}
+
+export async function exportTableCsv(): Promise<void> {
+  const r = await attempt('table.exportCsv', {});
+  if (r) downloadText('abstraction-table.csv', r.csv, 'text/csv');
+}
+
+export async function exportAuditCsv(): Promise<void> {
+  const r = await attempt('audit.exportCsv', {});
+  if (r) downloadText('audit-log.csv', r.csv, 'text/csv');
+}
+
+/** Hands text to the browser (or Electron) as a file download. */
+export function downloadText(name: string, text: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: `${type};charset=utf-8` }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+function show(view: string) {
+  return () => useAppStore.setState({ view });
+}
+
+export function registerCodingActions(): void {
+  registerAction('view.table', show('table'), hasProject);
+  registerAction('view.search', show('search'), hasProject);
+  registerAction('coding.pick', openPicker, hasProject);
+  registerAction(
+    'unit.condense',
+    () => {
+      const unitId = useWorkspace.getState().unitId;
+      if (unitId) useCoding.setState({ editingUnitId: unitId });
+      if (useAppStore.getState().view !== 'transcript') useAppStore.setState({ view: 'transcript' });
+    },
+    hasUnit,
+  );
+  registerAction('coding.inVivo', () => inVivo(), hasProject);
+  registerAction('coding.removeMine', () => removeMine(), hasUnit);
+  registerAction('memo.write', openMemoForFocus, hasProject);
+  registerAction('journal.new', () => useCoding.setState({ journalOpen: true }), hasProject);
+  registerAction(
+    'codebook.newCode',
+    async () => {
+      useAppStore.setState({ view: 'codebook' });
+      const node = await attempt('codebook.create', { name: 'New code', level: 'code' });
+      if (node) useCoding.setState({ nodeId: node.id, focus: 'node' });
+    },
+    hasProject,
+  );
+  registerAction('table.exportCsv', exportTableCsv, hasProject);
+  registerAction('audit.exportCsv', exportAuditCsv, hasProject);
+}
+

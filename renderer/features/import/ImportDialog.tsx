@@ -1,0 +1,382 @@
+import { useRef, useState } from 'react';
+import type { CsvChoice, ImportPreview, ImportResult, ImportSource, SegmentChoice } from '../../../shared/api/methods/import';
+import { DOCUMENT_KIND_LABELS, DOCUMENT_KINDS, type DocumentKind } from '../../../shared/domain/vocabulary';
+import { Dialog } from '../../components/Dialog';
+import { call } from '../../state/app-store';
+import { openDocument, useWorkspace } from '../../state/workspace-store';
+import { closeImport, useImport } from './import-store';
+import { readAsBase64 } from './read-file';
+import { initialRows, toDecisions, type SpeakerRow } from './speaker-choices';
+import { SpeakerTable } from './SpeakerTable';
+
+type Status = 'reading' | 'ready' | 'refused' | 'importing' | 'imported' | 'failed';
+
+interface Details {
+  readonly title: string;
+  readonly kind: DocumentKind;
+  readonly sessionName: string;
+  readonly sessionDate: string;
+  readonly facilitator: string;
+  readonly durationMinutes: string;
+  readonly notes: string;
+}
+
+interface FileEntry {
+  readonly key: number;
+  readonly name: string;
+  readonly status: Status;
+  readonly message?: string;
+  readonly preview?: ImportPreview;
+  readonly rows: readonly SpeakerRow[];
+  readonly detect: boolean;
+  readonly details?: Details;
+  readonly result?: ImportResult;
+}
+
+const SEGMENT_LABELS: Readonly<Record<SegmentChoice, string>> = {
+  sentence: 'By sentence',
+  turn: 'By speaker turn',
+  paragraph: 'By paragraph',
+  none: 'Not yet (I will mark units by hand)',
+};
+
+const ACCEPT = '.txt,.text,.md,.markdown,.docx,.odt,.rtf,.pdf,.vtt,.srt,.csv,.tsv';
+
+function detailsFrom(p: ImportPreview): Details {
+  return { title: p.title, kind: p.kind, sessionName: '', sessionDate: '', facilitator: '', durationMinutes: '', notes: '' };
+}
+
+let nextKey = 1;
+
+/** Import transcripts in two steps: read and review (speakers, details, segmentation), then import each file as one undoable step. */
+export function ImportDialog() {
+  const startWithPaste = useImport((s) => s.paste);
+  const participants = useWorkspace((s) => s.participants);
+  const groups = useWorkspace((s) => s.groups);
+  const [files, setFiles] = useState<FileEntry[]>([]);
+  const [selected, setSelected] = useState(0);
+  const [progress, setProgress] = useState<{ done: number; total: number; what: string } | null>(null);
+  const [segment, setSegment] = useState<SegmentChoice>('sentence');
+  const [facilitatorUnits, setFacilitatorUnits] = useState(false);
+  const [sameLabelSamePerson, setSameLabelSamePerson] = useState(true);
+  const [group, setGroup] = useState('');
+  const [newGroup, setNewGroup] = useState('');
+  const [pasting, setPasting] = useState(startWithPaste);
+  const [pasted, setPasted] = useState('');
+  const [pasteName, setPasteName] = useState('Pasted transcript');
+  const input = useRef<HTMLInputElement>(null);
+
+  const patch = (key: number, change: Partial<FileEntry>) => setFiles((all) => all.map((f) => (f.key === key ? { ...f, ...change } : f)));
+  const busy = progress !== null;
+  const ready = files.filter((f) => f.status === 'ready');
+  const finished = files.length > 0 && files.every((f) => f.status === 'imported' || f.status === 'refused' || f.status === 'failed');
+  const current = files[selected];
+
+  const preview = async (key: number, source: ImportSource, options: { detect?: boolean; csv?: CsvChoice } = {}) => {
+    const { files: outcomes } = await call('import.preview', { sources: [source], ...options });
+    const outcome = outcomes[0];
+    setFiles((all) =>
+      all.map((f) => {
+        if (f.key !== key) return f;
+        if (!outcome.ok) return { ...f, status: 'refused', message: outcome.error.message };
+        const p = outcome.preview;
+        return { ...f, status: 'ready', message: undefined, preview: p, detect: p.detect, rows: initialRows(p, f.rows), details: f.details ?? detailsFrom(p) };
+      }),
+    );
+  };
+
+  const readFiles = async (list: FileList | null) => {
+    if (!list || list.length === 0) return;
+    const chosen = [...list];
+    const entries: FileEntry[] = chosen.map((f) => ({ key: nextKey++, name: f.name, status: 'reading', rows: [], detect: true }));
+    const first = files.length;
+    setFiles((all) => [...all, ...entries]);
+    setSelected(first);
+    for (let i = 0; i < chosen.length; i += 1) {
+      setProgress({ done: i, total: chosen.length, what: `Reading ${chosen[i].name}…` });
+      const read = await readAsBase64(chosen[i]);
+      if (!read.ok) patch(entries[i].key, { status: 'refused', message: read.message });
+      else await preview(entries[i].key, { kind: 'bytes', name: read.name, base64: read.base64 }).catch((e: Error) => patch(entries[i].key, { status: 'refused', message: e.message }));
+    }
+    setProgress(null);
+    if (input.current) input.current.value = '';
+  };
+
+  const readPasted = async () => {
+    const entry: FileEntry = { key: nextKey++, name: pasteName.trim() || 'Pasted transcript', status: 'reading', rows: [], detect: true };
+    setFiles((all) => [...all, entry]);
+    setSelected(files.length);
+    setPasting(false);
+    await preview(entry.key, { kind: 'text', name: entry.name, text: pasted }).catch((e: Error) => patch(entry.key, { status: 'refused', message: e.message }));
+    setPasted('');
+  };
+
+  const reread = (f: FileEntry, options: { detect: boolean; csv?: CsvChoice }) => {
+    if (!f.preview) return;
+    patch(f.key, { detect: options.detect });
+    void preview(f.key, { kind: 'preview', previewId: f.preview.previewId }, options).catch(() => undefined);
+  };
+
+  const importAll = async () => {
+    const todo = files.filter((f) => f.status === 'ready');
+    let firstDocument: string | null = null;
+    for (let i = 0; i < todo.length; i += 1) {
+      const f = todo[i];
+      const d = f.details!;
+      setProgress({ done: i, total: todo.length, what: `Importing ${f.name}…` });
+      patch(f.key, { status: 'importing' });
+      try {
+        const result = await call('import.commit', {
+          previewId: f.preview!.previewId,
+          detect: f.detect,
+          csv: f.preview!.csv?.choice,
+          segment,
+          unitsInFacilitatorTurns: facilitatorUnits,
+          speakers: toDecisions(f.rows, sameLabelSamePerson),
+          document: {
+            title: d.title.trim() || f.preview!.title,
+            kind: d.kind,
+            sessionName: d.sessionName,
+            sessionDate: d.sessionDate.trim() || null,
+            facilitator: d.facilitator,
+            durationMinutes: d.durationMinutes.trim() ? Number(d.durationMinutes) : null,
+            notes: d.notes,
+            ...(group === 'new' && newGroup.trim() ? { newGroupName: newGroup.trim() } : group && group !== 'new' ? { groupId: group } : {}),
+          },
+        });
+        firstDocument ??= result.documentId;
+        patch(f.key, { status: 'imported', result });
+      } catch (e) {
+        patch(f.key, { status: 'failed', message: (e as Error).message });
+      }
+    }
+    setProgress(null);
+    if (firstDocument) void openDocument(firstDocument);
+  };
+
+  return (
+    <Dialog title="Import transcripts" onClose={() => !busy && closeImport()}>
+      <div className="import-dialog">
+        <div className="import-sources">
+          <input ref={input} type="file" multiple accept={ACCEPT} hidden aria-label="Transcript files" onChange={(e) => void readFiles(e.target.files)} />
+          <button type="button" onClick={() => input.current?.click()} disabled={busy}>
+            Choose files…
+          </button>
+          <button type="button" onClick={() => setPasting((p) => !p)} disabled={busy} aria-pressed={pasting}>
+            Paste text…
+          </button>
+          <span className="muted small">Text, Word (.docx), OpenDocument, RTF, PDF, subtitles (.vtt, .srt), Markdown or CSV; up to 40 MB each.</span>
+        </div>
+        {pasting && (
+          <div className="paste-box">
+            <label>
+              Name
+              <input value={pasteName} onChange={(e) => setPasteName(e.target.value)} />
+            </label>
+            <textarea aria-label="Pasted transcript" rows={6} value={pasted} onChange={(e) => setPasted(e.target.value)} placeholder="Paste the transcript here (Ctrl/Cmd+V)…" />
+            <div className="dialog-buttons">
+              <button type="button" className="primary" disabled={!pasted.trim()} onClick={() => void readPasted()}>
+                Read pasted text
+              </button>
+            </div>
+          </div>
+        )}
+        {progress && (
+          <div className="import-progress" role="status">
+            <progress max={progress.total} value={progress.done} aria-label="Import progress" /> <span className="small">{progress.what}</span>
+          </div>
+        )}
+        {files.length > 0 && (
+          <div className="import-body">
+            <ul className="import-files" aria-label="Files">
+              {files.map((f, i) => (
+                <li key={f.key}>
+                  <button type="button" className={i === selected ? 'nav-item active' : 'nav-item'} onClick={() => setSelected(i)}>
+                    <span className="nav-title">{f.name}</span>
+                    <span className={`small status-${f.status}`} data-status={f.status}>
+                      {statusWords(f)}
+                    </span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+            <div className="import-file">{current && <FilePanel file={current} participants={participants} onPatch={(c) => patch(current.key, c)} onReread={(o) => reread(current, o)} />}</div>
+          </div>
+        )}
+        {ready.length > 0 && (
+          <fieldset className="import-options">
+            <legend>For every file</legend>
+            <label>
+              Meaning units
+              <select aria-label="Meaning units" value={segment} onChange={(e) => setSegment(e.target.value as SegmentChoice)}>
+                {(Object.keys(SEGMENT_LABELS) as SegmentChoice[]).map((m) => (
+                  <option key={m} value={m}>
+                    {SEGMENT_LABELS[m]}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label className="inline">
+              <input type="checkbox" checked={facilitatorUnits} onChange={(e) => setFacilitatorUnits(e.target.checked)} /> Also make units of facilitators’ turns
+            </label>
+            <label className="inline" title="Leave this on when labels such as P1 or Moderator name the same person in every session; turn it off when each session numbers its speakers afresh">
+              <input type="checkbox" checked={sameLabelSamePerson} onChange={(e) => setSameLabelSamePerson(e.target.checked)} /> A label already used (here or in an earlier file) is the same person
+            </label>
+            <label>
+              Group
+              <select aria-label="Group" value={group} onChange={(e) => setGroup(e.target.value)}>
+                <option value="">No group</option>
+                {groups.map((g) => (
+                  <option key={g.id} value={g.id}>
+                    {g.name}
+                  </option>
+                ))}
+                <option value="new">New group…</option>
+              </select>
+            </label>
+            {group === 'new' && (
+              <label>
+                New group name
+                <input value={newGroup} onChange={(e) => setNewGroup(e.target.value)} placeholder="e.g. Mentee groups" />
+              </label>
+            )}
+          </fieldset>
+        )}
+        <div className="dialog-buttons">
+          <button type="button" onClick={closeImport} disabled={busy}>
+            {finished ? 'Close' : 'Cancel'}
+          </button>
+          <button type="button" className="primary" disabled={busy || ready.length === 0} onClick={() => void importAll()}>
+            {ready.length > 1 ? `Import ${ready.length} files` : 'Import'}
+          </button>
+        </div>
+      </div>
+    </Dialog>
+  );
+}
+
+function statusWords(f: FileEntry): string {
+  switch (f.status) {
+    case 'reading':
+      return 'reading…';
+    case 'ready':
+      return `ready · ${f.preview?.speakers.length ?? 0} speakers, ${f.preview?.turns ?? 0} turns`;
+    case 'refused':
+      return 'refused';
+    case 'importing':
+      return 'importing…';
+    case 'imported':
+      return `imported · ${f.result?.turns ?? 0} turns, ${f.result?.units ?? 0} units`;
+    case 'failed':
+      return 'not imported';
+  }
+}
+
+interface PanelProps {
+  readonly file: FileEntry;
+  readonly participants: ReturnType<typeof useWorkspace.getState>['participants'];
+  readonly onPatch: (change: Partial<FileEntry>) => void;
+  readonly onReread: (options: { detect: boolean; csv?: CsvChoice }) => void;
+}
+
+function FilePanel({ file, participants, onPatch, onReread }: PanelProps) {
+  if (file.status === 'refused' || file.status === 'failed') {
+    return (
+      <p className="import-error" role="alert">
+        {file.message}
+      </p>
+    );
+  }
+  if (file.status === 'imported') {
+    return (
+      <p>
+        Imported as “{file.result?.title}”: {file.result?.turns} turns, {file.result?.units} meaning units, {file.result?.participantsCreated} new participants
+        {file.result?.participantsMapped ? `, ${file.result.participantsMapped} matched to existing ones` : ''}.
+      </p>
+    );
+  }
+  if (!file.preview || !file.details) return <p className="muted">Reading…</p>;
+  const p = file.preview;
+  const d = file.details;
+  const setDetails = (change: Partial<Details>) => onPatch({ details: { ...d, ...change } });
+  return (
+    <div className="file-panel">
+      <div className="file-fields">
+        <label>
+          Title
+          <input value={d.title} onChange={(e) => setDetails({ title: e.target.value })} />
+        </label>
+        <label>
+          Kind
+          <select aria-label="Kind" value={d.kind} onChange={(e) => setDetails({ kind: e.target.value as DocumentKind })}>
+            {DOCUMENT_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {DOCUMENT_KIND_LABELS[k]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Session
+          <input value={d.sessionName} onChange={(e) => setDetails({ sessionName: e.target.value })} placeholder="e.g. Focus group 2" />
+        </label>
+        <label>
+          Date
+          <input type="date" value={d.sessionDate} onChange={(e) => setDetails({ sessionDate: e.target.value })} />
+        </label>
+        <label>
+          Facilitator
+          <input value={d.facilitator} onChange={(e) => setDetails({ facilitator: e.target.value })} />
+        </label>
+        <label>
+          Minutes
+          <input type="number" min={0} value={d.durationMinutes} onChange={(e) => setDetails({ durationMinutes: e.target.value })} />
+        </label>
+      </div>
+      <p className="muted small">
+        {p.format.toUpperCase()}
+        {p.encoding ? ` · ${p.encoding}` : ''} · {p.textLength.toLocaleString()} characters · {p.turns} turns
+      </p>
+      {p.csv && <CsvColumns preview={p} detect={file.detect} onReread={onReread} />}
+      <label className="inline">
+        <input type="checkbox" checked={file.detect} onChange={(e) => onReread({ detect: e.target.checked, csv: p.csv?.choice })} /> Find speakers (labels such as “P1:”,
+        “Interviewer:”, voice tags)
+      </label>
+      <SpeakerTable rows={file.rows} participants={participants} onChange={(rows) => onPatch({ rows })} />
+      <details>
+        <summary className="small">The beginning of the text</summary>
+        <pre className="excerpt">{p.excerpt}</pre>
+      </details>
+    </div>
+  );
+}
+
+function CsvColumns({ preview, detect, onReread }: { preview: ImportPreview; detect: boolean; onReread: PanelProps['onReread'] }) {
+  const csv = preview.csv!;
+  const choice = csv.choice;
+  const set = (change: Partial<CsvChoice>) => onReread({ detect, csv: { ...choice, ...change } });
+  const column = (label: string, value: number | null, onChange: (v: number | null) => void, optional: boolean) => (
+    <label>
+      {label}
+      <select aria-label={label} value={value === null ? '' : String(value)} onChange={(e) => onChange(e.target.value === '' ? null : Number(e.target.value))}>
+        {optional && <option value="">none</option>}
+        {csv.columns.map((c, i) => (
+          <option key={i} value={i}>
+            {c}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+  return (
+    <div className="csv-columns">
+      {column('Speaker column', choice.speakerColumn, (v) => set({ speakerColumn: v }), true)}
+      {column('Text column', choice.textColumn, (v) => set({ textColumn: v ?? 0 }), false)}
+      {column('Time column', choice.timestampColumn, (v) => set({ timestampColumn: v }), true)}
+      <label className="inline">
+        <input type="checkbox" checked={choice.hasHeader} onChange={(e) => set({ hasHeader: e.target.checked })} /> First row holds column names
+      </label>
+      <span className="muted small">{csv.rows} rows</span>
+    </div>
+  );
+}

@@ -1,0 +1,108 @@
+import type { Participant } from '../../../shared/api/entities';
+import type { SpeakerChoice, SpeakerRow } from './speaker-choices';
+
+interface Props {
+  readonly rows: readonly SpeakerRow[];
+  readonly participants: readonly Participant[];
+  readonly onChange: (rows: SpeakerRow[]) => void;
+}
+
+function choiceValue(c: SpeakerChoice): string {
+  if (c.mode === 'existing') return `p:${c.participantId}`;
+  if (c.mode === 'same') return `same:${c.label}`;
+  return c.mode;
+}
+
+function choiceFrom(value: string, row: SpeakerRow): SpeakerChoice {
+  if (value.startsWith('p:')) return { mode: 'existing', participantId: value.slice(2) };
+  if (value.startsWith('same:')) return { mode: 'same', label: value.slice(5) };
+  if (value === 'none') return { mode: 'none' };
+  return { mode: 'new', name: row.choice.mode === 'new' ? row.choice.name : row.label };
+}
+
+/** The detected speakers: rename, merge two labels, map to an existing participant, mark facilitators, or leave a label as nobody. */
+export function SpeakerTable({ rows, participants, onChange }: Props) {
+  const update = (i: number, patch: Partial<SpeakerRow>) => onChange(rows.map((r, j) => (j === i ? { ...r, ...patch, touched: true } : r)));
+  if (rows.length === 0) return <p className="muted small">No speaker labels found: the text is imported as it is, in paragraphs.</p>;
+  return (
+    <table className="data-table speaker-table" aria-label="Detected speakers">
+      <thead>
+        <tr>
+          <th>Label as spoken</th>
+          <th>Turns</th>
+          <th>Becomes</th>
+          <th>Participant label</th>
+          <th>Facilitator</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row, i) => (
+          <tr key={row.label} className={row.choice.mode === 'none' ? 'muted' : ''}>
+            <td>
+              {row.label}
+              {row.isPseudo && (
+                <span className="tag pseudo" title="This label looks like no person (a break, an interlude): its turns stay, without a participant">
+                  looks like no person
+                </span>
+              )}
+            </td>
+            <td>{row.turnCount}</td>
+            <td>
+              <select aria-label={`What ${row.label} becomes`} value={choiceValue(row.choice)} onChange={(e) => update(i, { choice: choiceFrom(e.target.value, row) })}>
+                <option value="new">A new participant</option>
+                {participants.length > 0 && (
+                  <optgroup label="The same person as an existing participant">
+                    {participants.map((p) => (
+                      <option key={p.id} value={`p:${p.id}`}>
+                        {p.label}
+                        {p.pseudonym ? ` (${p.pseudonym})` : ''}
+                      </option>
+                    ))}
+                  </optgroup>
+                )}
+                {rows.length > 1 && (
+                  <optgroup label="The same person as another label here">
+                    {rows
+                      .filter((r) => r.label !== row.label)
+                      .map((r) => (
+                        <option key={r.label} value={`same:${r.label}`}>
+                          Same person as {r.label}
+                        </option>
+                      ))}
+                  </optgroup>
+                )}
+                <option value="none">Not a participant (keep the turns, no person)</option>
+              </select>
+            </td>
+            <td>
+              {row.choice.mode === 'new' ? (
+                <input
+                  aria-label={`Participant label for ${row.label}`}
+                  value={row.choice.name}
+                  onChange={(e) => update(i, { choice: { mode: 'new', name: e.target.value } })}
+                />
+              ) : (
+                <span className="muted small">
+                  {row.choice.mode === 'existing'
+                    ? (participants.find((p) => p.id === (row.choice as { participantId: string }).participantId)?.label ?? '')
+                    : row.choice.mode === 'same'
+                      ? `as ${row.choice.label}`
+                      : '—'}
+                </span>
+              )}
+            </td>
+            <td>
+              <input
+                type="checkbox"
+                aria-label={`${row.label} is a facilitator`}
+                checked={row.isFacilitator}
+                disabled={row.choice.mode === 'none'}
+                onChange={(e) => update(i, { isFacilitator: e.target.checked })}
+              />
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,329 @@
+import { useEffect, useState } from 'react';
+import type { ProjectSummary } from '../../../shared/api/entities';
+import type { RefiImportReport } from '../../../shared/api/methods/refi';
+import { Dialog } from '../../components/Dialog';
+import { call, clearError, projectOpened, refreshProject, useAppStore } from '../../state/app-store';
+import { loadWorkspace, resetWorkspace } from '../../state/workspace-store';
+import { base64Url, fileToBase64, openRefiDialog, safeFileName, useRefi } from './refi-actions';
+
+// Files above this do not fit one socket message in browser mode once base64-encoded.
+const MAX_UPLOAD_BYTES = 45 * 1024 * 1024;
+const close = () => openRefiDialog(null);
+
+/** Calls the application; a refusal is shown in the dialog, where the user acted, not in the banner. */
+async function tryCall<T>(work: () => Promise<T>, onError: (message: string) => void): Promise<T | null> {
+  try {
+    return await work();
+  } catch (err) {
+    clearError();
+    onError(err instanceof Error ? err.message : String(err));
+    return null;
+  }
+}
+
+function Problem({ message }: { message: string | null }) {
+  if (!message) return null;
+  return (
+    <p className="field-error" role="alert">
+      {message}
+    </p>
+  );
+}
+
+const COUNT_LABELS: Readonly<Record<string, string>> = {
+  documents: 'Documents',
+  codes: 'Codes',
+  codings: 'Codings',
+  meaningUnits: 'Meaning units',
+  coders: 'Coders',
+  participants: 'Participants',
+  attributes: 'Attributes',
+  memos: 'Memos',
+  turns: 'Turns',
+  journalEntries: 'Journal entries',
+  selections: 'Selections',
+  sets: 'Document groups',
+};
+
+function Counts({ counts }: { counts: Readonly<Record<string, number>> }) {
+  const order = Object.keys(COUNT_LABELS);
+  const rank = (k: string) => (order.includes(k) ? order.indexOf(k) : order.length);
+  const shown = Object.entries(counts)
+    .filter(([, n]) => n > 0)
+    .sort(([a], [b]) => rank(a) - rank(b));
+  if (shown.length === 0) return <p className="muted small">Nothing to count: the file holds no codes, documents or codings.</p>;
+  return (
+    <dl className="refi-counts">
+      {shown.map(([k, n]) => (
+        <div key={k}>
+          <dt>{COUNT_LABELS[k] ?? k}</dt>
+          <dd>{n}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+/** What an import brought in, converted and left behind. */
+export function ImportReport({ report }: { report: RefiImportReport }) {
+  return (
+    <section aria-label="Import report" className="refi-report">
+      <p className="small">
+        From {report.origin ?? 'an unnamed program'}
+        {report.fromCondensa ? ' — a Condensa export, restored in full.' : '.'}
+      </p>
+      <Counts counts={report.counts} />
+      {report.positions && <p className="small">{report.positions.explanation}</p>}
+      {report.items.length > 0 && (
+        <ul className="refi-items">
+          {report.items.map((item, i) => (
+            <li key={i} className={`refi-${item.kind}`}>
+              <span className="refi-kind">{item.kind === 'skipped' ? 'Skipped' : item.kind === 'converted' ? 'Converted' : 'Note'}</span> {item.message}
+              {item.count > 1 ? ` (${item.count})` : ''}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function ExportDialog({ kind }: { kind: 'project' | 'codebook' }) {
+  const info = useAppStore((s) => s.info);
+  const title = useAppStore((s) => s.project?.settings.title ?? 'project');
+  const ext = kind === 'project' ? '.qdpx' : '.qdc';
+  const [name, setName] = useState(`${safeFileName(title)}${kind === 'codebook' ? ' codebook' : ''}${ext}`);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState<{ path: string; bytes: number; counts: Record<string, number>; notes: string[]; url: string | null } | null>(null);
+  useEffect(() => () => void (done?.url && URL.revokeObjectURL(done.url)), [done]);
+
+  const run = async () => {
+    setBusy(true);
+    setError(null);
+    const method = kind === 'project' ? 'refi.exportProject' : 'refi.exportCodebook';
+    const r = await tryCall(() => call(method, { path: name.trim(), includeBytes: info?.platform === 'browser' }), setError);
+    setBusy(false);
+    if (r) setDone({ ...r, url: r.base64 ? base64Url(r.base64, kind === 'project' ? 'application/zip' : 'application/xml') : null });
+  };
+  const fileName = done ? done.path.split(/[\\/]/).pop()! : '';
+  return (
+    <Dialog title={kind === 'project' ? 'Export REFI-QDA project' : 'Export codebook (.qdc)'} onClose={close}>
+      {kind === 'project' ? (
+        <p className="small muted">
+          A .qdpx opens in NVivo, ATLAS.ti, MAXQDA, QualCoder and other QDA programs. Levels, meaning units and condensations travel in a form those programs
+          show (see docs/refi-convention.md), and Condensa reads everything back.
+        </p>
+      ) : (
+        <p className="small muted">The codes and the levels above them, with colours, definitions and criteria, for any program that reads REFI-QDA codebooks.</p>
+      )}
+      {done ? (
+        <div role="status" className="refi-done">
+          <p>
+            Saved to <code>{done.path}</code> ({Math.max(1, Math.round(done.bytes / 1024))} KB).
+          </p>
+          <Counts counts={done.counts} />
+          {done.notes.map((n, i) => (
+            <p key={i} className="small muted">
+              {n}
+            </p>
+          ))}
+          <div className="dialog-buttons">
+            {done.url && (
+              <a className="button" href={done.url} download={fileName}>
+                Download {fileName}
+              </a>
+            )}
+            <button type="button" className="primary" onClick={close}>
+              Done
+            </button>
+          </div>
+        </div>
+      ) : (
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            void run();
+          }}
+        >
+          <label>
+            File name (in {info?.projectsFolder ?? 'the projects folder'}, or a full path)
+            <input value={name} onChange={(e) => setName(e.target.value)} />
+          </label>
+          <Problem message={error} />
+          <div className="dialog-buttons">
+            <button type="button" onClick={close}>
+              Cancel
+            </button>
+            <button type="submit" className="primary" disabled={busy || !name.trim()}>
+              {busy ? 'Exporting…' : 'Export'}
+            </button>
+          </div>
+        </form>
+      )}
+    </Dialog>
+  );
+}
+
+function useChosenFile() {
+  const [file, setFile] = useState<File | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const choose = (f: File | null) => {
+    setFile(f);
+    setProblem(f && f.size > MAX_UPLOAD_BYTES ? `This file is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB. Import it from a terminal instead: condensa import-qdpx FILE.qdpx -o NEW.condensa` : null);
+  };
+  return { file, problem, choose };
+}
+
+function ImportProjectDialog() {
+  const { file, problem, choose } = useChosenFile();
+  const [target, setTarget] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [result, setResult] = useState<{ project: ProjectSummary; report: RefiImportReport } | null>(null);
+
+  const run = async () => {
+    if (!file) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const base64 = await fileToBase64(file);
+      const targetPath = target.trim() || safeFileName(file.name.replace(/\.(qdpx|qde)$/i, ''));
+      const r = await tryCall(() => call('refi.importProject', { base64, fileName: file.name, targetPath }), setError);
+      if (r) setResult(r);
+    } finally {
+      setBusy(false);
+    }
+  };
+  // The new project is already open on the application side; the window follows when the report is read.
+  const finish = () => {
+    close();
+    if (result) {
+      resetWorkspace();
+      projectOpened(result.project);
+    }
+  };
+
+  if (result) {
+    return (
+      <Dialog title="Imported" onClose={finish}>
+        <p>
+          Created <code>{result.project.path}</code>.
+        </p>
+        <ImportReport report={result.report} />
+        <div className="dialog-buttons">
+          <button type="button" className="primary" onClick={finish}>
+            Open the project
+          </button>
+        </div>
+      </Dialog>
+    );
+  }
+  return (
+    <Dialog title="Import REFI-QDA project" onClose={close}>
+      <p className="small muted">Bring in a study from NVivo, ATLAS.ti, MAXQDA, QualCoder or another program. It becomes a new project file; nothing else changes.</p>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void run();
+        }}
+      >
+        <label>
+          REFI-QDA project (.qdpx)
+          <input
+            type="file"
+            accept=".qdpx,.qde"
+            onChange={(e) => {
+              const f = e.target.files?.[0] ?? null;
+              choose(f);
+              if (f && !target) setTarget(safeFileName(f.name.replace(/\.(qdpx|qde)$/i, '')));
+            }}
+          />
+        </label>
+        <Problem message={problem} />
+        <label>
+          New project file name
+          <input value={target} onChange={(e) => setTarget(e.target.value)} placeholder="Imported study" />
+        </label>
+        <Problem message={error} />
+        <div className="dialog-buttons">
+          <button type="button" onClick={close}>
+            Cancel
+          </button>
+          <button type="submit" className="primary" disabled={busy || !file || problem !== null}>
+            {busy ? 'Importing…' : 'Import'}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
+
+function ImportCodebookDialog() {
+  const { file, problem, choose } = useChosenFile();
+  const [busy, setBusy] = useState(false);
+  const [report, setReport] = useState<RefiImportReport | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const run = async () => {
+    if (!file) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const base64 = await fileToBase64(file);
+      const r = await tryCall(() => call('refi.importCodebook', { base64, fileName: file.name }), setError);
+      if (r) {
+        setReport(r.report);
+        await refreshProject();
+        await loadWorkspace();
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Dialog title="Import codebook" onClose={close}>
+      {report ? (
+        <>
+          <ImportReport report={report} />
+          <p className="small muted">Undo (Ctrl+Z) takes the whole import back.</p>
+          <div className="dialog-buttons">
+            <button type="button" className="primary" onClick={close}>
+              Done
+            </button>
+          </div>
+        </>
+      ) : (
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            void run();
+          }}
+        >
+          <p className="small muted">Adds the codes of a REFI-QDA codebook (.qdc, or the codebook inside a .qdpx) to this project. Codes it already has are left as they are.</p>
+          <label>
+            Codebook (.qdc or .qdpx)
+            <input type="file" accept=".qdc,.qdpx,.qde" onChange={(e) => choose(e.target.files?.[0] ?? null)} />
+          </label>
+          <Problem message={problem ?? error} />
+          <div className="dialog-buttons">
+            <button type="button" onClick={close}>
+              Cancel
+            </button>
+            <button type="submit" className="primary" disabled={busy || !file || problem !== null}>
+              {busy ? 'Importing…' : 'Import codes'}
+            </button>
+          </div>
+        </form>
+      )}
+    </Dialog>
+  );
+}
+
+export function RefiDialogs() {
+  const dialog = useRefi((s) => s.dialog);
+  if (dialog === 'export-project') return <ExportDialog kind="project" />;
+  if (dialog === 'export-codebook') return <ExportDialog kind="codebook" />;
+  if (dialog === 'import-project') return <ImportProjectDialog />;
+  if (dialog === 'import-codebook') return <ImportCodebookDialog />;
+  return null;
+}

@@ -1,0 +1,82 @@
+import type { ReportFormat, ReportKind, ReportOptions, ReportPreview } from '../../../shared/api/methods/reports';
+import { call } from '../../state/app-store';
+import { createStore } from '../../state/create-store';
+
+export interface ExportedFile {
+  readonly format: ReportFormat;
+  readonly path: string;
+  readonly fileName: string;
+  readonly url: string;
+  readonly bytes: number;
+}
+
+interface ReportsState {
+  readonly kind: ReportKind;
+  /** Options per report, so switching reports keeps each one's choices. */
+  readonly options: Readonly<Partial<Record<ReportKind, ReportOptions>>>;
+  readonly preview: ReportPreview | null;
+  readonly loading: boolean;
+  readonly exporting: ReportFormat | null;
+  readonly exported: ExportedFile | null;
+}
+
+export const useReports = createStore<ReportsState>(() => ({
+  kind: 'categories',
+  options: {},
+  preview: null,
+  loading: false,
+  exporting: null,
+  exported: null,
+}));
+
+const NO_OPTIONS: ReportOptions = {};
+
+/** The current report's options (the same object until they change, as selectors need). */
+export function optionsOf(state: ReportsState): ReportOptions {
+  return state.options[state.kind] ?? NO_OPTIONS;
+}
+
+export function chooseReport(kind: ReportKind): void {
+  useReports.setState({ kind, exported: null });
+}
+
+export function setOption<K extends keyof ReportOptions>(key: K, value: ReportOptions[K]): void {
+  useReports.setState((s) => ({ options: { ...s.options, [s.kind]: { ...optionsOf(s), [key]: value } }, exported: null }));
+}
+
+let asked = 0;
+
+/** Asks for the preview of the current report; an older answer arriving late is dropped. */
+export async function loadPreview(): Promise<void> {
+  const { kind } = useReports.getState();
+  const options = optionsOf(useReports.getState());
+  const ticket = ++asked;
+  useReports.setState({ loading: true });
+  try {
+    const preview = await call('reports.preview', { kind, options });
+    if (ticket === asked) useReports.setState({ preview, loading: false });
+  } catch {
+    if (ticket === asked) useReports.setState({ loading: false });
+  }
+}
+
+function blobUrl(base64: string, mime: string): string {
+  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+  return URL.createObjectURL(new Blob([bytes], { type: mime }));
+}
+
+/** Writes the report (into the projects folder's Exports folder) and keeps a download link to it. */
+export async function exportReport(format: ReportFormat): Promise<void> {
+  const { kind, exported } = useReports.getState();
+  const options = optionsOf(useReports.getState());
+  useReports.setState({ exporting: format });
+  try {
+    const r = await call('reports.export', { kind, format, options });
+    if (exported) URL.revokeObjectURL(exported.url);
+    useReports.setState({ exported: { format, path: r.path, fileName: r.fileName, bytes: r.bytes, url: blobUrl(r.base64, r.mime) } });
+  } catch {
+    // The error banner says what went wrong.
+  } finally {
+    useReports.setState({ exporting: null });
+  }
+}

@@ -1,0 +1,85 @@
+import { useMemo, useState } from 'react';
+import type { Turn } from '../../../shared/api/entities';
+import { attempt } from '../../state/app-store';
+import { useWorkspace } from '../../state/workspace-store';
+import { speakerColours, speakerName } from './transcript-layout';
+
+const coloursByTurns = new WeakMap<readonly Turn[], Map<string, string>>();
+
+function useSpeakerColour(turn: Turn): string | undefined {
+  const turns = useWorkspace((s) => s.detail?.turns);
+  if (!turns) return undefined;
+  let colours = coloursByTurns.get(turns);
+  if (!colours) {
+    colours = speakerColours(turns);
+    coloursByTurns.set(turns, colours);
+  }
+  const key = turn.participantId ?? turn.speakerLabel;
+  return key ? colours.get(key) : undefined;
+}
+
+/** The speaker and time of a turn, coloured per speaker; click the name to say who really speaks. */
+export function TurnMeta({ turn, first }: { turn: Turn; first: boolean }) {
+  const participants = useWorkspace((s) => s.participants);
+  const people = useMemo(() => new Map(participants.map((p) => [p.id, p])), [participants]);
+  const colour = useSpeakerColour(turn);
+  const [choosing, setChoosing] = useState(false);
+  if (!first) return <div className="turn-meta continued" aria-hidden="true" />;
+  const name = speakerName(turn, people);
+  const person = turn.participantId ? people.get(turn.participantId) : undefined;
+  const spoken = turn.speakerLabel && person && person.label !== turn.speakerLabel ? `spoken as “${turn.speakerLabel}”` : '';
+  const nobody = turn.speakerLabel !== null && turn.participantId === null;
+  return (
+    <div className="turn-meta">
+      {turn.timestamp && <span className="timestamp">{turn.timestamp}</span>}
+      {choosing ? (
+        <SpeakerChooser turn={turn} onDone={() => setChoosing(false)} />
+      ) : (
+        <button
+          type="button"
+          className="speaker"
+          style={{ color: colour }}
+          title={[person?.pseudonym ? `Pseudonym: ${person.pseudonym}` : '', spoken, 'Click to change who speaks'].filter(Boolean).join(' · ')}
+          onClick={() => setChoosing(true)}
+          disabled={turn.speakerLabel === null && turn.participantId === null}
+        >
+          {name}
+        </button>
+      )}
+      {turn.isFacilitator && <span className="tag">facilitator</span>}
+      {nobody && <span className="tag">not a participant</span>}
+    </div>
+  );
+}
+
+/** Reassigns the turns of one label in this document (or only this turn) to another participant. */
+function SpeakerChooser({ turn, onDone }: { turn: Turn; onDone: () => void }) {
+  const participants = useWorkspace((s) => s.participants);
+  const turns = useWorkspace((s) => s.detail?.turns ?? []);
+  const [all, setAll] = useState(true);
+  const sameLabel = turns.filter((t) => t.speakerLabel === turn.speakerLabel).map((t) => t.id);
+  const assign = async (value: string) => {
+    const participantId = value === 'none' ? null : value;
+    const ids = all && turn.speakerLabel !== null ? sameLabel : [turn.id];
+    await attempt('turns.update', { turnIds: ids, participantId });
+    onDone();
+  };
+  return (
+    <div className="speaker-chooser" onKeyDown={(e) => e.key === 'Escape' && onDone()}>
+      <select aria-label="Who speaks" autoFocus defaultValue={turn.participantId ?? 'none'} onChange={(e) => void assign(e.target.value)} onBlur={onDone}>
+        <option value="none">Not a participant</option>
+        {participants.map((p) => (
+          <option key={p.id} value={p.id}>
+            {p.label}
+            {p.pseudonym ? ` (${p.pseudonym})` : ''}
+          </option>
+        ))}
+      </select>
+      {turn.speakerLabel !== null && sameLabel.length > 1 && (
+        <label className="inline small" onMouseDown={(e) => e.preventDefault()}>
+          <input type="checkbox" checked={all} onChange={(e) => setAll(e.target.checked)} /> all {sameLabel.length} “{turn.speakerLabel}” turns
+        </label>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,38 @@
+// `npm run bench`: builds the app (unless --no-build), bundles bench/ with esbuild and runs it.
+//   npm run bench                        small and large studies, every figure, table + bench-results/latest.json
+//   npm run bench -- --huge              the huge study too
+//   npm run bench -- --sizes=small       only some sizes (tiny, small, large, huge)
+//   npm run bench -- --no-browser        the Node figures only
+//   npm run bench -- --readme            rewrite the README's Performance section from latest.json
+import { build } from 'esbuild';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const readmeOnly = args.includes('--readme');
+
+if (!readmeOnly && !args.includes('--no-build')) {
+  const built = spawnSync(process.execPath, [path.join(root, 'scripts/build.mjs')], { stdio: 'inherit', cwd: root });
+  if (built.status !== 0) process.exit(built.status ?? 1);
+}
+
+const bundle = path.join(root, 'bench-results', '.build', 'bench.cjs');
+fs.mkdirSync(path.dirname(bundle), { recursive: true });
+await build({
+  entryPoints: [path.join(root, 'bench/main.ts')],
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  packages: 'external',
+  outfile: bundle,
+  logLevel: 'warning',
+  define: { __CONDENSA_VERSION__: JSON.stringify('bench') },
+});
+
+const mode = readmeOnly ? ['readme'] : ['run', ...args.filter((a) => a !== '--no-build')];
+const run = spawnSync(process.execPath, [bundle, ...mode], { stdio: 'inherit', cwd: root });
+process.exit(run.status ?? 1);

@@ -1,0 +1,1 @@
+export function parsePlist(xml: string): unknown;

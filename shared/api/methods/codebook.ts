@@ -1,0 +1,147 @@
+import { z } from 'zod';
+import { CodebookNode, Colour, Id, NodeLevel, ThemeStatus } from '../entities';
+import { command, query } from '../method';
+
+const Name = z.string().trim().min(1, 'a name').max(200);
+const LongText = z.string().max(20_000);
+const Shortcut = z
+  .string()
+  .regex(/^[0-9a-zA-Z]$/, 'one letter or digit')
+  .nullable();
+
+const NodeFields = {
+  name: Name,
+  definition: LongText.optional(),
+  inclusion: LongText.optional(),
+  exclusion: LongText.optional(),
+  colour: Colour.optional(),
+  shortcut: Shortcut.optional(),
+  status: ThemeStatus.nullable().optional(),
+};
+
+/** Units, participants and documents under a node (its own codings and its descendants'). */
+export const NodeCounts = z.object({
+  nodeId: Id,
+  codings: z.number(),
+  units: z.number(),
+  participants: z.number(),
+  documents: z.number(),
+});
+export type NodeCounts = z.infer<typeof NodeCounts>;
+
+export const RetrievedUnit = z.object({
+  unitId: Id,
+  documentId: Id,
+  documentTitle: z.string(),
+  sessionName: z.string(),
+  sessionDate: z.string().nullable(),
+  start: z.number(),
+  end: z.number(),
+  text: z.string(),
+  condensed: z.string(),
+  speaker: z.string().nullable(),
+  participantId: Id.nullable(),
+  pseudonym: z.string().nullable(),
+  /** Attribute name → value for the speaking participant. */
+  attributes: z.record(z.string(), z.string()),
+  /** The codes under the node this unit carries, with who applied them. */
+  codings: z.array(z.object({ id: Id, codeId: Id, coderId: Id })),
+  quote: z.boolean(),
+});
+export type RetrievedUnit = z.infer<typeof RetrievedUnit>;
+
+export const Retrieval = z.object({
+  node: CodebookNode,
+  counts: NodeCounts,
+  units: z.array(RetrievedUnit),
+  /** Free-span codings under the node (thematic analysis), with their text. */
+  spans: z.array(z.object({ codingId: Id, documentId: Id, documentTitle: z.string(), start: z.number(), end: z.number(), text: z.string(), codeId: Id, coderId: Id })),
+});
+export type Retrieval = z.infer<typeof Retrieval>;
+
+export const codebookMethods = {
+  'codebook.create': command(
+    'Adds a code, subcategory, category or theme',
+    z.object({
+      ...NodeFields,
+      level: NodeLevel.default('code'),
+      parentId: Id.nullable().default(null),
+      /** Position among its siblings; at the end when left out. */
+      index: z.number().int().min(0).optional(),
+    }),
+    CodebookNode,
+  ),
+  'codebook.update': command(
+    'Changes a node’s name, definition, criteria, colour, shortcut, status, level or example',
+    z.object({
+      id: Id,
+      ...NodeFields,
+      name: Name.optional(),
+      level: NodeLevel.optional(),
+      exampleUnitId: Id.nullable().optional(),
+    }),
+    CodebookNode,
+  ),
+  'codebook.move': command(
+    'Moves a node under another parent (or to the top) and to a position among its siblings',
+    z.object({
+      id: Id,
+      parentId: Id.nullable(),
+      index: z.number().int().min(0).optional(),
+      /** With several parents: the link to move; the others stay. */
+      fromParentId: Id.nullable().optional(),
+      /** Keep the current parents and add this one (only when the project allows several parents). */
+      addParent: z.boolean().default(false),
+    }),
+    z.array(CodebookNode),
+  ),
+  'codebook.unlink': command(
+    'Takes a node out of one of its several parents',
+    z.object({ id: Id, parentId: Id }),
+    z.array(CodebookNode),
+  ),
+  'codebook.merge': command(
+    'Merges one code into another: its codings, quotes and memos move to the target; duplicates collapse',
+    z.object({ sourceId: Id, targetId: Id }),
+    z.object({ target: CodebookNode, movedCodings: z.number(), collapsedCodings: z.number() }),
+  ),
+  'codebook.split': command(
+    'Splits a code: new codes are made under the same parents and the given codings move to them',
+    z.object({
+      id: Id,
+      parts: z
+        .array(z.object({ name: Name, colour: Colour.optional(), codingIds: z.array(Id) }))
+        .min(1)
+        .max(20),
+      /** Delete the original when no codings are left on it. */
+      removeEmptyOriginal: z.boolean().default(false),
+    }),
+    z.object({ created: z.array(CodebookNode), movedCodings: z.number(), originalRemoved: z.boolean() }),
+  ),
+  'codebook.deletePreview': query(
+    'What deleting a node would take with it',
+    z.object({ id: Id, withChildren: z.boolean().default(false) }),
+    z.object({ nodes: z.number(), codings: z.number(), quotes: z.number(), memos: z.number(), children: z.number() }),
+  ),
+  'codebook.delete': command(
+    'Deletes a node with its codings (its children move up to its parent unless deleted with it)',
+    z.object({ id: Id, withChildren: z.boolean().default(false) }),
+    z.object({ nodes: z.number(), codings: z.number(), quotes: z.number(), memos: z.number() }),
+  ),
+  'codebook.counts': query('Units, participants and documents under every node', z.object({}), z.array(NodeCounts)),
+  'codebook.retrieve': query(
+    'Every unit under a node, with its text, speaker, pseudonym, session and attributes',
+    z.object({ nodeId: Id, limit: z.number().int().min(1).max(50_000).default(2_000) }),
+    Retrieval,
+  ),
+  'quotes.set': command(
+    'Marks or unmarks a unit as an exemplar quote for a node',
+    z.object({ nodeId: Id, unitId: Id, quote: z.boolean() }),
+    z.object({ nodeId: Id, unitId: Id, quote: z.boolean() }),
+  ),
+  'quotes.list': query(
+    'Exemplar quotes, per node',
+    z.object({ nodeId: Id.optional() }),
+    z.array(z.object({ id: Id, nodeId: Id, unitId: Id, documentId: Id, text: z.string(), sort: z.number() })),
+  ),
+} as const;

@@ -1,0 +1,148 @@
+import { z } from 'zod';
+import { DocumentKind, Id } from '../entities';
+import { command, query } from '../method';
+
+/** Files above this size are refused before they are read (the browser-mode socket carries at most 64 MB). */
+export const IMPORT_MAX_BYTES = 40 * 1024 * 1024;
+const MAX_BASE64_CHARS = 64 * 1024 * 1024;
+
+export const IMPORT_FORMATS = ['text', 'markdown', 'webvtt', 'srt', 'csv', 'docx', 'odt', 'rtf', 'pdf'] as const;
+export const ImportFormat = z.enum(IMPORT_FORMATS);
+export type ImportFormat = z.infer<typeof ImportFormat>;
+
+export const SEGMENT_MODES = ['sentence', 'turn', 'paragraph', 'none'] as const;
+export const SegmentChoice = z.enum(SEGMENT_MODES);
+export type SegmentChoice = z.infer<typeof SegmentChoice>;
+
+/** The words shown when a file is over the limit; the renderer checks before uploading, the core after. */
+export function tooLargeMessage(fileName: string, bytes: number): string {
+  const mb = (n: number) => `${Math.round(n / (1024 * 1024))} MB`;
+  return `“${fileName}” is ${mb(bytes)}; Condensa imports files up to ${mb(IMPORT_MAX_BYTES)}. Split the transcript into parts and import them one by one.`;
+}
+
+const FileName = z.string().trim().min(1).max(500);
+
+/** Where the text comes from: a path (desktop, CLI), the bytes of a chosen file (browser), pasted text, or an earlier preview. */
+export const ImportSource = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('path'), path: z.string().min(1).max(4096) }),
+  z.object({ kind: z.literal('bytes'), name: FileName, base64: z.string().max(MAX_BASE64_CHARS) }),
+  z.object({ kind: z.literal('text'), name: FileName.default('Pasted text'), text: z.string().max(IMPORT_MAX_BYTES) }),
+  z.object({ kind: z.literal('preview'), previewId: Id }),
+]);
+export type ImportSource = z.input<typeof ImportSource>;
+
+/** Which CSV columns hold the speaker, the text and the time (0-based); null speaker: the rows name nobody. */
+export const CsvChoice = z.object({
+  hasHeader: z.boolean(),
+  speakerColumn: z.number().int().min(0).nullable(),
+  textColumn: z.number().int().min(0),
+  timestampColumn: z.number().int().min(0).nullable().default(null),
+});
+export type CsvChoice = z.input<typeof CsvChoice>;
+
+/** How the text is read into turns: detection off gives one speakerless turn per paragraph. */
+export const ReadOptions = z.object({
+  detect: z.boolean().default(true),
+  csv: CsvChoice.optional(),
+});
+
+export const SpeakerPreview = z.object({
+  label: z.string(),
+  turnCount: z.number(),
+  isFacilitator: z.boolean(),
+  /** A label that is no person (“Break”): suggested as a non-participant. */
+  isPseudo: z.boolean(),
+  /** An existing participant with the same label, suggested as the same person. */
+  suggestedParticipantId: Id.nullable(),
+});
+export type SpeakerPreview = z.infer<typeof SpeakerPreview>;
+
+export const CsvPreview = z.object({
+  columns: z.array(z.string()),
+  rows: z.number(),
+  sample: z.array(z.array(z.string())),
+  choice: z.object({ hasHeader: z.boolean(), speakerColumn: z.number().nullable(), textColumn: z.number(), timestampColumn: z.number().nullable() }),
+});
+export type CsvPreview = z.infer<typeof CsvPreview>;
+
+export const ImportPreview = z.object({
+  previewId: Id,
+  fileName: z.string(),
+  format: ImportFormat,
+  encoding: z.string().nullable(),
+  sizeBytes: z.number(),
+  title: z.string(),
+  kind: DocumentKind,
+  detect: z.boolean(),
+  textLength: z.number(),
+  turns: z.number(),
+  speakers: z.array(SpeakerPreview),
+  csv: CsvPreview.nullable(),
+  excerpt: z.string(),
+});
+export type ImportPreview = z.infer<typeof ImportPreview>;
+
+export const ImportError = z.object({ code: z.string(), message: z.string() });
+
+export const PreviewOutcome = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), fileName: z.string(), preview: ImportPreview }),
+  z.object({ ok: z.literal(false), fileName: z.string(), error: ImportError }),
+]);
+export type PreviewOutcome = z.infer<typeof PreviewOutcome>;
+
+/** What the user decided about one detected label. Labels left out keep the suggestions. */
+export const SpeakerDecision = z.object({
+  label: z.string(),
+  /** Map to this existing participant (the same person in another session). */
+  participantId: Id.nullable().optional(),
+  /** The participant's label when a new one is made; labels given the same name become one participant. */
+  name: z.string().trim().min(1).max(200).optional(),
+  isFacilitator: z.boolean().optional(),
+  /** false: the label is no person (a break, a narrator): its turns stay, without a participant or units. */
+  participant: z.boolean().optional(),
+});
+export type SpeakerDecision = z.input<typeof SpeakerDecision>;
+
+export const DocumentFields = z.object({
+  title: z.string().trim().min(1).max(300).optional(),
+  kind: DocumentKind.optional(),
+  sessionName: z.string().max(300).optional(),
+  sessionDate: z.string().max(40).nullable().optional(),
+  facilitator: z.string().max(300).optional(),
+  durationMinutes: z.number().min(0).max(100_000).nullable().optional(),
+  notes: z.string().max(100_000).optional(),
+  groupId: Id.nullable().optional(),
+});
+export type DocumentFields = z.input<typeof DocumentFields>;
+
+export const CommitOptions = ReadOptions.extend({
+  segment: SegmentChoice.default('sentence'),
+  /** Facilitators' turns stay visible; they become meaning units only when asked. */
+  unitsInFacilitatorTurns: z.boolean().default(false),
+  speakers: z.array(SpeakerDecision).max(5_000).default([]),
+  document: DocumentFields.extend({ newGroupName: z.string().trim().min(1).max(200).optional() }).default({}),
+});
+export type CommitOptions = z.input<typeof CommitOptions>;
+
+export const ImportResult = z.object({
+  documentId: Id,
+  title: z.string(),
+  turns: z.number(),
+  units: z.number(),
+  participantsCreated: z.number(),
+  participantsMapped: z.number(),
+});
+export type ImportResult = z.infer<typeof ImportResult>;
+
+export const importMethods = {
+  'import.preview': query(
+    'Reads files (or pasted text) and shows what an import would make: speakers, turns, title and kind; nothing is stored',
+    ReadOptions.extend({ sources: z.array(ImportSource).min(1).max(200) }),
+    z.object({ files: z.array(PreviewOutcome) }),
+  ),
+  'import.commit': command(
+    'Imports one previewed file as a document with its participants, turns and meaning units, in one step',
+    CommitOptions.extend({ previewId: Id }),
+    ImportResult,
+  ),
+} as const;

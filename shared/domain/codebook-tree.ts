@@ -1,0 +1,83 @@
+import type { NodeLevel } from './vocabulary';
+
+/** The least a tree operation needs to know about a node. */
+export interface TreeNode {
+  readonly id: string;
+  readonly level: NodeLevel;
+  readonly parentIds: readonly string[];
+}
+
+export function childrenOf<N extends TreeNode>(nodes: readonly N[]): Map<string, N[]> {
+  const map = new Map<string, N[]>();
+  for (const n of nodes) {
+    for (const p of n.parentIds) {
+      const list = map.get(p) ?? [];
+      list.push(n);
+      map.set(p, list);
+    }
+  }
+  return map;
+}
+
+/** The node and everything beneath it (each once, even where a code sits under two categories). */
+export function subtreeIds(nodes: readonly TreeNode[], rootId: string): Set<string> {
+  const children = childrenOf(nodes);
+  const seen = new Set<string>();
+  const stack = [rootId];
+  while (stack.length) {
+    const id = stack.pop()!;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    for (const c of children.get(id) ?? []) stack.push(c.id);
+  }
+  return seen;
+}
+
+/** Every ancestor of a node (not the node itself). */
+export function ancestorIds(nodes: readonly TreeNode[], id: string): Set<string> {
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  const seen = new Set<string>();
+  const stack = [...(byId.get(id)?.parentIds ?? [])];
+  while (stack.length) {
+    const p = stack.pop()!;
+    if (seen.has(p)) continue;
+    seen.add(p);
+    stack.push(...(byId.get(p)?.parentIds ?? []));
+  }
+  return seen;
+}
+
+/** Whether putting `childId` under `parentId` would make a node its own ancestor. */
+export function wouldCycle(nodes: readonly TreeNode[], childId: string, parentId: string): boolean {
+  return childId === parentId || subtreeIds(nodes, childId).has(parentId);
+}
+
+/**
+ * For each node, its ancestors grouped by level (nearest first within a level): what the
+ * abstraction table shows in its subcategory, category and theme columns.
+ */
+export function ancestorsByLevel<N extends TreeNode>(nodes: readonly N[]): Map<string, Map<NodeLevel, N[]>> {
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  const out = new Map<string, Map<NodeLevel, N[]>>();
+  for (const node of nodes) {
+    const levels = new Map<NodeLevel, N[]>();
+    const seen = new Set<string>([node.id]);
+    let frontier = [...node.parentIds];
+    while (frontier.length) {
+      const next: string[] = [];
+      for (const id of frontier) {
+        if (seen.has(id)) continue;
+        seen.add(id);
+        const a = byId.get(id);
+        if (!a) continue;
+        const list = levels.get(a.level) ?? [];
+        list.push(a);
+        levels.set(a.level, list);
+        next.push(...a.parentIds);
+      }
+      frontier = next;
+    }
+    out.set(node.id, levels);
+  }
+  return out;
+}

@@ -1,0 +1,248 @@
+import type { AgreementReport, AggregatedKappa, BinaryFigures, FigureSummaries, NodeFigures, SliceFigures, StatSummary, StatValue } from '../api/methods/agreement';
+import { NODE_LEVEL_LABELS, type NodeLevel } from '../domain/vocabulary';
+
+// The agreement figures as tables of text, written once: the Compare screen renders these tables
+// and `condensa agreement` prints them, so the app and the terminal cannot disagree.
+
+export interface FigureCell {
+  readonly text: string;
+  /** Why a value is undefined; null when it has one. */
+  readonly reason: string | null;
+}
+
+export interface FigureRow {
+  readonly label: string;
+  readonly cells: readonly FigureCell[];
+  /** "too few to judge" and similar warnings about the whole row. */
+  readonly flag: string | null;
+  /** The code or node the row is about, for the screen to link to. */
+  readonly nodeId?: string;
+}
+
+export interface FigureTable {
+  readonly id: string;
+  readonly title: string;
+  readonly columns: readonly string[];
+  readonly rows: readonly FigureRow[];
+  readonly note?: string;
+}
+
+export const TOO_FEW_FLAG = 'too few to judge';
+
+const LEVEL_PLURALS: Readonly<Record<NodeLevel, string>> = {
+  theme: 'themes',
+  subtheme: 'subthemes',
+  category: 'categories',
+  subcategory: 'subcategories',
+  code: 'codes',
+};
+
+export function coefficient(stat: StatValue): FigureCell {
+  return stat.value === null ? { text: 'undefined', reason: stat.reason } : { text: stat.value.toFixed(3), reason: null };
+}
+
+export function percent(stat: StatValue): FigureCell {
+  return stat.value === null ? { text: 'undefined', reason: stat.reason } : { text: `${(stat.value * 100).toFixed(1)}%`, reason: null };
+}
+
+function count(n: number): FigureCell {
+  return { text: String(n), reason: null };
+}
+
+function blank(): FigureCell {
+  return { text: '', reason: null };
+}
+
+const FIGURE_COLUMNS = ['% agreement', 'κ', 'α', 'AC1', 'PABAK', 'Positive agr.'];
+
+function figureCells(f: BinaryFigures): FigureCell[] {
+  return [percent(f.percentAgreement), coefficient(f.kappa), coefficient(f.alpha), coefficient(f.ac1), coefficient(f.pabak), percent(f.positiveAgreement)];
+}
+
+function countCells(f: BinaryFigures): FigureCell[] {
+  return [count(f.both), count(f.onlyA), count(f.onlyB), count(f.neither)];
+}
+
+function nodeRow(n: NodeFigures): FigureRow {
+  return { label: n.name, cells: [...countCells(n.figures), ...figureCells(n.figures)], flag: n.figures.tooFewToJudge ? TOO_FEW_FLAG : null, nodeId: n.nodeId };
+}
+
+function summaryRows(s: FigureSummaries, what: string, countColumns: number): FigureRow[] {
+  const pick = (k: 'mean' | 'median' | 'min' | 'max') => [
+    percent(s.percentAgreement[k]),
+    coefficient(s.kappa[k]),
+    coefficient(s.alpha[k]),
+    coefficient(s.ac1[k]),
+    coefficient(s.pabak[k]),
+    percent(s.positiveAgreement[k]),
+  ];
+  const pad = Array.from({ length: countColumns }, blank);
+  const range = (k: keyof FigureSummaries) => rangeCell(s[k], k === 'percentAgreement' || k === 'positiveAgreement');
+  return [
+    { label: `Mean of ${what} (averaged)`, cells: [...pad, ...pick('mean')], flag: undefinedNote(s.kappa) },
+    { label: `Median of ${what}`, cells: [...pad, ...pick('median')], flag: null },
+    {
+      label: `Range of ${what} (min–max)`,
+      cells: [...pad, range('percentAgreement'), range('kappa'), range('alpha'), range('ac1'), range('pabak'), range('positiveAgreement')],
+      flag: null,
+    },
+  ];
+}
+
+function rangeCell(s: StatSummary, asPercent: boolean): FigureCell {
+  const f = asPercent ? percent : coefficient;
+  if (s.min.value === null) return f(s.min);
+  return { text: `${f(s.min).text}–${f(s.max).text}`, reason: null };
+}
+
+function undefinedNote(s: StatSummary): string | null {
+  return s.undefinedCount > 0 ? `κ undefined for ${s.undefinedCount} of ${s.count}, left out of mean, median and range` : null;
+}
+
+function sliceRow(s: SliceFigures): FigureRow {
+  return {
+    label: s.label,
+    cells: [count(s.units), percent(s.pooled.percentAgreement), coefficient(s.pooled.kappa), coefficient(s.pooled.alpha), coefficient(s.pooled.ac1), coefficient(s.kappa.mean)],
+    flag: null,
+  };
+}
+
+const SLICE_COLUMNS = ['Units', '% agreement (pooled)', 'κ (pooled)', 'α (pooled)', 'AC1 (pooled)', 'κ (mean of codes)'];
+
+function aggregated(a: AggregatedKappa): FigureCell {
+  const cell = coefficient(a.kappa);
+  return a.excludedTables > 0 && cell.reason === null ? { text: `${cell.text} (${a.tables - a.excludedTables}/${a.tables})`, reason: null } : cell;
+}
+
+/** Every table of the report, in reading order. */
+export function agreementTables(report: AgreementReport): FigureTable[] {
+  const [a, b] = report.coders;
+  const tables: FigureTable[] = [];
+  if (report.pair) {
+    const p = report.pair;
+    const countColumns = ['Both', `Only ${a.initials}`, `Only ${b.initials}`, 'Neither'];
+    tables.push({ id: 'codes', title: 'Per code', columns: ['Code', ...countColumns, ...FIGURE_COLUMNS], rows: p.codes.map(nodeRow) });
+    tables.push({
+      id: 'overall',
+      title: 'All codes',
+      columns: ['', ...countColumns, ...FIGURE_COLUMNS],
+      rows: [
+        { label: `Pooled over ${p.pooled.units} unit × code decisions`, cells: [...countCells(p.pooled), ...figureCells(p.pooled)], flag: null },
+        ...summaryRows(p.summaries, `${p.codes.length} codes`, countColumns.length),
+      ],
+    });
+    for (const level of p.levels) {
+      if (level.nodes.length === 0) continue;
+      const word = NODE_LEVEL_LABELS[level.level];
+      tables.push({
+        id: `level-${level.level}`,
+        title: `Per ${word.toLowerCase()} (a unit has it when any code beneath it is applied)`,
+        columns: [word, ...countColumns, ...FIGURE_COLUMNS],
+        rows: [
+          ...level.nodes.map(nodeRow),
+          { label: `Pooled over all ${word.toLowerCase()} decisions`, cells: [...countCells(level.pooled), ...figureCells(level.pooled)], flag: null },
+          ...summaryRows(level.summaries, `${level.nodes.length} ${level.nodes.length === 1 ? word.toLowerCase() : LEVEL_PLURALS[level.level]}`, countColumns.length).slice(0, 1),
+        ],
+      });
+    }
+    if (p.byDocument.length > 0) tables.push({ id: 'documents', title: 'By document', columns: ['Document', ...SLICE_COLUMNS], rows: p.byDocument.map(sliceRow) });
+    for (const attr of p.byAttribute) {
+      if (attr.slices.length === 0) continue;
+      tables.push({ id: `attribute-${attr.attributeId}`, title: `By participant group: ${attr.name}`, columns: [attr.name, ...SLICE_COLUMNS], rows: attr.slices.map(sliceRow) });
+    }
+  }
+  if (report.characters) {
+    const c = report.characters;
+    const columns = ['Code', 'Documents', '% agreement (pooled)', 'κ (pooled)', 'κ (mean of documents)', 'κ (size-weighted mean)'];
+    const row = (label: string, docs: string, pa: StatValue, pooled: AggregatedKappa, mean: AggregatedKappa, weighted: AggregatedKappa, nodeId?: string): FigureRow => ({
+      label,
+      cells: [{ text: docs, reason: null }, percent(pa), aggregated(pooled), aggregated(mean), aggregated(weighted)],
+      flag: null,
+      nodeId,
+    });
+    tables.push({
+      id: 'char-codes',
+      title: 'Per code, character level',
+      columns,
+      rows: c.codes.map((x) => row(x.name, String(x.documents.length), x.percentAgreement, x.pooled, x.mean, x.weighted, x.nodeId)),
+      note: 'A mean shown as “value (k/n)” averages the k of n code × document tables whose κ is defined.',
+    });
+    tables.push({
+      id: 'char-overall',
+      title: 'All codes, character level',
+      columns: ['', 'Characters', '% agreement (pooled)', 'κ (pooled)', 'κ (mean of tables)', 'κ (size-weighted mean)'],
+      rows: [row(`All code × document tables`, String(c.characters), c.overall.percentAgreement, c.overall.pooled, c.overall.mean, c.overall.weighted)],
+    });
+  }
+  if (report.multi) {
+    const m = report.multi;
+    const columns = ['Code', 'Positive units', '% unanimous', 'Fleiss’ κ', 'Krippendorff’s α'];
+    tables.push({
+      id: 'multi-codes',
+      title: `Per code, ${report.coders.length} coders`,
+      columns,
+      rows: m.codes.map((x) => ({
+        label: x.name,
+        cells: [count(x.positiveUnits), percent(x.percentAgreement), coefficient(x.fleissKappa), coefficient(x.alpha)],
+        flag: x.tooFewToJudge ? TOO_FEW_FLAG : null,
+        nodeId: x.nodeId,
+      })),
+    });
+    tables.push({
+      id: 'multi-overall',
+      title: `All codes, ${report.coders.length} coders`,
+      columns: ['', '', '% unanimous', 'Fleiss’ κ', 'Krippendorff’s α'],
+      rows: [
+        { label: 'Pooled over all unit × code decisions', cells: [blank(), percent(m.pooled.percentAgreement), coefficient(m.pooled.fleissKappa), coefficient(m.pooled.alpha)], flag: null },
+        {
+          label: `Mean of ${m.codes.length} codes (averaged)`,
+          cells: [blank(), percent(m.summaries.percentAgreement.mean), coefficient(m.summaries.fleissKappa.mean), coefficient(m.summaries.alpha.mean)],
+          flag: null,
+        },
+        {
+          label: `Median of ${m.codes.length} codes`,
+          cells: [blank(), percent(m.summaries.percentAgreement.median), coefficient(m.summaries.fleissKappa.median), coefficient(m.summaries.alpha.median)],
+          flag: null,
+        },
+      ],
+    });
+  }
+  return tables;
+}
+
+/** The heading lines: who, on what, at which level. */
+export function agreementHeading(report: AgreementReport): string[] {
+  const who = report.coders.map((c) => `${c.name} (${c.initials})`).join(report.coders.length === 2 ? ' and ' : ', ');
+  const level = report.level === 'char' ? 'character level' : 'unit level (meaning units)';
+  const docs = report.unitSet.documents.map((d) => d.title).join('; ');
+  const size = report.level === 'char' ? `${report.unitSet.units} characters` : `${report.unitSet.units} units`;
+  return [`Agreement between ${who}, ${level}`, `Compared: ${report.unitSet.label} — ${size} in ${report.unitSet.documents.length} documents (${docs})`];
+}
+
+/** The whole report as plain text, for the terminal and for pasting into a message. */
+export function agreementText(report: AgreementReport): string {
+  const out: string[] = [...agreementHeading(report), ''];
+  const reasons: string[] = [];
+  const mark = (cell: FigureCell): string => {
+    if (!cell.reason) return cell.text;
+    let i = reasons.indexOf(cell.reason);
+    if (i < 0) i = reasons.push(cell.reason) - 1;
+    return `${cell.text}[${i + 1}]`;
+  };
+  for (const t of agreementTables(report)) {
+    out.push(t.title);
+    const rows = [t.columns, ...t.rows.map((r) => [r.label, ...r.cells.map(mark), r.flag ?? ''])];
+    const width = rows[0].map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
+    for (const r of rows) out.push(`  ${r.map((cell, i) => (i === 0 ? cell.padEnd(width[i]) : cell.padStart(width[i]))).join('  ').trimEnd()}`);
+    if (t.note) out.push(`  ${t.note}`);
+    out.push('');
+  }
+  if (reasons.length > 0) {
+    out.push('Undefined values:');
+    reasons.forEach((r, i) => out.push(`  [${i + 1}] ${r}`));
+    out.push('');
+  }
+  out.push('Notes:');
+  for (const n of report.notes) out.push(`  - ${n}`);
+  return out.join('\n');
+}

@@ -1,0 +1,37 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { startHarness, type Harness } from './support/harness';
+
+describe('Help → About in Chromium (browser mode)', () => {
+  let h: Harness | null = null;
+  afterEach(async () => {
+    await h?.close();
+    h = null;
+  });
+
+  it('shows the app version and, with a project open, that file’s schema version', async () => {
+    h = await startHarness();
+    const { page } = h;
+    const openAbout = async () => {
+      await page.keyboard.press('Control+k');
+      await page.getByRole('textbox', { name: 'Command' }).fill('About Condensa');
+      await page.keyboard.press('Enter');
+      return page.getByRole('dialog', { name: 'About Condensa' });
+    };
+
+    await page.getByRole('button', { name: 'Open the sample project' }).waitFor();
+    let about = await openAbout();
+    await about.waitFor();
+    // The harness serves browser mode with version "test".
+    expect(await about.textContent()).toContain('Condensa test');
+    expect(await about.textContent()).toMatch(/Project file schema: v\d+/);
+    expect(await about.textContent()).not.toContain('Open project:');
+    await about.getByRole('button', { name: 'Close' }).click();
+
+    await page.getByRole('button', { name: 'Open the sample project' }).click();
+    await page.getByRole('dialog', { name: 'Who is coding?' }).getByRole('button', { name: /Amira Haddad/ }).click();
+    about = await openAbout();
+    await about.waitFor();
+    expect(await about.textContent()).toMatch(/Open project: schema v\d+, .*\.condensa/);
+    await h.screenshot('about-dialog');
+  });
+});

@@ -1,0 +1,197 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { startHarness, type Harness } from './support/harness';
+
+/** Page model of two coders working apart and a resolver comparing their work, in the words of the UI. */
+class Team {
+  constructor(private readonly page: Page) {}
+
+  async palette(command: string): Promise<void> {
+    await this.page.keyboard.press('Control+k');
+    await this.page.getByRole('textbox', { name: 'Command' }).fill(command);
+    await this.page.keyboard.press('Enter');
+  }
+
+  tab(name: string): Promise<void> {
+    return this.page.getByRole('tab', { name, exact: true }).click();
+  }
+
+  unit(index: number): Locator {
+    return this.page.locator('.transcript .unit').nth(index);
+  }
+
+  chips(index: number): Locator {
+    return this.unit(index).locator('.chip');
+  }
+
+  async saved(): Promise<void> {
+    await this.page.getByTestId('save-state').filter({ hasText: 'Saved' }).waitFor();
+  }
+
+  /** Codes a unit of the open transcript with the quick-pick palette. */
+  async code(index: number, code: string): Promise<void> {
+    await this.unit(index).click();
+    await this.page.keyboard.press('a');
+    const picker = this.page.getByRole('dialog', { name: 'Apply code' });
+    await picker.getByRole('textbox', { name: 'Code' }).fill(code);
+    await this.page.keyboard.press('Enter');
+    await this.unit(index).locator('.chip', { hasText: code }).waitFor();
+    await this.saved();
+  }
+
+  async openFile(name: string): Promise<void> {
+    await this.palette('open project');
+    await this.page.getByRole('dialog', { name: 'Open project' }).getByRole('button', { name, exact: true }).click();
+  }
+
+  async closeProject(): Promise<void> {
+    await this.palette('close project');
+    await this.page.getByRole('button', { name: 'Open the sample project' }).waitFor();
+  }
+
+  async chooseCoder(name: string): Promise<void> {
+    await this.page.getByRole('button', { name: /^Coder: / }).click();
+    await this.page.getByRole('dialog', { name: 'Who is coding?' }).getByRole('button', { name: new RegExp(`^${name}`) }).click();
+    await this.page.getByText(`Coder: ${name}`).waitFor();
+  }
+
+  /** Chooses a decision by its key, writes the rationale and saves with Ctrl+Enter. */
+  async decide(key: string, rationale: string): Promise<void> {
+    await this.page.locator('body').click({ position: { x: 5, y: 5 } });
+    await this.page.keyboard.press(key);
+    // The number chose the decision and put the cursor in the rationale box.
+    await this.page.locator('.discrepancy-detail textarea:focus').waitFor();
+    await this.page.keyboard.type(rationale);
+    await this.page.keyboard.press('Control+Enter');
+  }
+}
+
+describe('two coders, blind, merged and resolved (Chromium)', () => {
+  let h: Harness | null = null;
+  afterEach(async () => {
+    await h?.close();
+    h = null;
+  });
+
+  it('codes blind in two files, merges them, opens the comparison, resolves three discrepancies and shows the consensus', async () => {
+    h = await startHarness();
+    const { page } = h;
+    const team = new Team(page);
+
+    // Amira opens the sample study and turns blind coding on in the project settings.
+    await page.getByRole('button', { name: 'Open the sample project' }).click();
+    await page.getByRole('dialog', { name: 'Who is coding?' }).getByRole('button', { name: /^Amira Haddad/ }).click();
+    await page.getByText('Coder: Amira Haddad').waitFor();
+    await team.palette('project settings');
+    const settings = page.getByRole('dialog', { name: 'Project settings' });
+    await settings.getByLabel('Blind coding').check();
+    await h.screenshot('agreement-settings');
+    await settings.getByRole('button', { name: 'Save settings' }).click();
+    await page.locator('.status-bar').getByText('Blind coding').waitFor();
+    // Blind: only Amira's own chips are visible.
+    await team.chips(1).first().waitFor();
+    const initials = await page.locator('.transcript .chip-coder').allTextContents();
+    expect(initials.length).toBeGreaterThan(5);
+    expect(new Set(initials.map((s) => s.trim()))).toEqual(new Set(['AH']));
+
+    // She hands Ben a blind copy.
+    await team.palette('hand a copy');
+    const handOut = page.getByRole('dialog', { name: 'Hand a copy to another coder' });
+    await handOut.getByLabel('Who will code in the copy?').selectOption({ label: 'Ben Okafor (BO)' });
+    expect(await handOut.getByLabel('Leave out the other coders’ codings (blind)').isChecked()).toBe(true);
+    await handOut.getByLabel(/File name/).fill('For Ben');
+    await h.screenshot('agreement-hand-out');
+    await handOut.getByRole('button', { name: 'Write the copy' }).click();
+    await page.getByRole('dialog', { name: 'Coder copy written' }).getByRole('button', { name: 'Done' }).click();
+
+    // Amira goes on coding at home: two more codes on the first focus group.
+    // Units 2 and 9 of the first focus group are ones both had coded alike.
+    await team.code(2, 'Sharing notes and resources');
+    await team.code(9, 'Feeling welcomed in');
+    await team.closeProject();
+
+    // Ben opens his copy in "his own Condensa": he is the coder, the copy says whose it is, he sees only his codings.
+    await team.openFile('For Ben');
+    await page.getByText('Coder: Ben Okafor').waitFor();
+    await page.locator('.status-bar').getByText('Coder copy for Ben Okafor').waitFor();
+    const bensInitials = await page.locator('.transcript .chip-coder').allTextContents();
+    expect(new Set(bensInitials.map((s) => s.trim()))).toEqual(new Set(['BO']));
+    await team.code(2, 'Learning what to focus on');
+    await team.code(8, 'Knowing someone is there');
+    await h.screenshot('agreement-ben-codes-his-copy');
+    await team.closeProject();
+
+    // Back in the study, Amira merges Ben's returned file.
+    await team.openFile('Sample study – peer mentoring');
+    await page.getByText('Coder: Amira Haddad').waitFor();
+    await team.palette('merge a returned');
+    await page.getByRole('dialog', { name: 'Merge a returned coder copy' }).getByRole('button', { name: 'For Ben', exact: true }).click();
+    const merged = page.getByRole('dialog', { name: 'Merged' });
+    await merged.getByText('Added: 2 codings by Ben Okafor').waitFor();
+    await h.screenshot('agreement-merge-report');
+    await merged.getByRole('button', { name: 'Close' }).click();
+
+    // Clara, the resolver, opens the comparison: it asks before revealing both coders' work.
+    await team.chooseCoder('Clara Lindqvist');
+    await team.tab('Compare');
+    await page.getByRole('heading', { name: 'Blind coding is on' }).waitFor();
+    const open = page.getByRole('button', { name: 'Open the comparison' });
+    expect(await open.isDisabled()).toBe(true);
+    await h.screenshot('agreement-reveal-gate');
+    await page.getByLabel('I understand this reveals both coders’ work').check();
+    await open.click();
+    await page.getByRole('table', { name: 'Per code' }).waitFor();
+    await expect.poll(() => page.locator('.status-bar').getByText('Blind coding').count()).toBe(0);
+    // The figures carry the pooled and averaged labels and flag rare codes.
+    const overall = page.getByRole('table', { name: 'All codes' });
+    await overall.getByRole('cell', { name: /^Pooled over \d+ unit × code decisions$/ }).waitFor();
+    await overall.getByRole('cell', { name: /^Mean of \d+ codes \(averaged\)$/ }).waitFor();
+    expect(await page.getByRole('table', { name: 'Per code' }).getByText('too few to judge').count()).toBeGreaterThan(0);
+    // The sample's 14 discrepancies, plus three from this round: unit 2 (different codes), 8 (only Ben), 9 (only Amira).
+    const counts = page.getByTestId('discrepancy-counts');
+    await counts.waitFor();
+    expect(await counts.textContent()).toMatch(/^17 discrepancies · 17 open · 0 resolved/);
+    await page.getByRole('group', { name: 'Code present for one coder only' }).waitFor();
+    await page.getByRole('group', { name: 'Same text, different code' }).waitFor();
+    await page.getByRole('region', { name: 'Discrepancy' }).getByText('Codebook definitions').waitFor();
+    await h.screenshot('agreement-compare');
+
+    // The rationale is required.
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('1');
+    await page.keyboard.press('Control+Enter');
+    await page.getByRole('status').filter({ hasText: 'Write a rationale' }).waitFor();
+    await page.keyboard.press('Escape');
+
+    // Three decisions by keyboard: arrows to move, a number to decide, Ctrl+Enter to save and go on.
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowUp');
+    await team.decide('1', 'Amira’s code matches the inclusion criteria: the student describes not knowing how to revise.');
+    await counts.filter({ hasText: '1 resolved' }).waitFor();
+    await team.decide('2', 'Ben is right that this is context before the mentor appears.');
+    await counts.filter({ hasText: '2 resolved' }).waitFor();
+    await team.decide('3', 'Both codes apply: reassurance and practical know-how in one sentence.');
+    await counts.filter({ hasText: '3 resolved' }).waitFor();
+    await page.getByRole('option', { selected: false }).filter({ hasText: 'Keep both' }).first().waitFor();
+    await h.screenshot('agreement-three-resolved');
+
+    // The consensus, in the abstraction table and in the transcript.
+    await team.tab('Abstraction table');
+    await page.getByRole('group', { name: 'Filters' }).getByLabel('Codings of').selectOption({ label: 'Consensus' });
+    const table = page.getByRole('table', { name: 'Abstraction table' });
+    await table.waitFor();
+    await expect.poll(() => page.locator('.abstraction-row .chip').count()).toBeGreaterThan(20);
+    await h.screenshot('agreement-consensus-table');
+    await team.tab('Transcript');
+    await page.getByRole('combobox', { name: 'Codings shown' }).selectOption({ label: 'Consensus' });
+    await expect.poll(async () => new Set((await page.locator('.transcript .chip-coder').allTextContents()).map((s) => s.trim()))).toEqual(new Set(['CON']));
+    await h.screenshot('agreement-consensus-transcript');
+
+    // The decisions are in the audit log with the resolver's name.
+    await team.tab('Audit log');
+    const log = page.getByRole('table', { name: 'Audit log' });
+    await log.getByRole('cell', { name: 'Resolve a discrepancy: Keep both' }).waitFor();
+    await log.getByRole('cell', { name: 'Merge Ben Okafor’s copy' }).waitFor();
+  });
+});

@@ -1,0 +1,329 @@
+import fs from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { startHarness, type Harness } from './support/harness';
+
+const THEME = 'Study life';
+
+// What the in-page selection code touches, typed here because the DOM types are not part of the Node type check.
+interface PageRange {
+  setStart(node: unknown, offset: number): void;
+  setEnd(node: unknown, offset: number): void;
+  toString(): string;
+}
+interface PageElement {
+  readonly firstChild: unknown;
+  readonly ownerDocument: {
+    createRange(): PageRange;
+    readonly defaultView: { getSelection(): { removeAllRanges(): void; addRange(r: PageRange): void }; MouseEvent: new (type: string, init: object) => unknown };
+  };
+  dispatchEvent(event: unknown): void;
+}
+
+/** Selects characters [a, b) of an element's text as a mouse would, then lets the app see the mouseup. */
+function selectInPage(element: unknown, [a, b]: readonly number[]): string {
+  const el = element as PageElement;
+  const doc = el.ownerDocument;
+  const range = doc.createRange();
+  range.setStart(el.firstChild, a);
+  range.setEnd(el.firstChild, b);
+  const sel = doc.defaultView.getSelection();
+  sel.removeAllRanges();
+  sel.addRange(range);
+  el.dispatchEvent(new doc.defaultView.MouseEvent('mouseup', { bubbles: true }));
+  return range.toString();
+}
+
+/** Page model of the coding workbench: the steps a researcher takes, in the words of the UI. */
+class Workbench {
+  constructor(private readonly page: Page) {}
+
+  tab(name: string): Promise<void> {
+    return this.page.getByRole('tab', { name, exact: true }).click();
+  }
+
+  get tree(): Locator {
+    return this.page.getByRole('tree', { name: 'Codebook' });
+  }
+
+  treeItem(name: string): Locator {
+    return this.tree.getByRole('treeitem').filter({ has: this.page.locator('.node-name', { hasText: new RegExp(`^${name}$`) }) });
+  }
+
+  /** Adds a node with the toolbar (under the selected node when it sits above that level) and names it. */
+  async addNode(level: 'Theme' | 'Category' | 'Subcategory' | 'Code', name: string, under?: string): Promise<void> {
+    if (under) await this.treeItem(under).click();
+    await this.page.getByRole('toolbar', { name: 'Codebook tools' }).getByRole('button', { name: `+ ${level}` }).click();
+    const rename = this.page.getByRole('textbox', { name: /^Rename New / });
+    await rename.waitFor();
+    await rename.fill(name);
+    await rename.press('Enter');
+    await this.treeItem(name).waitFor();
+  }
+
+  unit(index: number): Locator {
+    return this.page.locator('.transcript .unit').nth(index);
+  }
+
+  chip(index: number, code: string): Locator {
+    return this.unit(index).locator('.chip', { hasText: code });
+  }
+
+  async palette(command: string): Promise<void> {
+    await this.page.keyboard.press('Control+k');
+    await this.page.getByRole('textbox', { name: 'Command' }).fill(command);
+    await this.page.keyboard.press('Enter');
+  }
+
+  async openSampleAsAmira(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Open the sample project' }).click();
+    await this.page.getByRole('dialog', { name: 'Who is coding?' }).getByRole('button', { name: /^Amira Haddad/ }).click();
+    await this.page.getByText('Coder: Amira Haddad').waitFor();
+  }
+
+  async saved(): Promise<void> {
+    await this.page.getByTestId('save-state').filter({ hasText: 'Saved' }).waitFor();
+  }
+}
+
+describe('the coding workbench in Chromium', () => {
+  let h: Harness | null = null;
+  afterEach(async () => {
+    await h?.close();
+    h = null;
+  });
+
+  it('builds a codebook, codes by keyboard and drag, merges with undo/redo, finds units in the table, memos, searches and autocodes — and it all survives reopening', async () => {
+    h = await startHarness();
+    const { page } = h;
+    const w = new Workbench(page);
+    await w.openSampleAsAmira();
+
+    // 1. A small codebook: one theme, two categories, a subcategory under each, three codes.
+    await w.tab('Codebook');
+    await page.getByRole('button', { name: 'Theme', exact: false }).first().waitFor();
+    await w.addNode('Theme', THEME);
+    await w.addNode('Category', 'Support', THEME);
+    await w.addNode('Category', 'Pressure', THEME);
+    await w.addNode('Subcategory', 'Peer support', 'Support');
+    await w.addNode('Subcategory', 'Exams', 'Pressure');
+    await w.addNode('Code', 'Mentor helps', 'Peer support');
+    await w.addNode('Code', 'Exam worry', 'Exams');
+    await w.addNode('Code', 'Test anxiety', 'Exams');
+    // The level of each node shows its place in the hierarchy.
+    expect(await w.treeItem('Support').getAttribute('aria-level')).toBe('2');
+    expect(await w.treeItem('Peer support').getAttribute('aria-level')).toBe('3');
+    expect(await w.treeItem('Mentor helps').getAttribute('aria-level')).toBe('4');
+    // Give "Mentor helps" the key 1 and a definition in the node form.
+    await w.treeItem('Mentor helps').click();
+    const form = page.getByRole('form', { name: 'Code Mentor helps' });
+    await form.getByLabel('Shortcut key').selectOption('1');
+    await form.getByLabel('Definition').fill('A mentor gives practical or emotional help.');
+    await form.getByLabel('Include when').click();
+    await w.saved();
+    await w.treeItem('Mentor helps').locator('kbd', { hasText: '1' }).waitFor();
+    await h.screenshot('coding-codebook-built');
+
+    // 2. Code by keyboard: the number key, then the quick-pick palette.
+    await w.tab('Transcript');
+    await w.unit(0).click();
+    await page.keyboard.press('1');
+    await w.chip(0, 'Mentor helps').waitFor();
+    expect(await w.chip(0, 'Mentor helps').getAttribute('title')).toBe('Mentor helps — coded by Amira Haddad');
+    expect(await w.chip(0, 'Mentor helps').locator('.chip-coder').textContent()).toBe('AH');
+    await page.keyboard.press('j');
+    await page.keyboard.press('a');
+    const picker = page.getByRole('dialog', { name: 'Apply code' });
+    await picker.getByRole('textbox', { name: 'Code' }).fill('exam w');
+    await page.keyboard.press('Enter');
+    await w.chip(1, 'Exam worry').waitFor();
+
+    // 3. Code by drag: a code from the rail onto the third unit.
+    await page.getByRole('complementary', { name: 'Codes' }).getByRole('button', { name: /Test anxiety/ }).dragTo(w.unit(2));
+    await w.chip(2, 'Test anxiety').waitFor();
+    await w.saved();
+    await h.screenshot('coding-transcript-coded');
+
+    // 4. Merge "Test anxiety" into "Exam worry", then undo and redo it.
+    await w.tab('Codebook');
+    await w.treeItem('Test anxiety').click();
+    await page.getByRole('button', { name: 'Merge into…' }).click();
+    const merge = page.getByRole('dialog', { name: /Merge “Test anxiety” into/ });
+    await merge.getByRole('option', { name: /Exam worry/ }).click();
+    await h.screenshot('coding-merge-dialog');
+    await merge.getByRole('button', { name: 'Merge', exact: true }).click();
+    await expect.poll(() => w.treeItem('Test anxiety').count()).toBe(0);
+    await page.keyboard.press('Control+z');
+    await w.treeItem('Test anxiety').waitFor();
+    await page.keyboard.press('Control+Shift+z');
+    await expect.poll(() => w.treeItem('Test anxiety').count()).toBe(0);
+    await w.tab('Transcript');
+    await w.chip(2, 'Exam worry').waitFor();
+    expect(await w.chip(2, 'Test anxiety').count()).toBe(0);
+
+    // 5. The abstraction table finds the three units under the theme, with their categories.
+    await w.tab('Abstraction table');
+    await page.getByRole('group', { name: 'Filters' }).getByLabel('Code or category').selectOption({ label: THEME });
+    await expect.poll(() => page.getByTestId('table-count').textContent()).toBe('3 units');
+    const rows = page.getByRole('table', { name: 'Abstraction table' }).locator('..').locator('.abstraction-row');
+    await expect.poll(() => rows.count()).toBe(3);
+    const texts = await rows.allTextContents();
+    expect(texts.filter((t) => t.includes('Pressure') && t.includes('Exams') && t.includes(THEME)).length).toBe(2);
+    expect(texts.filter((t) => t.includes('Support') && t.includes('Peer support')).length).toBe(1);
+    await h.screenshot('coding-abstraction-table');
+
+    // 6. A memo on a unit with M.
+    await w.tab('Transcript');
+    await w.unit(1).click();
+    await page.keyboard.press('m');
+    const memo = page.getByRole('dialog', { name: 'Memo on the unit' });
+    await memo.getByLabel('Memo').fill('Worry about exams shows up before the mentor does.');
+    await memo.getByRole('button', { name: 'Save memo' }).click();
+    await page.getByRole('complementary', { name: 'Inspector' }).getByText('Worry about exams shows up before the mentor does.').waitFor();
+
+    // 7. Search, then autocode the hits.
+    await w.tab('Search');
+    await page.getByRole('searchbox', { name: 'Search the project' }).fill('napkin');
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+    await page.getByRole('region', { name: 'Transcripts' }).locator('mark', { hasText: /napkin/i }).first().waitFor();
+    await page.getByRole('group', { name: 'Autocode' }).getByLabel('Code for every hit').selectOption({ label: 'Mentor helps' });
+    await page.getByRole('button', { name: 'Autocode hits' }).click();
+    await page.getByRole('status').filter({ hasText: /Autocoded \d+ units? with “Mentor helps”/ }).waitFor();
+    await h.screenshot('coding-search-autocode');
+
+    // 8. The audit log lists each step, with before/after detail, and exports.
+    await w.tab('Audit log');
+    const log = page.getByRole('table', { name: 'Audit log' });
+    for (const step of [
+      'Add theme “New theme”',
+      'Rename “New category” to “Support”',
+      'Code 1 unit with “Mentor helps”',
+      'Code 1 unit with “Exam worry”',
+      'Code 1 unit with “Test anxiety”',
+      'Merge “Test anxiety” into “Exam worry”',
+      'Undo: Merge “Test anxiety” into “Exam worry”',
+      'Redo: Merge “Test anxiety” into “Exam worry”',
+      'Write a memo on the unit',
+      'Autocode “napkin”',
+    ]) {
+      await log.getByRole('cell', { name: new RegExp(`^${step.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) }).first().waitFor();
+    }
+    await log.getByRole('cell', { name: 'Merge “Test anxiety” into “Exam worry”', exact: true }).click();
+    await page.locator('.audit-detail .change-fields').first().waitFor();
+    await h.screenshot('coding-audit-log');
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export CSV' }).click();
+    const file = await (await download).path();
+    expect(fs.readFileSync(file, 'utf8')).toContain('Merge “Test anxiety” into “Exam worry”');
+
+    // 9. Close and reopen: the codebook, codings, memo and log are all still there.
+    await w.palette('close project');
+    await page.getByRole('heading', { name: 'Recent projects' }).waitFor();
+    await page.getByRole('button', { name: 'Peer mentoring in the first year of medical school' }).click();
+    await page.getByText('Coder: Amira Haddad').waitFor();
+    await w.chip(0, 'Mentor helps').waitFor();
+    await w.chip(1, 'Exam worry').waitFor();
+    await w.chip(2, 'Exam worry').waitFor();
+    await w.unit(1).click();
+    await page.getByRole('complementary', { name: 'Inspector' }).getByText('Worry about exams shows up before the mentor does.').waitFor();
+    await w.tab('Codebook');
+    for (const name of [THEME, 'Support', 'Pressure', 'Peer support', 'Exams', 'Mentor helps', 'Exam worry']) await w.treeItem(name).waitFor();
+    expect(await w.treeItem('Test anxiety').count()).toBe(0);
+    await w.tab('Audit log');
+    await page.getByRole('table', { name: 'Audit log' }).getByRole('cell', { name: /^Autocode “napkin”/ }).waitFor();
+    await h.screenshot('coding-reopened');
+  });
+
+  it('codes in vivo, passages and unit ranges, edits condensations inline, and edits the codebook by drag and delete', async () => {
+    h = await startHarness();
+    const { page } = h;
+    const w = new Workbench(page);
+    await w.openSampleAsAmira();
+
+    /** Selects characters [from, to) of a unit's text the way a mouse would, and lets the app see the mouseup. */
+    const selectWords = async (unit: number, from: number, to: number): Promise<string> => {
+      const text = await w.unit(unit).locator('.unit-text').evaluate(selectInPage, [from, to]);
+      return text;
+    };
+
+    // In vivo: the selected words become a code on the unit holding them.
+    const words = await selectWords(0, 0, 19);
+    await page.getByRole('toolbar', { name: 'Selected words' }).getByRole('button', { name: 'In vivo' }).click();
+    await w.chip(0, words).waitFor();
+    await page.getByRole('complementary', { name: 'Codes' }).getByRole('button', { name: new RegExp(words) }).waitFor();
+
+    // A passage: selected words coded through the picker are highlighted in the text.
+    await selectWords(1, 4, 24);
+    await page.keyboard.press('a');
+    await page.getByRole('dialog', { name: 'Apply code' }).getByRole('textbox', { name: 'Code' }).fill('Feeling welcomed');
+    await page.keyboard.press('Enter');
+    await w.unit(1).locator('mark.span-coded').waitFor();
+    expect(await w.unit(1).locator('mark.span-coded').getAttribute('title')).toBe('Feeling welcomed in');
+    await h.screenshot('coding-in-vivo-and-passage');
+
+    // A range of units, coded at once with a new code typed into the picker (Alt+N).
+    await w.unit(3).click();
+    await w.unit(5).click({ modifiers: ['Shift'] });
+    await expect.poll(() => page.locator('.transcript .unit.in-range').count()).toBe(3);
+    await page.keyboard.press('a');
+    await page.getByRole('dialog', { name: 'Apply code' }).getByRole('textbox', { name: 'Code' }).fill('Night before nerves');
+    await page.keyboard.press('Alt+n');
+    for (const i of [3, 4, 5]) await w.chip(i, 'Night before nerves').waitFor();
+    await h.screenshot('coding-unit-range');
+    // Removing one's own coding from a chip.
+    await w.chip(4, 'Night before nerves').getByRole('button', { name: 'Remove Night before nerves' }).click();
+    await expect.poll(() => w.chip(4, 'Night before nerves').count()).toBe(0);
+
+    // Condensation inline: C opens the editor, Enter saves.
+    await w.unit(6).click();
+    await page.keyboard.press('c');
+    const editor = w.unit(6).getByRole('textbox', { name: 'Condensed meaning unit' });
+    await editor.fill('Felt calmer with a mentor nearby');
+    await editor.press('Enter');
+    await w.unit(6).locator('.unit-condensed', { hasText: 'Felt calmer with a mentor nearby' }).waitFor();
+
+    // A journal entry from the palette.
+    await w.palette('new journal entry');
+    const journal = page.getByRole('dialog', { name: 'Journal entry' });
+    await journal.getByLabel('Entry').fill('Today I noticed how quickly I reach for the mentor codes.');
+    await journal.getByRole('button', { name: 'Save entry' }).click();
+    await page.getByRole('status').filter({ hasText: 'Journal entry saved' }).waitFor();
+
+    // The abstraction table edits condensations in place.
+    await w.tab('Abstraction table');
+    await page.getByRole('group', { name: 'Filters' }).getByLabel('Code or category').selectOption({ label: 'Night before nerves' });
+    await expect.poll(() => page.getByTestId('table-count').textContent()).toBe('2 units');
+    const row = page.locator('.abstraction-row').first();
+    await row.getByRole('button', { name: 'Edit condensation' }).click();
+    await row.getByRole('textbox', { name: 'Condensed meaning unit' }).fill('Slept well after the mentor talk');
+    await row.getByRole('textbox', { name: 'Condensed meaning unit' }).press('Enter');
+    await row.getByText('Slept well after the mentor talk').waitFor();
+    await page.getByRole('columnheader', { name: /Condensed meaning unit/ }).getByRole('button').click();
+    expect(await page.getByRole('columnheader', { name: /Condensed meaning unit/ }).getAttribute('aria-sort')).toBe('ascending');
+    await h.screenshot('coding-table-edited');
+
+    // The codebook: move a code into another subcategory by drag, then delete it with its count shown, and undo.
+    await w.tab('Codebook');
+    await w.treeItem('Night before nerves').dragTo(w.treeItem('Getting the know-how for studying'));
+    await expect.poll(async () => w.treeItem('Night before nerves').getAttribute('aria-level')).toBe('4');
+    await w.treeItem('Night before nerves').click();
+    await page.getByRole('button', { name: 'Delete…' }).click();
+    const del = page.getByRole('dialog', { name: 'Delete the code “Night before nerves”?' });
+    await expect.poll(() => del.getByTestId('delete-preview').textContent()).toMatch(/^2 codings go with it/);
+    await h.screenshot('coding-delete-dialog');
+    await del.getByRole('button', { name: 'Delete', exact: true }).click();
+    await expect.poll(() => w.treeItem('Night before nerves').count()).toBe(0);
+    await page.keyboard.press('Control+z');
+    await w.treeItem('Night before nerves').waitFor();
+
+    // Retrieval in the inspector: the units of a code, one marked as an exemplar quote.
+    await w.treeItem('Night before nerves').click();
+    const inspector = page.getByRole('complementary', { name: 'Inspector' });
+    await expect.poll(() => inspector.getByTestId('count-units').textContent()).toBe('2');
+    await inspector.getByRole('checkbox', { name: 'Mark as quote' }).first().check();
+    await w.saved();
+    const session = h.server.app.requireProject();
+    expect(session.db.prepare(`SELECT count(*) FROM quotes q JOIN codebook_nodes n ON n.id = q.node_id WHERE n.name = 'Night before nerves'`).pluck().get()).toBe(1);
+    await h.screenshot('coding-retrieval');
+  });
+});

@@ -1,0 +1,77 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startHarness, type Harness } from './support/harness';
+
+async function runCommand(h: Harness, words: string): Promise<void> {
+  await h.page.keyboard.press('Control+k');
+  await h.page.getByRole('textbox', { name: 'Command' }).fill(words);
+  await h.page.keyboard.press('Enter');
+}
+
+describe('REFI-QDA exchange in Chromium (browser mode)', () => {
+  let h: Harness | null = null;
+  afterEach(async () => {
+    await h?.close();
+    h = null;
+  });
+
+  it('exports the sample as .qdpx with a download, then imports it from the start screen as a new project', async () => {
+    h = await startHarness();
+    const { page } = h;
+    await page.getByRole('button', { name: 'Open the sample project' }).click();
+    await page.getByRole('dialog', { name: 'Who is coding?' }).getByRole('button', { name: /^Amira Haddad/ }).click();
+    await page.getByText('Coder: Amira Haddad').waitFor();
+
+    await runCommand(h, 'export refi');
+    const exportDialog = page.getByRole('dialog', { name: 'Export REFI-QDA project' });
+    await exportDialog.getByLabel(/File name/).fill('mentoring.qdpx');
+    await exportDialog.getByRole('button', { name: 'Export' }).click();
+    await exportDialog.getByText('Saved to').waitFor();
+    const saved = path.join(h.projectsFolder, 'mentoring.qdpx');
+    expect(fs.existsSync(saved)).toBe(true);
+    await h.screenshot('refi-export');
+    const [download] = await Promise.all([page.waitForEvent('download'), exportDialog.getByRole('link', { name: 'Download mentoring.qdpx' }).click()]);
+    const downloaded = await download.path();
+    expect(fs.readFileSync(downloaded!)).toEqual(fs.readFileSync(saved));
+    await exportDialog.getByRole('button', { name: 'Done' }).click();
+
+    await runCommand(h, 'close project');
+    await page.getByRole('button', { name: 'Import REFI-QDA project…' }).waitFor();
+    await h.screenshot('refi-start-screen');
+    await page.getByRole('button', { name: 'Import REFI-QDA project…' }).click();
+    const importDialog = page.getByRole('dialog', { name: 'Import REFI-QDA project' });
+    await importDialog.getByLabel('REFI-QDA project (.qdpx)').setInputFiles(saved);
+    expect(await importDialog.getByLabel('New project file name').inputValue()).toBe('mentoring');
+    await importDialog.getByLabel('New project file name').fill('Mentoring from qdpx');
+    await importDialog.getByRole('button', { name: 'Import' }).click();
+    const report = page.getByRole('dialog', { name: 'Imported' });
+    await report.getByText('a Condensa export, restored in full').waitFor();
+    await report.getByText(/Positions were read as Unicode code points/).waitFor();
+    expect(await report.locator('.refi-counts').textContent()).toMatch(/Documents3/);
+    await h.screenshot('refi-import-report');
+    await report.getByRole('button', { name: 'Open the project' }).click();
+    expect(fs.existsSync(path.join(h.projectsFolder, 'Mentoring from qdpx.condensa'))).toBe(true);
+    await page.getByRole('dialog', { name: 'Who is coding?' }).getByRole('button', { name: /^Ben Okafor/ }).click();
+    const nav = page.getByRole('complementary', { name: 'Navigator' });
+    await nav.getByText('Focus group 3 – mentors').waitFor();
+    expect(await page.locator('.unit').count()).toBeGreaterThan(5);
+    await h.screenshot('refi-imported-project');
+  });
+
+  it('shows a refused file as a sentence and keeps the start screen', async () => {
+    h = await startHarness();
+    const { page } = h;
+    const bad = path.join(h.home, 'broken.qdpx');
+    fs.writeFileSync(bad, 'PK\u0003\u0004 this is not really a zip');
+    await page.getByRole('button', { name: 'Import REFI-QDA project…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Import REFI-QDA project' });
+    await dialog.getByLabel('REFI-QDA project (.qdpx)').setInputFiles(bad);
+    await dialog.getByRole('button', { name: 'Import' }).click();
+    // The refusal is a sentence in the dialog, where the user acted; the banner stays clear.
+    await dialog.getByRole('alert').filter({ hasText: 'not a readable REFI-QDA archive' }).waitFor();
+    expect(await page.locator('.error-banner').count()).toBe(0);
+    await h.screenshot('refi-import-refused');
+    expect(fs.readdirSync(h.projectsFolder).filter((f) => f.endsWith('.condensa'))).toEqual([]);
+  });
+});

@@ -1,0 +1,63 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { readDocx } from '../integration/support/docx-read';
+import { startHarness, type Harness } from './support/harness';
+
+describe('the Reports tab (browser mode)', () => {
+  let h: Harness | null = null;
+  afterEach(async () => {
+    await h?.close();
+    h = null;
+  });
+
+  it('previews the sample’s category table as Word will show it, exports a .docx that reads back, and shows the theme table’s warnings', async () => {
+    h = await startHarness();
+    const { page } = h;
+    await page.getByRole('button', { name: 'Open the sample project' }).click();
+    await page.getByRole('dialog', { name: 'Who is coding?' }).getByRole('button', { name: 'Amira Haddad (AH)' }).click();
+    await page.getByText('Coder: Amira Haddad').waitFor();
+
+    await page.getByRole('tab', { name: 'Reports' }).click();
+    await page.getByRole('option', { name: 'Category table' }).waitFor();
+    const table = page.getByRole('table', { name: 'Table 1. Main categories and related subcategories' });
+    await table.waitFor();
+    const rows = table.locator('tbody tr');
+    expect(await rows.count()).toBe(3);
+    expect(await rows.nth(0).locator('td').nth(0).textContent()).toBe('Finding a safe harbour');
+    expect(await rows.nth(0).locator('td').nth(1).textContent()).toBe('Being reassured by someone who has been thereReaching out across the year gap');
+    expect(await table.locator('thead th').allTextContents()).toEqual(['Category', 'Subcategories']);
+    await h.screenshot('reports-category-table');
+
+    await page.getByRole('button', { name: 'Export Word (.docx)' }).click();
+    const saved = page.getByRole('status').filter({ hasText: 'Saved to' });
+    await saved.waitFor();
+    const file = path.join(h.projectsFolder, 'Exports', 'Main categories and related subcategories.docx');
+    expect(fs.existsSync(file)).toBe(true);
+    const doc = readDocx(fs.readFileSync(file));
+    expect(doc.tables[0].caption).toBe('Table 1. Main categories and related subcategories');
+    expect(doc.tables[0].rows.slice(1).map((r) => r.cells[0])).toEqual(['Finding a safe harbour', 'Navigating the hidden curriculum', 'Growing into the teacher role']);
+    const link = saved.getByRole('link', { name: /Download Main categories/ });
+    expect(await link.getAttribute('download')).toBe('Main categories and related subcategories.docx');
+    expect(await link.getAttribute('href')).toMatch(/^blob:/);
+
+    // Adding codes as a level shows them at once in the preview.
+    await page.getByRole('checkbox', { name: 'Code', exact: true }).check();
+    await page.getByRole('table', { name: 'Table 1. Main categories and related subcategories and codes' }).waitFor();
+
+    // The theme table says which categories have no exemplar quote yet.
+    await page.getByRole('option', { name: 'Theme table with quotes' }).click();
+    const warnings = page.getByRole('list', { name: 'Before you export' });
+    await warnings.getByText(/No exemplar quote is marked for 3 categories/).waitFor();
+    await page.getByLabel('Where no quote is marked').selectOption('pick');
+    await warnings.getByText(/picked by Condensa from coded units/).waitFor();
+    await page.getByLabel('Quote attribution').fill('a {Year of study:ordinal-word}-year {Role:lower}');
+    await page.getByRole('table', { name: /Themes, categories and exemplar quotes/ }).getByText(/\(a first-year mentee\)/).first().waitFor();
+    await h.screenshot('reports-theme-table');
+
+    // The abstraction table is laid out on a landscape page.
+    await page.getByRole('option', { name: 'Abstraction table' }).click();
+    await page.getByRole('region', { name: 'Landscape page' }).getByRole('table', { name: /Abstraction from meaning units to themes/ }).waitFor();
+    await h.screenshot('reports-abstraction-table');
+  });
+});

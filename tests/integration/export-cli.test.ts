@@ -1,0 +1,60 @@
+import ExcelJS from 'exceljs';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { EXIT, runCli } from '../../electron/cli/main';
+import { readDocx } from './support/docx-read';
+
+describe('condensa export', () => {
+  let dir = '';
+  let out: string[] = [];
+  let err: string[] = [];
+  const io = () => ({ out: (t: string) => out.push(t), err: (t: string) => err.push(t), env: { CONDENSA_HOME: path.join(dir, 'home') }, cwd: dir });
+
+  beforeEach(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'condensa-export-cli-'));
+    out = [];
+    err = [];
+    expect(await runCli(['new', 'study.condensa', '--sample'], io())).toBe(EXIT.ok);
+  });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('writes the category table as .docx, the same table the app exports', async () => {
+    expect(await runCli(['export', 'study.condensa', '--what', 'categories', '--format', 'docx', '-o', 'out/categories.docx'], io())).toBe(EXIT.ok);
+    const doc = readDocx(fs.readFileSync(path.join(dir, 'out', 'categories.docx')));
+    expect(doc.tables[0].caption).toBe('Table 1. Main categories and related subcategories');
+    expect(doc.tables[0].rows.slice(1).map((r) => r.cells[0])).toEqual(['Finding a safe harbour', 'Navigating the hidden curriculum', 'Growing into the teacher role']);
+    expect(out.join('\n')).toMatch(/Wrote Main categories and related subcategories \(docx, \d+ bytes\)/);
+  });
+
+  it('takes the format from the file name, one coder by initials, and the options', async () => {
+    expect(await runCli(['export', 'study.condensa', '--what', 'segments', '-o', 'segments.xlsx', '--coder', 'AH', '--pseudonyms', 'off'], io())).toBe(EXIT.ok);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(path.join(dir, 'segments.xlsx'));
+    const ws = book.getWorksheet('Segments')!;
+    const coders = new Set<string>();
+    const people = new Set<string>();
+    ws.eachRow((row, n) => {
+      if (n === 1) return;
+      people.add(String(row.getCell(5).value));
+      coders.add(String(row.getCell(16).value));
+    });
+    expect(coders).toEqual(new Set(['Amira Haddad']));
+    expect([...people].every((p) => /^P\d+$/.test(p))).toBe(true);
+    expect(await runCli(['export', 'study.condensa', '--what', 'themes', '-o', 'themes.csv', '--levels', 'theme,category'], io())).toBe(EXIT.ok);
+    expect(fs.readFileSync(path.join(dir, 'themes.csv'), 'utf8')).toContain('Theme,Category,Quote,Attribution,Chosen');
+    expect(out.join('\n')).toMatch(/Note: No exemplar quote is marked/);
+  });
+
+  it('says what is wrong with the command line (exit 2)', async () => {
+    expect(await runCli(['export', 'study.condensa', '--what', 'nonsense', '-o', 'x.docx'], io())).toBe(EXIT.usage);
+    expect(err.join('\n')).toMatch(/--what, one of codebook, categories/);
+    expect(await runCli(['export', 'study.condensa', '--what', 'segments', '-o', 'x.docx'], io())).toBe(EXIT.usage);
+    expect(err.join('\n')).toMatch(/segments can be written as xlsx or csv/);
+    expect(await runCli(['export', 'study.condensa', '--what', 'codebook'], io())).toBe(EXIT.usage);
+    expect(await runCli(['export', 'study.condensa', '--what', 'codebook', '-o', 'x.docx', '--levels', 'chapter'], io())).toBe(EXIT.usage);
+    expect(await runCli(['--help'], io())).toBe(EXIT.ok);
+    expect(out.join('\n')).toContain('condensa export FILE --what REPORT');
+  });
+});
