@@ -567,7 +567,7 @@ export function ensureStudy(folder: string, size: StudySize, seed = DEFAULT_SEED
   const file = cachedStudyPath(folder, size, seed);
   const sidecar = `${file}.json`;
   if (fs.existsSync(file) && fs.existsSync(sidecar)) {
-    return { ...(JSON.parse(fs.readFileSync(sidecar, 'utf8')) as GeneratedStudy), cached: true };
+    return { ...(JSON.parse(fs.readFileSync(sidecar, 'utf8')) as GeneratedStudy), file, cached: true };
   }
   fs.mkdirSync(folder, { recursive: true });
   fs.rmSync(file, { force: true });

@@ -138,19 +138,20 @@ async function benchSize(size: StudySize, args: readonly string[]): Promise<Size
   }
 
   const chromium = chromiumPath();
-  const renderer = path.join(root, 'out', 'renderer');
+  const renderer = [path.join(results, '.build', 'renderer'), path.join(root, 'out', 'renderer')].find((d) => fs.existsSync(path.join(d, 'index.html')));
   const browserIds = ['open.study', 'scroll.fps', 'code.apply.p50', 'code.apply.p95', 'memory.renderer', 'memory.server.ui'];
   const skipBrowser = (why: string) => browserIds.forEach((id) => (measurements[id] = unavailable(why)));
   if (flag(args, 'no-browser') !== null) skipBrowser('skipped (--no-browser)');
   else if (!chromium) skipBrowser('no Chromium: install it (apt-get install chromium) or set CHROMIUM_PATH');
-  else if (!fs.existsSync(path.join(renderer, 'index.html'))) skipBrowser('the renderer is not built (npm run build)');
+  else if (!renderer) skipBrowser('the renderer is not built (npm run build)');
   else {
     const projectsFolder = path.join(runDir, 'browser', 'Projects');
     fs.mkdirSync(projectsFolder, { recursive: true });
     const projectName = `Bench ${size}`;
     fs.copyFileSync(study.file, path.join(projectsFolder, `${projectName}.condensa`));
-    const server = await startServerChild({ rendererDir: renderer, projectsFolder, userDataFolder: path.join(runDir, 'browser', 'user-data') });
+    let server: ServerChild | null = null;
     try {
+      server = await startServerChild({ rendererDir: renderer, projectsFolder, userDataFolder: path.join(runDir, 'browser', 'user-data') });
       log('  Chromium figures:');
       const applications = Number(flag(args, 'applications') ?? plan.applications);
       const browser = await runBrowserBench(
@@ -173,7 +174,7 @@ async function benchSize(size: StudySize, args: readonly string[]): Promise<Size
       log(`  the Chromium figures failed: ${(err as Error).message}`);
       for (const id of browserIds) measurements[id] ??= { kind: 'failed', reason: (err as Error).message.split('\n')[0] };
     } finally {
-      await server.stop();
+      await server?.stop();
     }
   }
   fs.rmSync(runDir, { recursive: true, force: true });

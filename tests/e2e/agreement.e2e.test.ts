@@ -57,7 +57,6 @@ class Team {
 
   /** Chooses a decision by its key, writes the rationale and saves with Ctrl+Enter. */
   async decide(key: string, rationale: string): Promise<void> {
-    await this.page.locator('body').click({ position: { x: 5, y: 5 } });
     await this.page.keyboard.press(key);
     // The number chose the decision and put the cursor in the rationale box.
     await this.page.locator('.discrepancy-detail textarea:focus').waitFor();
@@ -151,8 +150,16 @@ describe('two coders, blind, merged and resolved (Chromium)', () => {
     const counts = page.getByTestId('discrepancy-counts');
     await counts.waitFor();
     expect(await counts.textContent()).toMatch(/^17 discrepancies · 17 open · 0 resolved/);
-    await page.getByRole('group', { name: 'Code present for one coder only' }).waitFor();
-    await page.getByRole('group', { name: 'Same text, different code' }).waitFor();
+    const list = page.getByRole('listbox', { name: 'Discrepancy list' });
+    await list.getByText(/^Code present for one coder only \(\d+\)$/).waitFor();
+    // Filter by type: only the differing-code group is left (the list is virtual; far rows are not in the page).
+    const typeFilter = page.getByRole('region', { name: 'Discrepancies' }).getByLabel('Type');
+    await typeFilter.selectOption({ label: 'Same text, different code' });
+    await list.getByText(/^Same text, different code \(5\)$/).waitFor();
+    expect(await list.getByText(/^Code present for one coder only/).count()).toBe(0);
+    await counts.filter({ hasText: '5 shown' }).waitFor();
+    await typeFilter.selectOption({ label: 'Any' });
+    await expect.poll(() => counts.textContent()).toMatch(/^17 discrepancies · 17 open · 0 resolved · \d+ units agreed$/);
     await page.getByRole('region', { name: 'Discrepancy' }).getByText('Codebook definitions').waitFor();
     await h.screenshot('agreement-compare');
 
@@ -165,15 +172,19 @@ describe('two coders, blind, merged and resolved (Chromium)', () => {
 
     // Three decisions by keyboard: arrows to move, a number to decide, Ctrl+Enter to save and go on.
     await page.locator('body').click({ position: { x: 5, y: 5 } });
+    const selected = list.getByRole('option', { selected: true });
+    const first = await selected.textContent();
     await page.keyboard.press('ArrowDown');
+    await expect.poll(() => selected.textContent()).not.toBe(first);
     await page.keyboard.press('ArrowUp');
+    await expect.poll(() => selected.textContent()).toBe(first);
     await team.decide('1', 'Amira’s code matches the inclusion criteria: the student describes not knowing how to revise.');
     await counts.filter({ hasText: '1 resolved' }).waitFor();
     await team.decide('2', 'Ben is right that this is context before the mentor appears.');
     await counts.filter({ hasText: '2 resolved' }).waitFor();
     await team.decide('3', 'Both codes apply: reassurance and practical know-how in one sentence.');
     await counts.filter({ hasText: '3 resolved' }).waitFor();
-    await page.getByRole('option', { selected: false }).filter({ hasText: 'Keep both' }).first().waitFor();
+    await list.getByRole('option').filter({ hasText: 'Keep both' }).first().waitFor();
     await h.screenshot('agreement-three-resolved');
 
     // The consensus, in the abstraction table and in the transcript.
@@ -189,7 +200,7 @@ describe('two coders, blind, merged and resolved (Chromium)', () => {
     await h.screenshot('agreement-consensus-transcript');
 
     // The decisions are in the audit log with the resolver's name.
-    await team.tab('Audit log');
+    await team.palette('show audit log');
     const log = page.getByRole('table', { name: 'Audit log' });
     await log.getByRole('cell', { name: 'Resolve a discrepancy: Keep both' }).waitFor();
     await log.getByRole('cell', { name: 'Merge Ben Okafor’s copy' }).waitFor();

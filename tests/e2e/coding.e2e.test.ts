@@ -281,6 +281,14 @@ describe('the coding workbench in Chromium', () => {
     await editor.fill('Felt calmer with a mentor nearby');
     await editor.press('Enter');
     await w.unit(6).locator('.unit-condensed', { hasText: 'Felt calmer with a mentor nearby' }).waitFor();
+    // The interpretive condensation, in the inspector.
+    const interpretive = page.getByRole('complementary', { name: 'Inspector' }).getByRole('textbox', { name: 'Interpretive condensation' });
+    await interpretive.fill('Presence of a senior as reassurance');
+    await interpretive.blur();
+    await w.saved();
+    await expect
+      .poll(() => h!.server.app.requireProject().db.prepare(`SELECT count(*) FROM meaning_units WHERE interpretive = 'Presence of a senior as reassurance'`).pluck().get())
+      .toBe(1);
 
     // A journal entry from the palette.
     await w.palette('new journal entry');

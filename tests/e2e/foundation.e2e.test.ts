@@ -39,7 +39,7 @@ describe('foundation in Chromium (browser mode)', () => {
     await page.getByText('Peer mentoring in the first year of medical school').first().waitFor();
     // The sample has two coders and a resolver: the app asks who is coding.
     const who = page.getByRole('dialog', { name: 'Who is coding?' });
-    await who.getByRole('button', { name: /Amira Haddad/ }).click();
+    await who.getByRole('button', { name: /^Amira Haddad/ }).click();
     await page.getByText('Coder: Amira Haddad').waitFor();
     const nav = page.getByRole('complementary', { name: 'Navigator' });
     await nav.getByText('Focus group 1 – mentees').waitFor();

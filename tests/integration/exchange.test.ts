@@ -107,6 +107,8 @@ describe('merging a returned copy', () => {
     await b.call('codings.apply', { target: { unitIds: [u0.id] }, codeIds: [newCode.id] });
     const benOwn = (await b.call('documents.get', { id: fg1.document.id })).codings.find((c) => c.unitId === u2.id && c.coderId === ben.id)!;
     await b.call('codings.remove', { codingIds: [benOwn.id] });
+    // Opening the comparison in his copy ends blind coding there, not in the study.
+    await b.call('agreement.reveal', { confirm: true });
     closeElsewhere();
 
     // Amira, meanwhile, at home.
@@ -125,7 +127,8 @@ describe('merging a returned copy', () => {
       ]),
     );
     expect(report.removed).toEqual([{ what: 'codings by Ben Okafor', count: 1 }]);
-    expect(report.updated).toEqual(expect.arrayContaining([{ what: 'codes and other codebook nodes', count: 1 }]));
+    expect(report.updated).toEqual([{ what: 'codes and other codebook nodes', count: 1 }]);
+    expect((await t.client.call('project.get', {})).settings.blind).toBe(true);
 
     const renamed = report.conflicts.find((c) => c.table === 'codebook_nodes')!;
     expect(renamed.kind).toBe('edited-in-both');

@@ -75,6 +75,9 @@ const OWNER_COLUMN: Readonly<Record<string, string>> = {
 // Changed on every edit: never a conflict on its own, and the newer value wins.
 const TIMESTAMP_COLUMNS = new Set(['updated_at']);
 
+/** Working state of one file, not study content: a coder opening the comparison in their copy must not end blind coding here. */
+const LOCAL_COLUMNS: Readonly<Record<string, ReadonlySet<string>>> = { project: new Set(['blind']) };
+
 const MEMO_TARGET_TABLES: Readonly<Record<string, string>> = {
   unit: 'meaning_units',
   node: 'codebook_nodes',
@@ -234,7 +237,7 @@ class Merger {
     const clashes: MergeConflict['fields'] = [];
     let takeTheirs = false;
     for (const field of this.columnsOf(table)) {
-      if (field === 'id' || TIMESTAMP_COLUMNS.has(field)) continue;
+      if (field === 'id' || TIMESTAMP_COLUMNS.has(field) || LOCAL_COLUMNS[table]?.has(field)) continue;
       if (equal(o[field], t[field])) continue;
       if (b && equal(t[field], b[field])) continue;
       if (b && equal(o[field], b[field])) {
@@ -357,7 +360,7 @@ class Merger {
   }
 
   private same(table: string, x: Row, y: Row): boolean {
-    return this.columnsOf(table).every((c) => TIMESTAMP_COLUMNS.has(c) || equal(x[c], y[c]));
+    return this.columnsOf(table).every((c) => TIMESTAMP_COLUMNS.has(c) || LOCAL_COLUMNS[table]?.has(c) || equal(x[c], y[c]));
   }
 
   private changedFields(table: string, before: Row, after: Row): string[] {

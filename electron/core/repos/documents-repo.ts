@@ -21,16 +21,16 @@ interface DocumentRow {
   coded_units: number;
 }
 
-// Progress per document in one pass: counts are aggregated per document, not per row.
+// Per-document counts as correlated subqueries: each one is an index range on its own document,
+// so one document's summary costs that document's rows, not the whole study's.
 const SUMMARY_SQL = `
   SELECT d.id, d.title, d.kind, d.group_id, d.source_name, d.session_name, d.session_date, d.facilitator,
          d.duration_minutes, d.notes, d.sort, length(d.text) AS length,
-         coalesce(t.n, 0) AS turns, coalesce(u.n, 0) AS units, coalesce(c.n, 0) AS coded_units
+         (SELECT count(*) FROM turns t WHERE t.document_id = d.id) AS turns,
+         (SELECT count(*) FROM meaning_units u WHERE u.document_id = d.id) AS units,
+         (SELECT count(DISTINCT c.unit_id) FROM codings c
+           WHERE c.document_id = d.id AND c.unit_id IS NOT NULL %CODER%) AS coded_units
   FROM documents d
-  LEFT JOIN (SELECT document_id, count(*) AS n FROM turns GROUP BY document_id) t ON t.document_id = d.id
-  LEFT JOIN (SELECT document_id, count(*) AS n FROM meaning_units GROUP BY document_id) u ON u.document_id = d.id
-  LEFT JOIN (SELECT document_id, count(DISTINCT unit_id) AS n FROM codings WHERE unit_id IS NOT NULL AND coder_id IN (SELECT id FROM coders WHERE %CODER%) GROUP BY document_id) c
-    ON c.document_id = d.id
   %WHERE%
   ORDER BY d.sort, d.title`;
 
@@ -56,7 +56,7 @@ function toSummary(r: DocumentRow): DocumentSummary {
 
 /** `coderId` narrows "coded" progress to one coder's work (blind mode, or the current coder). */
 function summarySql(where: string, coderId: string | null): string {
-  return SUMMARY_SQL.replace('%WHERE%', where).replace('%CODER%', coderId ? 'id = @coder' : '1');
+  return SUMMARY_SQL.replace('%WHERE%', where).replace('%CODER%', coderId ? 'AND c.coder_id = @coder' : '');
 }
 
 export function listDocuments(db: Database.Database, coderId: string | null): DocumentSummary[] {

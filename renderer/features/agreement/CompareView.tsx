@@ -147,7 +147,10 @@ export function CompareView() {
           CSV
         </button>
         <button type="button" onClick={() => void exportLog('xlsx')}>
-          Export resolution log
+          Export resolution log (XLSX)
+        </button>
+        <button type="button" onClick={() => void exportLog('csv')}>
+          CSV
         </button>
       </div>
       {exportMessage && (

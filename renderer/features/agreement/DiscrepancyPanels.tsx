@@ -1,4 +1,5 @@
-import { useEffect, useRef } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useMemo, useRef } from 'react';
 import type { CodeRef, Discrepancy, DiscrepancyDetail } from '../../../shared/api/methods/agreement';
 import { DECISION_KEYS, DECISION_LABELS, DISCREPANCY_TYPES, DISCREPANCY_TYPE_LABELS, decisionText } from '../../../shared/domain/agreement-options';
 import { useWorkspace } from '../../state/workspace-store';
@@ -30,12 +31,23 @@ export function DiscrepancyListPanel() {
   const filter = useCompare((s) => s.filter);
   const selectedKey = useCompare((s) => s.selectedKey);
   const nodes = useWorkspace((s) => s.nodes);
-  const items = orderedItems(list);
+  const items = useMemo(() => orderedItems(list), [list]);
   const ref = useRef<HTMLDivElement>(null);
+  // Headings and items in one virtual list: a large study can have thousands of discrepancies.
+  const rows = useMemo(
+    () =>
+      DISCREPANCY_TYPES.flatMap((type) => {
+        const group = items.filter((d) => d.type === type);
+        return group.length === 0 ? [] : [{ type, count: group.length, d: null }, ...group.map((d) => ({ type, count: 0, d }))];
+      }),
+    [items],
+  );
+  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => ref.current, estimateSize: (i) => (rows[i].d ? 84 : 30), overscan: 8 });
 
   useEffect(() => {
-    ref.current?.querySelector('[aria-selected="true"]')?.scrollIntoView({ block: 'nearest' });
-  }, [selectedKey]);
+    const at = rows.findIndex((r) => r.d?.key === selectedKey);
+    if (at >= 0) virtualizer.scrollToIndex(at, { align: 'auto' });
+  }, [selectedKey, rows, virtualizer]);
 
   const setFilter = (patch: Partial<typeof filter>) => {
     useCompare.setState({ filter: { ...filter, ...patch } });
@@ -96,20 +108,22 @@ export function DiscrepancyListPanel() {
         </p>
       )}
       <div className="discrepancy-items" ref={ref} role="listbox" aria-label="Discrepancy list">
-        {DISCREPANCY_TYPES.map((type) => {
-          const group = items.filter((d) => d.type === type);
-          if (group.length === 0) return null;
-          return (
-            <div key={type} role="group" aria-label={DISCREPANCY_TYPE_LABELS[type]}>
-              <h3 className="section-title">
-                {DISCREPANCY_TYPE_LABELS[type]} ({group.length})
-              </h3>
-              {group.map((d) => (
-                <ListItem key={d.key} d={d} selected={d.key === selectedKey} coderA={list!.coderA.initials} coderB={list!.coderB.initials} />
-              ))}
-            </div>
-          );
-        })}
+        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          {virtualizer.getVirtualItems().map((v) => {
+            const row = rows[v.index];
+            return (
+              <div key={row.d?.key ?? row.type} data-index={v.index} ref={virtualizer.measureElement} style={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${v.start}px)` }}>
+                {row.d ? (
+                  <ListItem d={row.d} selected={row.d.key === selectedKey} coderA={list!.coderA.initials} coderB={list!.coderB.initials} />
+                ) : (
+                  <h3 className="section-title" role="presentation">
+                    {DISCREPANCY_TYPE_LABELS[row.type]} ({row.count})
+                  </h3>
+                )}
+              </div>
+            );
+          })}
+        </div>
         {list && items.length === 0 && <p className="muted pad">{list.total === 0 ? 'The two coders agree everywhere they both coded.' : 'Nothing matches the filter.'}</p>}
       </div>
     </section>

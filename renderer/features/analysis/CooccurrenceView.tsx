@@ -68,6 +68,9 @@ export function CooccurrenceView() {
             <p className="muted pad">No two {LEVEL_PLURALS[options.level].toLowerCase()} were applied together by one coder here.</p>
           ) : (
             <div className="cooc-layout">
+              <p className="muted small table-note">
+                Darker cells: more {data.mode === 'unit' ? 'units' : 'overlaps'} where one coder applied both. The grey diagonal is each {NODE_LEVEL_LABELS[options.level].toLowerCase()}’s own count. Click a cell or a row to list the units.
+              </p>
               <Heatmap
                 title={`Co-occurrence of ${LEVEL_PLURALS[options.level].toLowerCase()}`}
                 labels={shown.map((x) => x.n.name)}

@@ -3,6 +3,7 @@ import { useWorkspace } from '../../state/workspace-store';
 import { useCoding } from '../coding/coding-store';
 import { NodeInspector } from '../coding/NodeInspector';
 import { UnitMemos } from '../coding/UnitMemos';
+import { InterpretiveField } from '../coding/InterpretiveField';
 
 export function Inspector() {
   const detail = useWorkspace((s) => s.detail);
@@ -46,6 +47,7 @@ export function Inspector() {
             </dd>
             <dt>Condensation</dt>
             <dd>{unit.condensed || <span className="muted">not written yet</span>}</dd>
+            <InterpretiveField unit={unit} />
             <dt>Codes</dt>
             <dd>
               {byCoder.size === 0 && <span className="muted">none yet</span>}

@@ -49,6 +49,9 @@ export function TranscriptHeader({ detail }: { detail: DocumentDetail }) {
         <button type="button" onClick={openFind} title="Find in this document (Ctrl/Cmd+F)">
           Find
         </button>
+        <button type="button" onClick={() => useCoding.setState({ memo: { targetType: 'document', targetId: d.id, label: d.title } })} title="Write a memo on this document">
+          Memo…
+        </button>
       </div>
       {findOpen && <FindBar />}
     </div>
