@@ -62,6 +62,7 @@ function ratioText(def: FigureDef, sizes: readonly StudySize[], report: BenchRep
 }
 
 function growthText(def: FigureDef, sizes: readonly StudySize[], report: BenchReport): string {
+  if (def.sameAtEverySize) return 'same work at every size';
   const values = sizes.map((s) => report.results[s]?.measurements[def.id]).map((m) => (m?.kind === 'value' ? m.value : null));
   if (values.length < 2 || values.some((v) => v === null || v <= 0)) return '—';
   const steps: string[] = [];

@@ -41,7 +41,9 @@ let skipped = 0;
 if (fs.existsSync(report)) {
   const r = JSON.parse(fs.readFileSync(report, 'utf8'));
   passed = r.numPassedTests;
-  failed = r.numFailedTests + (r.numFailedTestSuites ?? 0) + (run.status !== 0 && r.numFailedTests === 0 ? 1 : 0);
+  // A file that fails before any test runs (an import error) counts as one failure.
+  const brokenFiles = r.testResults.filter((f) => f.status === 'failed' && f.assertionResults.length === 0).length;
+  failed = r.numFailedTests + brokenFiles + (run.status !== 0 && r.numFailedTests + brokenFiles === 0 ? 1 : 0);
   skipped = r.numPendingTests + (r.numTodoTests ?? 0);
 }
 if (!chromium) console.warn('*** End-to-end tests were skipped (no Chromium). ***');

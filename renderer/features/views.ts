@@ -15,17 +15,19 @@ export interface WorkView {
   readonly id: string;
   readonly label: string;
   readonly component: ComponentType;
+  /** Whether the inspector column sits beside this view (wide tables and charts go without it). */
+  readonly inspector: boolean;
 }
 
 export const WORK_VIEWS: readonly WorkView[] = [
-  { id: 'transcript', label: 'Transcript', component: TranscriptView },
-  { id: 'documents', label: 'Documents', component: DocumentsView },
-  { id: 'participants', label: 'Participants', component: ParticipantsView },
-  { id: 'table', label: 'Abstraction table', component: AbstractionTableView },
-  { id: 'codebook', label: 'Codebook', component: CodebookView },
-  { id: 'search', label: 'Search', component: SearchView },
-  { id: 'compare', label: 'Compare', component: CompareView },
-  { id: 'analysis', label: 'Analysis', component: AnalysisView },
-  { id: 'reports', label: 'Reports', component: ReportsView },
-  { id: 'audit', label: 'Audit log', component: AuditView },
+  { id: 'transcript', label: 'Transcript', component: TranscriptView, inspector: true },
+  { id: 'documents', label: 'Documents', component: DocumentsView, inspector: false },
+  { id: 'participants', label: 'Participants', component: ParticipantsView, inspector: false },
+  { id: 'table', label: 'Abstraction table', component: AbstractionTableView, inspector: true },
+  { id: 'codebook', label: 'Codebook', component: CodebookView, inspector: true },
+  { id: 'search', label: 'Search', component: SearchView, inspector: true },
+  { id: 'compare', label: 'Compare', component: CompareView, inspector: false },
+  { id: 'analysis', label: 'Analysis', component: AnalysisView, inspector: false },
+  { id: 'reports', label: 'Reports', component: ReportsView, inspector: false },
+  { id: 'audit', label: 'Audit log', component: AuditView, inspector: false },
 ];

@@ -28,7 +28,7 @@ describe('Help → About in Chromium (browser mode)', () => {
     await about.getByRole('button', { name: 'Close' }).click();
 
     await page.getByRole('button', { name: 'Open the sample project' }).click();
-    await page.getByRole('dialog', { name: 'Who is coding?' }).getByRole('button', { name: /Amira Haddad/ }).click();
+    await page.getByRole('dialog', { name: 'Who is coding?' }).getByRole('button', { name: /^Amira Haddad/ }).click();
     about = await openAbout();
     await about.waitFor();
     expect(await about.textContent()).toMatch(/Open project: schema v\d+, .*\.condensa/);

@@ -1,9 +1,7 @@
 import ExcelJS from 'exceljs';
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Discrepancy, Resolution } from '../../../shared/api/methods/agreement';
-import { AppError } from '../../../shared/api/errors';
 import { DISCREPANCY_TYPE_LABELS, decisionText } from '../../../shared/domain/agreement-options';
+import { writeFileSafely } from '../files/write-file-safely';
 import { toCsv, type CsvValue } from '../../../shared/text/csv-write';
 
 // The discrepancy list and the resolution log as tables a reviewer can open: CSV or one XLSX sheet.
@@ -66,25 +64,15 @@ export function resolutionTable(items: readonly Resolution[]): Table {
 /** Writes the table to `target` (extension added when missing) and returns the path written. */
 export async function writeTable(table: Table, target: string, format: 'csv' | 'xlsx'): Promise<string> {
   const file = target.toLowerCase().endsWith(`.${format}`) ? target : `${target}.${format}`;
-  try {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    if (format === 'csv') {
-      fs.writeFileSync(file, toCsv(table.columns, table.rows, { bom: true }), 'utf8');
-    } else {
-      const book = new ExcelJS.Workbook();
-      book.creator = 'Condensa';
-      const sheet = book.addWorksheet(table.name, { views: [{ state: 'frozen', ySplit: 1 }] });
-      sheet.addRow([...table.columns]).font = { bold: true };
-      for (const row of table.rows) sheet.addRow(row.map((v) => (v === null || v === undefined ? '' : v)));
-      table.columns.forEach((c, i) => {
-        const longest = Math.max(c.length, ...table.rows.slice(0, 300).map((r) => String(r[i] ?? '').length));
-        sheet.getColumn(i + 1).width = Math.min(60, Math.max(8, longest + 2));
-      });
-      await book.xlsx.writeFile(file);
-    }
-  } catch (err) {
-    const code = (err as { code?: string }).code ?? '';
-    throw new AppError('EXPORT_WRITE_FAILED', `Could not write “${path.basename(file)}” (${code || (err as Error).message}). Choose a folder you can write to, or close the file if a spreadsheet program has it open.`);
-  }
-  return file;
+  if (format === 'csv') return writeFileSafely(file, toCsv(table.columns, table.rows, { bom: true }));
+  const book = new ExcelJS.Workbook();
+  book.creator = 'Condensa';
+  const sheet = book.addWorksheet(table.name, { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.addRow([...table.columns]).font = { bold: true };
+  for (const row of table.rows) sheet.addRow(row.map((v) => (v === null || v === undefined ? '' : v)));
+  table.columns.forEach((c, i) => {
+    const longest = Math.max(c.length, ...table.rows.slice(0, 300).map((r) => String(r[i] ?? '').length));
+    sheet.getColumn(i + 1).width = Math.min(60, Math.max(8, longest + 2));
+  });
+  return writeFileSafely(file, new Uint8Array(await book.xlsx.writeBuffer()));
 }

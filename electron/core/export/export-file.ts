@@ -1,8 +1,8 @@
 import type Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
-import { AppError } from '../../../shared/api/errors';
 import type { ReportFormat, ReportKind, ReportOptions } from '../../../shared/api/methods/reports';
+import { writeFileSafely } from '../files/write-file-safely';
 import { renderReport, type RenderedReport } from './report-service';
 
 /** "Codebook.docx", else "Codebook 2.docx" …: an export never replaces an earlier one unless a path is given. */
@@ -12,29 +12,6 @@ function freeName(folder: string, fileName: string): string {
   for (let i = 1; ; i += 1) {
     const candidate = path.join(folder, `${base}${i === 1 ? '' : ` ${i}`}${ext}`);
     if (!fs.existsSync(candidate)) return candidate;
-  }
-}
-
-/** Writes through a temporary file and a rename, so a half-written export never replaces a good one. */
-export function writeBytes(target: string, bytes: Buffer): string {
-  const temp = `${target}.partial-${process.pid}`;
-  try {
-    fs.mkdirSync(path.dirname(target), { recursive: true });
-    fs.writeFileSync(temp, bytes);
-    fs.renameSync(temp, target);
-    return target;
-  } catch (err) {
-    fs.rmSync(temp, { force: true });
-    const code = (err as { code?: string }).code;
-    const why =
-      code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
-        ? 'that folder cannot be written to'
-        : code === 'ENOSPC'
-          ? 'the disk is full'
-          : code === 'EISDIR'
-            ? 'a folder has that name'
-            : `the system said ${code ?? 'no'}`;
-    throw new AppError('EXPORT_FAILED', `The export could not be saved to ${target} (${why}). Choose another place and try again.`);
   }
 }
 
@@ -49,5 +26,5 @@ export async function exportReport(
 ): Promise<RenderedReport & { readonly path: string }> {
   const rendered = await renderReport(db, kind, format, options);
   const where = target ?? freeName(folder, rendered.fileName);
-  return { ...rendered, path: writeBytes(where, rendered.bytes), fileName: path.basename(where) };
+  return { ...rendered, path: writeFileSafely(where, rendered.bytes), fileName: path.basename(where) };
 }

@@ -1,9 +1,10 @@
+import path from 'node:path';
 import type Database from 'better-sqlite3';
 import type { AbstractionFilter, AbstractionTable, codingMethods } from '../../../shared/api/methods/coding';
 import { AppError } from '../../../shared/api/errors';
 import { NODE_LEVEL_LABELS } from '../../../shared/domain/vocabulary';
 import { toCsv } from '../../../shared/text/csv-write';
-import { writeExport } from '../exporters/write-export';
+import { writeFileSafely } from '../files/write-file-safely';
 import type { HandlerMap } from '../handler-types';
 import { abstractionTable } from '../repos/analysis-repo';
 import { getNode } from '../repos/codebook-repo';
@@ -157,10 +158,10 @@ export const codingHandlers: HandlerMap<keyof typeof codingMethods> = {
   'table.exportCsv': ({ path: target, ...filter }, { project, app }) => {
     const table = buildTable(project, filter);
     const csv = tableCsv(table);
-    return { csv, path: target ? writeExport(app.ports.projectsFolder, target, csv) : null, rows: table.rows.length };
+    return { csv, path: target ? writeFileSafely(path.resolve(app.ports.projectsFolder, target), csv) : null, rows: table.rows.length };
   },
   'audit.exportCsv': ({ path: target }, { project, app }) => {
     const { csv, steps } = auditCsv(project.db);
-    return { csv, path: target ? writeExport(app.ports.projectsFolder, target, csv) : null, steps };
+    return { csv, path: target ? writeFileSafely(path.resolve(app.ports.projectsFolder, target), csv) : null, steps };
   },
 };

@@ -6,24 +6,10 @@ import type { Application } from '../application';
 import type { HandlerMap } from '../handler-types';
 import { createProjectFromPlan, DEFAULT_ZIP_LIMITS, exportQdc, exportQdpx, planQdcImport, planQdpxImport } from '../refi';
 import { PROJECT_EXTENSION } from '../store/project-file';
+import { writeFileSafely } from '../files/write-file-safely';
 
 function withExtension(p: string, ext: string): string {
   return p.toLowerCase().endsWith(ext) ? p : `${p}${ext}`;
-}
-
-/** Writes beside the target and renames, so a failed export never leaves half a file. */
-function writeAtomically(target: string, bytes: Uint8Array): void {
-  const temp = `${target}.writing-${process.pid}`;
-  try {
-    fs.mkdirSync(path.dirname(target), { recursive: true });
-    fs.writeFileSync(temp, bytes);
-    fs.renameSync(temp, target);
-  } catch (err) {
-    fs.rmSync(temp, { force: true });
-    const code = (err as { code?: string }).code;
-    const why = code === 'ENOSPC' ? 'the disk is full' : code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? 'that folder cannot be written' : 'the file could not be written';
-    throw new AppError('EXPORT_WRITE_FAILED', `Could not save ${path.basename(target)}: ${why}. Choose another folder and export again.`);
-  }
 }
 
 function readSource(app: Application, source: { sourcePath?: string; base64?: string }): { bytes: Uint8Array; name: string } {
@@ -42,7 +28,7 @@ function readSource(app: Application, source: { sourcePath?: string; base64?: st
 }
 
 function exported(target: string, bytes: Uint8Array, summary: { counts: Readonly<Record<string, number>>; notes: readonly string[] }, includeBytes: boolean) {
-  writeAtomically(target, bytes);
+  writeFileSafely(target, bytes);
   return {
     path: target,
     bytes: bytes.byteLength,

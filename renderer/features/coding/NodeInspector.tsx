@@ -28,10 +28,11 @@ export function NodeInspector({ nodeId }: { nodeId: string }) {
   if (!data || data.node.id !== nodeId) return <p className="muted small pad">Loading…</p>;
   const { node, counts, units } = data;
 
+  // The box follows the click at once and goes back only if the change is refused.
   const toggleQuote = async (unitId: string, quote: boolean) => {
-    if (await attempt('quotes.set', { nodeId, unitId, quote })) {
-      setData((d) => (d ? { ...d, units: d.units.map((u) => (u.unitId === unitId ? { ...u, quote } : u)) } : d));
-    }
+    const mark = (value: boolean) => setData((d) => (d ? { ...d, units: d.units.map((u) => (u.unitId === unitId ? { ...u, quote: value } : u)) } : d));
+    mark(quote);
+    if (!(await attempt('quotes.set', { nodeId, unitId, quote }))) mark(!quote);
   };
 
   return (

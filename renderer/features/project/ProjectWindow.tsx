@@ -13,7 +13,8 @@ export function ProjectWindow() {
   const view = useAppStore((s) => s.view);
   const revision = useAppStore((s) => s.revision);
   const loaded = useWorkspace((s) => s.loadedRevision);
-  const Current = (WORK_VIEWS.find((v) => v.id === view) ?? WORK_VIEWS[0]).component;
+  const current = WORK_VIEWS.find((v) => v.id === view) ?? WORK_VIEWS[0];
+  const Current = current.component;
 
   useEffect(() => {
     void loadWorkspace();
@@ -25,7 +26,7 @@ export function ProjectWindow() {
         <strong>{project.settings.title}</strong>
         <span className="muted small">{project.path}</span>
       </header>
-      <div className="panes">
+      <div className={current.inspector ? 'panes' : 'panes no-inspector'}>
         <Navigator />
         <section className="work-surface" aria-label="Work surface">
           <nav className="tabs" role="tablist">
@@ -50,7 +51,7 @@ export function ProjectWindow() {
             )}
           </div>
         </section>
-        <Inspector />
+        {current.inspector && <Inspector />}
       </div>
       <StatusBar />
       <CodingOverlays />

@@ -3,15 +3,14 @@ import path from 'node:path';
 import { AppError } from '../../../shared/api/errors';
 
 /**
- * Writes an export where the caller asked (relative paths land in `baseFolder`), through a
- * temporary file and a rename so a half-written export never replaces a good one.
+ * Writes an export through a temporary file and a rename, so a half-written file never replaces
+ * a good one. Every exporter writes through here, so they all fail the same, readable way.
  */
-export function writeExport(baseFolder: string, requested: string, content: string): string {
-  const target = path.resolve(baseFolder, requested);
+export function writeFileSafely(target: string, data: string | Uint8Array): string {
   const temp = `${target}.partial-${process.pid}`;
   try {
     fs.mkdirSync(path.dirname(target), { recursive: true });
-    fs.writeFileSync(temp, content, 'utf8');
+    fs.writeFileSync(temp, data);
     fs.renameSync(temp, target);
     return target;
   } catch (err) {
