@@ -1,11 +1,12 @@
-import { app, BrowserWindow, dialog, ipcMain, Menu, type IpcMainInvokeEvent, type MenuItemConstructorOptions } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, type MenuItemConstructorOptions } from 'electron';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Application } from '../core/application';
 import { APP_VERSION } from '../core/version';
 import { buildMenuTemplate } from './menu';
 import { createOpenRequests, projectPathFromArgv } from './open-file';
-import { hardenContents, isTrustedSender, secureWebPreferences } from './security';
+import { createCallHandler } from './ipc';
+import { hardenContents, secureWebPreferences } from './security';
 import { loadWindowState, saveWindowState } from './window-state';
 
 const rendererIndex = path.join(__dirname, '../renderer/index.html');
@@ -33,15 +34,11 @@ function refreshMenu(): void {
   Menu.setApplicationMenu(Menu.buildFromTemplate(template as MenuItemConstructorOptions[]));
 }
 
-async function onCall(event: IpcMainInvokeEvent, method: unknown, params: unknown) {
-  // Only our own page may call; everything it sends is validated against the contract in dispatch.
-  if (!event.senderFrame || !isTrustedSender(event.senderFrame.url, rendererUrl) || typeof method !== 'string') {
-    return { ok: false, error: { code: 'BAD_REQUEST', message: 'Refused a call from an unknown sender.' } };
-  }
-  const envelope = await core!.dispatch(method, params);
-  if (method.startsWith('project.')) refreshMenu();
-  return envelope;
-}
+const onCall = createCallHandler(
+  () => core!,
+  rendererUrl,
+  (method) => method.startsWith('project.') && refreshMenu(),
+);
 
 function createWindow(): void {
   const userData = app.getPath('userData');
