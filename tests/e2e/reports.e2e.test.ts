@@ -11,7 +11,7 @@ describe('the Reports tab (browser mode)', () => {
     h = null;
   });
 
-  it('previews the sample’s category table as Word will show it, exports a .docx that reads back, and shows the theme table’s warnings', async () => {
+  it('previews the sample’s category table as Word will show it, exports a .docx that reads back, and shows the theme table’s quotes', async () => {
     h = await startHarness();
     const { page } = h;
     await page.getByRole('button', { name: 'Open the sample project' }).click();
@@ -45,12 +45,11 @@ describe('the Reports tab (browser mode)', () => {
     await page.getByRole('checkbox', { name: 'Code', exact: true }).check();
     await page.getByRole('table', { name: 'Table 1. Main categories and related subcategories and codes' }).waitFor();
 
-    // The theme table says which categories have no exemplar quote yet.
+    // The theme table shows the sample's marked exemplar quotes, attributed as the author asks.
     await page.getByRole('option', { name: 'Theme table with quotes' }).click();
-    const warnings = page.getByRole('list', { name: 'Before you export' });
-    await warnings.getByText(/No exemplar quote is marked for 3 categories/).waitFor();
-    await page.getByLabel('Where no quote is marked').selectOption('pick');
-    await warnings.getByText(/picked by Condensa from coded units/).waitFor();
+    const themes = page.getByRole('table', { name: /Themes, categories and exemplar quotes/ });
+    await themes.getByText(/it's knowing the path has been walked before/).waitFor();
+    await themes.getByText(/\(Mentee 2, Riverside mentees, spring term\)/).first().waitFor();
     await page.getByLabel('Quote attribution').fill('a {Year of study:ordinal-word}-year {Role:lower}');
     await page.getByRole('table', { name: /Themes, categories and exemplar quotes/ }).getByText(/\(a first-year mentee\)/).first().waitFor();
     await h.screenshot('reports-theme-table');

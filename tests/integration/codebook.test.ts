@@ -284,7 +284,10 @@ describe('the codebook hierarchy', () => {
     );
     expect(r.units.length).toBe(expected);
     expect(r.counts.units).toBe(expected);
-    const first = r.units[0];
+    // The sample marks exemplar quotes already; take a unit that is not one yet.
+    const first = r.units.find((u) => !u.quote)!;
+    const before = await t.client.call('quotes.list', { nodeId: category.id });
+    expect(before.length).toBe(r.units.filter((u) => u.quote).length);
     const docs = await sampleDocuments(t);
     const doc = docs.find((d) => d.document.id === first.documentId)!;
     expect(first.text).toBe(doc.text.slice(first.start, first.end));
@@ -296,10 +299,11 @@ describe('the codebook hierarchy', () => {
     expect(first.quote).toBe(false);
 
     await t.client.call('quotes.set', { nodeId: category.id, unitId: first.unitId, quote: true });
-    expect((await t.client.call('codebook.retrieve', { nodeId: category.id })).units[0].quote).toBe(true);
+    expect((await t.client.call('codebook.retrieve', { nodeId: category.id })).units.find((u) => u.unitId === first.unitId)!.quote).toBe(true);
     const quotes = await t.client.call('quotes.list', { nodeId: category.id });
-    expect(quotes).toEqual([expect.objectContaining({ unitId: first.unitId, text: first.text })]);
+    expect(quotes).toHaveLength(before.length + 1);
+    expect(quotes).toContainEqual(expect.objectContaining({ unitId: first.unitId, text: first.text }));
     await t.client.call('quotes.set', { nodeId: category.id, unitId: first.unitId, quote: false });
-    expect(await t.client.call('quotes.list', { nodeId: category.id })).toEqual([]);
+    expect(await t.client.call('quotes.list', { nodeId: category.id })).toEqual(before);
   });
 });

@@ -114,7 +114,15 @@ describe('reports on the sample study', () => {
     expect(doc.sections[0].width).toBeGreaterThan(doc.sections[0].height);
   });
 
+  /** The sample comes with marked exemplar quotes; these tests start from none. */
+  async function unmarkAllQuotes(): Promise<void> {
+    for (const n of nodes) {
+      for (const q of await t.client.call('quotes.list', { nodeId: n.id })) await t.client.call('quotes.set', { nodeId: n.id, unitId: q.unitId, quote: false });
+    }
+  }
+
   it('theme table: marked quotes attributed by the author’s template; a category without one says so, in the table and in the preview', async () => {
+    await unmarkAllQuotes();
     const harbour = nodes.find((n) => n.name === 'Finding a safe harbour')!;
     const retrieved = await t.client.call('codebook.retrieve', { nodeId: harbour.id });
     const mentee3 = retrieved.units.find((u) => u.pseudonym === 'Mentee 3')!;
@@ -137,6 +145,7 @@ describe('reports on the sample study', () => {
   });
 
   it('theme table can pick coded units where nothing is marked, and says so', async () => {
+    await unmarkAllQuotes();
     const preview = await t.client.call('reports.preview', { kind: 'themes', options: { unmarkedQuotes: 'pick', quotesPerNode: 1 } });
     expect(preview.warnings.join(' ')).toMatch(/picked by Condensa from coded units/);
     const doc = await docx(t.client, 'themes', { unmarkedQuotes: 'pick', quotesPerNode: 1 });

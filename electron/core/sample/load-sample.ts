@@ -85,6 +85,7 @@ export function loadSample(db: Database.Database, study: SampleStudy): void {
   }
 
   const documentIds = new Map<string, string>();
+  const unitIdsByText: [string, string][] = [];
   study.documents.forEach((doc, docIndex) => {
     const documentId = randomUUID();
     documentIds.set(doc.key, documentId);
@@ -114,6 +115,7 @@ export function loadSample(db: Database.Database, study: SampleStudy): void {
       // Facilitators' turns stay visible but are not split into units: they are not coded.
       if (facilitatorUnits.has(u.unit)) continue;
       const unitId = randomUUID();
+      unitIdsByText.push([u.unit.text, unitId]);
       stmt(db, `INSERT INTO meaning_units (id, document_id, start, "end", condensed, interpretive) VALUES (?, ?, ?, ?, ?, '')`).run(
         unitId,
         documentId,
@@ -137,6 +139,13 @@ export function loadSample(db: Database.Database, study: SampleStudy): void {
         }
       }
     }
+  });
+
+  study.quotes.forEach((q, i) => {
+    const nodeId = nodeIds.get(q.node);
+    const unitId = unitIdsByText.find(([text]) => text.startsWith(q.unitStartsWith))?.[1];
+    if (!nodeId || !unitId) throw new Error(`sample: quote for ${q.node} does not match a unit`);
+    stmt(db, `INSERT INTO quotes (id, node_id, unit_id, sort) VALUES (?, ?, ?, ?)`).run(randomUUID(), nodeId, unitId, i);
   });
 
   const targetId = (type: string, key: string | null): string => {

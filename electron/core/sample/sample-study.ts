@@ -1173,6 +1173,14 @@ export const SAMPLE_STUDY: SampleStudy = {
     },
   ],
 
+  quotes: [
+    { node: 'cat-harbour', unitStartsWith: "Then my mentor told me she's the first in her family" },
+    { node: 'cat-harbour', unitStartsWith: "For me it's knowing the path has been walked before." },
+    { node: 'cat-hidden', unitStartsWith: 'Honestly, the most useful thing was being told which lectures' },
+    { node: 'cat-hidden', unitStartsWith: "It's so obvious once someone says it." },
+    { node: 'cat-teacher', unitStartsWith: 'I picked that up from watching a registrar' },
+    { node: 'cat-teacher', unitStartsWith: "In a year and a half I'll be a junior doctor" },
+  ],
   memos: [
     {
       target: { type: 'project', key: null },

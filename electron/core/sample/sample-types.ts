@@ -86,5 +86,7 @@ export interface SampleStudy {
   readonly documents: readonly SampleDocument[];
   readonly codebook: readonly SampleNode[];
   readonly memos: readonly SampleMemo[];
+  /** Exemplar quotes: a codebook node and the opening words of the unit that illustrates it. */
+  readonly quotes: readonly { readonly node: string; readonly unitStartsWith: string }[];
   readonly journal: readonly { readonly date: string; readonly author: string; readonly body: string }[];
 }
