@@ -1,5 +1,5 @@
 import { chromium, type Browser, type CDPSession, type Page } from 'playwright-core';
-import { failed, unavailable, value, type Measurement, type Measurements } from './figures';
+import { failed, skipped, value, type Measurement, type Measurements } from './figures';
 import { percentile, processMemory } from './timing';
 
 // The figures a person feels, measured in Chromium against browser mode: opening the study,
@@ -100,9 +100,9 @@ export async function runBrowserBench(input: BrowserBenchInput, log: (line: stri
   } finally {
     await browser.close();
   }
-  out['memory.renderer'] = heapPeak > 0 ? value(heapPeak / 1_048_576, { note: 'JSHeapUsedSize (CDP), sampled after each step' }) : unavailable('no heap sample');
+  out['memory.renderer'] = heapPeak > 0 ? value(heapPeak / 1_048_576, { note: 'JSHeapUsedSize (CDP), sampled after each step' }) : skipped('no heap sample');
   const server = processMemory(input.serverPid);
-  out['memory.server.ui'] = server ? value(server.peakMb, { note: 'VmHWM of the browser-mode server process' }) : unavailable('no /proc on this system');
+  out['memory.server.ui'] = server ? value(server.peakMb, { note: 'VmHWM of the browser-mode server process' }) : skipped('no /proc on this system');
   return out;
 }
 
@@ -114,7 +114,7 @@ async function step(id: string, log: (line: string) => void, work: () => Promise
   } catch (err) {
     m = failed(err);
   }
-  const shown = m.kind === 'value' ? m.value.toFixed(1) : `${m.kind === 'unavailable' ? 'not available yet' : 'FAILED'}: ${m.reason}`;
+  const shown = m.kind === 'value' ? m.value.toFixed(1) : `${m.kind === 'unavailable' ? 'not available yet' : m.kind === 'skipped' ? 'skipped' : 'FAILED'}: ${m.reason}`;
   log(`  ${id}: ${shown} (${Math.round(performance.now() - t0)} ms)`);
   return m;
 }
@@ -196,7 +196,7 @@ interface ApplyResult {
  */
 async function measureApply(page: Page, input: BrowserBenchInput, sampleHeap: () => Promise<void>): Promise<Measurement & { runs?: number[] }> {
   const keys = Object.keys(input.shortcuts).sort();
-  if (keys.length === 0) return unavailable('the study has no code shortcuts');
+  if (keys.length === 0) throw new Error('the study has no code shortcuts');
   await page.locator('.unit').first().click();
   const runs: number[] = [];
   let stalls = 0;
@@ -250,7 +250,7 @@ async function measureApply(page: Page, input: BrowserBenchInput, sampleHeap: ()
     } else runs.push(result.ms);
     if (runs.length % 200 === 0) await sampleHeap();
   }
-  if (runs.length === 0) return unavailable('no unit could take a new code');
+  if (runs.length === 0) throw new Error('no unit could take a new code');
   const asked = input.applications;
   const done = runs.length < asked ? `${runs.length} of ${asked} applications (time budget)` : `${runs.length} applications`;
   const stalled = stalls ? `, ${stalls} with no chip after 5 s (counted as 5 s)` : '';

@@ -9,9 +9,9 @@ import { baselineImport, importTranscriptFile } from '../electron/core/import/be
 import { insertProject } from '../electron/core/repos/project-repo';
 import { ProjectFile } from '../electron/core/store/project-file';
 import { agreementInputsFromStudy, syntheticAgreementInputs } from './agreement-input';
-import { failed, unavailable, value, type Measurement, type Measurements } from './figures';
+import { failed, skipped, unavailable, value, type Measurement, type Measurements } from './figures';
 import type { GeneratedStudy } from './generate-study';
-import { median, processMemory, timeIt } from './timing';
+import { median, percentile, processMemory, timeIt } from './timing';
 
 // The figures measured in plain Node, in a process of their own so its peak memory is theirs.
 // Methods go through Application.dispatch, as the desktop and browser transports do; a method
@@ -36,6 +36,7 @@ const SEARCH_QUERIES = ['handover', 'escalation', 'break', 'agency nurses', 'med
 /** The figures this process reports, so a crash can mark each of them failed. */
 export const CORE_FIGURES = [
   'open.core',
+  'code.apply.core',
   'search.query',
   'agreement.unit',
   'agreement.character',
@@ -82,6 +83,7 @@ export class CoreBench {
     const out: Measurements = {};
     out['open.core'] = await this.open();
     log(`  open.core: ${describe(out['open.core'])}`);
+    const steps0: [string, () => Promise<Measurement>][] = [['code.apply.core', () => this.applyInCore()]];
     const steps: [string, () => Promise<Measurement>][] = [
       ['search.query', () => this.search()],
       ['agreement.unit', () => this.agreement('unit')],
@@ -95,10 +97,10 @@ export class CoreBench {
       // Last: importing a .qdpx opens the new project in place of the study.
       ['import.qdpx', () => this.importQdpx()],
     ];
-    for (const [id, step] of steps) {
+    for (const [id, step] of [...steps0, ...steps]) {
       const t0 = performance.now();
       if (this.input.skip.includes(id)) {
-        out[id] = { kind: 'unavailable', reason: 'measured with the large study; left out at this size to keep the run short' };
+        out[id] = skipped('left out at this size to keep the run short (the large study measures it)');
         continue;
       }
       try {
@@ -110,7 +112,7 @@ export class CoreBench {
     }
     this.app.closeProject();
     const memory = processMemory();
-    out['memory.server.core'] = memory ? value(memory.peakMb, { note: 'VmHWM of the core process' }) : unavailable('no /proc on this system');
+    out['memory.server.core'] = memory ? value(memory.peakMb, { note: 'VmHWM of the core process' }) : skipped('no /proc on this system');
     return out;
   }
 
@@ -134,6 +136,26 @@ export class CoreBench {
       samples: 1,
       note: `project.open ${fmt(opened)} (checks and backs up the file), the lists ${fmt(lists)}, the longest transcript with ${codings.toLocaleString('en-US')} codings ${fmt(document)}`,
     });
+  }
+
+  /** The server's share of applying a code: the command as the window sends it, on units of the longest transcript. */
+  private async applyInCore(): Promise<Measurement> {
+    const [coderA] = this.input.study.coderIds;
+    // Units from the middle of the transcript, away from those the window codes first.
+    const all = this.db.prepare(`SELECT id FROM meaning_units WHERE document_id = ? ORDER BY start`).pluck().all(this.input.study.largestDocumentId) as string[];
+    const units = all.slice(Math.floor(all.length / 2), Math.floor(all.length / 2) + 100);
+    const codes = this.db.prepare(`SELECT id FROM codebook_nodes WHERE level = 'code' ORDER BY sort, rowid LIMIT 9`).pluck().all() as string[];
+    const taken = this.db.prepare(`SELECT code_id FROM codings WHERE unit_id = ? AND coder_id = ?`).pluck();
+    const runs: number[] = [];
+    for (const unitId of units) {
+      const have = new Set(taken.all(unitId, coderA) as string[]);
+      const codeId = codes.find((c) => !have.has(c));
+      if (!codeId) continue;
+      const t = await timeIt(() => this.call('codings.apply', { target: { unitIds: [unitId] }, codeIds: [codeId] }), { runs: 1, warmup: 0 });
+      runs.push(t.ms);
+    }
+    if (runs.length === 0) throw new Error('no unit could take a new code');
+    return value(percentile(runs, 95), { samples: runs.length, note: `${runs.length} applications through Application.dispatch (one recorded step each); p50 ${fmt(percentile(runs, 50))}` });
   }
 
   private async search(): Promise<Measurement> {
@@ -173,7 +195,7 @@ export class CoreBench {
   }
 
   private async agreementAtScale(): Promise<Measurement> {
-    if (this.input.study.size !== 'large') return { kind: 'unavailable', reason: 'measured with the large study' };
+    if (this.input.study.size !== 'large') return skipped('measured with the large study');
     const inputs = syntheticAgreementInputs(50_000, 300);
     const unit = await timeIt(() => computeUnitAgreement(inputs.unit), { runs: this.input.runs });
     const character = await timeIt(() => computeCharacterAgreement(inputs.character), { runs: this.input.runs });
@@ -226,7 +248,7 @@ export class CoreBench {
 
   private async importQdpx(): Promise<Measurement> {
     const source = path.join(this.input.workDir, 'study.qdpx');
-    if (!fs.existsSync(source)) return unavailable('needs the .qdpx export first');
+    if (!fs.existsSync(source)) return skipped('needs the .qdpx export first');
     let n = 0;
     const t = await timeIt(
       () => this.call<{ report: { counts: Record<string, number> } }>('refi.importProject', { sourcePath: source, targetPath: path.join(this.input.workDir, `imported-${n++}.condensa`) }),
@@ -270,5 +292,5 @@ function mb(bytes: number): string {
 
 function describe(m: Measurement): string {
   if (m.kind === 'value') return `${m.value.toFixed(1)}${m.baseline ? ` (baseline ${m.baseline.toFixed(1)})` : ''}`;
-  return `${m.kind === 'unavailable' ? 'not available yet' : 'FAILED'}: ${m.reason}`;
+  return `${m.kind === 'unavailable' ? 'not available yet' : m.kind === 'skipped' ? 'skipped' : 'FAILED'}: ${m.reason}`;
 }

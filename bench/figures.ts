@@ -29,6 +29,7 @@ export const FIGURES: readonly FigureDef[] = [
   { id: 'open.core', label: 'Of which in the core: open the file, list, read the longest transcript', unit: 'ms' },
   { id: 'code.apply.p50', label: 'Apply a code: keypress → highlight drawn, p50', unit: 'ms' },
   { id: 'code.apply.p95', label: 'Apply a code: keypress → highlight drawn, p95', unit: 'ms', target: { op: '<=', value: 16, source: '#4' } },
+  { id: 'code.apply.core', label: 'Of which in the core: codings.apply, p95', unit: 'ms' },
   { id: 'scroll.fps', label: 'Scroll the longest transcript (frames per second)', unit: 'fps', target: { op: '>=', value: 55, source: '#3' } },
   { id: 'search.query', label: 'Full-text search (median of 10 queries)', unit: 'ms', target: { op: '<=', value: 30, source: '#4' } },
   { id: 'agreement.unit', label: 'Agreement of two coders, unit level', unit: 'ms', target: { op: '<=', value: 1000, source: '#5' }, baseline: 'naive loop' },
@@ -57,7 +58,10 @@ export type Measurement =
       readonly samples?: number;
       readonly note?: string;
     }
+  /** The feature is not built yet: the row says so instead of showing a number. */
   | { readonly kind: 'unavailable'; readonly reason: string }
+  /** Not measured in this run (another size measures it, no Chromium, --no-browser…). */
+  | { readonly kind: 'skipped'; readonly reason: string }
   | { readonly kind: 'failed'; readonly reason: string };
 
 export type Measurements = Record<string, Measurement>;
@@ -68,6 +72,10 @@ export function value(v: number, extra: { baseline?: number; ratio?: number; sam
 
 export function unavailable(reason: string): Measurement {
   return { kind: 'unavailable', reason };
+}
+
+export function skipped(reason: string): Measurement {
+  return { kind: 'skipped', reason };
 }
 
 export function failed(err: unknown): Measurement {

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { startBrowserMode } from '../electron/web/server';
 import { runBrowserBench } from './browser-bench';
 import { CORE_FIGURES, CoreBench } from './core-bench';
-import { unavailable, value, type Measurements } from './figures';
+import { skipped, value, type Measurements } from './figures';
 import { ensureFocusGroupFile, ensureStudy, STUDY_SIZES, type GeneratedStudy, type StudySize } from './generate-study';
 import { busyNote, rewriteReadme, shortfalls, terminalTable, type BenchReport, type SizeResult } from './report';
 
@@ -140,7 +140,7 @@ async function benchSize(size: StudySize, args: readonly string[]): Promise<Size
   const chromium = chromiumPath();
   const renderer = [path.join(results, '.build', 'renderer'), path.join(root, 'out', 'renderer')].find((d) => fs.existsSync(path.join(d, 'index.html')));
   const browserIds = ['open.study', 'scroll.fps', 'code.apply.p50', 'code.apply.p95', 'memory.renderer', 'memory.server.ui'];
-  const skipBrowser = (why: string) => browserIds.forEach((id) => (measurements[id] = unavailable(why)));
+  const skipBrowser = (why: string) => browserIds.forEach((id) => (measurements[id] = skipped(why)));
   if (flag(args, 'no-browser') !== null) skipBrowser('skipped (--no-browser)');
   else if (!chromium) skipBrowser('no Chromium: install it (apt-get install chromium) or set CHROMIUM_PATH');
   else if (!renderer) skipBrowser('the renderer is not built (npm run build)');
