@@ -116,6 +116,12 @@ function assertLooksLikeText(text: string): void {
     if (isSuspiciousControl(c)) controls++;
   }
   if (sample.length > 0 && controls / sample.length > MAX_CONTROL_SHARE) throw binaryError();
+  // A NUL is never text, wherever it is; past the sample it means a damaged file, not a binary one.
+  const nul = text.indexOf('\0', sample.length);
+  if (nul >= 0) {
+    const line = text.slice(0, nul).split('\n').length;
+    throw new TextError('IMPORT_BINARY', `The file holds a NUL byte on line ${line}, which text never does: it is damaged, or not a text file.`);
+  }
 }
 
 function isSuspiciousControl(c: number): boolean {

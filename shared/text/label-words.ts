@@ -108,11 +108,12 @@ function firstWordKey(name: string): string {
   return labelKey(name).split(' ')[0].replace(/\.$/, '');
 }
 
-// "Interviewer", "Interviewer 2", "Int.", "Mod A": the role word, then at most a short code.
+// "Interviewer", "Interviewer 2", "Int.", "Mod A", "Respondent 1204": the role word, then at most a
+// short code or a number (surveys number thousands of respondents).
 function roleWordOf(name: string): string | null {
   const words = labelKey(name).split(' ');
   if (words.length > 2) return null;
-  if (words.length === 2 && !/^[\p{L}\p{N}]{1,3}$/u.test(words[1])) return null;
+  if (words.length === 2 && !/^(?:[\p{L}\p{N}]{1,3}|\p{N}{1,7})$/u.test(words[1])) return null;
   return words[0].replace(/\.$/, '');
 }
 

@@ -115,8 +115,8 @@ function splitSentences(text: string, paragraph: TextRange, locale: string): Tex
   // so offsets hold.
   const flowed = text.slice(paragraph.start, paragraph.end).replace(/[\r\n]/g, ' ');
   const pieces: TextRange[] = [];
-  for (const { segment, index } of segmenter(locale, 'sentence').segment(flowed)) {
-    const [start, end] = trimSpan(flowed, index, index + segment.length);
+  for (const sentence of sentenceSegments(flowed, locale)) {
+    const [start, end] = trimSpan(flowed, sentence.start, sentence.end);
     if (start === end) continue;
     const previous = pieces[pieces.length - 1];
     if (previous !== undefined && continuesAfter(flowed, previous, { start, end })) {
@@ -126,6 +126,41 @@ function splitSentences(text: string, paragraph: TextRange, locale: string): Tex
     }
   }
   return pieces.map((p) => ({ start: paragraph.start + p.start, end: paragraph.start + p.end }));
+}
+
+// Walking a string with Intl.Segmenter takes time quadratic in its length (V8), so a 4 MB paragraph
+// would take minutes. Long paragraphs are walked in windows: every sentence but a window's last is
+// kept, and the next window starts where that last one began.
+const SENTENCE_WINDOW = 8192;
+
+function sentenceSegments(text: string, locale: string): TextRange[] {
+  const out: TextRange[] = [];
+  let from = 0;
+  while (from < text.length) {
+    const to = Math.min(text.length, from + SENTENCE_WINDOW);
+    const found = Array.from(segmenter(locale, 'sentence').segment(text.slice(from, to)), ({ segment, index }) => ({
+      start: from + index,
+      end: from + index + segment.length,
+    }));
+    if (to === text.length) return [...out, ...found];
+    if (found.length > 1) {
+      out.push(...found.slice(0, -1));
+      from = found[found.length - 1].start;
+    } else {
+      // One "sentence" fills the window: cut it at its last space rather than never finish.
+      const cut = cutPoint(text, from, to);
+      out.push({ start: from, end: cut });
+      from = cut;
+    }
+  }
+  return out;
+}
+
+function cutPoint(text: string, from: number, to: number): number {
+  const space = text.lastIndexOf(' ', to - 1);
+  if (space > from) return space + 1;
+  const high = text.charCodeAt(to - 1);
+  return high >= 0xd800 && high <= 0xdbff ? to - 1 : to;
 }
 
 // Whether the sentence break between two pieces follows an abbreviation or an initial, not a sentence end.

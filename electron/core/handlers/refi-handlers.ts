@@ -5,6 +5,7 @@ import { AppError } from '../../../shared/api/errors';
 import type { Application } from '../application';
 import type { HandlerMap } from '../handler-types';
 import { createProjectFromPlan, DEFAULT_ZIP_LIMITS, exportQdc, exportQdpx, planQdcImport, planQdpxImport } from '../refi';
+import { assertPlausibleSize, isZip } from '../refi/package';
 import { PROJECT_EXTENSION } from '../store/project-file';
 import { writeFileSafely } from '../files/write-file-safely';
 
@@ -24,7 +25,18 @@ function readSource(app: Application, source: { sourcePath?: string; base64?: st
     throw new AppError('NOT_FOUND', `There is no file at ${file}. Check the path and try again.`);
   }
   if (size > DEFAULT_ZIP_LIMITS.maxTotalBytes) throw new AppError('IMPORT_TOO_LARGE', `${path.basename(file)} is larger than the 1 GB Condensa imports.`);
+  assertPlausibleSize(path.basename(file), size, startsLikeZip(file));
   return { bytes: fs.readFileSync(file), name: path.basename(file) };
+}
+
+function startsLikeZip(file: string): boolean {
+  const head = Buffer.alloc(4);
+  const fd = fs.openSync(file, 'r');
+  try {
+    return isZip(head.subarray(0, fs.readSync(fd, head, 0, 4, 0)));
+  } finally {
+    fs.closeSync(fd);
+  }
 }
 
 function exported(target: string, bytes: Uint8Array, summary: { counts: Readonly<Record<string, number>>; notes: readonly string[] }, includeBytes: boolean) {

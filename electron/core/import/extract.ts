@@ -29,19 +29,35 @@ export async function extractFile(fileName: string, bytes: Uint8Array): Promise<
   try {
     switch (format) {
       case 'docx':
-        return { ...base, kind: 'text', format, encoding: null, text: await readDocx(fileName, bytes) };
+        return { ...base, kind: 'text', format, encoding: null, text: documentText(fileName, await readDocx(fileName, bytes)) };
       case 'odt':
-        return { ...base, kind: 'text', format, encoding: null, text: readOdt(fileName, bytes) };
+        return { ...base, kind: 'text', format, encoding: null, text: documentText(fileName, readOdt(fileName, bytes)) };
       case 'rtf':
-        return { ...base, kind: 'text', format, encoding: null, text: normalizeNewlines(readRtf(fileName, bytes)) };
+        return { ...base, kind: 'text', format, encoding: null, text: documentText(fileName, readRtf(fileName, bytes)) };
       case 'pdf':
-        return { ...base, kind: 'text', format, encoding: null, text: await readPdf(fileName, bytes) };
+        return { ...base, kind: 'text', format, encoding: null, text: documentText(fileName, await readPdf(fileName, bytes)) };
       default:
         return decodedExtraction(fileName, format, bytes);
     }
   } catch (err) {
     throw asFileError(fileName, err);
   }
+}
+
+// A document may carry control characters (an RTF \'00, a PDF's unmapped glyph): they are no text,
+// and stored ones would break exports, so they go; form and line feeds become line breaks.
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000e-\u001f\u007f]/g;
+// eslint-disable-next-line no-control-regex
+const PAGE_AND_LINE_FEEDS = /[\u000b\u000c]/g;
+
+/** The text of a word-processor document or PDF, without control characters; refused when there is none. */
+function documentText(fileName: string, text: string): string {
+  const clean = normalizeNewlines(text).replace(CONTROL_CHARACTERS, '').replace(PAGE_AND_LINE_FEEDS, '\n');
+  if (clean.trim() === '') {
+    throw fileError('IMPORT_EMPTY', fileName, 'The document holds no text (only empty paragraphs, pictures or formatting). Choose the file that holds the transcript.');
+  }
+  return clean;
 }
 
 // Pasted transcripts often come from Markdown pages: bold labels or escaped timestamps give them away.

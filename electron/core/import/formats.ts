@@ -76,5 +76,6 @@ function zipFormat(fileName: string, ext: string, bytes: Uint8Array): ImportForm
   if (holds(bytes, Buffer.from('word/document.xml'))) return 'docx';
   if (holds(bytes, Buffer.from('application/vnd.oasis.opendocument.text'))) return 'odt';
   if (ext === 'xlsx') throw fileError('IMPORT_UNSUPPORTED', fileName, 'This is a spreadsheet; save the sheet of turns as .csv and import that.');
+  if (ext === 'qdpx') throw fileError('IMPORT_UNSUPPORTED', fileName, 'This is a REFI-QDA project from a QDA program; open it with File › Import REFI-QDA Project… instead.');
   throw fileError('IMPORT_UNSUPPORTED', fileName, 'This is a zip archive, not a transcript. Unpack it and import the files inside.');
 }

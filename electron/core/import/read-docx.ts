@@ -1,17 +1,18 @@
 import mammoth from 'mammoth';
+import { assertSafeArchive } from './archive-check';
 import { fileError } from './formats';
+
+const DAMAGED =
+  'This .docx cannot be read (it may be damaged or cut short). Open it in Word or LibreOffice, save it again and import the new copy.';
 
 /** The text of a .docx, one paragraph per block separated by a blank line. */
 export async function readDocx(fileName: string, bytes: Uint8Array): Promise<string> {
+  assertSafeArchive(fileName, bytes, { what: 'Word document', damaged: DAMAGED });
   let value: string;
   try {
     ({ value } = await mammoth.extractRawText({ buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) }));
   } catch {
-    throw fileError(
-      'IMPORT_BAD_FILE',
-      fileName,
-      'This .docx cannot be read (it may be damaged or cut short). Open it in Word or LibreOffice, save it again and import the new copy.',
-    );
+    throw fileError('IMPORT_BAD_FILE', fileName, DAMAGED);
   }
   return tidyParagraphs(value.split(/\n{2,}/));
 }

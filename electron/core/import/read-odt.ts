@@ -1,6 +1,7 @@
 import { unzipSync } from 'fflate';
 import { XMLParser } from 'fast-xml-parser';
 import { decodeEntities } from '../../../shared/text/entities';
+import { assertSafeArchive } from './archive-check';
 import { fileError } from './formats';
 import { tidyParagraphs } from './read-docx';
 
@@ -30,6 +31,7 @@ export function readOdt(fileName: string, bytes: Uint8Array): string {
 }
 
 function contentXml(fileName: string, bytes: Uint8Array): string {
+  assertSafeArchive(fileName, bytes, { what: 'OpenDocument file', damaged: DAMAGED });
   let files: Record<string, Uint8Array>;
   try {
     files = unzipSync(bytes, { filter: (f) => f.name === 'content.xml' && f.originalSize <= MAX_CONTENT_BYTES });
@@ -38,11 +40,18 @@ function contentXml(fileName: string, bytes: Uint8Array): string {
   }
   const content = files['content.xml'];
   if (!content) throw badOdt(fileName);
-  return new TextDecoder('utf-8').decode(content);
+  const xml = new TextDecoder('utf-8').decode(content);
+  // LibreOffice never writes a DOCTYPE into content.xml; one there only serves entity tricks.
+  if (/<!DOCTYPE|<!ENTITY/i.test(xml)) {
+    throw fileError('IMPORT_BAD_FILE', fileName, 'This .odt declares XML entities (a DOCTYPE), which OpenDocument files never do; it was refused for safety. Open it in LibreOffice, save it again and import the new copy.');
+  }
+  return xml;
 }
 
+const DAMAGED = 'This .odt cannot be read (it may be damaged or cut short). Open it in LibreOffice, save it again and import the new copy.';
+
 function badOdt(fileName: string) {
-  return fileError('IMPORT_BAD_FILE', fileName, 'This .odt cannot be read (it may be damaged or cut short). Open it in LibreOffice, save it again and import the new copy.');
+  return fileError('IMPORT_BAD_FILE', fileName, DAMAGED);
 }
 
 function tagOf(node: XmlNode): string | null {

@@ -40,7 +40,17 @@ export function readRtf(fileName: string, bytes: Uint8Array): string {
   if (!src.startsWith('{\\rtf')) {
     throw fileError('IMPORT_BAD_FILE', fileName, 'This is not a readable RTF file. Save it again as RTF or .docx.');
   }
-  return new RtfReader(src).read();
+  const reader = new RtfReader(src);
+  const text = reader.read();
+  // A group still open at the end means the file was cut short, and text after the document's
+  // closing brace means braces that do not balance: either way some text would be lost unnoticed.
+  if (reader.openGroups > 0) {
+    throw fileError('IMPORT_BAD_FILE', fileName, 'This RTF file ends before its last group is closed, so it was probably cut short. Open it in Word or LibreOffice, check that the whole transcript is there, save it again and import the new copy.');
+  }
+  if (reader.textAfterEnd) {
+    throw fileError('IMPORT_BAD_FILE', fileName, 'This RTF file’s braces do not balance: its text goes on after the end of the document. Open it in Word or LibreOffice, save it again and import the new copy.');
+  }
+  return text;
 }
 
 class RtfReader {
@@ -55,8 +65,15 @@ class RtfReader {
   /** Fallback characters still to drop after a \uN. */
   private skipChars = 0;
 
+  /** Set by read(): whether anything but spaces and stray closing braces follows the document's group. */
+  textAfterEnd = false;
+
   constructor(src: string) {
     this.src = src;
+  }
+
+  get openGroups(): number {
+    return this.stack.length;
   }
 
   read(): string {
@@ -73,6 +90,11 @@ class RtfReader {
         this.flushBytes();
         this.state = this.stack.pop() ?? this.state;
         this.pos++;
+        if (this.stack.length === 0) {
+          // The document's own group has closed: what follows is not part of it.
+          this.textAfterEnd = !/^[\s\0}]*$/.test(src.slice(this.pos));
+          break;
+        }
       } else if (ch === '\\') {
         this.controlSequence();
       } else if (ch === '\r' || ch === '\n') {

@@ -2,6 +2,7 @@ import type { CsvChoice, CsvPreview } from '../../../shared/api/methods/import';
 import type { DocumentKind } from '../../../shared/domain/vocabulary';
 import { detectTurns, parseMarkdown, summarizeSpeakers, turnsFromCsv, type ParsedTranscript } from '../../../shared/text';
 import { asFileError, type Extraction } from './extract';
+import { fileError } from './formats';
 
 export interface ReadChoice {
   readonly detect: boolean;
@@ -19,8 +20,22 @@ const TEXT_HEADER = /^(?:text|utterance|content|speech|transcript|answer|respons
 const TIME_HEADER = /^(?:time|timestamp|start|start time|time ?code|zeit)$/i;
 const TIME_VALUE = /^\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?$/;
 
-/** Turns of an extracted file, with speaker detection on or off and the chosen CSV columns. */
+const NOTHING_READ: Readonly<Record<Extraction['kind'], string>> = {
+  text: 'The file holds no transcript text. Choose the file that holds the transcript.',
+  markdown: 'The file holds no transcript text, only Markdown markup. Choose the file that holds the transcript.',
+  subtitles: 'The subtitles hold no cue with text, so there is nothing to import. Export the subtitles again with their text.',
+  csv: 'No row of the table has text in the text column. Choose the column that holds what was said, or a table with rows.',
+};
+
+/** Turns of an extracted file, with speaker detection on or off and the chosen CSV columns; refused when nothing is left to import. */
 export function readTranscript(extraction: Extraction, choice: ReadChoice): ReadTranscript {
+  const read = turnsOf(extraction, choice);
+  // A header without rows, subtitles without cues: an import would make an empty document.
+  if (read.parsed.turns.length === 0 || read.parsed.text.trim() === '') throw fileError('IMPORT_EMPTY', extraction.fileName, NOTHING_READ[extraction.kind]);
+  return read;
+}
+
+function turnsOf(extraction: Extraction, choice: ReadChoice): ReadTranscript {
   try {
     switch (extraction.kind) {
       case 'text':

@@ -3,11 +3,14 @@ import path from 'node:path';
 import { AppError } from '../../../shared/api/errors';
 import type { TableSource } from '../../../shared/api/methods/participants';
 import { decodeText, isTextError, parseCsv } from '../../../shared/text';
+import { assertSafeArchive } from '../import/archive-check';
 import { extensionOf, fileError } from '../import/formats';
 import { readSourceBytes } from '../import/import-service';
 
 const MAX_ROWS = 20_000;
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+const ENCRYPTED_PACKAGE = Buffer.from('EncryptedPackage', 'utf16le');
 
 export interface RawTable {
   readonly fileName: string;
@@ -26,6 +29,7 @@ export async function readTable(source: Source, sheet?: string): Promise<RawTabl
   const fileName = nameOf(source);
   const bytes = readSourceBytes(source);
   if (bytes.length === 0) throw fileError('IMPORT_EMPTY', fileName, 'The file is empty. Choose the table of participants.');
+  refuseOldOrLockedWorkbook(fileName, bytes);
   const isZip = ZIP_MAGIC.every((b, i) => bytes[i] === b);
   const grid = isZip || extensionOf(fileName) === 'xlsx' ? await readXlsx(fileName, bytes, sheet) : readCsvTable(fileName, bytes);
   const [header, ...rows] = grid.filter((r) => r.some((c) => c.trim() !== ''));
@@ -46,12 +50,24 @@ function readCsvTable(fileName: string, bytes: Uint8Array): string[][] {
   }
 }
 
+// Excel 97–2003 workbooks and password-protected .xlsx files are OLE compound files, not zip archives.
+function refuseOldOrLockedWorkbook(fileName: string, bytes: Uint8Array): void {
+  if (!OLE_MAGIC.every((b, i) => bytes[i] === b)) return;
+  if (Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(ENCRYPTED_PACKAGE)) {
+    throw fileError('IMPORT_ENCRYPTED', fileName, 'The workbook is protected by a password. Open it in Excel, remove the password (File › Info › Protect Workbook), save it and import again.');
+  }
+  throw fileError('IMPORT_UNSUPPORTED', fileName, 'This is an Excel 97–2003 workbook (.xls). Open it in Excel or LibreOffice, save it as .xlsx or CSV and import that.');
+}
+
+const NOT_READABLE = 'This spreadsheet cannot be read. Save it again as .xlsx (Excel 2007 or newer) or as CSV.';
+
 async function readXlsx(fileName: string, bytes: Uint8Array, sheet?: string): Promise<string[][]> {
+  assertSafeArchive(fileName, bytes, { what: 'spreadsheet', damaged: NOT_READABLE });
   const book = new ExcelJS.Workbook();
   try {
     await book.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
   } catch {
-    throw fileError('IMPORT_BAD_FILE', fileName, 'This spreadsheet cannot be read. Save it again as .xlsx (Excel 2007 or newer) or as CSV.');
+    throw fileError('IMPORT_BAD_FILE', fileName, NOT_READABLE);
   }
   const ws = sheet ? book.getWorksheet(sheet) : book.worksheets[0];
   if (!ws) throw fileError('NOT_FOUND', fileName, sheet ? `The workbook has no sheet called “${sheet}”.` : 'The workbook has no sheets.');

@@ -143,6 +143,7 @@ export interface ColumnChoice {
 export function importAttributeTable(db: Database.Database, table: RawTable, keyColumn: number, columns: readonly ColumnChoice[], createMissing: boolean) {
   if (keyColumn >= table.columns.length) throw tableError(table.fileName, `There is no column ${keyColumn + 1}.`);
   const byLabel = new Map(listParticipants(db).map((p) => [labelKey(p.label), p.id]));
+  assertSomeRowMatches(table, keyColumn, byLabel, createMissing);
   let attributesCreated = 0;
   const targets = columns.map((choice) => {
     if (choice.column >= table.columns.length || choice.column === keyColumn) throw tableError(table.fileName, `Column ${choice.column + 1} cannot hold attribute values.`);
@@ -182,6 +183,18 @@ export function importAttributeTable(db: Database.Database, table: RawTable, key
     }
   });
   return { updated: updatedIds.size, created, attributesCreated, values, unmatched };
+}
+
+// A table none of whose labels names a participant would only add empty attributes: refused, saying why.
+function assertSomeRowMatches(table: RawTable, keyColumn: number, byLabel: ReadonlyMap<string, string>, createMissing: boolean): void {
+  if (createMissing) return;
+  const labels = table.rows.map((r) => r[keyColumn].trim()).filter((l) => l !== '');
+  if (labels.some((l) => byLabel.has(labelKey(l)))) return;
+  const examples = labels.slice(0, 3).map((l) => `“${l.slice(0, 40)}”`).join(', ');
+  throw tableError(
+    table.fileName,
+    `None of the labels in column “${table.columns[keyColumn]}” (${examples || 'all empty'}) is a participant of this project. Choose the column that holds the participant labels, or let the import add them as new participants.`,
+  );
 }
 
 // A table may bring new choices for a choice attribute: they are added rather than refused.

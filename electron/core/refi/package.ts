@@ -18,8 +18,23 @@ export interface OpenedProject {
 
 const ZIP_MAGIC = [0x50, 0x4b];
 
+/** Bare REFI-QDA XML (.qdc, .qde) is parsed whole in memory; archives are read entry by entry under their own limits. */
+export const MAX_XML_BYTES = 100 * 1024 * 1024;
+
 export function isZip(bytes: Uint8Array): boolean {
   return bytes.length >= 4 && bytes[0] === ZIP_MAGIC[0] && bytes[1] === ZIP_MAGIC[1];
+}
+
+/** Refuses what cannot be a REFI-QDA file by its size alone, before it is read: nothing at all, or XML too large to be one. */
+export function assertPlausibleSize(name: string, size: number, zip: boolean): void {
+  const what = name ? `“${name}”` : 'This file';
+  if (size === 0) throw new AppError('IMPORT_EMPTY', `${what} is empty (0 bytes). Choose the .qdpx or .qdc file your QDA program exported.`);
+  if (!zip && size > MAX_XML_BYTES) {
+    throw new AppError(
+      'IMPORT_TOO_LARGE',
+      `${what} is ${Math.round(size / (1024 * 1024))} MB; Condensa reads REFI-QDA XML files (.qdc, .qde) up to ${MAX_XML_BYTES / (1024 * 1024)} MB. Check that this is the file you meant, or export the project as a .qdpx archive.`,
+    );
+  }
 }
 
 function xmlText(bytes: Uint8Array, what: string): string {
@@ -69,6 +84,7 @@ const NO_FILES: PackageFiles = { find: (path) => (path ? 'outside' : null) };
 
 /** Opens a .qdpx (or a bare project.qde) from bytes. */
 export function openProjectPackage(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS): OpenedProject {
+  assertPlausibleSize('', bytes.length, isZip(bytes));
   if (!isZip(bytes)) {
     const root = parseXml(xmlText(bytes, 'This file'), 'This project file');
     const { project, notes } = readProject(root);
@@ -83,6 +99,7 @@ export function openProjectPackage(bytes: Uint8Array, limits: ZipLimits = DEFAUL
 
 /** Opens a .qdc codebook, or takes the codebook out of a .qdpx. */
 export function openCodebook(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS): { codebook: RefiCodebook; readNotes: ReadNotes } {
+  assertPlausibleSize('', bytes.length, isZip(bytes));
   if (isZip(bytes)) {
     const zip = ZipArchive.open(bytes, limits);
     const qde = findQde(zip);

@@ -41,14 +41,20 @@ const EOCD_MIN = 22;
 const MAX_COMMENT = 0xffff;
 const ZIP64_MARK = 0xffffffff;
 
+// The bare reason rides along in details, so the importers of other zip formats can word their own message.
 function bad(detail: string): AppError {
-  return new AppError('REFI_BAD_ARCHIVE', `This file is not a readable REFI-QDA archive: ${detail}. Export it again from the program that made it; nothing was imported.`);
+  return new AppError(
+    'REFI_BAD_ARCHIVE',
+    `This file is not a readable REFI-QDA archive: ${detail}. Export it again from the program that made it; nothing was imported.`,
+    { reason: detail },
+  );
 }
 
 function unsafe(detail: string): AppError {
   return new AppError(
     'REFI_UNSAFE_ARCHIVE',
     `This file was refused for safety: ${detail}. A REFI-QDA export never needs that, so the file is damaged or was made to harm the app; nothing was imported.`,
+    { reason: detail },
   );
 }
 
