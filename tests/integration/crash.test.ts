@@ -15,7 +15,9 @@ import { makeTestApp, type TestApp } from './support/app';
 // npm test runs a few kills of each writer; `npm run stress` sets CONDENSA_STRESS_KILLS to hundreds.
 const KILLS = Number(process.env.CONDENSA_STRESS_KILLS ?? 10);
 const PER_WRITER = Math.max(1, Math.round(KILLS / 5));
-const delayFor = (i: number) => 5 + ((i * 37) % 150);
+// Kills spread from the first moments of a writer to well into its work; the last round of each
+// writer waits long enough that it has certainly acknowledged something.
+const delayFor = (i: number) => (i === PER_WRITER - 1 ? 400 : 5 + ((i * 37) % 150));
 
 function stamp(label: string, kills: number, acknowledged: number) {
   console.log(`crash test (${label}): ${kills} kills, ${acknowledged} acknowledged writes, 0 lost, 0 damaged files`);

@@ -243,6 +243,17 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 2, description: 'full-text search indexes (FTS5)', up: createSearchIndexes },
   { version: 3, description: 'name history of themes and categories', up: createNameHistory },
   { version: 4, description: 'indexes for the analyses (matrix, co-occurrence)', up: createAnalysisIndexes },
+  {
+    version: 5,
+    description: 'indexes for the references to meaning units, so deleting or re-segmenting units stays fast',
+    up: (db) =>
+      db.exec(`
+        CREATE INDEX IF NOT EXISTS resolutions_unit ON resolutions(unit_id);
+        CREATE INDEX IF NOT EXISTS quotes_unit ON quotes(unit_id);
+        CREATE INDEX IF NOT EXISTS nodes_example_unit ON codebook_nodes(example_unit_id);
+        CREATE INDEX IF NOT EXISTS codings_unit ON codings(unit_id);
+      `),
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
