@@ -33,21 +33,7 @@ export function listNodes(db: Database.Database, coderId: string | null): Codebo
     list.push(l.parent_id);
     parents.set(l.child_id, list);
   }
-  return rows.map((r) => ({
-    id: r.id,
-    level: r.level,
-    name: r.name,
-    definition: r.definition,
-    inclusion: r.inclusion,
-    exclusion: r.exclusion,
-    exampleUnitId: r.example_unit_id,
-    colour: r.colour,
-    shortcut: r.shortcut,
-    status: r.status,
-    parentIds: parents.get(r.id) ?? [],
-    sort: r.sort,
-    codings: r.codings,
-  }));
+  return rows.map((r) => toNode(r, parents.get(r.id) ?? []));
 }
 
 /** One node with its parents and its coding count; NOT_FOUND when it is gone. */
@@ -59,6 +45,10 @@ export function getNode(db: Database.Database, id: string, coderId: string | nul
   ).get(coderId ? { id, coder: coderId } : { id }) as NodeRow | undefined;
   if (!r) throw new AppError('NOT_FOUND', 'That code or category is not in the codebook any more (it may have been deleted or merged).');
   const parentIds = stmt(db, `SELECT parent_id FROM codebook_links WHERE child_id = ? ORDER BY sort`).pluck().all(id) as string[];
+  return toNode(r, parentIds);
+}
+
+function toNode(r: NodeRow, parentIds: string[]): CodebookNode {
   return {
     id: r.id,
     level: r.level,
