@@ -25,26 +25,32 @@ else if (inCi) {
   console.warn('\n*** END-TO-END TESTS SKIPPED: no Chromium found. Install it with `apt-get install chromium` or set CHROMIUM_PATH. ***\n');
 }
 
-const report = path.join(root, 'test-results', 'vitest.json');
-fs.mkdirSync(path.dirname(report), { recursive: true });
-fs.rmSync(report, { force: true });
+// Each project in its own vitest run: the unit tests in parallel workers, then the browser tests
+// one file at a time, so the two never compete for the machine's two cores.
 const vitest = path.join(root, 'node_modules', 'vitest', 'vitest.mjs');
-const run = spawnSync(process.execPath, [vitest, 'run', ...projects, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...process.argv.slice(2)], {
-  stdio: 'inherit',
-  cwd: root,
-  env: { ...process.env, CONDENSA_CHROMIUM: chromium ?? '' },
-});
-
 let passed = 0;
-let failed = run.status === 0 ? 0 : 1;
+let failed = 0;
 let skipped = 0;
-if (fs.existsSync(report)) {
+for (let i = 0; i < projects.length; i += 2) {
+  const name = projects[i + 1];
+  const report = path.join(root, 'test-results', `vitest-${name}.json`);
+  fs.mkdirSync(path.dirname(report), { recursive: true });
+  fs.rmSync(report, { force: true });
+  const run = spawnSync(process.execPath, [vitest, 'run', '--project', name, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...process.argv.slice(2)], {
+    stdio: 'inherit',
+    cwd: root,
+    env: { ...process.env, CONDENSA_CHROMIUM: chromium ?? '' },
+  });
+  if (!fs.existsSync(report)) {
+    failed += 1;
+    continue;
+  }
   const r = JSON.parse(fs.readFileSync(report, 'utf8'));
-  passed = r.numPassedTests;
   // A file that fails before any test runs (an import error) counts as one failure.
   const brokenFiles = r.testResults.filter((f) => f.status === 'failed' && f.assertionResults.length === 0).length;
-  failed = r.numFailedTests + brokenFiles + (run.status !== 0 && r.numFailedTests + brokenFiles === 0 ? 1 : 0);
-  skipped = r.numPendingTests + (r.numTodoTests ?? 0);
+  passed += r.numPassedTests;
+  skipped += r.numPendingTests + (r.numTodoTests ?? 0);
+  failed += r.numFailedTests + brokenFiles + (run.status !== 0 && r.numFailedTests + brokenFiles === 0 ? 1 : 0);
 }
 if (!chromium) console.warn('*** End-to-end tests were skipped (no Chromium). ***');
 console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
