@@ -59,8 +59,11 @@ class Team {
   async decide(key: string, rationale: string): Promise<void> {
     await this.page.keyboard.press(key);
     // The number chose the decision and put the cursor in the rationale box.
-    await this.page.locator('.discrepancy-detail textarea:focus').waitFor();
+    const box = this.page.locator('.discrepancy-detail textarea:focus');
+    await box.waitFor();
     await this.page.keyboard.type(rationale);
+    // Save only once the page holds the whole rationale, as a person would after typing it.
+    await expect.poll(() => box.inputValue()).toBe(rationale);
     await this.page.keyboard.press('Control+Enter');
   }
 }
