@@ -21,8 +21,6 @@ export default defineConfig({
           environment: 'node',
           pool: 'forks',
           fileParallelism: false,
-          // Browser flows on a loaded 2-core machine can lose a race; a retry shows up in the report.
-          retry: 2,
           testTimeout: 120_000,
           hookTimeout: 120_000,
         },

@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import type { CodeRef, Discrepancy, DiscrepancyDetail } from '../../../shared/api/methods/agreement';
 import { DECISION_KEYS, DECISION_LABELS, DISCREPANCY_TYPES, DISCREPANCY_TYPE_LABELS, decisionText } from '../../../shared/domain/agreement-options';
 import { useWorkspace } from '../../state/workspace-store';
@@ -174,19 +174,26 @@ export function DiscrepancyDetailPanel() {
   const rationale = useCompare((s) => s.rationale);
   const otherCodeId = useCompare((s) => s.otherCodeId);
   const formMessage = useCompare((s) => s.formMessage);
+  const selectedKey = useCompare((s) => s.selectedKey);
+  const saving = useCompare((s) => s.saving);
   const nodes = useWorkspace((s) => s.nodes);
   const rationaleRef = useRef<HTMLTextAreaElement>(null);
   const panelRef = useRef<HTMLElement>(null);
   const shownKey = detail?.discrepancy.key ?? null;
 
-  useEffect(() => {
+  // Layout effects, so focus has moved before the browser hands over the next key.
+  useLayoutEffect(() => {
     if (decision) rationaleRef.current?.focus();
   }, [decision]);
 
-  // A new discrepancy starts at its context, with the keys free for the next decision (not typing).
+  // Moving on frees the keys for the next decision (not typing), even before its details arrive.
+  useLayoutEffect(() => {
+    if (document.activeElement === rationaleRef.current) panelRef.current?.focus();
+  }, [selectedKey]);
+
+  // A new discrepancy starts at its context.
   useEffect(() => {
     panelRef.current?.scrollTo({ top: 0 });
-    if (document.activeElement === rationaleRef.current) panelRef.current?.focus();
   }, [shownKey]);
 
   if (!detail || !list) return <section className="discrepancy-detail muted pad">Select a discrepancy to see it in context.</section>;
@@ -196,7 +203,7 @@ export function DiscrepancyDetailPanel() {
     k === 'keep-a' ? `Keep ${names['keep-a']}’s` : k === 'keep-b' ? `Keep ${names['keep-b']}’s` : DECISION_LABELS[k];
 
   return (
-    <section className="discrepancy-detail" aria-label="Discrepancy" ref={panelRef} tabIndex={-1}>
+    <section className="discrepancy-detail" aria-label="Discrepancy" aria-busy={selectedKey !== shownKey} ref={panelRef} tabIndex={-1}>
       <header className="detail-head">
         <strong>{DISCREPANCY_TYPE_LABELS[d.type]}</strong>
         <span className="muted small">
@@ -321,7 +328,7 @@ export function DiscrepancyDetailPanel() {
         />
       </label>
       <div className="decision-save">
-        <button type="button" className="primary" onClick={() => void saveAndNext()}>
+        <button type="button" className="primary" disabled={saving} onClick={() => void saveAndNext()}>
           Save and next <kbd>Ctrl+Enter</kbd>
         </button>
         {formMessage && (

@@ -32,12 +32,16 @@ interface CompareState {
   readonly decision: ResolutionDecision | null;
   readonly otherCodeId: string;
   readonly rationale: string;
+  /** A decision is on its way to the project; a second Ctrl+Enter waits for it. */
+  readonly saving: boolean;
   /** A sentence next to the decision buttons: what is missing, or what was saved. */
   readonly formMessage: { readonly text: string; readonly error: boolean } | null;
   readonly exportMessage: string | null;
   /** The pair whose consensus was brought up to date in this session. */
   readonly consensusFor: string | null;
 }
+
+const FRESH_DRAFT = { decision: null, otherCodeId: '', rationale: '' } as const;
 
 export const useCompare = createStore<CompareState>(() => ({
   status: null,
@@ -54,6 +58,7 @@ export const useCompare = createStore<CompareState>(() => ({
   decision: null,
   otherCodeId: '',
   rationale: '',
+  saving: false,
   formMessage: null,
   exportMessage: null,
   consensusFor: null,
@@ -120,8 +125,7 @@ export async function loadList(): Promise<void> {
 /** Selects a discrepancy; a new selection starts a fresh decision. */
 export async function select(key: string | null, keepDraft = false): Promise<void> {
   const p = pair();
-  if (!keepDraft) useCompare.setState({ decision: null, otherCodeId: '', rationale: '', formMessage: null });
-  useCompare.setState({ selectedKey: key });
+  useCompare.setState(keepDraft ? { selectedKey: key } : { selectedKey: key, ...FRESH_DRAFT, formMessage: null });
   if (!key || !p) {
     useCompare.setState({ detail: null });
     return;
@@ -150,11 +154,15 @@ export function choose(decision: ResolutionDecision): void {
   useCompare.setState({ decision, formMessage: null });
 }
 
-/** Saves the decision with its rationale, then moves to the next discrepancy that is still open. */
+/**
+ * Saves the decision with its rationale, then moves to the next discrepancy that is still open.
+ * The selection moves and the draft clears in one step as soon as the save is acknowledged, so a
+ * key pressed from then on decides the next discrepancy, even while its details are still loading.
+ */
 export async function saveAndNext(): Promise<boolean> {
-  const { decision, rationale, otherCodeId, selectedKey, list } = useCompare.getState();
+  const { decision, rationale, otherCodeId, selectedKey, list, saving } = useCompare.getState();
   const p = pair();
-  if (!p || !selectedKey) return false;
+  if (!p || !selectedKey || saving) return false;
   if (!decision) {
     useCompare.setState({ formMessage: { text: 'Choose a decision first (keys 1–6).', error: true } });
     return false;
@@ -167,6 +175,7 @@ export async function saveAndNext(): Promise<boolean> {
     useCompare.setState({ formMessage: { text: 'Write a rationale: say why you decided this. It is required and goes into the resolution log.', error: true } });
     return false;
   }
+  useCompare.setState({ saving: true });
   const saved = await attempt('resolutions.decide', {
     coderAId: p[0],
     coderBId: p[1],
@@ -174,14 +183,18 @@ export async function saveAndNext(): Promise<boolean> {
     decision,
     otherCodeId: otherCodeId || undefined,
     rationale,
-  });
+  }).finally(() => useCompare.setState({ saving: false }));
   if (!saved) return false;
   const items = orderedItems(list);
   const at = items.findIndex((d) => d.key === selectedKey);
   const nextOpen = [...items.slice(at + 1), ...items.slice(0, Math.max(0, at))].find((d) => d.status === 'open');
-  useCompare.setState({ selectedKey: nextOpen?.key ?? selectedKey, formMessage: null });
+  const consensus = saved.consensus.length ? saved.consensus.map((c) => c.name).join(', ') : 'no code';
+  useCompare.setState({
+    ...FRESH_DRAFT,
+    selectedKey: nextOpen?.key ?? selectedKey,
+    formMessage: { text: `Saved the last decision; the consensus there now has ${consensus}.`, error: false },
+  });
   await loadList();
-  useCompare.setState({ decision: null, otherCodeId: '', rationale: '', formMessage: { text: `Saved the last decision; the consensus there now has ${saved.consensus.length ? saved.consensus.map((c) => c.name).join(', ') : 'no code'}.`, error: false } });
   return true;
 }
 

@@ -22,8 +22,31 @@ export interface Harness {
   close(): Promise<void>;
 }
 
+export interface HarnessOptions {
+  /** Holds back the server's answers to these methods, as a slow disk or a busy machine would. */
+  readonly slowAnswers?: { readonly methods: readonly string[]; readonly ms: number };
+}
+
+/** Delays the answers to some methods on the page's socket; everything else passes straight through. */
+async function slowDown(page: Page, slow: NonNullable<HarnessOptions['slowAnswers']>): Promise<void> {
+  await page.routeWebSocket(/.*/, (ws) => {
+    const server = ws.connectToServer();
+    const held = new Set<number>();
+    ws.onMessage((message) => {
+      const request = JSON.parse(String(message)) as { id: number; method: string };
+      if (slow.methods.includes(request.method)) held.add(request.id);
+      server.send(message);
+    });
+    server.onMessage((message) => {
+      const { id } = JSON.parse(String(message)) as { id: number };
+      if (!held.delete(id)) ws.send(message);
+      else setTimeout(() => ws.send(message), slow.ms);
+    });
+  });
+}
+
 /** A fresh browser-mode server, projects folder and Chromium profile for one test. */
-export async function startHarness(): Promise<Harness> {
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const exe = chromiumPath();
   if (!exe) throw new Error('No Chromium found: install it (apt-get install chromium) or set CHROMIUM_PATH.');
   const rendererDir = path.join(repoRoot, 'out', 'renderer');
@@ -43,6 +66,7 @@ export async function startHarness(): Promise<Harness> {
   const page = await context.newPage();
   const pageErrors: string[] = [];
   page.on('pageerror', (e) => pageErrors.push(e.message));
+  if (options.slowAnswers) await slowDown(page, options.slowAnswers);
   await page.goto(server.url);
   return {
     server,
