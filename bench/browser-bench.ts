@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { chromium, type Browser, type CDPSession, type Page } from 'playwright-core';
 import { failed, skipped, value, type Measurement, type Measurements } from './figures';
 import { percentile, processMemory } from './timing';
@@ -26,6 +27,8 @@ interface PageElement {
   scrollTop: number;
   readonly dataset: Record<string, string | undefined>;
   click(): void;
+  setAttribute(name: string, value: string): void;
+  getAttribute(name: string): string | null;
   querySelector(selector: string): PageElement | null;
   querySelectorAll(selector: string): Iterable<PageElement>;
 }
@@ -35,6 +38,10 @@ interface PageWindow {
   requestAnimationFrame(callback: (now: number) => void): number;
   getComputedStyle(el: PageElement): { readonly overflowY: string };
   readonly MutationObserver: new (callback: () => void) => { observe(target: PageElement, options: object): void; disconnect(): void };
+  readonly PerformanceObserver: new (callback: (list: { getEntries(): { identifier: string; renderTime: number; startTime: number }[] }) => void) => {
+    observe(options: object): void;
+    disconnect(): void;
+  };
   addEventListener(type: 'keydown', listener: (e: { readonly timeStamp: number }) => void, options: object): void;
   __benchApply?: Promise<ApplyResult>;
 }
@@ -52,6 +59,8 @@ export interface BrowserBenchInput {
   /** Stop applying codes after this long, reporting how many were done. */
   readonly applyBudgetMs: number;
   readonly scrollMs: number;
+  /** Where to write a CPU profile of the page while it applies codes (Chrome's .cpuprofile), if wanted. */
+  readonly profile?: string;
   /** Where to save what the window shows after opening and after coding (PNG), to look at. */
   readonly screenshots?: { readonly opened: string; readonly coded: string };
 }
@@ -84,15 +93,25 @@ export async function runBrowserBench(input: BrowserBenchInput, log: (line: stri
     out['scroll.fps'] = await step('scroll.fps', log, () => measureScroll(page, input.scrollMs));
     await sampleHeap();
 
+    if (input.profile) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+      await cdp.send('Profiler.start');
+    }
     const applied = await step('code.apply', log, () => measureApply(page, input, sampleHeap));
-    if (applied.kind === 'value') {
-      const samples = applied.samples ?? 0;
-      const runs = (applied as { runs?: number[] }).runs ?? [];
-      out['code.apply.p50'] = value(percentile(runs, 50), { samples, note: applied.note });
-      out['code.apply.p95'] = value(percentile(runs, 95), { samples, note: applied.note });
-    } else {
-      out['code.apply.p50'] = applied;
-      out['code.apply.p95'] = applied;
+    if (input.profile) {
+      const { profile } = await cdp.send('Profiler.stop');
+      fs.writeFileSync(input.profile, JSON.stringify(profile));
+      log(`  CPU profile of applying codes: ${input.profile}; the page's hottest functions (self time):`);
+      for (const line of hottest(profile, 15)) log(`    ${line}`);
+    }
+    const runs = (applied as { runs?: ApplyRuns }).runs;
+    for (const [id, times] of [
+      ['code.apply', runs?.drawn],
+      ['code.stored', runs?.stored],
+    ] as const) {
+      out[`${id}.p50`] = times ? value(percentile(times, 50), { samples: times.length, note: runs!.note }) : applied;
+      out[`${id}.p95`] = times ? value(percentile(times, 95), { samples: times.length, note: runs!.note }) : applied;
     }
     await sampleHeap();
     if (input.screenshots) await page.screenshot({ path: input.screenshots.coded });
@@ -185,28 +204,46 @@ const STALL_MS = 5_000;
 const FIRST_TIMEOUT_MS = 30_000;
 
 interface ApplyResult {
-  readonly ms: number | null;
+  /** Keypress → the first frame painted with the chip (drawn as pending, or already stored). */
+  readonly drawnMs: number | null;
+  /** Keypress → the first frame painted with the chip of the stored coding. */
+  readonly storedMs: number | null;
+  /** Keypress → the stored coding's chip in the page, before the browser laid out and painted it. */
+  readonly inPageMs?: number;
+  /** Keypress → the first chip in the page. */
+  readonly drawnInPageMs?: number;
   readonly error?: string;
+}
+
+export interface ApplyRuns {
+  readonly drawn: number[];
+  readonly stored: number[];
+  readonly note: string;
 }
 
 /**
  * Moves to the next unit (↓), presses the shortcut of a code the unit does not carry yet, and times
- * the keypress to the first frame painted with its chip. The chip appears once the server has
- * stored the coding, so the figure includes persisting it.
+ * the keypress to the frames that paint its chip: first drawn (the workbench draws it at once, in
+ * the pending style), then drawn as stored, once the project has written the coding to disk. Paint
+ * times come from the browser's Element Timing (the chip is marked the moment it enters the page);
+ * where that reports nothing, the end of the next animation frame stands in.
  */
-async function measureApply(page: Page, input: BrowserBenchInput, sampleHeap: () => Promise<void>): Promise<Measurement & { runs?: number[] }> {
+async function measureApply(page: Page, input: BrowserBenchInput, sampleHeap: () => Promise<void>): Promise<Measurement & { runs?: ApplyRuns }> {
   const keys = Object.keys(input.shortcuts).sort();
   if (keys.length === 0) throw new Error('the study has no code shortcuts');
   await page.locator('.unit').first().click();
-  const runs: number[] = [];
+  const drawn: number[] = [];
+  const stored: number[] = [];
+  const inPage: number[] = [];
+  const drawnInPage: number[] = [];
   let stalls = 0;
   const started = performance.now();
   for (let i = 0; i < input.applications; i++) {
     if (performance.now() - started > input.applyBudgetMs) break;
     await page.keyboard.press('ArrowDown');
-    // In one round trip: let the selection settle, choose a code the unit lacks, arm the observer.
+    // In one round trip: let the selection settle, choose a code the unit lacks, arm the observers.
     const choice = await page.evaluate(
-      async ({ shortcuts, keys, timeoutMs }) => {
+      async ({ shortcuts, keys, timeoutMs, run }) => {
         const w = globalThis as unknown as PageWindow;
         for (let f = 0; f < 2; f++) await new Promise((r) => w.requestAnimationFrame(r));
         await new Promise((r) => setTimeout(r, 10));
@@ -215,20 +252,55 @@ async function measureApply(page: Page, input: BrowserBenchInput, sampleHeap: ()
         const present = new Set([...unit.querySelectorAll('.chip[data-code-id]')].map((c) => c.dataset.codeId));
         const key = keys.find((k) => !present.has(shortcuts[k]));
         if (!key) return null;
-        const unitId = unit.dataset.unitId!;
-        const codeId = shortcuts[key];
+        const chip = `.unit[data-unit-id="${unit.dataset.unitId!}"] .chip[data-code-id="${shortcuts[key]}"]`;
         w.__benchApply = new Promise<ApplyResult>((resolve) => {
           let pressedAt: number | null = null;
-          const has = () => !!w.document.querySelector(`.unit[data-unit-id="${unitId}"] .chip[data-code-id="${codeId}"]`);
-          const timeout = setTimeout(() => {
+          const painted: Record<string, number> = {};
+          const framed: Record<string, number> = {};
+          let storedInPage: number | null = null;
+          let drawnInPage: number | null = null;
+          let marked = 0;
+          let sameChip = false;
+          const finish = (error?: string) => {
             observer.disconnect();
-            resolve({ ms: null, error: pressedAt === null ? 'the key never arrived' : `no chip appeared within ${timeoutMs / 1000} s` });
-          }, timeoutMs);
-          const observer = new w.MutationObserver(() => {
-            if (pressedAt === null || !has()) return;
-            observer.disconnect();
+            paints.disconnect();
             clearTimeout(timeout);
-            w.requestAnimationFrame(() => setTimeout(() => resolve({ ms: performance.now() - pressedAt! }), 0));
+            const at = (id: string): number | null => painted[id] ?? framed[id] ?? (id === 'stored' && sameChip ? at('drawn') : null);
+            const ms = (t: number | null) => (t === null || pressedAt === null ? null : t - pressedAt);
+            resolve({ drawnMs: ms(at('drawn')), storedMs: ms(at('stored')), inPageMs: ms(storedInPage) ?? undefined, drawnInPageMs: ms(drawnInPage) ?? undefined, error });
+          };
+          const timeout = setTimeout(() => finish(pressedAt === null ? 'the key never arrived' : `no stored chip was painted within ${timeoutMs / 1000} s`), timeoutMs);
+          // Element Timing reports when the browser painted an element that carries `elementtiming`.
+          const paints = new w.PerformanceObserver((list) => {
+            for (const e of list.getEntries()) {
+              const [tag, which] = e.identifier.split(':');
+              if (tag === `bench${run}`) painted[which] = e.renderTime || e.startTime;
+            }
+            if (painted.stored !== undefined || (sameChip && painted.drawn !== undefined)) finish();
+          });
+          paints.observe({ type: 'element', buffered: false });
+          const mark = (el: PageElement, which: string) => {
+            el.setAttribute('elementtiming', `bench${run}:${which}`);
+            marked += 1;
+            // The stand-in for a browser without Element Timing: the end of the next frame.
+            w.requestAnimationFrame(() => setTimeout(() => (framed[which] ??= performance.now()), 0));
+          };
+          const observer = new w.MutationObserver(() => {
+            if (pressedAt === null) return;
+            const first = w.document.querySelector(chip);
+            if (first && marked === 0) {
+              drawnInPage = performance.now();
+              mark(first, 'drawn');
+            }
+            const saved = w.document.querySelector(`${chip}:not(.pending)`);
+            if (saved && storedInPage === null) {
+              storedInPage = performance.now();
+              // Drawn straight as stored (no pending chip): one element, one paint.
+              if (saved.getAttribute('elementtiming')) sameChip = true;
+              else mark(saved, 'stored');
+              // Give Element Timing a moment to report before the stand-in is used.
+              setTimeout(() => finish(), 500);
+            }
           });
           observer.observe(w.document.body, { childList: true, subtree: true, attributes: true });
           w.addEventListener('keydown', (e) => (pressedAt = e.timeStamp), { once: true, capture: true });
@@ -236,24 +308,54 @@ async function measureApply(page: Page, input: BrowserBenchInput, sampleHeap: ()
         return { key };
       },
       // The first application may wait behind work the opening started (the backup of a large file).
-      { shortcuts: input.shortcuts, keys, timeoutMs: runs.length === 0 ? FIRST_TIMEOUT_MS : STALL_MS },
+      { shortcuts: input.shortcuts, keys, timeoutMs: drawn.length === 0 ? FIRST_TIMEOUT_MS : STALL_MS, run: i },
     );
     if (!choice) continue;
     await page.keyboard.press(choice.key);
     const result = await page.evaluate(() => (globalThis as unknown as PageWindow).__benchApply!);
-    if (result.ms === null) {
-      if (runs.length === 0) throw new Error(`the first application: ${result.error}`);
+    if (result.storedMs === null) {
+      if (stored.length === 0) throw new Error(`the first application: ${result.error}`);
       // A stall is part of what a coder lives through: it counts as 5 s, and the note says how many.
       stalls += 1;
       if (stalls > 5) throw new Error(`application ${i + 1}: ${result.error} (6 stalls)`);
-      runs.push(STALL_MS);
-    } else runs.push(result.ms);
-    if (runs.length % 200 === 0) await sampleHeap();
+      stored.push(STALL_MS);
+      drawn.push(result.drawnMs ?? STALL_MS);
+    } else {
+      stored.push(result.storedMs);
+      drawn.push(result.drawnMs ?? result.storedMs);
+      if (result.inPageMs !== undefined) inPage.push(result.inPageMs);
+      if (result.drawnInPageMs !== undefined) drawnInPage.push(result.drawnInPageMs);
+    }
+    if (stored.length % 200 === 0) await sampleHeap();
   }
-  if (runs.length === 0) throw new Error('no unit could take a new code');
+  if (stored.length === 0) throw new Error('no unit could take a new code');
   const asked = input.applications;
-  const done = runs.length < asked ? `${runs.length} of ${asked} applications (time budget)` : `${runs.length} applications`;
+  const done = stored.length < asked ? `${stored.length} of ${asked} applications (time budget)` : `${stored.length} applications`;
   const stalled = stalls ? `, ${stalls} with no chip after 5 s (counted as 5 s)` : '';
-  const note = `${done}${stalled}; ↓ to the next unit, then a code's digit key; the chip appears once the server has stored the coding`;
-  return { ...value(percentile(runs, 50), { samples: runs.length, note }), runs };
+  const p = (xs: number[]) => `p50 ${percentile(xs, 50).toFixed(1)} ms, p95 ${percentile(xs, 95).toFixed(1)} ms`;
+  const split = inPage.length && drawnInPage.length ? `; the page's own work: the chip was in the page after ${p(drawnInPage)}, the stored chip after ${p(inPage)}` : '';
+  const note = `${done}${stalled}; ↓ to the next unit, then a code's digit key; painted = presented on screen, by Element Timing${split}`;
+  return { ...value(percentile(stored, 50), { samples: stored.length, note }), runs: { drawn, stored, note } };
+}
+
+interface ProfileNode {
+  readonly id: number;
+  readonly callFrame: { readonly functionName: string; readonly url: string; readonly lineNumber: number };
+}
+
+/** The functions a CPU profile saw running most, by self time, as "12.3% name (file:line)". */
+export function hottest(profile: { nodes: readonly ProfileNode[]; samples?: readonly number[] }, count: number): string[] {
+  const byNode = new Map(profile.nodes.map((n) => [n.id, n]));
+  const self = new Map<string, number>();
+  for (const id of profile.samples ?? []) {
+    const f = byNode.get(id)?.callFrame;
+    if (!f) continue;
+    const key = `${f.functionName || '(anonymous)'} (${f.url.split('/').pop() || 'native'}:${f.lineNumber + 1})`;
+    self.set(key, (self.get(key) ?? 0) + 1);
+  }
+  const total = profile.samples?.length ?? 0;
+  return [...self]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, count)
+    .map(([key, n]) => `${((100 * n) / Math.max(1, total)).toFixed(1)}% ${key}`);
 }

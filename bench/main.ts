@@ -11,7 +11,8 @@ import { ensureFocusGroupFile, ensureStudy, STUDY_SIZES, type GeneratedStudy, ty
 import { busyNote, rewriteReadme, shortfalls, terminalTable, type BenchReport, type SizeResult } from './report';
 
 // `npm run bench`: bundled by scripts/bench.mjs into bench-results/.build/bench.cjs and run as
-//   run [--huge] [--sizes=small,large] [--no-browser] [--applications=N]   the whole bench
+//   run [--huge] [--sizes=small,large] [--no-browser] [--no-core] [--applications=N] [--profile]
+//                                                                          the whole bench (or part)
 //   readme                                                                 README from latest.json
 //   core <json>                                                            (child) the Node figures
 //   server <json>                                                          (child) browser mode
@@ -124,7 +125,9 @@ async function benchSize(size: StudySize, args: readonly string[]): Promise<Size
   fs.mkdirSync(runDir, { recursive: true });
   const measurements: Measurements = { 'file.size': value(study.fileBytes / 1_048_576, { note: 'as generated, before the bench changes a copy' }) };
 
-  try {
+  if (flag(args, 'no-core') !== null) {
+    for (const id of CORE_FIGURES) measurements[id] = skipped('skipped (--no-core)');
+  } else try {
     const coreDir = path.join(runDir, 'core');
     fs.mkdirSync(coreDir, { recursive: true });
     const studyCopy = path.join(coreDir, 'study.condensa');
@@ -139,7 +142,7 @@ async function benchSize(size: StudySize, args: readonly string[]): Promise<Size
 
   const chromium = chromiumPath();
   const renderer = [path.join(results, '.build', 'renderer'), path.join(root, 'out', 'renderer')].find((d) => fs.existsSync(path.join(d, 'index.html')));
-  const browserIds = ['open.study', 'scroll.fps', 'code.apply.p50', 'code.apply.p95', 'memory.renderer', 'memory.server.ui'];
+  const browserIds = ['open.study', 'scroll.fps', 'code.apply.p50', 'code.apply.p95', 'code.stored.p50', 'code.stored.p95', 'memory.renderer', 'memory.server.ui'];
   const skipBrowser = (why: string) => browserIds.forEach((id) => (measurements[id] = skipped(why)));
   if (flag(args, 'no-browser') !== null) skipBrowser('skipped (--no-browser)');
   else if (!chromium) skipBrowser('no Chromium: install it (apt-get install chromium) or set CHROMIUM_PATH');
@@ -165,6 +168,7 @@ async function benchSize(size: StudySize, args: readonly string[]): Promise<Size
           applications,
           applyBudgetMs: plan.applyBudgetMs,
           scrollMs: 4_000,
+          profile: flag(args, 'profile') !== null ? path.join(results, `${size}-apply.cpuprofile`) : undefined,
           screenshots: { opened: path.join(results, `${size}-opened.png`), coded: path.join(results, `${size}-coded.png`) },
         },
         log,

@@ -2,7 +2,8 @@
 //   npm run bench                        small and large studies, every figure, table + bench-results/latest.json
 //   npm run bench -- --huge              the huge study too
 //   npm run bench -- --sizes=small       only some sizes (tiny, small, large, huge)
-//   npm run bench -- --no-browser        the Node figures only
+//   npm run bench -- --no-browser        the Node figures only (--no-core: the Chromium figures only)
+//   npm run bench -- --profile           also a CPU profile of applying codes, its hottest functions printed
 //   npm run bench -- --readme            rewrite the README's Performance section from latest.json
 import { build } from 'esbuild';
 import { build as viteBuild } from 'vite';
@@ -19,7 +20,9 @@ const readmeOnly = args.includes('--readme');
 // (by npm test, or anyone working in the same tree) must not pull the page from under Chromium.
 const renderer = path.join(root, 'bench-results', '.build', 'renderer');
 if (!readmeOnly && !args.includes('--no-build')) {
-  await viteBuild({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn', build: { outDir: renderer, emptyOutDir: true } });
+  // A profile names the renderer's own functions: build it unminified then.
+  const minify = !args.includes('--profile');
+  await viteBuild({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn', build: { outDir: renderer, emptyOutDir: true, minify } });
 }
 
 const bundle = path.join(root, 'bench-results', '.build', 'bench.cjs');

@@ -1,5 +1,5 @@
 import { attempt, call, refreshProject, useAppStore, type View } from '../state/app-store';
-import { loadWorkspace, moveUnit, resetWorkspace } from '../state/workspace-store';
+import { loadWorkspace, moveUnit, rememberPlaceNow, resetWorkspace } from '../state/workspace-store';
 import { projectOpened } from '../state/app-store';
 import { registerAction } from './registry';
 import { registerAgreementActions } from '../features/agreement/agreement-actions';
@@ -44,6 +44,7 @@ export function registerCoreActions(): void {
   registerAction(
     'project.close',
     async () => {
+      await rememberPlaceNow();
       await call('project.close', {});
       resetWorkspace();
       useAppStore.setState({ project: null });

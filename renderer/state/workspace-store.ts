@@ -31,6 +31,8 @@ const EMPTY: WorkspaceState = {
 export const useWorkspace = createStore<WorkspaceState>(() => EMPTY);
 
 export function resetWorkspace(): void {
+  if (placeTimer) clearTimeout(placeTimer);
+  placeTimer = null;
   useWorkspace.setState(EMPTY);
 }
 
@@ -61,12 +63,30 @@ export async function loadWorkspace(): Promise<void> {
 export async function openDocument(id: string): Promise<void> {
   const detail = await call('documents.get', { id });
   useWorkspace.setState({ documentId: id, detail, unitId: detail.units[0]?.id ?? null });
-  void call('project.rememberPlace', { documentId: id, unitId: detail.units[0]?.id ?? null });
+  rememberPlaceSoon();
+}
+
+let placeTimer: ReturnType<typeof setTimeout> | null = null;
+
+/** Remembers the place once the selection rests, not on every step of J/K through a transcript. */
+function rememberPlaceSoon(): void {
+  if (placeTimer) clearTimeout(placeTimer);
+  placeTimer = setTimeout(() => void rememberPlaceNow(), 600);
+}
+
+/** Writes a place still waiting to be remembered; called before the project closes. */
+export async function rememberPlaceNow(): Promise<void> {
+  if (!placeTimer) return;
+  clearTimeout(placeTimer);
+  placeTimer = null;
+  const { documentId, unitId } = useWorkspace.getState();
+  // Where the user was is a convenience: failing to write it must not disturb their work.
+  if (useAppStore.getState().project) await call('project.rememberPlace', { documentId, unitId }).catch(() => undefined);
 }
 
 export function selectUnit(unitId: string | null): void {
   useWorkspace.setState({ unitId });
-  void call('project.rememberPlace', { documentId: useWorkspace.getState().documentId, unitId });
+  rememberPlaceSoon();
 }
 
 /** Moves the unit selection by `delta` within the open document. */

@@ -77,7 +77,7 @@ describe('two coders, blind, merged and resolved (Chromium)', () => {
 
   it('codes blind in two files, merges them, opens the comparison, resolves three discrepancies and shows the consensus', async () => {
     // A discrepancy's details arrive late, so a key pressed right after a save must still decide the next one.
-    h = await startHarness({ slowAnswers: { methods: ['agreement.discrepancy'], ms: 400 } });
+    h = await startHarness({ answerRules: [{ methods: ['agreement.discrepancy'], delayMs: 400 }] });
     const { page } = h;
     const team = new Team(page);
 

@@ -334,4 +334,46 @@ describe('the coding workbench in Chromium', () => {
     expect(session.db.prepare(`SELECT count(*) FROM quotes q JOIN codebook_nodes n ON n.id = q.node_id WHERE n.name = 'Night before nerves'`).pluck().get()).toBe(1);
     await h.screenshot('coding-retrieval');
   });
+
+  it('draws a chip the moment a code is applied, shows it as saving until the project has stored it, and takes it away if the project refuses', async () => {
+    h = await startHarness({ answerRules: [] });
+    const { page } = h;
+    const w = new Workbench(page);
+    await w.openSampleAsAmira();
+    const pick = async (index: number, code: string) => {
+      await w.unit(index).click();
+      await page.keyboard.press('a');
+      await page.getByRole('dialog', { name: 'Apply code' }).getByRole('textbox', { name: 'Code' }).fill(code);
+      await page.keyboard.press('Enter');
+    };
+    const stored = () =>
+      h!.server.app
+        .requireProject()
+        .db.prepare(`SELECT count(*) FROM codings c JOIN codebook_nodes n ON n.id = c.code_id WHERE n.name = ? AND c.unit_id = ?`)
+        .pluck();
+    const unitId = async (index: number) => (await w.unit(index).getAttribute('data-unit-id'))!;
+
+    // The project answers late (a slow disk): the chip is there at once, as saving, with nothing to remove yet.
+    h.setAnswerRules([{ methods: ['codings.apply'], delayMs: 1500 }]);
+    await pick(4, 'Feeling welcomed in');
+    const pending = w.unit(4).locator('.chip.pending', { hasText: 'Feeling welcomed in' });
+    await pending.waitFor({ timeout: 1000 });
+    expect(await pending.getAttribute('title')).toMatch(/saving…/);
+    expect(await pending.getByRole('button').count()).toBe(0);
+    await h.screenshot('coding-chip-saving');
+    // Once stored, it is an ordinary chip of Amira's that she can remove.
+    const chip = w.unit(4).locator('.chip:not(.pending)', { hasText: 'Feeling welcomed in' });
+    await chip.getByRole('button', { name: 'Remove Feeling welcomed in' }).waitFor();
+    expect(await pending.count()).toBe(0);
+    expect(stored().get('Feeling welcomed in', await unitId(4))).toBe(1);
+
+    // The project refuses (the disk is full): the chip goes again and the message says why.
+    h.setAnswerRules([{ methods: ['codings.apply'], delayMs: 300, refuse: { code: 'DISK_FULL', message: 'The disk is full, so the change was not saved.' } }]);
+    await pick(5, 'Sharing notes and resources');
+    await w.unit(5).locator('.chip.pending', { hasText: 'Sharing notes and resources' }).waitFor();
+    await page.getByRole('alert').filter({ hasText: 'The disk is full' }).waitFor();
+    await expect.poll(() => w.unit(5).locator('.chip', { hasText: 'Sharing notes and resources' }).count()).toBe(0);
+    await h.screenshot('coding-chip-refused');
+    h.setAnswerRules([]);
+  });
 });

@@ -28,8 +28,11 @@ export const projectHandlers: HandlerMap<keyof typeof projectMethods> = {
   },
   'project.backup': async (_p, { project }) => ({ path: await project.file.backup() }),
   'project.rememberPlace': ({ documentId, unitId }, { project }) => {
-    writeSetting(project.db, 'last_document', documentId);
-    writeSetting(project.db, 'last_unit', unitId);
+    // One transaction, so remembering a place costs one sync to disk, not two.
+    project.db.transaction(() => {
+      writeSetting(project.db, 'last_document', documentId);
+      writeSetting(project.db, 'last_unit', unitId);
+    })();
     return { ok: true };
   },
 

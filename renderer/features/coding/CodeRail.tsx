@@ -1,4 +1,5 @@
-import { useMemo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
+import type { CodebookNode } from '../../../shared/api/entities';
 import { fuzzyScore } from '../../../shared/domain/fuzzy';
 import { useWorkspace } from '../../state/workspace-store';
 import { flattenCodebook } from '../codebook/codebook-tree';
@@ -7,6 +8,50 @@ import { selectNode, useCoding } from './coding-store';
 
 export const CODE_DRAG_TYPE = 'application/x-condensa-code';
 
+function apply(codeId: string): void {
+  const sel = useCoding.getState().selection;
+  if (sel) void applyToSelection(sel, [codeId]);
+  else void applyCodes([codeId], selectedUnitIds());
+}
+
+/** One line of the rail; memoized, so a count changing redraws that line alone. */
+const RailItem = memo(function RailItem({ node, indent }: { node: CodebookNode; indent: number }) {
+  if (node.level !== 'code') {
+    return (
+      <li className={`rail-group level-${node.level}`} style={{ paddingLeft: indent }}>
+        <button type="button" className="link-like" onClick={() => selectNode(node.id)} title="Show in the inspector">
+          {node.name}
+        </button>
+      </li>
+    );
+  }
+  return (
+    <li style={{ paddingLeft: indent }}>
+      <button
+        type="button"
+        className="rail-code"
+        draggable
+        title={`${node.name}${node.definition ? ` — ${node.definition}` : ''}\nClick to apply to the selected unit, or drag onto a unit.`}
+        onDragStart={(e) => {
+          e.dataTransfer.setData(CODE_DRAG_TYPE, node.id);
+          e.dataTransfer.setData('text/plain', node.name);
+          e.dataTransfer.effectAllowed = 'copy';
+        }}
+        onClick={() => apply(node.id)}
+        onContextMenu={(e) => {
+          e.preventDefault();
+          selectNode(node.id);
+        }}
+      >
+        <span className="swatch" style={{ background: node.colour }} />
+        <span className="rail-name">{node.name}</span>
+        {node.shortcut && <kbd>{node.shortcut}</kbd>}
+        <span className="muted small">{node.codings}</span>
+      </button>
+    </li>
+  );
+});
+
 /** The codebook beside the transcript: click a code to apply it, or drag it onto a unit. */
 export function CodeRail() {
   const nodes = useWorkspace((s) => s.nodes);
@@ -14,49 +59,13 @@ export function CodeRail() {
   const rows = useMemo(() => flattenCodebook(nodes), [nodes]);
   const shown = filter.trim() ? rows.filter((r) => r.node.level === 'code' && fuzzyScore(filter, r.node.name) !== null) : rows;
 
-  const apply = (codeId: string) => {
-    const sel = useCoding.getState().selection;
-    if (sel) void applyToSelection(sel, [codeId]);
-    else void applyCodes([codeId], selectedUnitIds());
-  };
-
   return (
     <aside className="code-rail" aria-label="Codes">
       <input className="rail-filter" placeholder="Filter codes" aria-label="Filter codes" value={filter} onChange={(e) => setFilter(e.target.value)} />
       <ul>
-        {shown.map(({ node, depth, path }) =>
-          node.level === 'code' ? (
-            <li key={path} style={{ paddingLeft: filter ? 6 : 6 + depth * 10 }}>
-              <button
-                type="button"
-                className="rail-code"
-                draggable
-                title={`${node.name}${node.definition ? ` — ${node.definition}` : ''}\nClick to apply to the selected unit, or drag onto a unit.`}
-                onDragStart={(e) => {
-                  e.dataTransfer.setData(CODE_DRAG_TYPE, node.id);
-                  e.dataTransfer.setData('text/plain', node.name);
-                  e.dataTransfer.effectAllowed = 'copy';
-                }}
-                onClick={() => apply(node.id)}
-                onContextMenu={(e) => {
-                  e.preventDefault();
-                  selectNode(node.id);
-                }}
-              >
-                <span className="swatch" style={{ background: node.colour }} />
-                <span className="rail-name">{node.name}</span>
-                {node.shortcut && <kbd>{node.shortcut}</kbd>}
-                <span className="muted small">{node.codings}</span>
-              </button>
-            </li>
-          ) : (
-            <li key={path} className={`rail-group level-${node.level}`} style={{ paddingLeft: 6 + depth * 10 }}>
-              <button type="button" className="link-like" onClick={() => selectNode(node.id)} title="Show in the inspector">
-                {node.name}
-              </button>
-            </li>
-          ),
-        )}
+        {shown.map(({ node, depth, path }) => (
+          <RailItem key={path} node={node} indent={filter ? 6 : 6 + depth * 10} />
+        ))}
         {nodes.length === 0 && <li className="muted small pad">No codes yet. Press A on a unit and type a name to make one.</li>}
       </ul>
     </aside>

@@ -1,5 +1,5 @@
 import type { Coder, CodebookNode, Coding } from '../../../shared/api/entities';
-import { removeCodings } from './coding-actions';
+import { PENDING_PREFIX, removeCodings } from './coding-actions';
 
 interface Props {
   readonly codings: readonly Coding[];
@@ -17,19 +17,20 @@ export function UnitCodes({ codings, nodeById, coderById, currentCoderId }: Prop
         const node = nodeById.get(c.codeId);
         const coder = coderById.get(c.coderId);
         const colour = node?.colour ?? '#888888';
+        const pending = c.id.startsWith(PENDING_PREFIX);
         return (
           <span
             key={c.id}
-            className="chip"
+            className={pending ? 'chip pending' : 'chip'}
             data-code-id={c.codeId}
             style={{ borderColor: colour, background: `${colour}22` }}
-            title={`${node?.name ?? 'code'} — coded by ${coder?.name ?? 'unknown'}`}
+            title={`${node?.name ?? 'code'} — coded by ${coder?.name ?? 'unknown'}${pending ? ' (saving…)' : ''}`}
           >
             {node?.name ?? '?'}{' '}
             <span className="chip-coder" style={{ color: coder?.colour }}>
               {coder?.initials}
             </span>
-            {c.coderId === currentCoderId && (
+            {c.coderId === currentCoderId && !pending && (
               <button
                 type="button"
                 className="chip-remove"

@@ -39,37 +39,72 @@ function refreshDocumentsSoon(): void {
   }, 1500);
 }
 
+let pendingCounts: { codes: Map<string, number>; documentId: string | null } | null = null;
+
+/** Runs `fn` once the browser has painted the next frame. */
+export function afterPaint(fn: () => void): void {
+  requestAnimationFrame(() => setTimeout(fn, 0));
+}
+
 /**
- * Puts a coding change into the open document, its progress in the navigator and the codebook
- * counts, without asking the application again: the open document already holds every coding
- * the coder may see, so "units coded" can be counted from it.
+ * Puts a coding change into the open document at once, so its chip is drawn in the next frame;
+ * the codebook counts and the document's progress follow after that frame, coalesced. No need to
+ * ask the application again: the open document holds every coding the coder may see, so "units
+ * coded" can be counted from it.
  */
-export function patchCodings(change: Pick<CodingChange, 'added' | 'removed'>): void {
+export function patchCodings(change: Pick<CodingChange, 'added' | 'removed'>, replacesPending = false): void {
   let elsewhere = false;
+  let documentId: string | null = null;
+  const codes = new Map<string, number>();
+  for (const c of change.added) codes.set(c.codeId, (codes.get(c.codeId) ?? 0) + 1);
   useWorkspace.setState((s) => {
-    const delta = new Map<string, number>();
-    let detail = s.detail;
-    let documents = s.documents;
-    for (const c of change.added) delta.set(c.codeId, (delta.get(c.codeId) ?? 0) + 1);
-    if (detail) {
-      const gone = new Set(change.removed);
-      const removed = detail.codings.filter((c) => gone.has(c.id));
-      for (const c of removed) delta.set(c.codeId, (delta.get(c.codeId) ?? 0) - 1);
-      const known = new Set(detail.codings.map((c) => c.id));
-      const docId = detail.document.id;
-      const fresh = change.added.filter((c: Coding) => c.documentId === docId && !known.has(c.id));
-      elsewhere = change.added.some((c) => c.documentId !== docId) || removed.length < change.removed.length;
-      if (removed.length || fresh.length) {
-        const codings = [...detail.codings.filter((c) => !gone.has(c.id)), ...fresh];
-        const codedUnits = new Set(codings.filter((c) => c.unitId !== null).map((c) => c.unitId)).size;
-        detail = { ...detail, codings, document: { ...detail.document, codedUnits } };
-        documents = documents.map((d) => (d.id === docId ? { ...d, codedUnits } : d));
+    const detail = s.detail;
+    if (!detail) {
+      elsewhere = true;
+      return {};
+    }
+    const docId = detail.document.id;
+    const gone = new Set(change.removed);
+    const added = new Map(change.added.filter((c: Coding) => c.documentId === docId).map((c) => [c.id, c]));
+    let removed = 0;
+    const codings: Coding[] = [];
+    for (const c of detail.codings) {
+      if (gone.has(c.id)) {
+        removed += 1;
+        if (!replacesPending) codes.set(c.codeId, (codes.get(c.codeId) ?? 0) - 1);
+      } else {
+        codings.push(c);
+        added.delete(c.id);
       }
-    } else elsewhere = true;
-    const nodes = delta.size ? s.nodes.map((n) => (delta.has(n.id) ? { ...n, codings: Math.max(0, n.codings + delta.get(n.id)!) } : n)) : s.nodes;
-    return { detail, nodes, documents };
+    }
+    elsewhere = change.added.some((c) => c.documentId !== docId) || removed < change.removed.length;
+    if (removed === 0 && added.size === 0) return {};
+    codings.push(...added.values());
+    documentId = docId;
+    return { detail: { ...detail, codings } };
   });
   if (elsewhere) refreshDocumentsSoon();
+  if (codes.size === 0 && !documentId) return;
+  const first = pendingCounts === null;
+  pendingCounts ??= { codes: new Map(), documentId: null };
+  for (const [id, n] of codes) pendingCounts.codes.set(id, (pendingCounts.codes.get(id) ?? 0) + n);
+  pendingCounts.documentId = documentId ?? pendingCounts.documentId;
+  if (first) afterPaint(flushCounts);
+}
+
+function flushCounts(): void {
+  const counts = pendingCounts;
+  pendingCounts = null;
+  if (!counts) return;
+  useWorkspace.setState((s) => {
+    const detail = s.detail?.document.id === counts.documentId ? s.detail : null;
+    const codedUnits = detail ? new Set(detail.codings.filter((c) => c.unitId !== null).map((c) => c.unitId)).size : null;
+    return {
+      nodes: counts.codes.size ? s.nodes.map((n) => (counts.codes.has(n.id) ? { ...n, codings: Math.max(0, n.codings + counts.codes.get(n.id)!) } : n)) : s.nodes,
+      detail: detail && codedUnits !== null ? { ...detail, document: { ...detail.document, codedUnits } } : s.detail,
+      documents: detail && codedUnits !== null ? s.documents.map((d) => (d.id === detail.document.id ? { ...d, codedUnits } : d)) : s.documents,
+    };
+  });
 }
 
 function patchUnit(unit: MeaningUnit): void {
@@ -84,13 +119,44 @@ function addNode(node: CodebookNode): void {
 
 const unitsWord = (n: number) => `${n} unit${n === 1 ? '' : 's'}`;
 
+/** Id prefix of a coding drawn before the project has stored it (see `drawPending`). */
+export const PENDING_PREFIX = 'pending:';
+let pendingSeq = 0;
+
+/**
+ * Draws the codings a command is about to make, at once, in the pending style: the coder sees the
+ * chip in the frame after the keypress. The stored codings replace them when the project answers;
+ * if it refuses, they go again. Returns the pending ids.
+ */
+function drawPending(codeIds: readonly string[], unitIds: readonly string[]): string[] {
+  const { detail } = useWorkspace.getState();
+  const coderId = useAppStore.getState().project?.currentCoderId;
+  if (!detail || !coderId) return [];
+  const inDocument = new Set(detail.units.map((u) => u.id).filter((id) => unitIds.includes(id)));
+  if (inDocument.size === 0) return [];
+  const have = new Set(detail.codings.filter((c) => c.coderId === coderId && c.unitId !== null && inDocument.has(c.unitId)).map((c) => `${c.unitId}|${c.codeId}`));
+  const pending: Coding[] = [];
+  for (const unitId of inDocument) {
+    for (const codeId of codeIds) {
+      if (have.has(`${unitId}|${codeId}`)) continue;
+      pending.push({ id: `${PENDING_PREFIX}${++pendingSeq}`, codeId, coderId, documentId: detail.document.id, unitId, start: null, end: null });
+    }
+  }
+  if (pending.length === 0) return [];
+  useWorkspace.setState((s) => (s.detail ? { detail: { ...s.detail, codings: [...s.detail.codings, ...pending] } } : {}));
+  return pending.map((c) => c.id);
+}
+
 export async function applyCodes(codeIds: readonly string[], unitIds: readonly string[] = selectedUnitIds()): Promise<boolean> {
   if (codeIds.length === 0 || unitIds.length === 0) return false;
+  const drawn = drawPending(codeIds, unitIds);
   const r = await attempt('codings.apply', { target: { unitIds: [...unitIds] }, codeIds: [...codeIds] });
+  // The stored codings take the pending ones' place in one step; a refusal takes them away.
+  patchCodings({ added: r?.added ?? [], removed: drawn }, true);
   if (!r) return false;
-  patchCodings(r);
   const names = codeIds.map((id) => `“${nodeName(id)}”`).join(', ');
-  showNotice(r.added.length ? `Coded ${unitsWord(unitIds.length)} with ${names}.` : `Already coded with ${names}.`);
+  // The confirmation line waits a frame: the chip comes first.
+  afterPaint(() => showNotice(r.added.length ? `Coded ${unitsWord(unitIds.length)} with ${names}.` : `Already coded with ${names}.`));
   return true;
 }
 

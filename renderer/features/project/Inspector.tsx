@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useDeferredValue, useMemo } from 'react';
 import { useWorkspace } from '../../state/workspace-store';
 import { useCoding } from '../coding/coding-store';
 import { NodeInspector } from '../coding/NodeInspector';
@@ -6,7 +6,8 @@ import { UnitMemos } from '../coding/UnitMemos';
 import { InterpretiveField } from '../coding/InterpretiveField';
 
 export function Inspector() {
-  const detail = useWorkspace((s) => s.detail);
+  // The inspector follows a moment after the transcript: a new chip is drawn first.
+  const detail = useDeferredValue(useWorkspace((s) => s.detail));
   const unitId = useWorkspace((s) => s.unitId);
   const nodes = useWorkspace((s) => s.nodes);
   const coders = useWorkspace((s) => s.coders);

@@ -1,6 +1,30 @@
+import { memo } from 'react';
+import type { DocumentSummary } from '../../../shared/api/entities';
 import { DOCUMENT_KIND_LABELS } from '../../../shared/domain/vocabulary';
 import { openDocument, useWorkspace } from '../../state/workspace-store';
 import { openImport } from '../import/import-store';
+
+/** One document in the navigator; memoized, so coding redraws only the open document's progress. */
+const NavItem = memo(function NavItem({ d, active }: { d: DocumentSummary; active: boolean }) {
+  return (
+    <li>
+        <button
+          type="button"
+          className={active ? 'nav-item active' : 'nav-item'}
+          onClick={() => void openDocument(d.id)}
+          title={`${DOCUMENT_KIND_LABELS[d.kind]} · ${d.sessionDate ?? ''}`}
+        >
+          <span className="nav-title">{d.title}</span>
+          <span className="progress" aria-label={`${d.codedUnits} of ${d.units} units coded`}>
+            <span className="bar" style={{ width: `${d.units ? (100 * d.codedUnits) / d.units : 0}%` }} />
+          </span>
+          <span className="muted small">
+            {d.codedUnits}/{d.units} units coded
+          </span>
+        </button>
+    </li>
+  );
+});
 
 export function Navigator() {
   const documents = useWorkspace((s) => s.documents);
@@ -26,22 +50,7 @@ export function Navigator() {
           <div className="nav-group-name">{section.name}</div>
           <ul>
             {section.docs.map((d) => (
-              <li key={d.id}>
-                <button
-                  type="button"
-                  className={d.id === current ? 'nav-item active' : 'nav-item'}
-                  onClick={() => void openDocument(d.id)}
-                  title={`${DOCUMENT_KIND_LABELS[d.kind]} · ${d.sessionDate ?? ''}`}
-                >
-                  <span className="nav-title">{d.title}</span>
-                  <span className="progress" aria-label={`${d.codedUnits} of ${d.units} units coded`}>
-                    <span className="bar" style={{ width: `${d.units ? (100 * d.codedUnits) / d.units : 0}%` }} />
-                  </span>
-                  <span className="muted small">
-                    {d.codedUnits}/{d.units} units coded
-                  </span>
-                </button>
-              </li>
+              <NavItem key={d.id} d={d} active={d.id === current} />
             ))}
           </ul>
         </div>

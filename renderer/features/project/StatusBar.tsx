@@ -1,3 +1,4 @@
+import { useDeferredValue, useMemo } from 'react';
 import { useAppStore } from '../../state/app-store';
 import { useWorkspace } from '../../state/workspace-store';
 import { CollaborationStatus } from '../agreement/CollaborationStatus';
@@ -10,7 +11,10 @@ export function StatusBar() {
   const coders = useWorkspace((s) => s.coders);
   const detail = useWorkspace((s) => s.detail);
   const coder = coders.find((c) => c.id === project.currentCoderId);
-  const coded = detail ? new Set(detail.codings.filter((c) => c.coderId === project.currentCoderId && c.unitId).map((c) => c.unitId)).size : 0;
+  // Counted after the transcript has drawn a new chip, not before.
+  const codings = useDeferredValue(detail?.codings);
+  const coderId = project.currentCoderId;
+  const coded = useMemo(() => new Set(codings?.filter((c) => c.coderId === coderId && c.unitId).map((c) => c.unitId)).size, [codings, coderId]);
 
   return (
     <footer className="status-bar">

@@ -3,9 +3,10 @@ import type { RecentProject } from '../../../shared/api/entities';
 import { openSample } from '../../commands/core-actions';
 import { openRefiDialog } from '../refi/refi-actions';
 import { attempt, projectOpened, useAppStore } from '../../state/app-store';
-import { resetWorkspace } from '../../state/workspace-store';
+import { rememberPlaceNow, resetWorkspace } from '../../state/workspace-store';
 
 export async function openProjectAt(path: string): Promise<boolean> {
+  await rememberPlaceNow();
   const project = await attempt('project.open', { path });
   if (!project) return false;
   resetWorkspace();

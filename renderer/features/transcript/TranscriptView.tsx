@@ -1,21 +1,108 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useMemo, useRef } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef } from 'react';
+import type { Coder, CodebookNode, Coding } from '../../../shared/api/entities';
 import { useAppStore } from '../../state/app-store';
-import { selectUnit, useWorkspace } from '../../state/workspace-store';
-import { applyCodes } from '../coding/coding-actions';
+import { useStable, useStableArray, useStableGroups } from '../../state/stable';
+import { useWorkspace } from '../../state/workspace-store';
 import { useCoding } from '../coding/coding-store';
-import { CODE_DRAG_TYPE, CodeRail } from '../coding/CodeRail';
-import { CondensationEditor } from '../coding/CondensationEditor';
+import { CodeRail } from '../coding/CodeRail';
 import { SelectionBar } from '../coding/SelectionBar';
 import { selectionOffsets, SpanText } from '../coding/SpanText';
-import { CodeMargin, UnitCodes } from '../coding/UnitCodes';
-import { selectRangeTo, useTranscriptKeys } from '../coding/use-transcript-keys';
-import { BoundaryHandles } from './BoundaryHandles';
-import { codingsByUnit, estimateRowHeight, layoutTurns } from './transcript-layout';
+import { useTranscriptKeys } from '../coding/use-transcript-keys';
+import { useShownCodings } from '../agreement/coder-view-store';
+import { codingsByUnit, estimateRowHeight, layoutTurns, type TurnRow } from './transcript-layout';
 import { TranscriptHeader } from './TranscriptHeader';
 import { TurnMeta } from './TurnMeta';
+import { UnitBlock } from './UnitBlock';
 import { useScrollRequests } from './use-scroll-requests';
-import { useShownCodings } from '../agreement/coder-view-store';
+
+const NO_CODINGS: readonly Coding[] = [];
+const NO_RANGE: ReadonlySet<string> = new Set();
+const GapText = memo(SpanText);
+
+/** The codebook as the transcript draws it: a count changing elsewhere does not redraw the units. */
+function sameLook(a: ReadonlyMap<string, CodebookNode>, b: ReadonlyMap<string, CodebookNode>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [id, n] of b) {
+    const m = a.get(id);
+    if (!m || m.name !== n.name || m.colour !== n.colour) return false;
+  }
+  return true;
+}
+
+interface RowProps {
+  readonly row: TurnRow;
+  readonly index: number;
+  /** Where the virtual list puts the row (pixels from the top). */
+  readonly top: number;
+  readonly measure: (el: HTMLElement | null) => void;
+  readonly text: string;
+  readonly byUnit: ReadonlyMap<string, readonly Coding[]>;
+  readonly spans: readonly Coding[];
+  readonly nodeById: ReadonlyMap<string, CodebookNode>;
+  readonly coderById: ReadonlyMap<string, Coder>;
+  readonly currentCoderId: string | null;
+  readonly unitId: string | null;
+  readonly inRange: ReadonlySet<string>;
+  readonly editingUnitId: string | null;
+  readonly onEdited: () => void;
+}
+
+const PER_UNIT: ReadonlySet<keyof RowProps> = new Set(['byUnit', 'unitId', 'inRange', 'editingUnitId']);
+
+/** A row redraws only when something of its own changed: its units' codings, selection or editing. */
+function sameRow(a: RowProps, b: RowProps): boolean {
+  for (const key of Object.keys(b) as (keyof RowProps)[]) if (!PER_UNIT.has(key) && a[key] !== b[key]) return false;
+  return b.row.pieces.every(({ unit }) => {
+    if (!unit) return true;
+    const id = unit.id;
+    return (
+      a.byUnit.get(id) === b.byUnit.get(id) &&
+      (a.unitId === id) === (b.unitId === id) &&
+      a.inRange.has(id) === b.inRange.has(id) &&
+      (a.editingUnitId === id) === (b.editingUnitId === id)
+    );
+  });
+}
+
+/** One row of the virtual list: a turn (or a stretch of a long one) with its meaning units. */
+const TranscriptRow = memo(function TranscriptRow(props: RowProps) {
+  const { row, index, top, measure, text, byUnit, unitId, inRange, editingUnitId } = props;
+  const { turn, pieces, first } = row;
+  return (
+    <div
+      data-index={index}
+      ref={measure}
+      className={`turn${turn.isFacilitator ? ' facilitator' : ''}${first ? '' : ' continued'}`}
+      style={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${top}px)` }}
+    >
+      <TurnMeta turn={turn} first={first} />
+      <div className="turn-body">
+        {pieces.map((piece) =>
+          piece.unit ? (
+            <UnitBlock
+              key={piece.unit.id}
+              unit={piece.unit}
+              start={piece.start}
+              text={text.slice(piece.start, piece.end)}
+              codings={byUnit.get(piece.unit.id) ?? NO_CODINGS}
+              spans={props.spans}
+              nodeById={props.nodeById}
+              coderById={props.coderById}
+              currentCoderId={props.currentCoderId}
+              selected={piece.unit.id === unitId}
+              inRange={inRange.has(piece.unit.id)}
+              editing={editingUnitId === piece.unit.id}
+              onEdited={props.onEdited}
+            />
+          ) : (
+            <GapText key={`gap-${piece.start}`} className="gap-text" text={text.slice(piece.start, piece.end)} start={piece.start} spans={props.spans} nodeById={props.nodeById} />
+          ),
+        )}
+      </div>
+    </div>
+  );
+}, sameRow);
 
 export function TranscriptView() {
   const detail = useWorkspace((s) => s.detail);
@@ -32,16 +119,21 @@ export function TranscriptView() {
   const rows = useMemo(() => (detail ? layoutTurns(detail) : []), [detail?.text, detail?.turns, detail?.units]);
   // The status bar's view switch: everyone's own codings, the consensus, or one coder's.
   const shown = useShownCodings(detail?.codings);
-  const byUnit = useMemo(() => codingsByUnit(shown), [shown]);
-  const nodeById = useMemo(() => new Map(nodes.map((n) => [n.id, n])), [nodes]);
+  const byUnit = useStableGroups(useMemo(() => codingsByUnit(shown), [shown]));
+  const nodeById = useStable(
+    useMemo(() => new Map(nodes.map((n) => [n.id, n])), [nodes]),
+    sameLook,
+  );
   const coderById = useMemo(() => new Map(coders.map((c) => [c.id, c])), [coders]);
-  const spans = useMemo(() => shown.filter((c) => c.unitId === null && c.start !== null), [shown]);
-  const inRange = useMemo(() => {
-    if (!detail || !anchorUnitId || !unitId) return new Set<string>();
-    const a = detail.units.findIndex((u) => u.id === anchorUnitId);
-    const b = detail.units.findIndex((u) => u.id === unitId);
-    return new Set(detail.units.slice(Math.min(a, b), Math.max(a, b) + 1).map((u) => u.id));
-  }, [detail, anchorUnitId, unitId]);
+  const spans = useStableArray(useMemo(() => shown.filter((c) => c.unitId === null && c.start !== null), [shown]));
+  const focusTranscript = useCallback(() => scroller.current?.focus(), []);
+  const units = detail?.units;
+  const inRange = useMemo<ReadonlySet<string>>(() => {
+    if (!units || !anchorUnitId || !unitId) return NO_RANGE;
+    const a = units.findIndex((u) => u.id === anchorUnitId);
+    const b = units.findIndex((u) => u.id === unitId);
+    return new Set(units.slice(Math.min(a, b), Math.max(a, b) + 1).map((u) => u.id));
+  }, [units, anchorUnitId, unitId]);
 
   const virtualizer = useVirtualizer({
     count: rows.length,
@@ -58,7 +150,6 @@ export function TranscriptView() {
   }, [selectedRow, virtualizer]);
 
   if (!detail) return <p className="muted pad">Choose a document on the left.</p>;
-  const text = detail.text;
   const documentId = detail.document.id;
 
   const onMouseUp = () => {
@@ -74,80 +165,25 @@ export function TranscriptView() {
     <div className="transcript" ref={scroller} aria-label={`Transcript of ${detail.document.title}`} onMouseUp={onMouseUp}>
       <TranscriptHeader detail={detail} />
       <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-        {virtualizer.getVirtualItems().map((item) => {
-          const { turn, pieces, first, key } = rows[item.index];
-          return (
-            <div
-              key={key}
-              data-index={item.index}
-              ref={virtualizer.measureElement}
-              className={`turn${turn.isFacilitator ? ' facilitator' : ''}${first ? '' : ' continued'}`}
-              style={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${item.start}px)` }}
-            >
-              <TurnMeta turn={turn} first={first} />
-              <div className="turn-body">
-                {pieces.map((piece) =>
-                  piece.unit ? (
-                    <div
-                      key={piece.unit.id}
-                      className={`unit${piece.unit.id === unitId ? ' selected' : ''}${inRange.has(piece.unit.id) ? ' in-range' : ''}`}
-                      data-unit-id={piece.unit.id}
-                      onMouseDown={(e) => {
-                        // Shift+click grows the unit range; without this the browser would grow a text selection.
-                        if (e.shiftKey) e.preventDefault();
-                      }}
-                      onClick={(e) => {
-                        if (!e.shiftKey && window.getSelection()?.isCollapsed === false) return;
-                        if (e.shiftKey) selectRangeTo(piece.unit!.id);
-                        else selectUnit(piece.unit!.id);
-                        useCoding.setState({ focus: 'unit' });
-                      }}
-                      onDragOver={(e) => {
-                        if (!e.dataTransfer.types.includes(CODE_DRAG_TYPE)) return;
-                        e.preventDefault();
-                        e.dataTransfer.dropEffect = 'copy';
-                        e.currentTarget.classList.add('drop-target');
-                      }}
-                      onDragLeave={(e) => e.currentTarget.classList.remove('drop-target')}
-                      onDrop={(e) => {
-                        e.currentTarget.classList.remove('drop-target');
-                        const codeId = e.dataTransfer.getData(CODE_DRAG_TYPE);
-                        if (!codeId) return;
-                        e.preventDefault();
-                        // Dropping on a unit of the selected range codes the whole range.
-                        const targets = inRange.has(piece.unit!.id) ? [...inRange] : [piece.unit!.id];
-                        void applyCodes([codeId], targets);
-                      }}
-                      role="button"
-                      tabIndex={-1}
-                    >
-                      <CodeMargin codings={byUnit.get(piece.unit.id) ?? []} nodeById={nodeById} />
-                      <SpanText className="unit-text" text={text.slice(piece.start, piece.end)} start={piece.start} spans={spans} nodeById={nodeById} />
-                      <div
-                        className="unit-condensed"
-                        onDoubleClick={(e) => {
-                          e.stopPropagation();
-                          selectUnit(piece.unit!.id);
-                          useCoding.setState({ editingUnitId: piece.unit!.id });
-                        }}
-                      >
-                        {editingUnitId === piece.unit.id ? (
-                          <CondensationEditor unitId={piece.unit.id} initial={piece.unit.condensed} onDone={() => scroller.current?.focus()} />
-                        ) : (
-                          piece.unit.condensed || <span className="muted">—</span>
-                        )}
-                      </div>
-                      <UnitCodes codings={byUnit.get(piece.unit.id) ?? []} nodeById={nodeById} coderById={coderById} currentCoderId={currentCoderId} />
-                      {piece.unit.id === unitId && <BoundaryHandles unit={piece.unit} />}
-                    </div>
-                  ) : (
-                    <SpanText key={`gap-${piece.start}`} className="gap-text" text={text.slice(piece.start, piece.end)} start={piece.start} spans={spans} nodeById={nodeById} />
-                  ),
-                )}
-              </div>
-            </div>
-          );
-        })}
+        {virtualizer.getVirtualItems().map((item) => (
+          <TranscriptRow
+            key={rows[item.index].key}
+            row={rows[item.index]}
+            index={item.index}
+            top={item.start}
+            measure={virtualizer.measureElement}
+            text={detail.text}
+            byUnit={byUnit}
+            spans={spans}
+            nodeById={nodeById}
+            coderById={coderById}
+            currentCoderId={currentCoderId}
+            unitId={unitId}
+            inRange={inRange}
+            editingUnitId={editingUnitId}
+            onEdited={focusTranscript}
+          />
+        ))}
       </div>
     </div>
     <SelectionBar />

@@ -19,28 +19,42 @@ export interface Harness {
   readonly home: string;
   readonly projectsFolder: string;
   screenshot(name: string): Promise<string>;
+  /** From now on, answers to these methods come late or are refused (an empty list: as the server gives them). */
+  setAnswerRules(rules: readonly AnswerRule[]): void;
   close(): Promise<void>;
 }
 
 export interface HarnessOptions {
-  /** Holds back the server's answers to these methods, as a slow disk or a busy machine would. */
-  readonly slowAnswers?: { readonly methods: readonly string[]; readonly ms: number };
+  /** Routes the page's socket through the test, so answers can come late or be refused (see `setAnswerRules`). */
+  readonly answerRules?: readonly AnswerRule[];
 }
 
-/** Delays the answers to some methods on the page's socket; everything else passes straight through. */
-async function slowDown(page: Page, slow: NonNullable<HarnessOptions['slowAnswers']>): Promise<void> {
+/** Changes the server's answers on the page's socket: late, or refused with an error. */
+export interface AnswerRule {
+  readonly methods: readonly string[];
+  readonly delayMs?: number;
+  /** Answer with this error instead of the server's result. */
+  readonly refuse?: { readonly code: string; readonly message: string };
+}
+
+/** Applies answer rules to the page's socket; everything else passes straight through. */
+async function routeAnswers(page: Page, rules: () => readonly AnswerRule[]): Promise<void> {
   await page.routeWebSocket(/.*/, (ws) => {
     const server = ws.connectToServer();
-    const held = new Set<number>();
+    const held = new Map<number, AnswerRule>();
     ws.onMessage((message) => {
       const request = JSON.parse(String(message)) as { id: number; method: string };
-      if (slow.methods.includes(request.method)) held.add(request.id);
+      const rule = rules().find((r) => r.methods.includes(request.method));
+      if (rule) held.set(request.id, rule);
       server.send(message);
     });
     server.onMessage((message) => {
       const { id } = JSON.parse(String(message)) as { id: number };
-      if (!held.delete(id)) ws.send(message);
-      else setTimeout(() => ws.send(message), slow.ms);
+      const rule = held.get(id);
+      held.delete(id);
+      const answer = rule?.refuse ? JSON.stringify({ id, envelope: { ok: false, error: rule.refuse } }) : message;
+      if (rule?.delayMs) setTimeout(() => ws.send(answer), rule.delayMs);
+      else ws.send(answer);
     });
   });
 }
@@ -66,7 +80,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const page = await context.newPage();
   const pageErrors: string[] = [];
   page.on('pageerror', (e) => pageErrors.push(e.message));
-  if (options.slowAnswers) await slowDown(page, options.slowAnswers);
+  let rules = options.answerRules ?? null;
+  if (rules) await routeAnswers(page, () => rules ?? []);
   await page.goto(server.url);
   return {
     server,
@@ -74,6 +89,10 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     page,
     home,
     projectsFolder,
+    setAnswerRules(next) {
+      if (!rules) throw new Error('Start the harness with answerRules to change answers.');
+      rules = next;
+    },
     async screenshot(name) {
       fs.mkdirSync(screenshotDir, { recursive: true });
       const file = path.join(screenshotDir, `${name}.png`);
