@@ -9,15 +9,15 @@ export type CoderViewChoice = 'all' | 'consensus' | string;
 export const useCoderView = createStore<{ view: CoderViewChoice }>(() => ({ view: 'all' }));
 
 /** The codings a view shows; blind mode is already applied by the application. */
-export function codingsForView(codings: readonly Coding[], view: CoderViewChoice, coders: readonly Coder[]): Coding[] {
+export function codingsForView(codings: readonly Coding[], view: CoderViewChoice, coders: readonly Coder[]): readonly Coding[] {
   const consensus = new Set(coders.filter((c) => c.role === 'consensus').map((c) => c.id));
-  if (view === 'all') return codings.filter((c) => !consensus.has(c.coderId));
+  if (view === 'all') return consensus.size === 0 ? codings : codings.filter((c) => !consensus.has(c.coderId));
   if (view === 'consensus') return codings.filter((c) => consensus.has(c.coderId));
   return codings.filter((c) => c.coderId === view);
 }
 
 /** The transcript's codings as the status-bar view chooses them. */
-export function useShownCodings(codings: readonly Coding[] | undefined): Coding[] {
+export function useShownCodings(codings: readonly Coding[] | undefined): readonly Coding[] {
   const view = useCoderView((s) => s.view);
   const coders = useWorkspace((s) => s.coders);
   return useMemo(() => codingsForView(codings ?? [], view, coders), [codings, view, coders]);
