@@ -222,7 +222,9 @@ function lockedError(target: string): AppError {
 function verifyCopy(file: string): void {
   const copy = new Database(file, { fileMustExist: true });
   try {
-    const result = copy.pragma('integrity_check', { simple: true });
+    // quick_check reads every page and its structure (not index contents against tables), in
+    // about a third of integrity_check's time: this runs while the coder works.
+    const result = copy.pragma('quick_check', { simple: true });
     if (result !== 'ok') throw new AppError('PROJECT_DAMAGED', `The backup written to ${file} failed its check (${String(result)}).`);
   } finally {
     copy.close();
