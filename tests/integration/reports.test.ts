@@ -197,6 +197,33 @@ describe('reports on the sample study', () => {
     expect(groups.filter((g) => g.startsWith('Subcategory: '))).toHaveLength(nodes.filter((n) => n.level === 'subcategory').length);
   });
 
+  it('“all coders merged” counts the coders’ codings only, not the consensus made from them', async () => {
+    const [a, b] = t.coders.filter((c) => c.role === 'coder');
+    const list = await t.client.call('agreement.discrepancies', { coderAId: a.id, coderBId: b.id });
+    const resolver = t.coders.find((c) => c.role === 'resolver')!;
+    await t.client.call('coders.setCurrent', { coderId: resolver.id });
+    const db = t.app.requireProject().db;
+    // The resolver applies a code neither coder gave that unit: only the consensus has it there.
+    const item = list.items[0];
+    const given = db.prepare(`SELECT code_id FROM codings WHERE unit_id = ?`).pluck().all(item.unitId) as string[];
+    const other = nodes.find((n) => n.level === 'code' && !given.includes(n.id))!;
+    await t.client.call('resolutions.decide', { coderAId: a.id, coderBId: b.id, key: item.key, decision: 'other-code', otherCodeId: other.id, rationale: 'Neither code fits; this one does.' });
+    const consensusCodings = db.prepare(`SELECT count(*) FROM codings c JOIN coders k ON k.id = c.coder_id WHERE k.role = 'consensus'`).pluck().get() as number;
+    expect(consensusCodings).toBeGreaterThan(0);
+    const units = new Map(
+      (
+        db
+          .prepare(`SELECT code_id AS id, count(DISTINCT unit_id) AS n FROM codings WHERE coder_id IN (?, ?) AND unit_id IS NOT NULL GROUP BY code_id`)
+          .all(a.id, b.id) as { id: string; n: number }[]
+      ).map((r) => [r.id, r.n]),
+    );
+    const [table] = (await docx(t.client, 'codebook', { coder: 'merged' })).tables;
+    const codeRows = table.rows.filter((r) => r.cells.length === 8 && !r.header);
+    for (const code of nodes.filter((n) => n.level === 'code')) {
+      expect([code.name, codeRows.find((r) => r.cells[0] === code.name)!.cells[5]]).toEqual([code.name, String(units.get(code.id) ?? 0)]);
+    }
+  });
+
   it('participants table: per session the number of participants and their attribute counts, facilitators left out', async () => {
     const doc = await docx(t.client, 'participants');
     const [table] = doc.tables;

@@ -195,7 +195,8 @@ export class ReportData {
   }
 
   get counts(): ReadonlyMap<string, NodeCounts> {
-    return this.once('counts', () => new Map(nodeCounts(this.db, this.source.coderId).map((c) => [c.nodeId, c])));
+    // The chosen coders only: "all coders merged" leaves the consensus pseudo-coder out.
+    return this.once('counts', () => new Map(nodeCounts(this.db, this.source.coderIds).map((c) => [c.nodeId, c])));
   }
 
   get documents(): ReadonlyMap<string, DocumentInfo> {

@@ -80,13 +80,14 @@ function loadNodes(db: Database.Database): NodeInfo[] {
 }
 
 /** Every node's own and inherited counts; `coderId` limits them to one coder (blind mode). */
-export function nodeCounts(db: Database.Database, coderId: string | null): NodeCounts[] {
+/** Counts per codebook node, of the codings by these coders (null: by everyone). */
+export function nodeCounts(db: Database.Database, coderIds: readonly string[] | null): NodeCounts[] {
   const nodes = loadNodes(db);
   const up = ancestorsByLevel(nodes);
   // Two plain scans and lookups in memory: joining 120,000 codings to their units costs far more.
-  const codings = stmt(db, `SELECT code_id, unit_id, document_id, start FROM codings ${coderId ? 'WHERE coder_id = ?' : ''}`)
+  const codings = stmt(db, `SELECT code_id, unit_id, document_id, start FROM codings ${coderIds ? 'WHERE coder_id IN (SELECT value FROM json_each(?))' : ''}`)
     .raw()
-    .all(...(coderId ? [coderId] : [])) as [string, string | null, string, number | null][];
+    .all(...(coderIds ? [JSON.stringify(coderIds)] : [])) as [string, string | null, string, number | null][];
   const speakers = new SpeakerIndex(db, null);
   const personOfUnit = new Map<string, string | null>();
   if (!speakers.empty) {
