@@ -25,3 +25,49 @@ export function Dialog({ title, onClose, children }: { title: string; onClose: (
     </div>
   );
 }
+
+/** A dialog's form: Enter or the primary button submits; Cancel closes without acting. */
+export function DialogForm({
+  onSubmit,
+  onCancel,
+  submitLabel,
+  disabled,
+  children,
+}: {
+  readonly onSubmit: () => unknown;
+  readonly onCancel: () => void;
+  readonly submitLabel: ReactNode;
+  readonly disabled?: boolean;
+  readonly children: ReactNode;
+}) {
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        void onSubmit();
+      }}
+    >
+      {children}
+      <div className="dialog-buttons">
+        <button type="button" onClick={onCancel}>
+          Cancel
+        </button>
+        <button type="submit" className="primary" disabled={disabled}>
+          {submitLabel}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** The single button that ends a dialog showing an outcome; children stand before it (a download link). */
+export function DialogDone({ label, onDone, children }: { readonly label: string; readonly onDone: () => void; readonly children?: ReactNode }) {
+  return (
+    <div className="dialog-buttons">
+      {children}
+      <button type="button" className="primary" onClick={onDone}>
+        {label}
+      </button>
+    </div>
+  );
+}

@@ -10,6 +10,7 @@ import { codebookMethods } from './methods/codebook';
 import { codingMethods } from './methods/coding';
 import { memoMethods } from './methods/memos';
 import { searchMethods } from './methods/search';
+import { savedSearchMethods } from './methods/saved-searches';
 import { analysisMethods } from './methods/analysis';
 import { refiMethods } from './methods/refi';
 import { agreementMethods } from './methods/agreement';
@@ -29,6 +30,7 @@ export const contract = {
   ...codingMethods,
   ...memoMethods,
   ...searchMethods,
+  ...savedSearchMethods,
   ...analysisMethods,
   ...refiMethods,
   ...agreementMethods,

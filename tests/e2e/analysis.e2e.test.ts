@@ -1,9 +1,11 @@
 import fs from 'node:fs';
+import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createClient, type Client } from '../../shared/api/client';
 import type { CodebookNode, DocumentDetail } from '../../shared/api/entities';
 import { directTransport } from '../../electron/core/direct-transport';
+import { parseCsv } from '../../shared/text/csv-turns';
 import { startHarness, type Harness } from './support/harness';
 
 const TEACHER = 'Growing into the teacher role';
@@ -117,6 +119,27 @@ describe('analysis in Chromium', () => {
     expect(await chart.locator(`g[data-row="${TEACHER}"] text.chart-value`).allTextContents()).toEqual(['0', String(count(expected, TEACHER, 'Mentor'))]);
     await h.screenshot('analysis-frequencies-chart');
 
+    // A frequency row lists the units it counts; with a speaker filter, only those speakers' units.
+    const list = page.getByRole('region', { name: 'Units in the selected cell' });
+    const passages = list.locator('li.passage');
+    const textsOf = (node: string, role?: string) =>
+      new Set([...(role ? (expected.get(node)?.get(role) ?? []) : [...(expected.get(node)?.values() ?? [])].flatMap((u) => [...u]))].map((u) => study.unitText.get(u)));
+    await freq.locator(`tr[data-node="${TEACHER}"] th`).click();
+    await list.getByRole('heading', { name: `${TEACHER}: ${count(expected, TEACHER)} units` }).waitFor();
+    await expect.poll(() => passages.count()).toBe(count(expected, TEACHER));
+    expect(new Set(await passages.locator('blockquote').allTextContents())).toEqual(textsOf(TEACHER));
+    expect(await freq.locator(`tr[data-node="${TEACHER}"]`).getAttribute('class')).toContain('selected');
+    await h.screenshot('analysis-frequencies-units');
+    const mentee = study.nodes.map((n) => n.name).find((n) => count(expected, n, 'Mentee') > 0 && count(expected, n, 'Mentee') < count(expected, n))!;
+    await page.getByLabel('Speakers').selectOption({ label: 'Role: Mentee' });
+    await list.waitFor({ state: 'detached' });
+    await freq.locator(`tr[data-node="${mentee}"] [data-measure="units"]`).getByText(String(count(expected, mentee, 'Mentee'))).waitFor();
+    await freq.locator(`tr[data-node="${mentee}"] [data-measure="units"] button`).click();
+    await list.getByRole('heading', { name: `${mentee}: ${count(expected, mentee, 'Mentee')} units` }).waitFor();
+    await expect.poll(() => passages.count()).toBe(count(expected, mentee, 'Mentee'));
+    expect(new Set(await passages.locator('blockquote').allTextContents())).toEqual(textsOf(mentee, 'Mentee'));
+    await page.getByLabel('Speakers').selectOption({ label: 'Everyone' });
+
     // Matrix: categories × role, with a click through to the units of a cell.
     await page.getByRole('tab', { name: 'Matrix' }).click();
     const matrix = page.getByRole('table', { name: 'Matrix' });
@@ -129,9 +152,7 @@ describe('analysis in Chromium', () => {
       }
     }
     await matrix.locator(`tr[data-node="${TEACHER}"] td[data-column="Mentor"] button`).click();
-    const list = page.getByRole('region', { name: 'Units in the selected cell' });
     await list.getByText(`${TEACHER} × Mentor: ${count(expected, TEACHER, 'Mentor')} units`).waitFor();
-    const passages = list.locator('li.passage');
     expect(await passages.count()).toBe(count(expected, TEACHER, 'Mentor'));
     const wanted = expected.get(TEACHER)!.get('Mentor')!;
     const texts = await passages.locator('blockquote').allTextContents();
@@ -181,8 +202,27 @@ describe('analysis in Chromium', () => {
     expect(await heat.locator('rect.heat-cell:not(.diagonal)[fill-opacity]').count()).toBeGreaterThan(0);
     await rows.first().click();
     await list.waitFor();
-    expect(await list.locator('li.passage').count()).toBe(Number(await rows.first().locator('td.num').first().textContent()));
+    // The list may still show the cell clicked before while this pair's units load.
+    const pairUnits = Number(await rows.first().locator('td.num').first().textContent());
+    await expect.poll(() => list.locator('li.passage').count()).toBe(pairUnits);
     await h.screenshot('analysis-cooccurrence');
+
+    // Its export: the pairs as on screen, as CSV and as XLSX, read back.
+    const shown = await Promise.all(
+      Array.from({ length: pairs.size }, async (_v, i) => [...(await rows.nth(i).getAttribute('data-pair'))!.split(' × '), await rows.nth(i).locator('td.num').first().textContent()]),
+    );
+    const pairCsv = parseCsv((await download(page, () => page.getByRole('button', { name: 'Export CSV' }).click())).toString('utf8'));
+    expect(pairCsv[0]).toEqual(['Code', 'With code', 'Units with both', 'Jaccard', 'Code (units)', 'With (units)']);
+    expect(pairCsv.slice(1).map((r) => r.slice(0, 3))).toEqual(shown);
+    const shownJaccard = await rows.locator('td.num:nth-child(4)').allTextContents();
+    // The file keeps three decimals where the screen shows two.
+    pairCsv.slice(1).forEach((r, i) => expect(Math.abs(Number(r[3]) - Number(shownJaccard[i]))).toBeLessThanOrEqual(0.0051));
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await download(page, () => page.getByRole('button', { name: 'Export XLSX' }).click())) as unknown as ArrayBuffer);
+    const sheet = book.getWorksheet('Co-occurrence')!;
+    const sheetRows = Array.from({ length: pairs.size }, (_v, i) => sheet.getRow(i + 2)).map((r) => [r.getCell(1).value, r.getCell(2).value, String(r.getCell(3).value)]);
+    expect(sheetRows).toEqual(shown);
+    expect(typeof sheet.getRow(2).getCell(4).value).toBe('number');
   });
 
   it('arranges the thematic map, reviews a theme, exports the map, and keeps the places after reopening', async () => {

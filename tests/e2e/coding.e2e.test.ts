@@ -376,4 +376,63 @@ describe('the coding workbench in Chromium', () => {
     await h.screenshot('coding-chip-refused');
     h.setAnswerRules([]);
   });
+
+  it('saves a search with its kinds, renames it, and runs it again from the list after reopening the project', async () => {
+    h = await startHarness();
+    const { page } = h;
+    const w = new Workbench(page);
+    await w.openSampleAsAmira();
+    await w.tab('Search');
+    const box = page.getByRole('searchbox', { name: 'Search the project' });
+    await box.fill('mentor');
+    const kinds = page.getByRole('group', { name: 'Search in' });
+    await kinds.getByLabel('Journal').uncheck();
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+    await page.getByTestId('search-summary').filter({ hasText: /hits/ }).waitFor();
+    const firstSummary = await page.getByTestId('search-summary').textContent();
+
+    await page.getByRole('button', { name: 'Save this search…' }).click();
+    const form = page.getByRole('form', { name: 'Save this search' });
+    await form.getByRole('textbox', { name: 'Name of the saved search' }).fill('Mentors');
+    await form.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByRole('status').filter({ hasText: 'Saved the search “Mentors”' }).waitFor();
+    const saved = page.getByRole('region', { name: 'Saved searches' });
+    await saved.getByRole('button', { name: /^Mentors/ }).waitFor();
+
+    // The same name again is refused beside the field, not in a banner.
+    await page.getByRole('button', { name: 'Save this search…' }).click();
+    await form.getByRole('textbox', { name: 'Name of the saved search' }).fill('mentors');
+    await form.getByRole('button', { name: 'Save', exact: true }).click();
+    await form.getByRole('alert').filter({ hasText: 'already called' }).waitFor();
+    await form.getByRole('button', { name: 'Cancel' }).click();
+
+    await saved.getByRole('button', { name: 'Rename “Mentors”' }).click();
+    await saved.getByRole('textbox', { name: 'New name for “Mentors”' }).fill('Mentors, not the journal');
+    await saved.getByRole('textbox', { name: 'New name for “Mentors”' }).press('Enter');
+    await saved.getByRole('button', { name: /^Mentors, not the journal/ }).waitFor();
+    await h.screenshot('search-saved');
+
+    await w.palette('close project');
+    await page.getByRole('heading', { name: 'Recent projects' }).waitFor();
+    await page.getByRole('button', { name: 'Peer mentoring in the first year of medical school' }).click();
+    await page.getByText('Coder: Amira Haddad').waitFor();
+    await w.tab('Search');
+    await box.fill('napkin');
+    await kinds.getByLabel('Journal').check();
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+    await page.getByRole('region', { name: 'Transcripts' }).locator('mark', { hasText: /napkin/i }).first().waitFor();
+
+    // One click brings back the words, the kinds and the hits.
+    await saved.getByRole('button', { name: /^Mentors, not the journal/ }).click();
+    await expect.poll(() => box.inputValue()).toBe('mentor');
+    expect(await kinds.getByLabel('Journal').isChecked()).toBe(false);
+    expect(await kinds.getByLabel('Transcripts').isChecked()).toBe(true);
+    await expect.poll(() => page.getByTestId('search-summary').textContent()).toBe(firstSummary);
+    expect(await page.getByRole('region', { name: 'Journal' }).count()).toBe(0);
+    await page.getByRole('region', { name: 'Transcripts' }).locator('mark', { hasText: /mentor/i }).first().waitFor();
+    await h.screenshot('search-saved-run-after-reopen');
+
+    await saved.getByRole('button', { name: 'Delete “Mentors, not the journal”' }).click();
+    await saved.getByText('None yet.', { exact: false }).waitFor();
+  });
 });

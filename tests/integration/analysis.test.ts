@@ -183,6 +183,64 @@ describe('analysis on the sample study', () => {
     expect(sheet.getRow(2).getCell(2).value).toBeCloseTo(Math.round(first * 1000) / 10, 5);
   });
 
+  it('a frequency row lists exactly the units the SQL finds for its node under the same filter', async () => {
+    t = await makeSampleApp();
+    const docs = await t.client.call('documents.list', {});
+    const filter = { coder: 'all' as const, documentIds: [docs[0].id] };
+    const f = await t.client.call('analysis.frequencies', { filter });
+    const row = f.rows.find((r) => r.level === 'category' && r.total.units > 1)!;
+    const passages = await t.client.call('analysis.passages', { node: { nodeId: row.nodeId, filter } });
+    expect(passages.length).toBe(row.total.units);
+    const db = t.app.requireProject().db;
+    const expected = db
+      .prepare(
+        `WITH RECURSIVE below(id) AS (SELECT ? UNION SELECT l.child_id FROM below JOIN codebook_links l ON l.parent_id = below.id)
+         SELECT DISTINCT c.unit_id FROM codings c JOIN coders k ON k.id = c.coder_id AND k.role <> 'consensus'
+         WHERE c.code_id IN (SELECT id FROM below) AND c.document_id = ? AND c.unit_id IS NOT NULL ORDER BY c.unit_id`,
+      )
+      .pluck()
+      .all(row.nodeId, docs[0].id) as string[];
+    expect(passages.map((p) => p.unitId).sort()).toEqual(expected);
+    expect(new Set(passages.map((p) => p.documentId))).toEqual(new Set([docs[0].id]));
+    await expect(t.client.call('analysis.passages', { node: { nodeId: crypto.randomUUID(), filter } })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('exports the co-occurrence pairs as CSV and XLSX that read back with the same numbers', async () => {
+    t = await makeSampleApp();
+    const options = { filter: { coder: 'all' as const }, level: 'code' as const, mode: 'unit' as const };
+    const c = await t.client.call('analysis.cooccurrence', options);
+    const name = (i: number) => c.nodes[i].name;
+    const csvPath = t.file('pairs.csv');
+    const csv = await t.client.call('analysis.exportCooccurrence', { ...options, format: 'csv', path: csvPath });
+    expect(csv).toMatchObject({ fileName: 'cooccurrence-code-unit.csv', mime: 'text/csv', path: csvPath });
+    const raw = fs.readFileSync(csvPath);
+    expect([...raw.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = raw.toString('utf8').replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(lines[0]).toBe('Code,With code,Units with both,Jaccard,Code (units),With (units)');
+    expect(c.cells.length).toBeGreaterThan(3);
+    expect(lines.length).toBe(c.cells.length + 1);
+    const quote = (s: string) => (/[",]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+    c.cells.forEach((cell, i) => {
+      const jaccard = Math.round(cell.jaccard! * 1000) / 1000;
+      expect(lines[i + 1]).toBe([quote(name(cell.a)), quote(name(cell.b)), cell.count, jaccard, c.nodes[cell.a].units, c.nodes[cell.b].units].join(','));
+    });
+
+    const xlsx = await t.client.call('analysis.exportCooccurrence', { ...options, mode: 'overlap', format: 'xlsx' });
+    expect(xlsx.path).toBeNull();
+    const overlap = await t.client.call('analysis.cooccurrence', { ...options, mode: 'overlap' });
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(xlsx.base64, 'base64') as unknown as ArrayBuffer);
+    const sheet = book.getWorksheet('Co-occurrence')!;
+    expect(overlap.cells.length).toBeGreaterThan(0);
+    expect(sheet.getRow(1).values).toEqual([undefined, 'Code', 'With code', 'Overlapping stretches', 'Code (coded stretches)', 'With (coded stretches)']);
+    overlap.cells.forEach((cell, i) => {
+      const r = sheet.getRow(i + 2);
+      expect([r.getCell(1).value, r.getCell(2).value, r.getCell(3).value]).toEqual([overlap.nodes[cell.a].name, overlap.nodes[cell.b].name, cell.count]);
+      expect(r.getCell(4).value).toBe(overlap.nodes[cell.a].units);
+    });
+    expect(String(sheet.getRow(overlap.cells.length + 3).getCell(1).value)).toMatch(/^Pairs \(code level\) one coder applied to overlapping text\. Codings: /);
+  });
+
   it('saving map positions is one undoable step; reopening keeps them', async () => {
     t = await makeSampleApp();
     const map = await t.client.call('analysis.map', { filter: { coder: 'all' } });

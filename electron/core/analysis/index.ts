@@ -6,6 +6,7 @@ export { loadCodebookIndex, type CodebookIndex } from './codebook-index';
 export { computeCooccurrence, type ComputeCooccurrenceOptions } from './cooccurrence';
 export { computeFrequencies, computeSources } from './frequencies';
 export { computeMatrix, type ComputeMatrixOptions } from './matrix';
+export { cooccurrenceTable, exportCooccurrence } from './cooccurrence-export';
 export { exportMatrix, matrixTable } from './matrix-export';
 export { listPassages } from './passages';
 export { nameHistory, savePositions, thematicMap, updateTheme } from './thematic-map';

@@ -24,6 +24,7 @@ export interface CoderCopyResult {
   readonly coderName: string | null;
   readonly codingsIncluded: number;
   readonly codingsLeftOut: number;
+  readonly memosLeftOut: number;
 }
 
 export interface Handout {
@@ -35,7 +36,7 @@ export interface Handout {
 
 /**
  * Writes a copy of the open study for another coder: the same rows with the same IDs, optionally
- * without the other coders' codings (blind), plus the hand-out record and base a merge needs.
+ * without the other coders' codings and memos (blind), plus the hand-out record and base a merge needs.
  */
 export function makeCoderCopy(session: ProjectSession, options: CoderCopyOptions): CoderCopyResult {
   const target = canonicalPath(options.target);
@@ -64,6 +65,8 @@ export function makeCoderCopy(session: ProjectSession, options: CoderCopyOptions
     session.db.exec(`VACUUM INTO '${temp.replace(/'/g, "''")}'`);
     copy = new Database(temp);
     copy.pragma('foreign_keys = ON');
+    // What a blind copy leaves out must not linger in the file's free pages for anyone to read.
+    copy.pragma('secure_delete = ON');
     const counts = prepareCopy(copy, origin);
     copy.close();
     copy = null;
@@ -78,15 +81,21 @@ export function makeCoderCopy(session: ProjectSession, options: CoderCopyOptions
   }
 }
 
-function prepareCopy(db: Database.Database, origin: CopyOrigin): { codingsIncluded: number; codingsLeftOut: number } {
+function prepareCopy(db: Database.Database, origin: CopyOrigin): { codingsIncluded: number; codingsLeftOut: number; memosLeftOut: number } {
   return db.transaction(() => {
     let left = 0;
+    let memosLeft = 0;
     if (!origin.includeOthersCodings) {
       // Blind: the other coders' codings, the consensus and the decisions would all show their work,
       // and the audit log holds every coding's before and after, so it starts afresh in the copy.
       left = db.prepare(`DELETE FROM codings WHERE coder_id IS NOT @coder`).run({ coder: origin.coderId }).changes;
       db.prepare(`DELETE FROM resolutions`).run();
-      db.prepare(`DELETE FROM memos WHERE target_type = 'coding' AND target_id NOT IN (SELECT id FROM codings)`).run();
+      memosLeft = db.prepare(`DELETE FROM memos WHERE target_type = 'coding' AND target_id NOT IN (SELECT id FROM codings)`).run().changes;
+      // Other people's memos on units, codes, documents and participants show how they read the data;
+      // project memos (aims, analytic decisions) are what every coder works from, so they stay.
+      memosLeft += db.prepare(`DELETE FROM memos WHERE author_id IS NOT NULL AND author_id IS NOT @coder AND target_type <> 'project'`).run({ coder: origin.coderId }).changes;
+      // The search index keeps deleted words in its segments until they are merged.
+      db.prepare(`INSERT INTO fts_memos (fts_memos) VALUES ('optimize')`).run();
       db.prepare(`DELETE FROM audit_changes`).run();
       db.prepare(`DELETE FROM audit_steps`).run();
     }
@@ -95,6 +104,6 @@ function prepareCopy(db: Database.Database, origin: CopyOrigin): { codingsInclud
     writeSetting(db, ORIGIN_KEY, JSON.stringify(origin));
     writeSetting(db, BASE_KEY, encodeSnapshot(snapshotOf(db)));
     const included = db.prepare(`SELECT count(*) FROM codings`).pluck().get() as number;
-    return { codingsIncluded: included, codingsLeftOut: left };
+    return { codingsIncluded: included, codingsLeftOut: left, memosLeftOut: memosLeft };
   })();
 }

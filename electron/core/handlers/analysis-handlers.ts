@@ -1,9 +1,11 @@
 import type { analysisMethods } from '../../../shared/api/methods/analysis';
 import type { CoderContext } from '../analysis/coder-choice';
 import { computeCooccurrence } from '../analysis/cooccurrence';
+import { exportCooccurrence } from '../analysis/cooccurrence-export';
 import { computeFrequencies, computeSources } from '../analysis/frequencies';
 import { computeMatrix } from '../analysis/matrix';
 import { exportMatrix } from '../analysis/matrix-export';
+import { unitsUnderNode } from '../analysis/node-units';
 import { listPassages } from '../analysis/passages';
 import { describeThemeChange, nameHistory, resetPositions, savePositions, thematicMap, updateTheme } from '../analysis/thematic-map';
 import type { HandlerMap } from '../handler-types';
@@ -21,7 +23,10 @@ export const analysisHandlers: HandlerMap<keyof typeof analysisMethods> = {
   'analysis.exportMatrix': ({ display, format, path, ...options }, { app, project }) =>
     exportMatrix(computeMatrix(project.db, options, viewer(project)), options.level, display, format, path ? app.resolveProjectPath(path) : undefined),
   'analysis.cooccurrence': (p, { project }) => computeCooccurrence(project.db, p, viewer(project)),
-  'analysis.passages': ({ unitIds, ranges }, { project }) => listPassages(project.db, unitIds, ranges),
+  'analysis.exportCooccurrence': ({ format, path, ...options }, { app, project }) =>
+    exportCooccurrence(computeCooccurrence(project.db, options, viewer(project)), options.level, format, path ? app.resolveProjectPath(path) : undefined),
+  'analysis.passages': ({ unitIds, ranges, node }, { project }) =>
+    listPassages(project.db, node ? [...unitIds, ...unitsUnderNode(project.db, node.nodeId, node.filter, viewer(project))] : unitIds, ranges),
   'analysis.map': (p, { project }) => thematicMap(project.db, p, viewer(project)),
   'analysis.savePositions': ({ positions }, ctx) =>
     ctx.write(

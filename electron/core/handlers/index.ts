@@ -10,6 +10,7 @@ import { codebookHandlers } from './codebook-handlers';
 import { codingHandlers } from './coding-handlers';
 import { memoHandlers } from './memo-handlers';
 import { searchHandlers } from './search-handlers';
+import { savedSearchHandlers } from './saved-search-handlers';
 import { analysisHandlers } from './analysis-handlers';
 import { refiHandlers } from './refi-handlers';
 import { agreementHandlers } from './agreement-handlers';
@@ -29,6 +30,7 @@ export const handlers: HandlerMap<MethodName> = {
   ...codingHandlers,
   ...memoHandlers,
   ...searchHandlers,
+  ...savedSearchHandlers,
   ...analysisHandlers,
   ...refiHandlers,
   ...agreementHandlers,

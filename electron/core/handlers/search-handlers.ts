@@ -6,7 +6,7 @@ import type { HandlerMap } from '../handler-types';
 import { applyToSpan, applyToUnits, requireCodes } from '../repos/codings-repo';
 import { allTextHits, searchAll } from '../repos/search-repo';
 
-function ftsQuery(text: string): string {
+export function ftsQuery(text: string): string {
   const q = toFtsQuery(text);
   if (!q) throw new AppError('BAD_REQUEST', 'Type at least one word (letters or digits) to search for.');
   return q;

@@ -254,6 +254,15 @@ export const MIGRATIONS: readonly Migration[] = [
         CREATE INDEX IF NOT EXISTS codings_unit ON codings(unit_id);
       `),
   },
+  {
+    version: 6,
+    description: 'saved searches keep where they search (kinds, documents) and when they were saved',
+    up: (db) =>
+      db.exec(`
+        ALTER TABLE saved_searches ADD COLUMN options TEXT NOT NULL DEFAULT '{}';
+        ALTER TABLE saved_searches ADD COLUMN created_at TEXT NOT NULL DEFAULT '';
+      `),
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

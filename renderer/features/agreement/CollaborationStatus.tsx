@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { CopyOrigin } from '../../../shared/api/methods/exchange';
+import { CoderOptions } from '../../components/CoderOptions';
 import { attempt, useAppStore } from '../../state/app-store';
 import { useWorkspace } from '../../state/workspace-store';
 import { useCoderView } from './coder-view-store';
@@ -35,13 +36,7 @@ export function CollaborationStatus() {
           <select aria-label="Codings shown" value={view} onChange={(e) => useCoderView.setState({ view: e.target.value })}>
             <option value="all">All coders</option>
             {hasConsensus && <option value="consensus">Consensus</option>}
-            {coders
-              .filter((c) => c.role !== 'consensus')
-              .map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name}
-                </option>
-              ))}
+            <CoderOptions coders={coders} />
           </select>
         </label>
       )}

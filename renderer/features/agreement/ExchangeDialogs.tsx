@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { MergeReport } from '../../../shared/api/methods/exchange';
-import { Dialog } from '../../components/Dialog';
+import { Dialog, DialogDone, DialogForm } from '../../components/Dialog';
+import { ProjectFileList, SaveLocationField, type ProjectFileEntry } from '../../components/ProjectFileFields';
 import { attempt, refreshProject, useAppStore } from '../../state/app-store';
 import { loadWorkspace, useWorkspace } from '../../state/workspace-store';
 
@@ -11,16 +12,21 @@ function safeName(text: string): string {
 }
 
 /** "Hand a copy to another coder": a file with the same units and codebook, for them to code in their own Condensa. */
+/** What a blind copy leaves out, in words. */
+function leftOut({ codingsLeftOut, memosLeftOut }: { codingsLeftOut: number; memosLeftOut: number }): string {
+  const parts = [codingsLeftOut ? `${codingsLeftOut} codings` : '', memosLeftOut ? `${memosLeftOut} memos` : ''].filter(Boolean);
+  return parts.length ? `; ${parts.join(' and ')} by other coders were left out (blind)` : '';
+}
+
 export function HandOutDialog() {
   const project = useAppStore((s) => s.project)!;
-  const info = useAppStore((s) => s.info);
   const coders = useWorkspace((s) => s.coders).filter((c) => c.role !== 'consensus');
   const [coderId, setCoderId] = useState<string>(coders.find((c) => c.id !== project.currentCoderId && c.role === 'coder')?.id ?? '');
   const [blind, setBlind] = useState(true);
   const coderName = coders.find((c) => c.id === coderId)?.name ?? 'another coder';
   const [fileName, setFileName] = useState('');
   const [location, setLocation] = useState<string | null>(null);
-  const [done, setDone] = useState<{ path: string; codingsIncluded: number; codingsLeftOut: number } | null>(null);
+  const [done, setDone] = useState<{ path: string; codingsIncluded: number; codingsLeftOut: number; memosLeftOut: number } | null>(null);
   const suggested = safeName(`${project.settings.title} – copy for ${coderName}`);
   const name = fileName || suggested;
 
@@ -41,24 +47,15 @@ export function HandOutDialog() {
         </p>
         <p className="small">
           Send this file to {coderName}. They open it in their own Condensa and code; when the file comes back, use <em>Merge a returned coder copy</em>.
-          It holds {done.codingsIncluded} codings{done.codingsLeftOut ? `; ${done.codingsLeftOut} by other coders were left out (blind)` : ''}.
+          It holds {done.codingsIncluded} codings{leftOut(done)}.
         </p>
-        <div className="dialog-buttons">
-          <button type="button" className="primary" onClick={close}>
-            Done
-          </button>
-        </div>
+        <DialogDone label="Done" onDone={close} />
       </Dialog>
     );
   }
   return (
     <Dialog title="Hand a copy to another coder" onClose={close}>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void make();
-        }}
-      >
+      <DialogForm onSubmit={make} onCancel={close} submitLabel="Write the copy">
         <p className="muted small">The copy has the same documents, meaning units and codebook, with the same IDs, so it can be merged back later.</p>
         <label>
           Who will code in the copy?
@@ -74,28 +71,8 @@ export function HandOutDialog() {
         <label className="inline">
           <input type="checkbox" checked={blind} onChange={(e) => setBlind(e.target.checked)} /> Leave out the other coders’ codings (blind)
         </label>
-        {info?.nativeDialogs ? (
-          <p className="small">
-            Saved as {location ?? '(choose a location)'}{' '}
-            <button type="button" onClick={() => void choose()}>
-              Choose location…
-            </button>
-          </p>
-        ) : (
-          <label>
-            File name (in {info?.projectsFolder ?? 'the projects folder'})
-            <input value={fileName} onChange={(e) => setFileName(e.target.value)} placeholder={suggested} />
-          </label>
-        )}
-        <div className="dialog-buttons">
-          <button type="button" onClick={close}>
-            Cancel
-          </button>
-          <button type="submit" className="primary">
-            Write the copy
-          </button>
-        </div>
-      </form>
+        <SaveLocationField location={location} onChoose={() => void choose()} fileName={fileName} onFileName={setFileName} placeholder={suggested} />
+      </DialogForm>
     </Dialog>
   );
 }
@@ -148,7 +125,7 @@ function MergeReportView({ report }: { report: MergeReport }) {
 export function MergeDialog() {
   const project = useAppStore((s) => s.project)!;
   const info = useAppStore((s) => s.info);
-  const [files, setFiles] = useState<{ path: string; name: string; modifiedAt: string }[]>([]);
+  const [files, setFiles] = useState<readonly ProjectFileEntry[]>([]);
   const [path, setPath] = useState('');
   const [report, setReport] = useState<MergeReport | null>(null);
   useEffect(() => {
@@ -172,11 +149,7 @@ export function MergeDialog() {
     return (
       <Dialog title="Merged" onClose={close}>
         <MergeReportView report={report} />
-        <div className="dialog-buttons">
-          <button type="button" className="primary" onClick={close}>
-            Close
-          </button>
-        </div>
+        <DialogDone label="Close" onDone={close} />
       </Dialog>
     );
   }
@@ -190,37 +163,13 @@ export function MergeDialog() {
           </button>
         </p>
       )}
-      {files.length > 0 && (
-        <ul className="file-list" aria-label="Files in the projects folder">
-          {files.map((f) => (
-            <li key={f.path}>
-              <button type="button" className="link" onClick={() => void merge(f.path)}>
-                {f.name}
-              </button>
-              <span className="muted small"> · changed {new Date(f.modifiedAt).toLocaleString()}</span>
-            </li>
-          ))}
-        </ul>
-      )}
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void merge(path);
-        }}
-      >
+      {files.length > 0 && <ProjectFileList files={files} label="Files in the projects folder" onPick={(p) => void merge(p)} />}
+      <DialogForm onSubmit={() => merge(path)} onCancel={close} submitLabel="Merge" disabled={!path.trim()}>
         <label>
           Or the path of the returned file
           <input value={path} onChange={(e) => setPath(e.target.value)} placeholder="/home/me/Downloads/study – copy for Ben.condensa" />
         </label>
-        <div className="dialog-buttons">
-          <button type="button" onClick={close}>
-            Cancel
-          </button>
-          <button type="submit" className="primary" disabled={!path.trim()}>
-            Merge
-          </button>
-        </div>
-      </form>
+      </DialogForm>
     </Dialog>
   );
 }

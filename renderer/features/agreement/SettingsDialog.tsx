@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
 import type { ProjectSettings } from '../../../shared/api/entities';
 import type { ComparisonStatus } from '../../../shared/api/methods/agreement';
-import { METHODOLOGIES, METHODOLOGY_LABELS, type Methodology } from '../../../shared/domain/vocabulary';
-import { Dialog } from '../../components/Dialog';
+import { Dialog, DialogForm } from '../../components/Dialog';
+import { MethodField } from '../../components/MethodField';
 import { attempt, refreshProject, useAppStore } from '../../state/app-store';
 
 const close = () => useAppStore.setState({ dialog: null });
@@ -34,12 +34,7 @@ export function SettingsDialog() {
   };
   return (
     <Dialog title="Project settings" onClose={close}>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void save();
-        }}
-      >
+      <DialogForm onSubmit={save} onCancel={close} submitLabel="Save settings" disabled={!draft.title.trim()}>
         <label>
           Title
           <input value={draft.title} onChange={(e) => set({ title: e.target.value })} required />
@@ -48,16 +43,7 @@ export function SettingsDialog() {
           Description
           <textarea rows={3} value={draft.description} onChange={(e) => set({ description: e.target.value })} />
         </label>
-        <label>
-          Method
-          <select value={draft.methodology} onChange={(e) => set({ methodology: e.target.value as Methodology })}>
-            {METHODOLOGIES.map((m) => (
-              <option key={m} value={m}>
-                {METHODOLOGY_LABELS[m]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <MethodField value={draft.methodology} onChange={(methodology) => set({ methodology })} />
         <h3 className="section-title">Coding together</h3>
         <label className="inline">
           <input type="checkbox" checked={draft.blind} onChange={(e) => set({ blind: e.target.checked })} /> Blind coding
@@ -84,15 +70,7 @@ export function SettingsDialog() {
           <input type="checkbox" checked={draft.allowUnitsAcrossTurns} onChange={(e) => set({ allowUnitsAcrossTurns: e.target.checked })} /> Meaning units may
           span speaker turns
         </label>
-        <div className="dialog-buttons">
-          <button type="button" onClick={close}>
-            Cancel
-          </button>
-          <button type="submit" className="primary" disabled={!draft.title.trim()}>
-            Save settings
-          </button>
-        </div>
-      </form>
+      </DialogForm>
     </Dialog>
   );
 }

@@ -103,18 +103,23 @@ export async function loadReport(): Promise<void> {
   useCompare.setState({ report, reportError: report ? null : 'The figures could not be computed; see the message above.' });
 }
 
-export async function loadList(): Promise<void> {
-  const p = pair();
-  if (!p) return;
+/** The pair and the current filter as the discrepancy methods take them; an empty choice means any. */
+function listQuery(p: readonly [string, string]) {
   const { filter } = useCompare.getState();
-  const list = await attempt('agreement.discrepancies', {
+  return {
     coderAId: p[0],
     coderBId: p[1],
     status: filter.status,
     type: filter.type || undefined,
     codeId: filter.codeId || undefined,
     documentId: filter.documentId || undefined,
-  });
+  };
+}
+
+export async function loadList(): Promise<void> {
+  const p = pair();
+  if (!p) return;
+  const list = await attempt('agreement.discrepancies', listQuery(p));
   if (!list) return;
   const selected = useCompare.getState().selectedKey;
   const keep = selected && list.items.some((d) => d.key === selected) ? selected : (list.items[0]?.key ?? null);
@@ -217,17 +222,7 @@ export function exportName(what: string): string {
 export async function exportList(format: 'csv' | 'xlsx'): Promise<void> {
   const p = pair();
   if (!p) return;
-  const { filter } = useCompare.getState();
-  const r = await attempt('agreement.exportDiscrepancies', {
-    coderAId: p[0],
-    coderBId: p[1],
-    status: filter.status,
-    type: filter.type || undefined,
-    codeId: filter.codeId || undefined,
-    documentId: filter.documentId || undefined,
-    path: exportName('discrepancies'),
-    format,
-  });
+  const r = await attempt('agreement.exportDiscrepancies', { ...listQuery(p), path: exportName('discrepancies'), format });
   if (r) useCompare.setState({ exportMessage: `Saved ${r.rows} discrepancies to ${r.path}` });
 }
 

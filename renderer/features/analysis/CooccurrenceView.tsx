@@ -1,20 +1,21 @@
 import { useMemo } from 'react';
 import type { CooccurrenceCell } from '../../../shared/api/methods/analysis';
-import { NODE_LEVEL_LABELS, NODE_LEVELS, type NodeLevel } from '../../../shared/domain/vocabulary';
-import { useWorkspace } from '../../state/workspace-store';
-import { patchAnalysis, showPassages, useAnalysis } from './analysis-store';
-import { LEVEL_PLURALS } from './analysis-store';
+import { NODE_LEVEL_LABELS } from '../../../shared/domain/vocabulary';
+import { attempt } from '../../state/app-store';
+import { LEVEL_PLURALS, type PassageRequest, patchAnalysis, showPassages, useAnalysis } from './analysis-store';
+import { ExportButtons } from './ExportButtons';
 import { Heatmap } from './Heatmap';
+import { LevelSelect } from './LevelSelect';
+import { countOf, PassageButton, useShownPassageKey } from './PassageButton';
 import { PassageList } from './PassageList';
 import { useAnalysisQuery } from './use-analysis-query';
 
 export function CooccurrenceView() {
   const filter = useAnalysis((s) => s.filter);
   const options = useAnalysis((s) => s.cooccurrence);
-  const passages = useAnalysis((s) => s.passages);
-  const nodes = useWorkspace((s) => s.nodes);
-  const { data } = useAnalysisQuery('analysis.cooccurrence', { filter, level: options.level, mode: options.mode });
-  const levels = useMemo(() => NODE_LEVELS.filter((l) => nodes.some((n) => n.level === l)), [nodes]);
+  const shownKey = useShownPassageKey();
+  const params = { filter, level: options.level, mode: options.mode };
+  const { data } = useAnalysisQuery('analysis.cooccurrence', params);
 
   // The heatmap shows the nodes that occur at all, in codebook order.
   const shown = useMemo(() => (data ? data.nodes.map((n, i) => ({ n, i })).filter((x) => x.n.units > 0) : []), [data]);
@@ -25,31 +26,20 @@ export function CooccurrenceView() {
   }, [data]);
   const cellOf = (a: number, b: number) => lookup.get(a < b ? `${a}:${b}` : `${b}:${a}`);
 
-  const open = (c: CooccurrenceCell) => {
-    if (!data) return;
-    const what = data.mode === 'unit' ? `${c.count} units` : `${c.count} overlapping stretches`;
-    showPassages({
+  const requestOf = (c: CooccurrenceCell): PassageRequest => {
+    const what = data?.mode === 'unit' ? countOf(c.count, 'unit', 'units') : countOf(c.count, 'overlapping stretch', 'overlapping stretches');
+    return {
       key: `cooc:${c.a}:${c.b}`,
-      title: `${data.nodes[c.a].name} × ${data.nodes[c.b].name}: ${what}`,
-      unitIds: data.mode === 'unit' ? c.unitIds : [],
-      ranges: data.mode === 'overlap' ? c.ranges : [],
-    });
+      title: `${data?.nodes[c.a].name} × ${data?.nodes[c.b].name}: ${what}`,
+      query: data?.mode === 'unit' ? { unitIds: c.unitIds } : { ranges: c.ranges },
+    };
   };
-  const selectedKey = passages?.key.startsWith('cooc:') ? passages.key.split(':').slice(1).map(Number) : null;
+  const selectedKey = shownKey?.startsWith('cooc:') ? shownKey.split(':').slice(1).map(Number) : null;
 
   return (
     <div className="analysis-pane">
       <div className="toolbar analysis-options">
-        <label className="inline">
-          Nodes
-          <select aria-label="Nodes" value={options.level} onChange={(e) => patchAnalysis('cooccurrence', { level: e.target.value as NodeLevel })}>
-            {levels.map((l) => (
-              <option key={l} value={l}>
-                {LEVEL_PLURALS[l]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <LevelSelect label="Nodes" name="Nodes" value={options.level} onChange={(level) => patchAnalysis('cooccurrence', { level })} />
         <label className="inline">
           Together when
           <select aria-label="Together when" value={options.mode} onChange={(e) => patchAnalysis('cooccurrence', { mode: e.target.value as 'unit' | 'overlap' })}>
@@ -59,6 +49,7 @@ export function CooccurrenceView() {
         </label>
         <span className="spacer" />
         {data && <span className="muted small">Codings: {data.source}</span>}
+        <ExportButtons exportAs={(format) => attempt('analysis.exportCooccurrence', { ...params, format })} />
       </div>
       {!data ? (
         <p className="muted pad">Counting…</p>
@@ -78,7 +69,7 @@ export function CooccurrenceView() {
                 selected={selectedKey ? [shown.findIndex((x) => x.i === selectedKey[0]), shown.findIndex((x) => x.i === selectedKey[1])] : null}
                 onSelect={(r, c) => {
                   const cell = r !== c ? cellOf(shown[r].i, shown[c].i) : undefined;
-                  if (cell) open(cell);
+                  if (cell) showPassages(requestOf(cell));
                 }}
               />
               <table className="data-table analysis-table" aria-label="Co-occurrence">
@@ -100,7 +91,7 @@ export function CooccurrenceView() {
                       key={`${c.a}:${c.b}`}
                       className={`clickable${selectedKey && selectedKey[0] === c.a && selectedKey[1] === c.b ? ' selected' : ''}`}
                       data-pair={`${data.nodes[c.a].name} × ${data.nodes[c.b].name}`}
-                      onClick={() => open(c)}
+                      onClick={() => showPassages(requestOf(c))}
                     >
                       <td>
                         <span className="swatch" style={{ background: data.nodes[c.a].colour }} /> {data.nodes[c.a].name}
@@ -109,9 +100,7 @@ export function CooccurrenceView() {
                         <span className="swatch" style={{ background: data.nodes[c.b].colour }} /> {data.nodes[c.b].name}
                       </td>
                       <td className="num">
-                        <button type="button" className="count-button" onClick={(e) => (e.stopPropagation(), open(c))}>
-                          {c.count}
-                        </button>
+                        <PassageButton request={requestOf(c)}>{c.count}</PassageButton>
                       </td>
                       {data.mode === 'unit' && <td className="num">{c.jaccard === null ? '—' : c.jaccard.toFixed(2)}</td>}
                     </tr>

@@ -1,4 +1,6 @@
 import { useMemo } from 'react';
+import { CoderOptions } from '../../components/CoderOptions';
+import { DocumentFilterSelect } from '../../components/DocumentFilterSelect';
 import { useAppStore } from '../../state/app-store';
 import { useWorkspace } from '../../state/workspace-store';
 import { setFilter, useAnalysis } from './analysis-store';
@@ -43,26 +45,10 @@ export function FilterBar() {
           <option value="current">{current ? `Current coder (${current.name})` : 'Current coder'}</option>
           <option value="consensus">{hasConsensus ? 'Consensus' : 'Consensus (none yet)'}</option>
           <option value="all">All coders</option>
-          {coders
-            .filter((c) => c.role !== 'consensus')
-            .map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
+          <CoderOptions coders={coders} />
         </select>
       </label>
-      <label className="inline">
-        Documents
-        <select aria-label="Documents" value={filter.documentIds?.[0] ?? ''} onChange={(e) => setFilter({ documentIds: e.target.value ? [e.target.value] : undefined })}>
-          <option value="">All documents</option>
-          {documents.map((d) => (
-            <option key={d.id} value={d.id}>
-              {d.title}
-            </option>
-          ))}
-        </select>
-      </label>
+      <DocumentFilterSelect label="Documents" className="inline" value={filter.documentIds} onChange={(documentIds) => setFilter({ documentIds })} />
       {(groups.length > 0 || ungrouped) && (
         <label className="inline">
           Group

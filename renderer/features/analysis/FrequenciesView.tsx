@@ -1,11 +1,13 @@
 import { useMemo } from 'react';
 import type { FrequencyRow, Tally } from '../../../shared/api/methods/analysis';
 import { formatRanges } from '../../../shared/domain/number-ranges';
-import { NODE_LEVEL_LABELS, NODE_LEVELS, type NodeLevel } from '../../../shared/domain/vocabulary';
+import { NODE_LEVEL_LABELS } from '../../../shared/domain/vocabulary';
 import { useWorkspace } from '../../state/workspace-store';
-import { type FrequencyMeasure, patchAnalysis, splitFromKey, splitKey, useAnalysis } from './analysis-store';
-import { LEVEL_PLURALS } from './analysis-store';
+import { type FrequencyMeasure, type PassageRequest, patchAnalysis, showPassages, splitFromKey, splitKey, useAnalysis } from './analysis-store';
 import { BarChart } from './BarChart';
+import { LevelSelect } from './LevelSelect';
+import { countOf, PassageButton, useShownPassageKey } from './PassageButton';
+import { PassageList } from './PassageList';
 import { SplitSelect } from './SplitSelect';
 import { useAnalysisQuery } from './use-analysis-query';
 
@@ -17,18 +19,26 @@ const MEASURES: readonly { key: FrequencyMeasure; label: string }[] = [
 ];
 
 const value = (t: Tally, m: FrequencyMeasure) => t[m];
+const EVERY_NODE = [{ value: 'all', label: 'Every node' }] as const;
+const unitsKey = (r: FrequencyRow) => `freq:${r.nodeId}`;
 
 export function FrequenciesView() {
   const filter = useAnalysis((s) => s.filter);
   const options = useAnalysis((s) => s.frequencies);
-  const nodes = useWorkspace((s) => s.nodes);
+  const shownKey = useShownPassageKey();
   const { data } = useAnalysisQuery('analysis.frequencies', { filter, split: options.split });
-  const levels = useMemo(() => NODE_LEVELS.filter((l) => nodes.some((n) => n.level === l)), [nodes]);
   const measureLabel = MEASURES.find((m) => m.key === options.measure)!.label.toLowerCase();
   const attributes = useWorkspace((s) => s.attributes);
   const split = options.split;
   const splitLabel =
     split.kind === 'attribute' ? (attributes.find((a) => a.id === split.attributeId)?.name.toLowerCase() ?? 'attribute') : split.kind === 'group' ? 'document group' : 'document';
+
+  // The units a row counts, found by the core under the same filter (the table holds only the counts).
+  const unitsOf = (r: FrequencyRow): PassageRequest => ({
+    key: unitsKey(r),
+    title: `${r.name}: ${countOf(r.total.units, 'unit', 'units')}`,
+    query: { node: { nodeId: r.nodeId, filter } },
+  });
 
   const chartRows = useMemo(() => {
     const rows = (data?.rows ?? []).filter((r) => options.chartLevel === 'all' || r.level === options.chartLevel);
@@ -54,17 +64,13 @@ export function FrequenciesView() {
             ))}
           </select>
         </label>
-        <label className="inline">
-          of
-          <select aria-label="Chart level" value={options.chartLevel} onChange={(e) => patchAnalysis('frequencies', { chartLevel: e.target.value as NodeLevel | 'all' })}>
-            {levels.map((l) => (
-              <option key={l} value={l}>
-                {LEVEL_PLURALS[l]}
-              </option>
-            ))}
-            <option value="all">Every node</option>
-          </select>
-        </label>
+        <LevelSelect
+          label="of"
+          name="Chart level"
+          value={options.chartLevel}
+          extra={EVERY_NODE}
+          onChange={(chartLevel) => patchAnalysis('frequencies', { chartLevel })}
+        />
         <label className="inline">
           <input type="checkbox" checked={options.sources} onChange={(e) => patchAnalysis('frequencies', { sources: e.target.checked })} /> Sources (document numbers)
         </label>
@@ -104,7 +110,12 @@ export function FrequenciesView() {
             </thead>
             <tbody>
               {data.rows.map((r) => (
-                <tr key={r.nodeId} className={`level-${r.level}`} data-node={r.name}>
+                <tr
+                  key={r.nodeId}
+                  className={`level-${r.level}${r.total.units > 0 ? ' clickable' : ''}${shownKey === unitsKey(r) ? ' selected' : ''}`}
+                  data-node={r.name}
+                  onClick={r.total.units > 0 ? () => showPassages(unitsOf(r)) : undefined}
+                >
                   <th scope="row" style={{ paddingLeft: 10 + r.depth * 16 }}>
                     <span className="swatch" style={{ background: r.colour }} /> <span className="node-name" title={NODE_LEVEL_LABELS[r.level]}>{r.name}</span>
                   </th>
@@ -113,7 +124,9 @@ export function FrequenciesView() {
                       {value(t, options.measure)}
                     </td>
                   ))}
-                  <td className="num" data-measure="units">{r.total.units}</td>
+                  <td className="num" data-measure="units">
+                    {r.total.units > 0 ? <PassageButton request={unitsOf(r)}>{r.total.units}</PassageButton> : 0}
+                  </td>
                   <td className="num" data-measure="participants">{r.total.participants}</td>
                   <td className="num" data-measure="documents">{r.total.documents}</td>
                   <td className="num" data-measure="codings">{r.total.codings}</td>
@@ -122,6 +135,8 @@ export function FrequenciesView() {
               ))}
             </tbody>
           </table>
+          <p className="muted small table-note">Units, participants and documents count a node’s own codings and those of every code beneath it. Click a row to list its units.</p>
+          <PassageList />
           <BarChart
             title={`${MEASURES.find((m) => m.key === options.measure)!.label} per ${options.chartLevel === 'all' ? 'node' : NODE_LEVEL_LABELS[options.chartLevel].toLowerCase()}${data.columns.length > 0 ? `, by ${splitLabel}` : ''}`}
             rows={chartRows}

@@ -1,12 +1,12 @@
 import { useMemo } from 'react';
 import { CELL_DISPLAYS, type CellDisplay, MATRIX_MEASURES, type MatrixMeasure } from '../../../shared/api/methods/analysis';
 import { cellValue, formatCellValue } from '../../../shared/domain/matrix-cells';
-import { NODE_LEVEL_LABELS, NODE_LEVELS, type NodeLevel } from '../../../shared/domain/vocabulary';
+import { NODE_LEVEL_LABELS } from '../../../shared/domain/vocabulary';
 import { attempt } from '../../state/app-store';
-import { useWorkspace } from '../../state/workspace-store';
-import { patchAnalysis, showPassages, splitFromKey, splitKey, useAnalysis } from './analysis-store';
-import { LEVEL_PLURALS } from './analysis-store';
-import { downloadBase64 } from './download';
+import { LEVEL_PLURALS, patchAnalysis, splitFromKey, splitKey, useAnalysis } from './analysis-store';
+import { ExportButtons } from './ExportButtons';
+import { LevelSelect } from './LevelSelect';
+import { countOf, PassageButton, useShownPassageKey } from './PassageButton';
 import { PassageList } from './PassageList';
 import { SplitSelect } from './SplitSelect';
 import { useAnalysisQuery } from './use-analysis-query';
@@ -17,11 +17,9 @@ const MEASURE_LABELS: Readonly<Record<MatrixMeasure, string>> = { units: 'Meanin
 export function MatrixView() {
   const filter = useAnalysis((s) => s.filter);
   const options = useAnalysis((s) => s.matrix);
-  const passages = useAnalysis((s) => s.passages);
-  const nodes = useWorkspace((s) => s.nodes);
+  const shownKey = useShownPassageKey();
   const params = { filter, level: options.level, columns: options.columns, measure: options.measure };
   const { data } = useAnalysisQuery('analysis.matrix', params);
-  const levels = useMemo(() => NODE_LEVELS.filter((l) => nodes.some((n) => n.level === l)), [nodes]);
   const max = useMemo(() => {
     if (!data) return 1;
     let m = 0;
@@ -29,24 +27,10 @@ export function MatrixView() {
     return m || 1;
   }, [data, options.display]);
 
-  const exportAs = async (format: 'csv' | 'xlsx') => {
-    const file = await attempt('analysis.exportMatrix', { ...params, display: options.display, format });
-    if (file) downloadBase64(file.base64, file.mime, file.fileName);
-  };
-
   return (
     <div className="analysis-pane">
       <div className="toolbar analysis-options">
-        <label className="inline">
-          Rows
-          <select aria-label="Rows" value={options.level} onChange={(e) => patchAnalysis('matrix', { level: e.target.value as NodeLevel })}>
-            {levels.map((l) => (
-              <option key={l} value={l}>
-                {LEVEL_PLURALS[l]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <LevelSelect label="Rows" name="Rows" value={options.level} onChange={(level) => patchAnalysis('matrix', { level })} />
         <SplitSelect label="Columns" value={splitKey(options.columns)} onChange={(k) => patchAnalysis('matrix', { columns: splitFromKey(k) })} />
         <label className="inline">
           Count
@@ -73,12 +57,7 @@ export function MatrixView() {
           ))}
         </span>
         <span className="spacer" />
-        <button type="button" onClick={() => void exportAs('csv')}>
-          Export CSV
-        </button>
-        <button type="button" onClick={() => void exportAs('xlsx')}>
-          Export XLSX
-        </button>
+        <ExportButtons exportAs={(format) => attempt('analysis.exportMatrix', { ...params, display: options.display, format })} />
       </div>
       {!data ? (
         <p className="muted pad">Counting…</p>
@@ -107,19 +86,17 @@ export function MatrixView() {
                   {data.cells[i].map((c, j) => {
                     const v = cellValue(options.display, c.count, data.rowTotals[i], data.columnTotals[j]);
                     const key = `matrix:${r.nodeId}:${data.columns[j].key}`;
-                    const selected = passages?.key === key;
+                    const selected = shownKey === key;
                     return (
                       <td key={data.columns[j].key} className={`num matrix-cell${c.count === 0 ? ' zero' : ''}${selected ? ' selected' : ''}`} data-column={data.columns[j].label}>
                         <span className="heat" style={{ opacity: v > 0 ? 0.06 + 0.3 * (v / max) : 0 }} />
                         {c.unitIds.length > 0 ? (
-                          <button
-                            type="button"
-                            className="count-button"
-                            title={`${c.unitIds.length} units — click to list them`}
-                            onClick={() => showPassages({ key, title: `${r.name} × ${data.columns[j].label}: ${c.unitIds.length} units`, unitIds: c.unitIds })}
+                          <PassageButton
+                            hint={`${c.unitIds.length} units — click to list them`}
+                            request={{ key, title: `${r.name} × ${data.columns[j].label}: ${countOf(c.unitIds.length, 'unit', 'units')}`, query: { unitIds: c.unitIds } }}
                           >
                             {formatCellValue(options.display, v)}
-                          </button>
+                          </PassageButton>
                         ) : (
                           <span className="value">{formatCellValue(options.display, v)}</span>
                         )}

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { useAppStore } from '../../state/app-store';
 import { openDocument, selectUnit } from '../../state/workspace-store';
 import { showPassages, useAnalysis } from './analysis-store';
@@ -12,10 +13,16 @@ async function openInTranscript(documentId: string, unitId: string | null): Prom
 /** The units (or overlapping stretches) behind a clicked cell: text, speaker and where to find them. */
 export function PassageList() {
   const request = useAnalysis((s) => s.passages);
-  const { data, loading } = useAnalysisQuery('analysis.passages', request ? { unitIds: [...request.unitIds], ranges: [...(request.ranges ?? [])] } : null);
+  const { data, loading } = useAnalysisQuery('analysis.passages', request?.query ?? null);
+  const section = useRef<HTMLElement>(null);
+  const key = request?.key;
+  // A long table can push the list out of sight: bring its heading into view when another row or cell asks.
+  useEffect(() => {
+    if (key) section.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [key]);
   if (!request) return null;
   return (
-    <section className="passages" aria-label="Units in the selected cell">
+    <section ref={section} className="passages" aria-label="Units in the selected cell">
       <header className="passages-head">
         <h3>{request.title}</h3>
         <button type="button" className="link" onClick={() => showPassages(null)}>

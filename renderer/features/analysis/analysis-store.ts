@@ -1,4 +1,4 @@
-import type { AnalysisFilter, CellDisplay, MatrixMeasure, Split } from '../../../shared/api/methods/analysis';
+import type { AnalysisFilter, CellDisplay, MatrixMeasure, PassageQuery, Split } from '../../../shared/api/methods/analysis';
 import type { NodeLevel } from '../../../shared/domain/vocabulary';
 
 export const LEVEL_PLURALS: Readonly<Record<NodeLevel, string>> = {
@@ -13,13 +13,13 @@ import { createStore } from '../../state/create-store';
 export type AnalysisSubview = 'frequencies' | 'matrix' | 'cooccurrence' | 'map';
 export type FrequencyMeasure = 'units' | 'participants' | 'documents' | 'codings';
 
-/** What a click on a table cell asks to list: units (and text ranges) with a caption. */
+/** What a click on a table row or cell asks to list, with a caption: every analysis view opens its units this one way. */
 export interface PassageRequest {
-  /** Which cell asked, so it can be shown as selected. */
+  /** Which row or cell asked, so it can be shown as selected. */
   readonly key: string;
   readonly title: string;
-  readonly unitIds: readonly string[];
-  readonly ranges?: readonly { readonly documentId: string; readonly start: number; readonly end: number }[];
+  /** Units or text ranges the table holds, or a node whose units the core finds under the filter. */
+  readonly query: PassageQuery;
 }
 
 interface AnalysisState {

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { ProjectSummary } from '../../../shared/api/entities';
 import type { RefiImportReport } from '../../../shared/api/methods/refi';
-import { Dialog } from '../../components/Dialog';
+import { Dialog, DialogDone, DialogForm } from '../../components/Dialog';
 import { call, clearError, projectOpened, refreshProject, useAppStore } from '../../state/app-store';
 import { loadWorkspace, resetWorkspace } from '../../state/workspace-store';
 import { base64Url, fileToBase64, openRefiDialog, safeFileName, useRefi } from './refi-actions';
@@ -128,38 +128,22 @@ function ExportDialog({ kind }: { kind: 'project' | 'codebook' }) {
               {n}
             </p>
           ))}
-          <div className="dialog-buttons">
+          <DialogDone label="Done" onDone={close}>
             {done.url && (
               <a className="button" href={done.url} download={fileName}>
                 Download {fileName}
               </a>
             )}
-            <button type="button" className="primary" onClick={close}>
-              Done
-            </button>
-          </div>
+          </DialogDone>
         </div>
       ) : (
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            void run();
-          }}
-        >
+        <DialogForm onSubmit={run} onCancel={close} submitLabel={busy ? 'Exporting…' : 'Export'} disabled={busy || !name.trim()}>
           <label>
             File name (in {info?.projectsFolder ?? 'the projects folder'}, or a full path)
             <input value={name} onChange={(e) => setName(e.target.value)} />
           </label>
           <Problem message={error} />
-          <div className="dialog-buttons">
-            <button type="button" onClick={close}>
-              Cancel
-            </button>
-            <button type="submit" className="primary" disabled={busy || !name.trim()}>
-              {busy ? 'Exporting…' : 'Export'}
-            </button>
-          </div>
-        </form>
+        </DialogForm>
       )}
     </Dialog>
   );
@@ -175,26 +159,37 @@ function useChosenFile() {
   return { file, problem, choose };
 }
 
-function ImportProjectDialog() {
-  const { file, problem, choose } = useChosenFile();
-  const [target, setTarget] = useState('');
+/** The chosen file, read and sent by one call at a time: busy meanwhile, a refusal shown in the dialog. */
+function useFileImport() {
+  const chosen = useChosenFile();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [result, setResult] = useState<{ project: ProjectSummary; report: RefiImportReport } | null>(null);
-
-  const run = async () => {
+  const send = async <T,>(work: (file: File, base64: string) => Promise<T>, done: (result: T) => unknown): Promise<void> => {
+    const { file } = chosen;
     if (!file) return;
     setBusy(true);
     setError(null);
     try {
       const base64 = await fileToBase64(file);
-      const targetPath = target.trim() || safeFileName(file.name.replace(/\.(qdpx|qde)$/i, ''));
-      const r = await tryCall(() => call('refi.importProject', { base64, fileName: file.name, targetPath }), setError);
-      if (r) setResult(r);
+      const r = await tryCall(() => work(file, base64), setError);
+      if (r) await done(r);
     } finally {
       setBusy(false);
     }
   };
+  return { ...chosen, busy, error, send };
+}
+
+function ImportProjectDialog() {
+  const { file, problem, choose, busy, error, send } = useFileImport();
+  const [target, setTarget] = useState('');
+  const [result, setResult] = useState<{ project: ProjectSummary; report: RefiImportReport } | null>(null);
+
+  const run = () =>
+    send((f, base64) => {
+      const targetPath = target.trim() || safeFileName(f.name.replace(/\.(qdpx|qde)$/i, ''));
+      return call('refi.importProject', { base64, fileName: f.name, targetPath });
+    }, setResult);
   // The new project is already open on the application side; the window follows when the report is read.
   const finish = () => {
     close();
@@ -211,23 +206,14 @@ function ImportProjectDialog() {
           Created <code>{result.project.path}</code>.
         </p>
         <ImportReport report={result.report} />
-        <div className="dialog-buttons">
-          <button type="button" className="primary" onClick={finish}>
-            Open the project
-          </button>
-        </div>
+        <DialogDone label="Open the project" onDone={finish} />
       </Dialog>
     );
   }
   return (
     <Dialog title="Import REFI-QDA project" onClose={close}>
       <p className="small muted">Bring in a study from NVivo, ATLAS.ti, MAXQDA, QualCoder or another program. It becomes a new project file; nothing else changes.</p>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void run();
-        }}
-      >
+      <DialogForm onSubmit={run} onCancel={close} submitLabel={busy ? 'Importing…' : 'Import'} disabled={busy || !file || problem !== null}>
         <label>
           REFI-QDA project (.qdpx)
           <input
@@ -246,74 +232,40 @@ function ImportProjectDialog() {
           <input value={target} onChange={(e) => setTarget(e.target.value)} placeholder="Imported study" />
         </label>
         <Problem message={error} />
-        <div className="dialog-buttons">
-          <button type="button" onClick={close}>
-            Cancel
-          </button>
-          <button type="submit" className="primary" disabled={busy || !file || problem !== null}>
-            {busy ? 'Importing…' : 'Import'}
-          </button>
-        </div>
-      </form>
+      </DialogForm>
     </Dialog>
   );
 }
 
 function ImportCodebookDialog() {
-  const { file, problem, choose } = useChosenFile();
-  const [busy, setBusy] = useState(false);
+  const { file, problem, choose, busy, error, send } = useFileImport();
   const [report, setReport] = useState<RefiImportReport | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const run = async () => {
-    if (!file) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const base64 = await fileToBase64(file);
-      const r = await tryCall(() => call('refi.importCodebook', { base64, fileName: file.name }), setError);
-      if (r) {
+  const run = () =>
+    send(
+      (f, base64) => call('refi.importCodebook', { base64, fileName: f.name }),
+      async (r) => {
         setReport(r.report);
         await refreshProject();
         await loadWorkspace();
-      }
-    } finally {
-      setBusy(false);
-    }
-  };
+      },
+    );
   return (
     <Dialog title="Import codebook" onClose={close}>
       {report ? (
         <>
           <ImportReport report={report} />
           <p className="small muted">Undo (Ctrl+Z) takes the whole import back.</p>
-          <div className="dialog-buttons">
-            <button type="button" className="primary" onClick={close}>
-              Done
-            </button>
-          </div>
+          <DialogDone label="Done" onDone={close} />
         </>
       ) : (
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            void run();
-          }}
-        >
+        <DialogForm onSubmit={run} onCancel={close} submitLabel={busy ? 'Importing…' : 'Import codes'} disabled={busy || !file || problem !== null}>
           <p className="small muted">Adds the codes of a REFI-QDA codebook (.qdc, or the codebook inside a .qdpx) to this project. Codes it already has are left as they are.</p>
           <label>
             Codebook (.qdc or .qdpx)
             <input type="file" accept=".qdc,.qdpx,.qde" onChange={(e) => choose(e.target.files?.[0] ?? null)} />
           </label>
           <Problem message={problem ?? error} />
-          <div className="dialog-buttons">
-            <button type="button" onClick={close}>
-              Cancel
-            </button>
-            <button type="submit" className="primary" disabled={busy || !file || problem !== null}>
-              {busy ? 'Importing…' : 'Import codes'}
-            </button>
-          </div>
-        </form>
+        </DialogForm>
       )}
     </Dialog>
   );

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { ABSTRACTION_COLUMNS, defaultLevels, type AbstractionColumn, type ReportKind, type ReportOptions } from '../../../shared/api/methods/reports';
+import { ABSTRACTION_COLUMN_LABELS, ABSTRACTION_COLUMNS, defaultLevels, type AbstractionColumn, type ReportKind, type ReportOptions } from '../../../shared/api/methods/reports';
 import { ATTRIBUTION_FIELDS } from '../../../shared/domain/attribution';
 import { LEVELS_BY_METHOD, NODE_LEVEL_LABELS, NODE_LEVELS, type NodeLevel } from '../../../shared/domain/vocabulary';
 import { useAppStore } from '../../state/app-store';
@@ -19,19 +19,6 @@ const USES: Readonly<Record<string, readonly ReportKind[]>> = {
   attributes: ['participants', 'matrix', 'segments'],
   count: ['matrix'],
   layout: ['codebook', 'categories', 'themes', 'abstraction', 'participants', 'agreement', 'memos', 'matrix'],
-};
-
-const COLUMN_LABELS: Readonly<Record<AbstractionColumn, string>> = {
-  document: 'Document',
-  speaker: 'Participant',
-  unit: 'Meaning unit',
-  condensed: 'Condensed meaning unit',
-  interpretive: 'Interpretation',
-  code: 'Code',
-  subcategory: 'Subcategory',
-  category: 'Category',
-  subtheme: 'Subtheme',
-  theme: 'Theme',
 };
 
 function toggle<T>(list: readonly T[], item: T, on: boolean, order: readonly T[]): T[] {
@@ -60,7 +47,13 @@ export function ReportOptionsForm() {
   const levels = options.levels ?? defaultLevels(kind, methodology);
   const columnChoices = ABSTRACTION_COLUMNS.filter((c) => !(NODE_LEVELS as readonly string[]).includes(c) || (methodLevels as readonly string[]).includes(c));
   const columns = options.columns ?? (['unit', 'condensed', 'code', ...[...methodLevels].reverse().filter((l) => l !== 'code')] as AbstractionColumn[]);
-  const people = coders.filter((c) => c.role !== 'consensus');
+  const personOptions = coders
+    .filter((c) => c.role !== 'consensus')
+    .map((c) => (
+      <option key={c.id} value={c.id}>
+        {c.name}
+      </option>
+    ));
   const hasConsensus = coders.some((c) => c.role === 'consensus');
   const attributeIds = options.attributeIds ?? attributes.map((a) => a.id);
   const pair = options.coders ?? [];
@@ -74,11 +67,7 @@ export function ReportOptionsForm() {
             <option value="auto">{hasConsensus ? 'Consensus (after resolution)' : 'Automatic: consensus when there is one'}</option>
             {hasConsensus && <option value="consensus">Consensus only</option>}
             <option value="merged">All coders, merged</option>
-            {people.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
+            {personOptions}
           </select>
         </label>
       )}
@@ -96,11 +85,7 @@ export function ReportOptionsForm() {
                 }}
               >
                 <option value="">Automatic</option>
-                {people.map((c) => (
-                  <option key={c.id} value={c.id}>
-                    {c.name}
-                  </option>
-                ))}
+                {personOptions}
               </select>
             </label>
           ))}
@@ -119,7 +104,7 @@ export function ReportOptionsForm() {
         <fieldset>
           <legend>Columns</legend>
           {columnChoices.map((c) => (
-            <Check key={c} label={COLUMN_LABELS[c]} checked={columns.includes(c)} onChange={(on) => setOption('columns', toggle(columns, c, on, ABSTRACTION_COLUMNS))} />
+            <Check key={c} label={ABSTRACTION_COLUMN_LABELS[c]} checked={columns.includes(c)} onChange={(on) => setOption('columns', toggle(columns, c, on, ABSTRACTION_COLUMNS))} />
           ))}
         </fieldset>
       )}

@@ -1,33 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
-import { SEARCH_KINDS, type SearchHit, type SearchKind } from '../../../shared/api/methods/search';
+import { SEARCH_KINDS, type SearchHit } from '../../../shared/api/methods/search';
 import { attempt, useAppStore } from '../../state/app-store';
-import { createStore } from '../../state/create-store';
 import { openDocument, selectUnit, useWorkspace } from '../../state/workspace-store';
 import { selectNode, showNotice, useCoding } from '../coding/coding-store';
-
-const KIND_LABELS: Readonly<Record<SearchKind, string>> = {
-  document: 'Transcripts',
-  unit: 'Condensations',
-  node: 'Codebook',
-  memo: 'Memos',
-  journal: 'Journal',
-};
-
-interface SearchState {
-  readonly query: string;
-  readonly kinds: readonly SearchKind[];
-  readonly hits: readonly SearchHit[] | null;
-  readonly truncated: boolean;
-}
-
-const useSearch = createStore<SearchState>(() => ({ query: '', kinds: SEARCH_KINDS, hits: null, truncated: false }));
-
-async function runSearch(): Promise<void> {
-  const { query, kinds } = useSearch.getState();
-  if (!query.trim()) return;
-  const r = await attempt('search.query', { query, kinds: [...kinds], limit: 500 });
-  if (r) useSearch.setState({ hits: r.hits, truncated: r.truncated });
-}
+import { SavedSearchList, SaveSearchForm } from './SavedSearches';
+import { KIND_LABELS, runSearch, useSearch } from './search-store';
 
 function Snippet({ hit }: { hit: SearchHit }) {
   const parts: React.ReactNode[] = [];
@@ -101,8 +78,9 @@ function Autocode({ query }: { query: string }) {
 }
 
 export function SearchView() {
-  const { query, kinds, hits, truncated } = useSearch();
+  const { query, kinds, documentIds, hits, truncated } = useSearch();
   const revision = useAppStore((s) => s.revision);
+  const [saving, setSaving] = useState(false);
   const input = useRef<HTMLInputElement>(null);
   useEffect(() => input.current?.focus(), []);
   useEffect(() => {
@@ -126,24 +104,37 @@ export function SearchView() {
           aria-label="Search the project"
           placeholder='Words, "a phrase", prefix*, a OR b'
           value={query}
-          onChange={(e) => useSearch.setState({ query: e.target.value })}
+          onChange={(e) => useSearch.setState({ query: e.target.value, savedId: null })}
         />
         <button type="submit" className="primary">
           Search
         </button>
+        <button type="button" disabled={!query.trim() || kinds.length === 0} aria-expanded={saving} onClick={() => setSaving(true)}>
+          Save this search…
+        </button>
       </form>
+      {saving && <SaveSearchForm onDone={() => setSaving(false)} />}
       <div className="search-kinds" role="group" aria-label="Search in">
         {SEARCH_KINDS.map((k) => (
           <label key={k} className="inline">
             <input
               type="checkbox"
               checked={kinds.includes(k)}
-              onChange={(e) => useSearch.setState({ kinds: e.target.checked ? [...kinds, k] : kinds.filter((x) => x !== k) })}
+              onChange={(e) => useSearch.setState({ kinds: e.target.checked ? [...kinds, k] : kinds.filter((x) => x !== k), savedId: null })}
             />{' '}
             {KIND_LABELS[k]}
           </label>
         ))}
       </div>
+      {documentIds && (
+        <p className="muted small">
+          Only in {documentIds.length} document{documentIds.length === 1 ? '' : 's'}, as saved.{' '}
+          <button type="button" className="link" onClick={() => useSearch.setState({ documentIds: null, savedId: null })}>
+            Search all documents
+          </button>
+        </p>
+      )}
+      <SavedSearchList />
       {hits && (
         <>
           <p className="muted small" data-testid="search-summary">

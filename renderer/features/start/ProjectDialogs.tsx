@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react';
-import { METHODOLOGIES, METHODOLOGY_LABELS, type Methodology } from '../../../shared/domain/vocabulary';
-import { Dialog } from '../../components/Dialog';
+import type { Methodology } from '../../../shared/domain/vocabulary';
+import { Dialog, DialogDone, DialogForm } from '../../components/Dialog';
+import { ProjectFileList, SaveLocationField, type ProjectFileEntry } from '../../components/ProjectFileFields';
+import { MethodField } from '../../components/MethodField';
 import { attempt, projectOpened, useAppStore } from '../../state/app-store';
 import { resetWorkspace } from '../../state/workspace-store';
 import { openProjectAt } from './StartScreen';
@@ -11,7 +13,6 @@ import { SettingsDialog } from '../agreement/SettingsDialog';
 const close = () => useAppStore.setState({ dialog: null });
 
 function NewProjectDialog() {
-  const info = useAppStore((s) => s.info);
   const [title, setTitle] = useState('');
   const [methodology, setMethodology] = useState<Methodology>('content-analysis');
   const [fileName, setFileName] = useState('');
@@ -31,55 +32,21 @@ function NewProjectDialog() {
   };
   return (
     <Dialog title="New project" onClose={close}>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void create();
-        }}
-      >
+      <DialogForm onSubmit={create} onCancel={close} submitLabel="Create project" disabled={!title.trim() || (!name && !location)}>
         <label>
           Title
           <input value={title} onChange={(e) => setTitle(e.target.value)} placeholder="e.g. Peer mentoring in medical school" required />
         </label>
-        <label>
-          Method
-          <select value={methodology} onChange={(e) => setMethodology(e.target.value as Methodology)}>
-            {METHODOLOGIES.map((m) => (
-              <option key={m} value={m}>
-                {METHODOLOGY_LABELS[m]}
-              </option>
-            ))}
-          </select>
-        </label>
-        {info?.nativeDialogs ? (
-          <p className="small">
-            Saved as {location ?? '(choose a location)'}{' '}
-            <button type="button" onClick={() => void chooseLocation()}>
-              Choose location…
-            </button>
-          </p>
-        ) : (
-          <label>
-            File name (in {info?.projectsFolder ?? 'the projects folder'})
-            <input value={fileName} onChange={(e) => setFileName(e.target.value)} placeholder={name || 'My study'} />
-          </label>
-        )}
-        <div className="dialog-buttons">
-          <button type="button" onClick={close}>
-            Cancel
-          </button>
-          <button type="submit" className="primary" disabled={!title.trim() || (!name && !location)}>
-            Create project
-          </button>
-        </div>
-      </form>
+        <MethodField value={methodology} onChange={setMethodology} />
+        <SaveLocationField location={location} onChoose={() => void chooseLocation()} fileName={fileName} onFileName={setFileName} placeholder={name || 'My study'} />
+      </DialogForm>
     </Dialog>
   );
 }
 
 function OpenProjectDialog() {
   const info = useAppStore((s) => s.info);
-  const [files, setFiles] = useState<{ path: string; name: string; modifiedAt: string }[]>([]);
+  const [files, setFiles] = useState<readonly ProjectFileEntry[]>([]);
   const [path, setPath] = useState('');
   useEffect(() => {
     void attempt('app.listProjects', {}).then((f) => setFiles(f ?? []));
@@ -89,41 +56,20 @@ function OpenProjectDialog() {
       });
     }
   }, [info?.nativeDialogs]);
+  const open = (target: string) => void openProjectAt(target).then((ok) => ok && close());
   return (
     <Dialog title="Open project" onClose={close}>
       {files.length > 0 ? (
-        <ul className="file-list" aria-label="Projects in the projects folder">
-          {files.map((f) => (
-            <li key={f.path}>
-              <button type="button" className="link" onClick={() => void openProjectAt(f.path).then((ok) => ok && close())}>
-                {f.name}
-              </button>
-              <span className="muted small"> · changed {new Date(f.modifiedAt).toLocaleString()}</span>
-            </li>
-          ))}
-        </ul>
+        <ProjectFileList files={files} label="Projects in the projects folder" onPick={open} />
       ) : (
         <p className="muted">No projects in {info?.projectsFolder} yet.</p>
       )}
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void openProjectAt(path).then((ok) => ok && close());
-        }}
-      >
+      <DialogForm onSubmit={() => open(path)} onCancel={close} submitLabel="Open" disabled={!path.trim()}>
         <label>
           Or the path of a .condensa file
           <input value={path} onChange={(e) => setPath(e.target.value)} placeholder="/home/me/studies/mentoring.condensa" />
         </label>
-        <div className="dialog-buttons">
-          <button type="button" onClick={close}>
-            Cancel
-          </button>
-          <button type="submit" className="primary" disabled={!path.trim()}>
-            Open
-          </button>
-        </div>
-      </form>
+      </DialogForm>
     </Dialog>
   );
 }
@@ -136,11 +82,7 @@ function AboutDialog() {
       <p>Condensa {info?.version}</p>
       <p className="small">Project file schema: v{info?.schemaVersion} (this app)</p>
       {project && <p className="small">Open project: schema v{project.schemaVersion}, {project.path}</p>}
-      <div className="dialog-buttons">
-        <button type="button" className="primary" onClick={close}>
-          Close
-        </button>
-      </div>
+      <DialogDone label="Close" onDone={close} />
     </Dialog>
   );
 }

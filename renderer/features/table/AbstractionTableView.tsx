@@ -2,6 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { AbstractionFilter, AbstractionRow, AbstractionSort, AbstractionTable } from '../../../shared/api/methods/coding';
 import { NODE_LEVEL_LABELS } from '../../../shared/domain/vocabulary';
+import { DocumentFilterSelect } from '../../components/DocumentFilterSelect';
 import { attempt, useAppStore } from '../../state/app-store';
 import { openDocument, selectUnit, useWorkspace } from '../../state/workspace-store';
 import { condense, exportTableCsv, patchCodings } from '../coding/coding-actions';
@@ -69,7 +70,6 @@ export function AbstractionTableView() {
   const localRevision = useAppStore((s) => s.localRevision);
   const currentCoderId = useAppStore((s) => s.project?.currentCoderId ?? null);
   const blind = useAppStore((s) => s.project?.settings.blind ?? false);
-  const documents = useWorkspace((s) => s.documents);
   const participants = useWorkspace((s) => s.participants);
   const attributes = useWorkspace((s) => s.attributes);
   const coders = useWorkspace((s) => s.coders);
@@ -120,17 +120,7 @@ export function AbstractionTableView() {
   return (
     <div className="abstraction">
       <div className="table-filters" role="group" aria-label="Filters">
-        <label>
-          Document
-          <select value={filter.documentIds?.[0] ?? ''} onChange={(e) => setFilter({ documentIds: e.target.value ? [e.target.value] : undefined })}>
-            <option value="">All documents</option>
-            {documents.map((d) => (
-              <option key={d.id} value={d.id}>
-                {d.title}
-              </option>
-            ))}
-          </select>
-        </label>
+        <DocumentFilterSelect label="Document" value={filter.documentIds} onChange={(documentIds) => setFilter({ documentIds })} />
         <label>
           Participant
           <select value={filter.participantIds?.[0] ?? ''} onChange={(e) => setFilter({ participantIds: e.target.value ? [e.target.value] : undefined })}>

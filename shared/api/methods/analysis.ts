@@ -158,6 +158,20 @@ export type NameChange = z.infer<typeof NameChange>;
 
 const Position = z.object({ id: Id, x: z.number().finite().min(-1e6).max(1e6), y: z.number().finite().min(-1e6).max(1e6) });
 
+/** Where an analysis table goes: its format, and a file when a path is given (else only the bytes come back). */
+const ExportTo = { format: z.enum(['csv', 'xlsx']), path: z.string().min(1).max(4096).optional() };
+
+/**
+ * What a click in an analysis table lists: units and text ranges the table already holds, and the
+ * units under a node (its codings and those of every code beneath it) counted under a filter.
+ */
+export const PassageQuery = z.object({
+  unitIds: z.array(Id).max(50_000).default([]),
+  ranges: z.array(TextRange).max(50_000).default([]),
+  node: z.object({ nodeId: Id, filter: FilterParam }).optional(),
+});
+export type PassageQuery = z.input<typeof PassageQuery>;
+
 export const ExportedFile = z.object({ fileName: z.string(), mime: z.string(), base64: z.string(), bytes: z.number(), path: z.string().nullable() });
 export type ExportedFile = z.infer<typeof ExportedFile>;
 
@@ -175,19 +189,16 @@ export const analysisMethods = {
   'analysis.matrix': query('A node × attribute value (group, document) matrix with the units of every cell', MatrixOptions, Matrix),
   'analysis.exportMatrix': query(
     'Writes the matrix as CSV or XLSX (to a file when a path is given) and returns the bytes',
-    MatrixOptions.extend({
-      display: z.enum(CELL_DISPLAYS).default('counts'),
-      format: z.enum(['csv', 'xlsx']),
-      path: z.string().min(1).max(4096).optional(),
-    }),
+    MatrixOptions.extend({ display: z.enum(CELL_DISPLAYS).default('counts'), ...ExportTo }),
     ExportedFile,
   ),
   'analysis.cooccurrence': query('Which nodes are applied together, with the units of every pair', CooccurrenceOptions, Cooccurrence),
-  'analysis.passages': query(
-    'The text, speaker and condensation of units and text ranges, in document order',
-    z.object({ unitIds: z.array(Id).max(50_000).default([]), ranges: z.array(TextRange).max(50_000).default([]) }),
-    z.array(Passage),
+  'analysis.exportCooccurrence': query(
+    'Writes the co-occurrence pairs as CSV or XLSX (to a file when a path is given) and returns the bytes',
+    CooccurrenceOptions.extend(ExportTo),
+    ExportedFile,
   ),
+  'analysis.passages': query('The text, speaker and condensation of units and text ranges, in document order', PassageQuery, z.array(Passage)),
   'analysis.map': query('The thematic map: nodes above the codes (codes too when asked), their saved positions and status', z.object({ filter: FilterParam, codes: z.boolean().default(true) }), z.array(MapNode)),
   'analysis.savePositions': command(
     'Saves where nodes sit on the thematic map',

@@ -51,7 +51,16 @@ export const exchangeMethods = {
       /** Leave out the other coders' codings (blind coding). */
       includeOthersCodings: z.boolean().default(false),
     }),
-    z.object({ path: z.string(), copyId: Id, coderId: Id.nullable(), coderName: z.string().nullable(), codingsIncluded: z.number(), codingsLeftOut: z.number() }),
+    z.object({
+      path: z.string(),
+      copyId: Id,
+      coderId: Id.nullable(),
+      coderName: z.string().nullable(),
+      codingsIncluded: z.number(),
+      codingsLeftOut: z.number(),
+      /** Blind copies leave out the other coders' memos (all but project memos). */
+      memosLeftOut: z.number(),
+    }),
   ),
   'exchange.merge': command(
     'Merges a returned coder copy: matches by ID, adds the other coder’s work, reports conflicts and keeps both sides',

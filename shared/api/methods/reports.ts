@@ -54,6 +54,20 @@ export function defaultLevels(kind: ReportKind, methodology: Methodology): Level
 export const ABSTRACTION_COLUMNS = ['document', 'speaker', 'unit', 'condensed', 'interpretive', 'code', 'subcategory', 'category', 'subtheme', 'theme'] as const;
 export type AbstractionColumn = (typeof ABSTRACTION_COLUMNS)[number];
 
+/** The heading of each abstraction column, in the report and in the options that choose them. */
+export const ABSTRACTION_COLUMN_LABELS: Readonly<Record<AbstractionColumn, string>> = {
+  document: 'Document',
+  speaker: 'Participant',
+  unit: 'Meaning unit',
+  condensed: 'Condensed meaning unit',
+  interpretive: 'Interpretation',
+  code: 'Code',
+  subcategory: 'Subcategory',
+  category: 'Category',
+  subtheme: 'Subtheme',
+  theme: 'Theme',
+};
+
 // ---- The report model: what the preview shows and the .docx holds, block for block. ----
 
 export const ReportRun = z.object({ text: z.string(), bold: z.boolean().optional(), italic: z.boolean().optional() });

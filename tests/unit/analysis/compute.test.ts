@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { computeCooccurrence, computeFrequencies, computeMatrix, computeSources } from '../../../electron/core/analysis';
+import { computeCooccurrence, computeFrequencies, computeMatrix, computeSources, cooccurrenceTable } from '../../../electron/core/analysis';
+import { unitsUnderNode } from '../../../electron/core/analysis/node-units';
 import type { Matrix } from '../../../shared/api/methods/analysis';
 import { ProjectSession } from '../../../electron/core/session';
 
@@ -167,6 +168,39 @@ describe('analyses on a hand-counted study', () => {
     const where = cell('a', 'c').ranges.map((r) => `${r.documentId === ID('d1') ? 'd1' : r.documentId === ID('d2') ? 'd2' : 'd3'}:${r.start}-${r.end}`);
     expect(where.sort()).toEqual(['d1:10-50', 'd1:50-60', 'd2:0-50', 'd3:0-50']);
     expect(cell('a', 'c').jaccard).toBeNull();
+  });
+
+  it('co-occurrence exports as the table on screen: a row per pair, most frequent first, with each node’s own count', () => {
+    const unit = cooccurrenceTable(computeCooccurrence(db, { filter: A, level: 'code' }), 'code');
+    expect(unit.header).toEqual(['Code', 'With code', 'Units with both', 'Jaccard', 'Code (units)', 'With (units)']);
+    expect(unit.rows).toEqual([
+      ['a', 'b', 2, 0.4, 4, 3],
+      ['a', 'c', 2, 0.4, 4, 3],
+      ['b', 'c', 1, 0.2, 3, 3],
+    ]);
+    expect(unit.numberFormats).toEqual({ 3: '0.000' });
+    expect(unit.note).toMatch(/same meaning unit.*Codings: A\.$/);
+    const overlap = cooccurrenceTable(computeCooccurrence(db, { filter: A, level: 'category', mode: 'overlap' }), 'category');
+    expect(overlap.header).toEqual(['Category', 'With category', 'Overlapping stretches', 'Category (coded stretches)', 'With (coded stretches)']);
+    expect(overlap.rows.map((r) => r.slice(0, 2))).toEqual([['C1', 'C2']]);
+    expect(overlap.note).toMatch(/overlapping text, each counting the codes beneath it/);
+  });
+
+  it('the units behind a frequency row are the units it counts, under the same filter', () => {
+    const names = (ids: readonly string[]) => ids.map((id) => id.slice(-1));
+    const node = (name: string) => ID(name);
+    expect(names(unitsUnderNode(db, node('C1'), { coder: ID('a1') }))).toEqual(['1', '2', '4', '5', '6']);
+    expect(names(unitsUnderNode(db, node('b'), { coder: 'all' }))).toEqual(['1', '3', '5', '6']);
+    expect(names(unitsUnderNode(db, node('T'), { coder: ID('a1'), groupIds: [ID('f2')] }))).toEqual(['4', '5']);
+    // The free span has no unit: it counts as a coding of c but lists no unit.
+    expect(names(unitsUnderNode(db, node('c'), { coder: ID('a1'), documentIds: [ID('d1')] }))).toEqual(['3']);
+    expect(unitsUnderNode(db, node('d'), { coder: ID('a1') })).toEqual([]);
+    for (const filter of [A, { coder: 'all' }, { ...A, attributes: [{ attributeId: ID('r0'), values: ['Mentee'] }] }]) {
+      for (const row of computeFrequencies(db, { filter, split: { kind: 'none' } }).rows) {
+        expect(unitsUnderNode(db, row.nodeId, filter).length, row.name).toBe(row.total.units);
+      }
+    }
+    expect(() => unitsUnderNode(db, ID('gone'), A)).toThrow(/not in the codebook/);
   });
 
   it('filters by document, group and attribute value through the same path', () => {

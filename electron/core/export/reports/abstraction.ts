@@ -1,21 +1,8 @@
-import { FORMATS_BY_KIND, REPORT_LABELS, type AbstractionColumn } from '../../../../shared/api/methods/reports';
+import { ABSTRACTION_COLUMN_LABELS, FORMATS_BY_KIND, REPORT_LABELS, type AbstractionColumn } from '../../../../shared/api/methods/reports';
 import type { NodeLevel } from '../../../../shared/domain/vocabulary';
 import { abstractionColumns, abstractionTable } from '../../repos/analysis-repo';
 import { listCell, orientationFor, row, section, sheet, TableNumbers, type BuiltReport, type ReportBuilder, lowerFirst } from '../blocks';
 import type { ReportData } from '../data';
-
-const LABELS: Readonly<Record<AbstractionColumn, string>> = {
-  document: 'Document',
-  speaker: 'Participant',
-  unit: 'Meaning unit',
-  condensed: 'Condensed meaning unit',
-  interpretive: 'Interpretation',
-  code: 'Code',
-  subcategory: 'Subcategory',
-  category: 'Category',
-  subtheme: 'Subtheme',
-  theme: 'Theme',
-};
 
 const WIDTHS: Readonly<Record<AbstractionColumn, number>> = {
   document: 1.6,
@@ -81,7 +68,7 @@ export const abstractionReport: ReportBuilder = {
     const tableRows = values.map((cells) => row(cells.map((items) => listCell(items))));
     const numbered = new TableNumbers(data.options.firstTable).table(
       'Abstraction from meaning units to themes',
-      columns.map((c) => ({ label: LABELS[c], width: WIDTHS[c] })),
+      columns.map((c) => ({ label: ABSTRACTION_COLUMN_LABELS[c], width: WIDTHS[c] })),
       tableRows,
       `${rows.length} coded meaning units; ${lowerFirst(data.source.label)}.`,
     );
@@ -90,7 +77,7 @@ export const abstractionReport: ReportBuilder = {
     return {
       title: numbered.title,
       document: { title: numbered.title, sections: [section(orientationFor(data, columns.length, 3), [numbered])] },
-      sheets: [sheet('Abstraction', columns.map((c) => LABELS[c]), values.map((cells) => cells.map((items) => items.join('; '))))],
+      sheets: [sheet('Abstraction', columns.map((c) => ABSTRACTION_COLUMN_LABELS[c]), values.map((cells) => cells.map((items) => items.join('; '))))],
       warnings,
     };
   },

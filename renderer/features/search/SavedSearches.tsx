@@ -1,0 +1,180 @@
+import { useEffect, useState } from 'react';
+import type { MethodName, Params, Result } from '../../../shared/api/contract';
+import type { SavedSearch } from '../../../shared/api/methods/saved-searches';
+import { SEARCH_KINDS } from '../../../shared/api/methods/search';
+import { call, callQuietly, clearError, useAppStore } from '../../state/app-store';
+import { showNotice } from '../coding/coding-store';
+import { KIND_LABELS, runSaved, useSearch } from './search-store';
+
+/** Calls the application and hands back the failure's sentence, to show beside the field rather than in the banner. */
+async function callHere<K extends MethodName>(method: K, params: Params<K>): Promise<{ ok: Result<K> } | { error: string }> {
+  try {
+    return { ok: await call(method, params) };
+  } catch (err) {
+    clearError();
+    return { error: err instanceof Error ? err.message : String(err) };
+  }
+}
+
+function useSavedSearches(): readonly SavedSearch[] {
+  const revision = useAppStore((s) => s.revision);
+  const [list, setList] = useState<readonly SavedSearch[]>([]);
+  useEffect(() => {
+    let live = true;
+    void callQuietly('savedSearches.list', {}).then((r) => {
+      if (live && r) setList(r);
+    });
+    return () => {
+      live = false;
+    };
+  }, [revision]);
+  return list;
+}
+
+/** "Save this search": names the words and kinds now in the form. */
+export function SaveSearchForm({ onDone }: { onDone: () => void }) {
+  const { query, kinds, documentIds } = useSearch();
+  const [name, setName] = useState(query.trim());
+  const [error, setError] = useState<string | null>(null);
+  const save = async () => {
+    const r = await callHere('savedSearches.save', {
+      name,
+      query,
+      kinds: kinds.length === SEARCH_KINDS.length ? undefined : [...kinds],
+      documentIds: documentIds ? [...documentIds] : undefined,
+    });
+    if ('error' in r) return setError(r.error);
+    useSearch.setState({ savedId: r.ok.id });
+    showNotice(`Saved the search “${r.ok.name}”. Undo with Ctrl+Z.`);
+    onDone();
+  };
+  return (
+    <form
+      className="save-search"
+      aria-label="Save this search"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save();
+      }}
+    >
+      <label>
+        Name
+        <input
+          autoFocus
+          aria-label="Name of the saved search"
+          value={name}
+          onChange={(e) => {
+            setName(e.target.value);
+            setError(null);
+          }}
+          onKeyDown={(e) => {
+            if (e.key === 'Escape') onDone();
+          }}
+        />
+      </label>
+      <button type="submit" className="primary" disabled={!name.trim()}>
+        Save
+      </button>
+      <button type="button" onClick={onDone}>
+        Cancel
+      </button>
+      {error && (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+    </form>
+  );
+}
+
+function RenameField({ search, onDone }: { search: SavedSearch; onDone: () => void }) {
+  const [name, setName] = useState(search.name);
+  const [error, setError] = useState<string | null>(null);
+  const rename = async () => {
+    if (name.trim() === search.name) return onDone();
+    const r = await callHere('savedSearches.rename', { id: search.id, name });
+    if ('error' in r) return setError(r.error);
+    onDone();
+  };
+  return (
+    <form
+      className="saved-rename"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void rename();
+      }}
+    >
+      <input
+        autoFocus
+        aria-label={`New name for “${search.name}”`}
+        value={name}
+        onChange={(e) => {
+          setName(e.target.value);
+          setError(null);
+        }}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') onDone();
+        }}
+      />
+      <button type="submit" disabled={!name.trim()}>
+        Rename
+      </button>
+      {error && (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+    </form>
+  );
+}
+
+function scopeOf(search: SavedSearch): string {
+  const parts = [`“${search.query}”`];
+  if (search.kinds.length > 0 && search.kinds.length < SEARCH_KINDS.length) parts.push(`in ${search.kinds.map((k) => KIND_LABELS[k]).join(', ')}`);
+  if (search.documentIds) parts.push(`${search.documentIds.length} document${search.documentIds.length === 1 ? '' : 's'}`);
+  return parts.join(' · ');
+}
+
+/** The saved searches: one click runs one again; each can be renamed or deleted (both undoable). */
+export function SavedSearchList() {
+  const list = useSavedSearches();
+  const current = useSearch((s) => s.savedId);
+  const [renaming, setRenaming] = useState<string | null>(null);
+  const remove = async (search: SavedSearch) => {
+    const r = await callHere('savedSearches.delete', { id: search.id });
+    if ('error' in r) return showNotice(r.error);
+    if (useSearch.getState().savedId === search.id) useSearch.setState({ savedId: null });
+    showNotice(`Deleted the saved search “${search.name}”. Undo with Ctrl+Z.`);
+  };
+  return (
+    <section className="saved-searches" aria-label="Saved searches">
+      <h3>Saved searches</h3>
+      {list.length === 0 ? (
+        <p className="muted small">None yet. Search, then “Save this search” to come back to it with one click.</p>
+      ) : (
+        <ul>
+          {list.map((s) => (
+            <li key={s.id} className={s.id === current ? 'current' : undefined}>
+              {renaming === s.id ? (
+                <RenameField search={s} onDone={() => setRenaming(null)} />
+              ) : (
+                <>
+                  <button type="button" className="saved-run" title={`Run ${scopeOf(s)}`} onClick={() => void runSaved(s)}>
+                    <span className="saved-name">{s.name}</span>
+                    <span className="muted small">{scopeOf(s)}</span>
+                  </button>
+                  <button type="button" className="link" aria-label={`Rename “${s.name}”`} onClick={() => setRenaming(s.id)}>
+                    Rename
+                  </button>
+                  <button type="button" className="link danger" aria-label={`Delete “${s.name}”`} onClick={() => void remove(s)}>
+                    Delete
+                  </button>
+                </>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
