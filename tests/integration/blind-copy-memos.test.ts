@@ -133,4 +133,29 @@ describe('blind coder copies and memos', () => {
     expect(after.find((m) => m.id === added.id)).toMatchObject({ author_id: ben.id, body: 'Ben: this reads as relief to me.' });
     expect(after.length).toBe(leftOut.length + memosIn(copy.path).length);
   });
+
+  it('leave out the other coders’ journal entries too, and merging back keeps them in the study', async () => {
+    await t.client.call('journal.create', { body: 'Amira: I keep hearing my own first year in these mentees (quillwort).' });
+    await t.client.call('coders.setCurrent', { coderId: ben.id });
+    const bens = await t.client.call('journal.create', { body: 'Ben: I noticed I skip the facilitator turns.' });
+    await t.client.call('coders.setCurrent', { coderId: amira.id });
+    const before = await t.client.call('journal.list', {});
+    const othersBefore = before.filter((j) => j.authorId !== null && j.authorId !== ben.id);
+    expect(othersBefore.length).toBeGreaterThan(0);
+
+    const copy = await t.client.call('exchange.makeCoderCopy', { path: t.file('for-ben'), coderId: ben.id, includeOthersCodings: false });
+    expect(copy.journalEntriesLeftOut).toBe(othersBefore.length);
+    expect(fs.readFileSync(copy.path).includes(Buffer.from('quillwort'))).toBe(false);
+    const b = await openElsewhere(copy.path);
+    const inCopy = await b.call('journal.list', {});
+    expect(inCopy.map((j) => j.id).sort()).toEqual(before.filter((j) => !othersBefore.includes(j)).map((j) => j.id).sort());
+    expect(inCopy.some((j) => j.id === bens.id)).toBe(true);
+    expect((await b.call('search.query', { query: 'quillwort' })).hits).toEqual([]);
+    second!.closeProject();
+    second = null;
+
+    const report = await t.client.call('exchange.merge', { path: copy.path });
+    expect(report.removed).toEqual([]);
+    expect((await t.client.call('journal.list', {})).map((j) => j.id).sort()).toEqual(before.map((j) => j.id).sort());
+  });
 });

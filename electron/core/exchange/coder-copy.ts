@@ -25,6 +25,7 @@ export interface CoderCopyResult {
   readonly codingsIncluded: number;
   readonly codingsLeftOut: number;
   readonly memosLeftOut: number;
+  readonly journalEntriesLeftOut: number;
 }
 
 export interface Handout {
@@ -81,10 +82,14 @@ export function makeCoderCopy(session: ProjectSession, options: CoderCopyOptions
   }
 }
 
-function prepareCopy(db: Database.Database, origin: CopyOrigin): { codingsIncluded: number; codingsLeftOut: number; memosLeftOut: number } {
+function prepareCopy(
+  db: Database.Database,
+  origin: CopyOrigin,
+): { codingsIncluded: number; codingsLeftOut: number; memosLeftOut: number; journalEntriesLeftOut: number } {
   return db.transaction(() => {
     let left = 0;
     let memosLeft = 0;
+    let journalLeft = 0;
     if (!origin.includeOthersCodings) {
       // Blind: the other coders' codings, the consensus and the decisions would all show their work,
       // and the audit log holds every coding's before and after, so it starts afresh in the copy.
@@ -94,8 +99,11 @@ function prepareCopy(db: Database.Database, origin: CopyOrigin): { codingsInclud
       // Other people's memos on units, codes, documents and participants show how they read the data;
       // project memos (aims, analytic decisions) are what every coder works from, so they stay.
       memosLeft += db.prepare(`DELETE FROM memos WHERE author_id IS NOT NULL AND author_id IS NOT @coder AND target_type <> 'project'`).run({ coder: origin.coderId }).changes;
+      // A reflexive journal is its author's reading of the data too.
+      journalLeft = db.prepare(`DELETE FROM journal_entries WHERE author_id IS NOT NULL AND author_id IS NOT @coder`).run({ coder: origin.coderId }).changes;
       // The search index keeps deleted words in its segments until they are merged.
       db.prepare(`INSERT INTO fts_memos (fts_memos) VALUES ('optimize')`).run();
+      db.prepare(`INSERT INTO fts_journal (fts_journal) VALUES ('optimize')`).run();
       db.prepare(`DELETE FROM audit_changes`).run();
       db.prepare(`DELETE FROM audit_steps`).run();
     }
@@ -104,6 +112,6 @@ function prepareCopy(db: Database.Database, origin: CopyOrigin): { codingsInclud
     writeSetting(db, ORIGIN_KEY, JSON.stringify(origin));
     writeSetting(db, BASE_KEY, encodeSnapshot(snapshotOf(db)));
     const included = db.prepare(`SELECT count(*) FROM codings`).pluck().get() as number;
-    return { codingsIncluded: included, codingsLeftOut: left, memosLeftOut: memosLeft };
+    return { codingsIncluded: included, codingsLeftOut: left, memosLeftOut: memosLeft, journalEntriesLeftOut: journalLeft };
   })();
 }

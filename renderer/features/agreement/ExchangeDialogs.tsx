@@ -13,9 +13,10 @@ function safeName(text: string): string {
 
 /** "Hand a copy to another coder": a file with the same units and codebook, for them to code in their own Condensa. */
 /** What a blind copy leaves out, in words. */
-function leftOut({ codingsLeftOut, memosLeftOut }: { codingsLeftOut: number; memosLeftOut: number }): string {
-  const parts = [codingsLeftOut ? `${codingsLeftOut} codings` : '', memosLeftOut ? `${memosLeftOut} memos` : ''].filter(Boolean);
-  return parts.length ? `; ${parts.join(' and ')} by other coders were left out (blind)` : '';
+function leftOut({ codingsLeftOut, memosLeftOut, journalEntriesLeftOut }: { codingsLeftOut: number; memosLeftOut: number; journalEntriesLeftOut: number }): string {
+  const parts = [codingsLeftOut ? `${codingsLeftOut} codings` : '', memosLeftOut ? `${memosLeftOut} memos` : '', journalEntriesLeftOut ? `${journalEntriesLeftOut} journal entries` : ''].filter(Boolean);
+  const listed = parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}` : parts[0];
+  return listed ? `; ${listed} by other coders were left out (blind)` : '';
 }
 
 export function HandOutDialog() {
@@ -26,7 +27,7 @@ export function HandOutDialog() {
   const coderName = coders.find((c) => c.id === coderId)?.name ?? 'another coder';
   const [fileName, setFileName] = useState('');
   const [location, setLocation] = useState<string | null>(null);
-  const [done, setDone] = useState<{ path: string; codingsIncluded: number; codingsLeftOut: number; memosLeftOut: number } | null>(null);
+  const [done, setDone] = useState<{ path: string; codingsIncluded: number; codingsLeftOut: number; memosLeftOut: number; journalEntriesLeftOut: number } | null>(null);
   const suggested = safeName(`${project.settings.title} – copy for ${coderName}`);
   const name = fileName || suggested;
 

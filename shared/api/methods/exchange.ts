@@ -60,6 +60,8 @@ export const exchangeMethods = {
       codingsLeftOut: z.number(),
       /** Blind copies leave out the other coders' memos (all but project memos). */
       memosLeftOut: z.number(),
+      /** …and the other coders' journal entries. */
+      journalEntriesLeftOut: z.number(),
     }),
   ),
   'exchange.merge': command(
