@@ -263,6 +263,16 @@ export const MIGRATIONS: readonly Migration[] = [
         ALTER TABLE saved_searches ADD COLUMN created_at TEXT NOT NULL DEFAULT '';
       `),
   },
+  {
+    version: 7,
+    description: 'the navigator counts coded units per document from an index alone',
+    // Replaces codings_document (document_id, coder_id), of which it is an extension.
+    up: (db) =>
+      db.exec(`
+        CREATE INDEX codings_document_unit ON codings(document_id, coder_id, unit_id);
+        DROP INDEX codings_document;
+      `),
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
