@@ -1,4 +1,5 @@
 import type { MemoTarget } from '../../../shared/domain/vocabulary';
+import { useAppStore } from '../../state/app-store';
 import { createStore } from '../../state/create-store';
 
 /** Words selected in a transcript, as offsets into the document. */
@@ -62,3 +63,8 @@ export function showNotice(text: string): void {
   if (noticeTimer) clearTimeout(noticeTimer);
   noticeTimer = setTimeout(() => useCoding.setState({ notice: null }), 4000);
 }
+
+// A notice belongs to the project it is about: closing or switching projects clears it.
+useAppStore.subscribe((s, prev) => {
+  if (s.project?.path !== prev.project?.path && useCoding.getState().notice) useCoding.setState({ notice: null });
+});
