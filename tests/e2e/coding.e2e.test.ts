@@ -435,4 +435,23 @@ describe('the coding workbench in Chromium', () => {
     await saved.getByRole('button', { name: 'Delete “Mentors, not the journal”' }).click();
     await saved.getByText('None yet.', { exact: false }).waitFor();
   });
+
+  it('comes back to the document and unit the coder was at, even when the project is closed straight after moving', async () => {
+    h = await startHarness();
+    const { page } = h;
+    const w = new Workbench(page);
+    await w.openSampleAsAmira();
+    await page.getByRole('navigation', { name: 'Navigator' }).or(page.getByRole('complementary', { name: 'Navigator' })).getByRole('button', { name: /^Focus group 2/ }).click();
+    await page.getByRole('heading', { name: /^Focus group 2/ }).waitFor();
+    await w.unit(3).click();
+    // Down the transcript by keyboard, then close at once: the place is written before the project closes.
+    for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowDown');
+    const place = await page.locator('.transcript .unit.selected').getAttribute('data-unit-id');
+    await w.palette('close project');
+    await page.getByRole('heading', { name: 'Recent projects' }).waitFor();
+    await page.getByRole('button', { name: 'Peer mentoring in the first year of medical school' }).click();
+    await page.getByText('Coder: Amira Haddad').waitFor();
+    await page.getByRole('heading', { name: /^Focus group 2/ }).waitFor();
+    await expect.poll(() => page.locator('.transcript .unit.selected').getAttribute('data-unit-id')).toBe(place);
+  });
 });
