@@ -41,9 +41,9 @@ function refreshDocumentsSoon(): void {
 
 let pendingCounts: { codes: Map<string, number>; documentId: string | null } | null = null;
 
-/** Runs `fn` once the browser has painted the next frame. */
-export function afterPaint(fn: () => void): void {
-  requestAnimationFrame(() => setTimeout(fn, 0));
+/** Runs `fn` once the next frame is drawn and the page is idle (at most 200 ms later): it can wait. */
+function afterPaint(fn: () => void): void {
+  requestAnimationFrame(() => requestIdleCallback(fn, { timeout: 200 }));
 }
 
 /**
