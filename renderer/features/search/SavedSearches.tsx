@@ -31,53 +31,61 @@ function useSavedSearches(): readonly SavedSearch[] {
   return list;
 }
 
-/** "Save this search": names the words and kinds now in the form. */
-export function SaveSearchForm({ onDone }: { onDone: () => void }) {
-  const { query, kinds, documentIds } = useSearch();
-  const [name, setName] = useState(query.trim());
+interface NameFormProps {
+  readonly className: string;
+  readonly formLabel?: string;
+  readonly fieldLabel: string;
+  readonly initial: string;
+  readonly submit: string;
+  /** Resolves to the sentence to show beside the field, or null when done. */
+  readonly onSubmit: (name: string) => Promise<string | null>;
+  readonly onDone: () => void;
+  readonly cancelButton?: boolean;
+}
+
+/** A one-field form for a name: Enter submits, Escape leaves, a refusal is shown beside the field. */
+function NameForm({ className, formLabel, fieldLabel, initial, submit, onSubmit, onDone, cancelButton }: NameFormProps) {
+  const [name, setName] = useState(initial);
   const [error, setError] = useState<string | null>(null);
-  const save = async () => {
-    const r = await callHere('savedSearches.save', {
-      name,
-      query,
-      kinds: kinds.length === SEARCH_KINDS.length ? undefined : [...kinds],
-      documentIds: documentIds ? [...documentIds] : undefined,
-    });
-    if ('error' in r) return setError(r.error);
-    useSearch.setState({ savedId: r.ok.id });
-    showNotice(`Saved the search “${r.ok.name}”. Undo with Ctrl+Z.`);
-    onDone();
-  };
+  const input = (
+    <input
+      autoFocus
+      aria-label={fieldLabel}
+      value={name}
+      onChange={(e) => {
+        setName(e.target.value);
+        setError(null);
+      }}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') onDone();
+      }}
+    />
+  );
   return (
     <form
-      className="save-search"
-      aria-label="Save this search"
+      className={className}
+      aria-label={formLabel}
       onSubmit={(e) => {
         e.preventDefault();
-        void save();
+        void onSubmit(name).then((refusal) => (refusal ? setError(refusal) : onDone()));
       }}
     >
-      <label>
-        Name
-        <input
-          autoFocus
-          aria-label="Name of the saved search"
-          value={name}
-          onChange={(e) => {
-            setName(e.target.value);
-            setError(null);
-          }}
-          onKeyDown={(e) => {
-            if (e.key === 'Escape') onDone();
-          }}
-        />
-      </label>
-      <button type="submit" className="primary" disabled={!name.trim()}>
-        Save
+      {formLabel ? (
+        <label>
+          Name
+          {input}
+        </label>
+      ) : (
+        input
+      )}
+      <button type="submit" className={cancelButton ? 'primary' : undefined} disabled={!name.trim()}>
+        {submit}
       </button>
-      <button type="button" onClick={onDone}>
-        Cancel
-      </button>
+      {cancelButton && (
+        <button type="button" onClick={onDone}>
+          Cancel
+        </button>
+      )}
       {error && (
         <p className="field-error" role="alert">
           {error}
@@ -87,45 +95,42 @@ export function SaveSearchForm({ onDone }: { onDone: () => void }) {
   );
 }
 
-function RenameField({ search, onDone }: { search: SavedSearch; onDone: () => void }) {
-  const [name, setName] = useState(search.name);
-  const [error, setError] = useState<string | null>(null);
-  const rename = async () => {
-    if (name.trim() === search.name) return onDone();
-    const r = await callHere('savedSearches.rename', { id: search.id, name });
-    if ('error' in r) return setError(r.error);
-    onDone();
+/** "Save this search": names the words and kinds now in the form. */
+export function SaveSearchForm({ onDone }: { onDone: () => void }) {
+  const { query, kinds, documentIds } = useSearch();
+  const save = async (name: string) => {
+    const r = await callHere('savedSearches.save', {
+      name,
+      query,
+      kinds: kinds.length === SEARCH_KINDS.length ? undefined : [...kinds],
+      documentIds: documentIds ? [...documentIds] : undefined,
+    });
+    if ('error' in r) return r.error;
+    useSearch.setState({ savedId: r.ok.id });
+    showNotice(`Saved the search “${r.ok.name}”. Undo with Ctrl+Z.`);
+    return null;
   };
   return (
-    <form
-      className="saved-rename"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void rename();
-      }}
-    >
-      <input
-        autoFocus
-        aria-label={`New name for “${search.name}”`}
-        value={name}
-        onChange={(e) => {
-          setName(e.target.value);
-          setError(null);
-        }}
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') onDone();
-        }}
-      />
-      <button type="submit" disabled={!name.trim()}>
-        Rename
-      </button>
-      {error && (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      )}
-    </form>
+    <NameForm
+      className="save-search"
+      formLabel="Save this search"
+      fieldLabel="Name of the saved search"
+      initial={query.trim()}
+      submit="Save"
+      onSubmit={save}
+      onDone={onDone}
+      cancelButton
+    />
   );
+}
+
+function RenameField({ search, onDone }: { search: SavedSearch; onDone: () => void }) {
+  const rename = async (name: string) => {
+    if (name.trim() === search.name) return null;
+    const r = await callHere('savedSearches.rename', { id: search.id, name });
+    return 'error' in r ? r.error : null;
+  };
+  return <NameForm className="saved-rename" fieldLabel={`New name for “${search.name}”`} initial={search.name} submit="Rename" onSubmit={rename} onDone={onDone} />;
 }
 
 function scopeOf(search: SavedSearch): string {
