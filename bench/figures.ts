@@ -25,12 +25,13 @@ export interface FigureDef {
 
 export const FIGURES: readonly FigureDef[] = [
   { id: 'import.transcript', label: 'Import a 1 MB transcript (speakers, sentences, storage)', unit: 'ms', target: { op: '<=', value: 300, source: '#3' }, ratioTarget: 3, baseline: 'read + split + bulk insert' },
-  { id: 'open.study', label: 'Open the study to an interactive window (Chromium)', unit: 'ms', target: { op: '<=', value: 1000, source: '#4' } },
+  { id: 'open.study', label: 'Open the study to an interactive window (Chromium), as closed by the app', unit: 'ms', target: { op: '<=', value: 1000, source: '#4' } },
+  { id: 'open.first', label: 'Open it as a file new to this machine (whole-file check)', unit: 'ms' },
   { id: 'open.core', label: 'Of which in the core: open the file, list, read the longest transcript', unit: 'ms' },
-  { id: 'code.apply.p50', label: 'Apply a code: keypress → highlight drawn, p50', unit: 'ms' },
-  { id: 'code.apply.p95', label: 'Apply a code: keypress → highlight drawn, p95', unit: 'ms', target: { op: '<=', value: 16, source: '#4' } },
-  { id: 'code.stored.p50', label: 'Apply a code: keypress → stored on disk and drawn as stored, p50', unit: 'ms' },
-  { id: 'code.stored.p95', label: 'Apply a code: keypress → stored on disk and drawn as stored, p95', unit: 'ms', target: { op: '<=', value: 16, source: '#4' } },
+  { id: 'code.apply.p50', label: 'Apply a code: keypress → highlight drawn and stored on disk, p50', unit: 'ms' },
+  { id: 'code.apply.p95', label: 'Apply a code: keypress → highlight drawn and stored on disk, p95', unit: 'ms', target: { op: '<=', value: 16, source: '#4' } },
+  { id: 'code.presented.p50', label: 'Apply a code: keypress → chip presented on screen (Element Timing), p50', unit: 'ms' },
+  { id: 'code.presented.p95', label: 'Apply a code: keypress → chip presented on screen (Element Timing), p95', unit: 'ms' },
   { id: 'code.apply.core', label: 'Of which in the core: codings.apply, p95', unit: 'ms' },
   { id: 'scroll.fps', label: 'Scroll the longest transcript (frames per second)', unit: 'fps', target: { op: '>=', value: 55, source: '#3' } },
   { id: 'search.query', label: 'Full-text search (median of 10 queries)', unit: 'ms', target: { op: '<=', value: 30, source: '#4' } },

@@ -7,6 +7,7 @@ import type { HandlerContext } from './handler-types';
 import { handlers } from './handlers';
 import type { Ports } from './ports';
 import { Preferences } from './preferences';
+import { CleanCloses } from './store/clean-closes';
 import type { ProjectSession } from './session';
 
 export interface DispatchOptions {
@@ -20,6 +21,8 @@ export interface DispatchOptions {
  */
 export class Application {
   readonly ports: Ports;
+  /** Project files this app closed cleanly: opened again untouched, they skip the full check. */
+  readonly cleanCloses: CleanCloses;
   readonly preferences: Preferences;
   private session: ProjectSession | null = null;
   private queue: Promise<unknown> = Promise.resolve();
@@ -29,6 +32,7 @@ export class Application {
     this.ports = ports;
     this.options = options;
     this.preferences = new Preferences(ports.userDataFolder);
+    this.cleanCloses = new CleanCloses(ports.userDataFolder);
     fs.mkdirSync(ports.projectsFolder, { recursive: true });
   }
 
@@ -54,6 +58,7 @@ export class Application {
     const s = this.session;
     this.session = null;
     s.close();
+    if (!s.damage) this.cleanCloses.record(s.file.path);
     return true;
   }
 
@@ -107,6 +112,8 @@ export class Application {
       },
     };
     if (spec.scope === 'project') this.requireProject();
+    const damage = spec.mutates && spec.scope === 'project' ? this.session?.damage : null;
+    if (damage) throw damage;
     const handler = handlers[method] as (p: unknown, c: HandlerContext) => unknown;
     return handler(params, ctx);
   }

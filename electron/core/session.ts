@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { basename } from 'node:path';
 import type Database from 'better-sqlite3';
 import type { ProjectSummary } from '../../shared/api/entities';
 import { AppError } from '../../shared/api/errors';
@@ -6,7 +7,8 @@ import type { Methodology } from '../../shared/domain/vocabulary';
 import { getCoder, listCoders } from './repos/coders-repo';
 import { insertProject, projectCounts, projectRow, projectSettings, readSetting, writeSetting } from './repos/project-repo';
 import { History } from './store/history';
-import { ProjectFile } from './store/project-file';
+import type { CleanCloses } from './store/clean-closes';
+import { canonicalPath, listBackups, ProjectFile } from './store/project-file';
 
 /** Stands for "no coder chosen yet" where a coder id filters codings: matches no coding. */
 export const NO_CODER_CHOSEN = '(no coder chosen)';
@@ -21,6 +23,8 @@ export class ProjectSession {
   private coderId: string | null;
   private stepsSinceBackup = 0;
   private pendingBackup: Promise<void> = Promise.resolve();
+  /** Damage found after opening, by the check of the opening backup: writes are refused. */
+  private damageFound: AppError | null = null;
 
   private constructor(file: ProjectFile) {
     this.file = file;
@@ -28,9 +32,25 @@ export class ProjectSession {
     this.coderId = this.initialCoder();
   }
 
-  /** Opens a project and starts a verified backup of it as it was at opening. */
-  static open(path: string): ProjectSession {
-    const session = new ProjectSession(ProjectFile.open(path));
+  /**
+   * Opens a project and starts a verified backup of it as it was at opening. A file untouched
+   * since this app closed it cleanly skips the full check at opening; the backup's check, on a
+   * thread of its own, reads every page a moment later, and damage found there stops all writes.
+   */
+  static open(path: string, cleanCloses?: CleanCloses): ProjectSession {
+    const target = canonicalPath(path);
+    const untouched = cleanCloses?.untouched(target) ?? false;
+    const file = ProjectFile.open(target, { untouched });
+    let session: ProjectSession;
+    try {
+      session = new ProjectSession(file);
+    } catch (err) {
+      file.close();
+      const code = (err as { code?: string }).code;
+      if (code !== 'SQLITE_CORRUPT' && code !== 'SQLITE_NOTADB') throw err;
+      throw new AppError('PROJECT_DAMAGED', `“${basename(target)}” is damaged and cannot be read. Open the most recent backup instead.`, { backups: listBackups(target) });
+    }
+    cleanCloses?.forget(target);
     session.backupInBackground();
     return session;
   }
@@ -38,8 +58,21 @@ export class ProjectSession {
   private backupInBackground(): void {
     this.pendingBackup = this.file.backup().then(
       () => undefined,
-      () => undefined,
+      (err: unknown) => {
+        if (!this.file.info.checkedAtOpening && isDamage(err)) {
+          this.damageFound = new AppError(
+            'PROJECT_DAMAGED',
+            `“${basename(this.file.path)}” turned out to be damaged when its opening backup was checked. It takes no more changes: close it and open the most recent backup.`,
+            { backups: listBackups(this.file.path) },
+          );
+        }
+      },
     );
+  }
+
+  /** The damage found after opening, if any: the project takes no more changes. */
+  get damage(): AppError | null {
+    return this.damageFound;
   }
 
   /** Settles when the latest background backup has been written (or failed). */
@@ -124,4 +157,9 @@ export class ProjectSession {
   close(): void {
     this.file.close();
   }
+}
+
+/** A failure that says the file itself is damaged, not that the backup could not be written. */
+function isDamage(err: unknown): boolean {
+  return err instanceof AppError && err.code === 'PROJECT_DAMAGED';
 }

@@ -3,11 +3,14 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Application } from '../core/application';
 import { APP_VERSION } from '../core/version';
+import { DISABLED_CHROMIUM_FEATURES } from './chromium-features';
 import { buildMenuTemplate } from './menu';
 import { createOpenRequests, projectPathFromArgv } from './open-file';
 import { createCallHandler } from './ipc';
 import { hardenContents, secureWebPreferences } from './security';
 import { loadWindowState, saveWindowState } from './window-state';
+
+app.commandLine.appendSwitch('disable-features', DISABLED_CHROMIUM_FEATURES.join(','));
 
 const rendererIndex = path.join(__dirname, '../renderer/index.html');
 const rendererUrl = pathToFileURL(rendererIndex).toString();

@@ -1,6 +1,8 @@
-import type { Attribute, Coder, CodebookNode, DocumentDetail, DocumentGroup, DocumentSummary, Participant } from '../../shared/api/entities';
+import { useMemo } from 'react';
+import type { Attribute, Coder, CodebookNode, Coding, DocumentDetail, DocumentGroup, DocumentSummary, Participant } from '../../shared/api/entities';
 import { call, useAppStore } from './app-store';
 import { createStore } from './create-store';
+import { regroup, type Grouped } from './regroup';
 
 interface WorkspaceState {
   readonly documents: readonly DocumentSummary[];
@@ -30,7 +32,37 @@ const EMPTY: WorkspaceState = {
 
 export const useWorkspace = createStore<WorkspaceState>(() => EMPTY);
 
+const unitOf = (c: Coding) => c.unitId;
+const NO_CODINGS: readonly Coding[] = [];
+// Two sets of groups kept up to date: of the open document's codings, and of a view of them
+// (one coder's, say), so that neither regroups from the other's.
+const grouped: { document: Grouped<Coding> | null; view: Grouped<Coding> | null } = { document: null, view: null };
+
+/**
+ * Codings of the open document by unit, kept from one change to the next (see `regroup`): a
+ * coding changes one unit's list, not the whole document's. Works for any list of codings; the
+ * open document's, or a view of them, come back soonest.
+ */
+export function codingsByUnit(codings: readonly Coding[]): ReadonlyMap<string, readonly Coding[]> {
+  const slot = codings === useWorkspace.getState().detail?.codings ? 'document' : 'view';
+  const next = regroup(grouped[slot], codings, unitOf);
+  grouped[slot] = next;
+  return next.groups;
+}
+
+/** The open document's codings by unit, for views that count units' codings. */
+export function useCodingsByUnit(): ReadonlyMap<string, readonly Coding[]> {
+  const codings = useWorkspace((s) => s.detail?.codings ?? NO_CODINGS);
+  return useMemo(() => codingsByUnit(codings), [codings]);
+}
+
+/** One unit's codings in the open document: the caller redraws only when they change. */
+export function useUnitCodings(unitId: string | null): readonly Coding[] {
+  return useWorkspace((s) => (s.detail && unitId ? codingsByUnit(s.detail.codings).get(unitId) : undefined) ?? NO_CODINGS);
+}
+
 export function resetWorkspace(): void {
+  grouped.document = grouped.view = null;
   if (placeTimer) clearTimeout(placeTimer);
   placeTimer = null;
   useWorkspace.setState(EMPTY);

@@ -21,10 +21,12 @@ export interface ClientHooks {
 export function createClient(transport: Transport, hooks: ClientHooks = {}): Client {
   return {
     async call(method, params) {
+      // The request goes out before the hooks update any view.
+      const answer = transport(method, params);
       hooks.onCallStart?.(method);
       let envelope: Envelope;
       try {
-        envelope = await transport(method, params);
+        envelope = await answer;
       } catch (err) {
         hooks.onCallEnd?.(method, false);
         throw err;

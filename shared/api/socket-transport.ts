@@ -32,13 +32,16 @@ export function socketTransport(socket: MinimalSocket): Transport & { close(): v
   });
   socket.addEventListener('close', () => failAll('The connection to Condensa was closed. Restart it and reload this page.'));
 
-  const transport = async (method: string, params: unknown): Promise<Envelope> => {
-    await opened;
-    const id = next++;
-    return new Promise<Envelope>((resolve) => {
-      pending.set(id, resolve);
-      socket.send(JSON.stringify({ id, method, params }));
+  // Sent at once when the socket is open: a request waits for no render or other task.
+  const transport = (method: string, params: unknown): Promise<Envelope> =>
+    new Promise<Envelope>((resolve, reject) => {
+      const id = next++;
+      const send = () => {
+        pending.set(id, resolve);
+        socket.send(JSON.stringify({ id, method, params }));
+      };
+      if (socket.readyState === OPEN) send();
+      else opened.then(send, reject);
     });
-  };
   return Object.assign(transport, { close: () => socket.close() });
 }

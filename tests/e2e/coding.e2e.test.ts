@@ -359,12 +359,18 @@ describe('the coding workbench in Chromium', () => {
     const pending = w.unit(4).locator('.chip.pending', { hasText: 'Feeling welcomed in' });
     await pending.waitFor({ timeout: 1000 });
     expect(await pending.getAttribute('title')).toMatch(/saving…/);
-    expect(await pending.getByRole('button').count()).toBe(0);
+    expect(await pending.getByRole('button', { name: 'Remove Feeling welcomed in' }).isDisabled()).toBe(true);
+    // An answer this slow fades the chip, so the coder can tell it is not stored yet.
+    await expect.poll(() => pending.evaluate((el) => Number(getComputedStyle(el).opacity))).toBeLessThan(0.7);
+    await pending.evaluate((el) => el.setAttribute('data-drawn-before-stored', ''));
     await h.screenshot('coding-chip-saving');
-    // Once stored, it is an ordinary chip of Amira's that she can remove.
+    // Once stored, it is an ordinary chip of Amira's that she can remove: the same element, so the
+    // screen does not redraw it.
     const chip = w.unit(4).locator('.chip:not(.pending)', { hasText: 'Feeling welcomed in' });
-    await chip.getByRole('button', { name: 'Remove Feeling welcomed in' }).waitFor();
+    await chip.getByRole('button', { name: 'Remove Feeling welcomed in' }).and(page.locator(':enabled')).waitFor();
     expect(await pending.count()).toBe(0);
+    expect(await chip.getAttribute('data-drawn-before-stored')).toBe('');
+    expect(await chip.evaluate((el) => Number(getComputedStyle(el).opacity))).toBe(1);
     expect(stored().get('Feeling welcomed in', await unitId(4))).toBe(1);
 
     // The project refuses (the disk is full): the chip goes again and the message says why.

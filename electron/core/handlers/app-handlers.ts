@@ -54,7 +54,7 @@ export const appHandlers: HandlerMap<keyof typeof appMethods> = {
     const target = app.resolveProjectPath(p);
     if (app.project && app.project.file.path === canonicalPath(target)) return app.project.summary();
     app.closeProject();
-    return app.adopt(ProjectSession.open(target)).summary();
+    return app.adopt(ProjectSession.open(target, app.cleanCloses)).summary();
   },
   'project.openSample': (_p, { app }) => {
     app.closeProject();
@@ -70,6 +70,6 @@ export const appHandlers: HandlerMap<keyof typeof appMethods> = {
     }),
   'project.restoreBackup': ({ backupPath }, { app }) => {
     app.closeProject();
-    return app.adopt(ProjectSession.open(restoreBackupCopy(app.resolveProjectPath(backupPath)))).summary();
+    return app.adopt(ProjectSession.open(restoreBackupCopy(app.resolveProjectPath(backupPath)), app.cleanCloses)).summary();
   },
 };

@@ -8,9 +8,15 @@ interface Props {
   readonly currentCoderId: string | null;
 }
 
-/** The code chips of a unit: the code's colour, the coder's initials, and × on the current coder's own. */
+/**
+ * The code chips of a unit: the code's colour, the coder's initials, and × on the current coder's
+ * own. A chip keeps its element from the moment it is drawn as pending to when the project has
+ * stored its coding: it is keyed by what it shows, not by the coding's id. It looks the same all
+ * along; only an answer that is slow to come fades it, and its × waits for the stored coding.
+ */
 export function UnitCodes({ codings, nodeById, coderById, currentCoderId }: Props) {
   if (codings.length === 0) return null;
+  const keys = new Map<string, number>();
   return (
     <div className="unit-codes">
       {codings.map((c) => {
@@ -18,9 +24,12 @@ export function UnitCodes({ codings, nodeById, coderById, currentCoderId }: Prop
         const coder = coderById.get(c.coderId);
         const colour = node?.colour ?? '#888888';
         const pending = c.id.startsWith(PENDING_PREFIX);
+        const shown = `${c.coderId}|${c.codeId}|${c.start ?? ''}|${c.end ?? ''}`;
+        const seen = keys.get(shown) ?? 0;
+        keys.set(shown, seen + 1);
         return (
           <span
-            key={c.id}
+            key={seen ? `${shown}|${seen}` : shown}
             className={pending ? 'chip pending' : 'chip'}
             data-code-id={c.codeId}
             style={{ borderColor: colour, background: `${colour}22` }}
@@ -30,11 +39,12 @@ export function UnitCodes({ codings, nodeById, coderById, currentCoderId }: Prop
             <span className="chip-coder" style={{ color: coder?.colour }}>
               {coder?.initials}
             </span>
-            {c.coderId === currentCoderId && !pending && (
+            {c.coderId === currentCoderId && (
               <button
                 type="button"
                 className="chip-remove"
                 aria-label={`Remove ${node?.name ?? 'code'}`}
+                disabled={pending}
                 onClick={(e) => {
                   e.stopPropagation();
                   void removeCodings([c.id]);

@@ -2,7 +2,7 @@ import type { CodebookNode, Coding, MeaningUnit } from '../../../shared/api/enti
 import type { CodingChange } from '../../../shared/api/methods/coding';
 import { registerAction } from '../../commands/registry';
 import { attempt, markLocalMutations, useAppStore } from '../../state/app-store';
-import { useWorkspace } from '../../state/workspace-store';
+import { codingsByUnit, useWorkspace } from '../../state/workspace-store';
 import { showNotice, useCoding, type TextSelection } from './coding-store';
 
 // Coding changes patch the open document instead of reloading the project: applying a code must
@@ -50,7 +50,7 @@ function afterPaint(fn: () => void): void {
  * Puts a coding change into the open document at once, so its chip is drawn in the next frame;
  * the codebook counts and the document's progress follow after that frame, coalesced. No need to
  * ask the application again: the open document holds every coding the coder may see, so "units
- * coded" can be counted from it.
+ * coded" can be counted from it. `added` are codings new to the project, as its answers give them.
  */
 export function patchCodings(change: Pick<CodingChange, 'added' | 'removed'>, replacesPending = false): void {
   let elsewhere = false;
@@ -64,24 +64,20 @@ export function patchCodings(change: Pick<CodingChange, 'added' | 'removed'>, re
       return {};
     }
     const docId = detail.document.id;
+    const added = change.added.filter((c: Coding) => c.documentId === docId);
     const gone = new Set(change.removed);
-    const added = new Map(change.added.filter((c: Coding) => c.documentId === docId).map((c) => [c.id, c]));
-    let removed = 0;
-    const codings: Coding[] = [];
-    for (const c of detail.codings) {
-      if (gone.has(c.id)) {
-        removed += 1;
-        if (!replacesPending) codes.set(c.codeId, (codes.get(c.codeId) ?? 0) - 1);
-      } else {
-        codings.push(c);
-        added.delete(c.id);
-      }
+    // Looked for from the end, where the pending codings a stored one replaces were drawn.
+    const removedAt: number[] = [];
+    for (let i = detail.codings.length - 1; i >= 0 && removedAt.length < gone.size; i--) {
+      const c = detail.codings[i];
+      if (!gone.has(c.id)) continue;
+      removedAt.push(i);
+      if (!replacesPending) codes.set(c.codeId, (codes.get(c.codeId) ?? 0) - 1);
     }
-    elsewhere = change.added.some((c) => c.documentId !== docId) || removed < change.removed.length;
-    if (removed === 0 && added.size === 0) return {};
-    codings.push(...added.values());
+    elsewhere = added.length < change.added.length || removedAt.length < change.removed.length;
+    if (removedAt.length === 0 && added.length === 0) return {};
     documentId = docId;
-    return { detail: { ...detail, codings } };
+    return { detail: { ...detail, codings: without(detail.codings, removedAt).concat(added) } };
   });
   if (elsewhere) refreshDocumentsSoon();
   if (codes.size === 0 && !documentId) return;
@@ -92,13 +88,26 @@ export function patchCodings(change: Pick<CodingChange, 'added' | 'removed'>, re
   if (first) afterPaint(flushCounts);
 }
 
+/** `list` without the items at `indexes` (in any order), copied in stretches. */
+function without<T>(list: readonly T[], indexes: readonly number[]): T[] {
+  if (indexes.length === 0) return list.slice();
+  const out: T[] = [];
+  let from = 0;
+  for (const i of [...indexes].sort((a, b) => a - b)) {
+    out.push(...list.slice(from, i));
+    from = i + 1;
+  }
+  out.push(...list.slice(from));
+  return out;
+}
+
 function flushCounts(): void {
   const counts = pendingCounts;
   pendingCounts = null;
   if (!counts) return;
   useWorkspace.setState((s) => {
     const detail = s.detail?.document.id === counts.documentId ? s.detail : null;
-    const codedUnits = detail ? new Set(detail.codings.filter((c) => c.unitId !== null).map((c) => c.unitId)).size : null;
+    const codedUnits = detail ? codingsByUnit(detail.codings).size : null;
     return {
       nodes: counts.codes.size ? s.nodes.map((n) => (counts.codes.has(n.id) ? { ...n, codings: Math.max(0, n.codings + counts.codes.get(n.id)!) } : n)) : s.nodes,
       detail: detail && codedUnits !== null ? { ...detail, document: { ...detail.document, codedUnits } } : s.detail,
@@ -124,33 +133,44 @@ export const PENDING_PREFIX = 'pending:';
 let pendingSeq = 0;
 
 /**
- * Draws the codings a command is about to make, at once, in the pending style: the coder sees the
- * chip in the frame after the keypress. The stored codings replace them when the project answers;
- * if it refuses, they go again. Returns the pending ids.
+ * Draws the codings a command is about to make in the pending style, for a frame that comes before
+ * the project's answer: the coder sees the chip in the frame after the keypress all the same. The
+ * stored codings replace them when the project answers; if it refuses, they go again. Returns the
+ * pending ids.
  */
 function drawPending(codeIds: readonly string[], unitIds: readonly string[]): string[] {
   const { detail } = useWorkspace.getState();
   const coderId = useAppStore.getState().project?.currentCoderId;
   if (!detail || !coderId) return [];
-  const inDocument = new Set(detail.units.map((u) => u.id).filter((id) => unitIds.includes(id)));
-  if (inDocument.size === 0) return [];
-  const have = new Set(detail.codings.filter((c) => c.coderId === coderId && c.unitId !== null && inDocument.has(c.unitId)).map((c) => `${c.unitId}|${c.codeId}`));
+  const wanted = new Set(unitIds);
+  const byUnit = codingsByUnit(detail.codings);
   const pending: Coding[] = [];
-  for (const unitId of inDocument) {
+  for (const unit of detail.units) {
+    if (!wanted.has(unit.id)) continue;
+    const have = byUnit.get(unit.id) ?? [];
     for (const codeId of codeIds) {
-      if (have.has(`${unitId}|${codeId}`)) continue;
-      pending.push({ id: `${PENDING_PREFIX}${++pendingSeq}`, codeId, coderId, documentId: detail.document.id, unitId, start: null, end: null });
+      if (have.some((c) => c.coderId === coderId && c.codeId === codeId)) continue;
+      pending.push({ id: `${PENDING_PREFIX}${++pendingSeq}`, codeId, coderId, documentId: detail.document.id, unitId: unit.id, start: null, end: null });
     }
   }
   if (pending.length === 0) return [];
-  useWorkspace.setState((s) => (s.detail ? { detail: { ...s.detail, codings: [...s.detail.codings, ...pending] } } : {}));
+  useWorkspace.setState((s) => (s.detail ? { detail: { ...s.detail, codings: s.detail.codings.concat(pending) } } : {}));
   return pending.map((c) => c.id);
 }
 
 export async function applyCodes(codeIds: readonly string[], unitIds: readonly string[] = selectedUnitIds()): Promise<boolean> {
   if (codeIds.length === 0 || unitIds.length === 0) return false;
-  const drawn = drawPending(codeIds, unitIds);
-  const r = await attempt('codings.apply', { target: { unitIds: [...unitIds] }, codeIds: [...codeIds] });
+  const request = attempt('codings.apply', { target: { unitIds: [...unitIds] }, codeIds: [...codeIds] });
+  // The project usually answers before the next frame: then that frame draws the stored chip
+  // straight away. Only an answer that is late gets the pending chip drawn first.
+  let drawn: string[] = [];
+  let answered = false;
+  const frame = requestAnimationFrame(() => {
+    if (!answered) drawn = drawPending(codeIds, unitIds);
+  });
+  const r = await request;
+  answered = true;
+  cancelAnimationFrame(frame);
   // The stored codings take the pending ones' place in one step; a refusal takes them away.
   patchCodings({ added: r?.added ?? [], removed: drawn }, true);
   if (!r) return false;

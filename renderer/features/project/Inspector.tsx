@@ -1,29 +1,31 @@
-import { useDeferredValue, useMemo } from 'react';
-import { useWorkspace } from '../../state/workspace-store';
+import { useMemo } from 'react';
+import { useUnitCodings, useWorkspace } from '../../state/workspace-store';
 import { useCoding } from '../coding/coding-store';
 import { NodeInspector } from '../coding/NodeInspector';
 import { UnitMemos } from '../coding/UnitMemos';
 import { InterpretiveField } from '../coding/InterpretiveField';
 
 export function Inspector() {
-  // The inspector follows a moment after the transcript: a new chip is drawn first.
-  const detail = useDeferredValue(useWorkspace((s) => s.detail));
+  // Only what a coding leaves as it was: applying a code redraws the inspector only for its own unit.
+  const units = useWorkspace((s) => s.detail?.units);
+  const turns = useWorkspace((s) => s.detail?.turns);
+  const text = useWorkspace((s) => s.detail?.text);
   const unitId = useWorkspace((s) => s.unitId);
   const nodes = useWorkspace((s) => s.nodes);
   const coders = useWorkspace((s) => s.coders);
   const participants = useWorkspace((s) => s.participants);
-  const unit = detail?.units.find((u) => u.id === unitId) ?? null;
-  const turn = unit ? detail?.turns.find((t) => t.start <= unit.start && unit.start < t.end) : undefined;
+  const unit = units?.find((u) => u.id === unitId) ?? null;
+  const turn = unit ? turns?.find((t) => t.start <= unit.start && unit.start < t.end) : undefined;
   const person = turn?.participantId ? participants.find((p) => p.id === turn.participantId) : undefined;
+  const codings = useUnitCodings(unitId);
   const byCoder = useMemo(() => {
     const map = new Map<string, string[]>();
-    for (const c of detail?.codings ?? []) {
-      if (c.unitId !== unitId) continue;
+    for (const c of codings) {
       const name = nodes.find((n) => n.id === c.codeId)?.name ?? '?';
       map.set(c.coderId, [...(map.get(c.coderId) ?? []), name]);
     }
     return map;
-  }, [detail, unitId, nodes]);
+  }, [codings, nodes]);
 
   const focus = useCoding((s) => s.focus);
   const nodeId = useCoding((s) => s.nodeId);
@@ -33,12 +35,12 @@ export function Inspector() {
     <aside className="inspector" aria-label="Inspector">
       {nodeShown ? (
         <NodeInspector nodeId={nodeId} />
-      ) : !unit || !detail ? (
+      ) : !unit || text === undefined ? (
         <p className="muted small pad">Select a meaning unit to see its details.</p>
       ) : (
         <>
           <h3>Meaning unit</h3>
-          <blockquote>{detail.text.slice(unit.start, unit.end)}</blockquote>
+          <blockquote>{text.slice(unit.start, unit.end)}</blockquote>
           <dl>
             <dt>Speaker</dt>
             <dd>

@@ -1,6 +1,7 @@
-import { useDeferredValue, useMemo } from 'react';
+import { useMemo } from 'react';
 import { useAppStore } from '../../state/app-store';
-import { useWorkspace } from '../../state/workspace-store';
+import { useIdleValue } from '../../state/stable';
+import { useCodingsByUnit, useWorkspace } from '../../state/workspace-store';
 import { CollaborationStatus } from '../agreement/CollaborationStatus';
 
 const SAVE_LABELS = { saved: 'Saved', saving: 'Saving…', failed: 'Not saved — see the message above' } as const;
@@ -9,12 +10,16 @@ export function StatusBar() {
   const project = useAppStore((s) => s.project)!;
   const saveState = useAppStore((s) => s.saveState);
   const coders = useWorkspace((s) => s.coders);
-  const detail = useWorkspace((s) => s.detail);
+  const units = useWorkspace((s) => s.detail?.units.length);
   const coder = coders.find((c) => c.id === project.currentCoderId);
-  // Counted after the transcript has drawn a new chip, not before.
-  const codings = useDeferredValue(detail?.codings);
+  // Counted once the page is idle: the chip a code draws comes first.
+  const byUnit = useIdleValue(useCodingsByUnit());
   const coderId = project.currentCoderId;
-  const coded = useMemo(() => new Set(codings?.filter((c) => c.coderId === coderId && c.unitId).map((c) => c.unitId)).size, [codings, coderId]);
+  const coded = useMemo(() => {
+    let n = 0;
+    for (const list of byUnit.values()) if (list.some((c) => c.coderId === coderId)) n++;
+    return n;
+  }, [byUnit, coderId]);
 
   return (
     <footer className="status-bar">
@@ -28,9 +33,9 @@ export function StatusBar() {
         )}
       </button>
       {project.settings.blind && <span className="status-item">Blind coding</span>}
-      {detail && (
+      {units !== undefined && (
         <span className="status-item">
-          {coded} of {detail.units.length} units coded by you in this document
+          {coded} of {units} units coded by you in this document
         </span>
       )}
       <CollaborationStatus />

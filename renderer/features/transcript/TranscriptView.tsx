@@ -2,15 +2,15 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useCallback, useEffect, useMemo, useRef } from 'react';
 import type { Coder, CodebookNode, Coding } from '../../../shared/api/entities';
 import { useAppStore } from '../../state/app-store';
-import { useStable, useStableArray, useStableGroups } from '../../state/stable';
-import { useWorkspace } from '../../state/workspace-store';
+import { useStable, useStableArray } from '../../state/stable';
+import { codingsByUnit, useWorkspace } from '../../state/workspace-store';
 import { useCoding } from '../coding/coding-store';
 import { CodeRail } from '../coding/CodeRail';
 import { SelectionBar } from '../coding/SelectionBar';
 import { selectionOffsets, SpanText } from '../coding/SpanText';
 import { useTranscriptKeys } from '../coding/use-transcript-keys';
 import { useShownCodings } from '../agreement/coder-view-store';
-import { codingsByUnit, estimateRowHeight, layoutTurns, type TurnRow } from './transcript-layout';
+import { estimateRowHeight, layoutTurns, type TurnRow } from './transcript-layout';
 import { TranscriptHeader } from './TranscriptHeader';
 import { TurnMeta } from './TurnMeta';
 import { UnitBlock } from './UnitBlock';
@@ -119,7 +119,7 @@ export function TranscriptView() {
   const rows = useMemo(() => (detail ? layoutTurns(detail) : []), [detail?.text, detail?.turns, detail?.units]);
   // The status bar's view switch: everyone's own codings, the consensus, or one coder's.
   const shown = useShownCodings(detail?.codings);
-  const byUnit = useStableGroups(useMemo(() => codingsByUnit(shown), [shown]));
+  const byUnit = useMemo(() => codingsByUnit(shown), [shown]);
   const nodeById = useStable(
     useMemo(() => new Map(nodes.map((n) => [n.id, n])), [nodes]),
     sameLook,

@@ -1,4 +1,4 @@
-import type { Coding, DocumentDetail, MeaningUnit, Participant, Turn } from '../../../shared/api/entities';
+import type { DocumentDetail, MeaningUnit, Participant, Turn } from '../../../shared/api/entities';
 
 export interface TurnPiece {
   readonly start: number;
@@ -110,17 +110,6 @@ export function rowAtOffset(rows: readonly TurnRow[], offset: number): number {
     } else hi = mid - 1;
   }
   return found;
-}
-
-export function codingsByUnit(codings: readonly Coding[]): Map<string, Coding[]> {
-  const map = new Map<string, Coding[]>();
-  for (const c of codings) {
-    if (!c.unitId) continue;
-    const list = map.get(c.unitId) ?? [];
-    list.push(c);
-    map.set(c.unitId, list);
-  }
-  return map;
 }
 
 // Quiet, distinguishable colours for speakers' names (codes carry the loud colours).

@@ -1,0 +1,85 @@
+import fs from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { makeTestApp, type TestApp } from './support/app';
+
+describe('opening a project this app closed cleanly', () => {
+  let t: TestApp;
+  afterEach(() => t?.close());
+
+  const checkedAtOpening = () => t.app.requireProject().file.info.checkedAtOpening;
+
+  it('skips the full check while the file is untouched, and checks it again once anything touched it', async () => {
+    t = makeTestApp();
+    const s = await t.client.call('project.create', { path: t.file('study.condensa'), title: 'Study', sample: true });
+    // Created and never closed by this app: the first opening after creation is checked.
+    await t.client.call('project.close', {});
+
+    await t.client.call('project.open', { path: s.path });
+    expect(checkedAtOpening()).toBe(false);
+    // A change while open, then a clean close: still untouched at the next opening.
+    await t.client.call('codebook.create', { name: 'Belonging', level: 'code' });
+    await t.app.requireProject().backupSettled();
+    await t.client.call('project.close', {});
+    await t.client.call('project.open', { path: s.path });
+    expect(checkedAtOpening()).toBe(false);
+    expect((await t.client.call('codebook.list', {})).some((n) => n.name === 'Belonging')).toBe(true);
+
+    // Touched by something else (a sync tool setting its times): checked.
+    await t.client.call('project.close', {});
+    const later = new Date(Date.now() + 5000);
+    fs.utimesSync(s.path, later, later);
+    await t.client.call('project.open', { path: s.path });
+    expect(checkedAtOpening()).toBe(true);
+
+    // A session that did not end cleanly leaves its write-ahead log beside the file: checked.
+    await t.client.call('project.close', {});
+    fs.writeFileSync(`${s.path}-wal`, '');
+    await t.client.call('project.open', { path: s.path });
+    expect(checkedAtOpening()).toBe(true);
+    await t.client.call('project.close', {});
+    fs.rmSync(`${s.path}-wal`, { force: true });
+
+    // A copy is another file: checked.
+    const copy = t.file('copy of study.condensa');
+    fs.copyFileSync(s.path, copy);
+    await t.client.call('project.open', { path: copy });
+    expect(checkedAtOpening()).toBe(true);
+    await t.client.call('project.close', {});
+
+    // While open, the record is gone: a crash now would leave nothing that vouches for the file.
+    await t.client.call('project.open', { path: s.path });
+    expect(checkedAtOpening()).toBe(false);
+    expect(t.app.cleanCloses.untouched(s.path)).toBe(false);
+  });
+
+  it('never takes a change into a damaged file, even when its check was skipped: the opening backup finds the damage', async () => {
+    t = makeTestApp();
+    const s = await t.client.call('project.create', { path: t.file('precious.condensa'), title: 'Precious', sample: true });
+    await t.client.call('project.close', {});
+    await t.client.call('project.open', { path: s.path });
+    await t.app.requireProject().backupSettled();
+    const { db } = t.app.requireProject();
+    const pageSize = db.pragma('page_size', { simple: true }) as number;
+    const root = db.prepare(`SELECT rootpage FROM sqlite_master WHERE name = 'saved_searches'`).pluck().get() as number;
+    await t.client.call('project.close', {});
+
+    // Damage a page that opening does not read (the saved searches' table), then vouch for the
+    // file as if the disk had rotted silently after a clean close: its times and size are unchanged.
+    const fd = fs.openSync(s.path, 'r+');
+    fs.writeSync(fd, Buffer.alloc(pageSize, 0xab), 0, pageSize, (root - 1) * pageSize);
+    fs.closeSync(fd);
+    t.app.cleanCloses.record(s.path);
+    expect(t.app.cleanCloses.untouched(s.path)).toBe(true);
+
+    await t.client.call('project.open', { path: s.path });
+    expect(checkedAtOpening()).toBe(false);
+    await t.app.requireProject().backupSettled();
+    const refused = (await t.client.call('codebook.create', { name: 'Lost', level: 'code' }).catch((e: unknown) => e)) as { code: string; message: string; details: { backups: string[] } };
+    expect(refused.code).toBe('PROJECT_DAMAGED');
+    expect(refused.message).toMatch(/takes no more changes/);
+    expect(refused.details.backups.length).toBeGreaterThan(0);
+    // Closing it does not vouch for it again.
+    await t.client.call('project.close', {});
+    expect(t.app.cleanCloses.untouched(s.path)).toBe(false);
+  });
+});
