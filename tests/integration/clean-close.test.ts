@@ -1,5 +1,7 @@
+import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
+import { listBackups } from '../../electron/core/store/project-file';
 import { makeTestApp, type TestApp } from './support/app';
 
 describe('opening a project this app closed cleanly', () => {
@@ -81,5 +83,35 @@ describe('opening a project this app closed cleanly', () => {
     // Closing it does not vouch for it again.
     await t.client.call('project.close', {});
     expect(t.app.cleanCloses.untouched(s.path)).toBe(false);
+  });
+});
+
+describe('backups written while the coder works', () => {
+  let t: TestApp;
+  afterEach(() => t?.close());
+
+  it('hold the project as it was when the backup began, while changes made meanwhile go on into the project', async () => {
+    t = makeTestApp();
+    await t.client.call('project.create', { path: t.file('busy.condensa'), title: 'Busy', sample: true });
+    const before = (await t.client.call('codebook.list', {})).length;
+    const writing = t.app.requireProject().file.backup();
+    await t.client.call('codebook.create', { name: 'Made during the backup', level: 'code' });
+    const dest = await writing;
+    const copy = new Database(dest, { readonly: true });
+    const names = copy.prepare('SELECT name FROM codebook_nodes').pluck().all() as string[];
+    expect(copy.pragma('quick_check', { simple: true })).toBe('ok');
+    copy.close();
+    expect(names).toHaveLength(before);
+    expect(names).not.toContain('Made during the backup');
+    expect((await t.client.call('codebook.list', {})).map((n) => n.name)).toContain('Made during the backup');
+  });
+
+  it('are not kept when the project closes while its file is being copied', async () => {
+    t = makeTestApp();
+    const s = await t.client.call('project.create', { path: t.file('hasty.condensa'), title: 'Hasty', sample: true });
+    const writing = t.app.requireProject().file.backup();
+    await t.client.call('project.close', {});
+    await expect(writing).rejects.toMatchObject({ code: 'NO_PROJECT' });
+    expect(listBackups(s.path)).toHaveLength(0);
   });
 });

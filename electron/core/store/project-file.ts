@@ -11,6 +11,8 @@ export const PROJECT_EXTENSION = '.condensa';
 export const APPLICATION_ID = 0x436f6e64;
 const SQLITE_MAGIC = 'SQLite format 3\0';
 const BACKUPS_KEPT = 5;
+/** SQLite's default: the write-ahead log is folded into the file once it holds this many pages. */
+const AUTO_CHECKPOINT_PAGES = 1000;
 
 // Within one process the SQLite lock does not stop a second connection of ours; this set does.
 const openInThisProcess = new Set<string>();
@@ -58,6 +60,8 @@ export class ProjectFile {
   readonly path: string;
   readonly info: ProjectFileInfo;
   private closed = false;
+  /** Backups whose copy of the file is under way: the write-ahead log must not be folded in. */
+  private copying = 0;
 
   private constructor(db: Database.Database, file: string, info: ProjectFileInfo) {
     this.db = db;
@@ -176,14 +180,29 @@ export class ProjectFile {
     }
   }
 
-  /** Writes a verified copy into the rotating backup folder and prunes old ones. */
+  /**
+   * Writes a verified copy into the rotating backup folder and prunes old ones. The project goes
+   * on meanwhile: the write-ahead log is folded into the file, and kept from being folded in
+   * again while the operating system copies the file, so the file holds still (new changes wait
+   * in the log). The copy is then checked on a thread of its own.
+   */
   async backup(): Promise<string> {
     const folder = backupFolderFor(this.path);
     fs.mkdirSync(folder, { recursive: true });
     const dest = path.join(folder, `${timestampForFile()}${PROJECT_EXTENSION}`);
     const partial = `${dest}.partial`;
     try {
-      await this.db.backup(partial);
+      this.db.pragma('wal_checkpoint(TRUNCATE)');
+      this.db.pragma('wal_autocheckpoint = 0');
+      this.copying += 1;
+      try {
+        await fs.promises.copyFile(this.path, partial);
+      } finally {
+        this.copying -= 1;
+        if (this.copying === 0 && !this.closed) this.db.pragma(`wal_autocheckpoint = ${AUTO_CHECKPOINT_PAGES}`);
+      }
+      // Closing folds the log into the file, perhaps while it was being copied: that copy is not kept.
+      if (this.closed) throw new AppError('NO_PROJECT', 'The project was closed while its backup was being written; the backup was not kept.');
       await verifyCopyAside(partial);
       fs.renameSync(partial, dest);
     } catch (err) {
