@@ -153,7 +153,7 @@ describe('analysis in Chromium', () => {
     }
     await matrix.locator(`tr[data-node="${TEACHER}"] td[data-column="Mentor"] button`).click();
     await list.getByText(`${TEACHER} × Mentor: ${count(expected, TEACHER, 'Mentor')} units`).waitFor();
-    expect(await passages.count()).toBe(count(expected, TEACHER, 'Mentor'));
+    await expect.poll(() => passages.count()).toBe(count(expected, TEACHER, 'Mentor'));
     const wanted = expected.get(TEACHER)!.get('Mentor')!;
     const texts = await passages.locator('blockquote').allTextContents();
     expect(new Set(texts)).toEqual(new Set([...wanted].map((u) => study.unitText.get(u))));

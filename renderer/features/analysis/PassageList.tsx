@@ -29,7 +29,8 @@ export function PassageList() {
           Close
         </button>
       </header>
-      {loading && !data ? (
+      {/* The units of the cell asked for, never the last cell's under the new heading. */}
+      {loading ? (
         <p className="muted small">Loading…</p>
       ) : (
         <ol className="passage-list">
