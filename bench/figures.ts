@@ -30,6 +30,8 @@ export const FIGURES: readonly FigureDef[] = [
   { id: 'open.core', label: 'Of which in the core: open the file, list, read the longest transcript', unit: 'ms' },
   { id: 'code.apply.p50', label: 'Apply a code: keypress → highlight drawn and stored on disk, p50', unit: 'ms' },
   { id: 'code.apply.p95', label: 'Apply a code: keypress → highlight drawn and stored on disk, p95', unit: 'ms', target: { op: '<=', value: 16, source: '#4' } },
+  { id: 'code.ready.p50', label: "Apply a code: keypress → chip and stored coding in the page (the workbench's own part), p50", unit: 'ms' },
+  { id: 'code.ready.p95', label: "Apply a code: keypress → chip and stored coding in the page (the workbench's own part), p95", unit: 'ms' },
   { id: 'code.presented.p50', label: 'Apply a code: keypress → chip presented on screen (Element Timing), p50', unit: 'ms' },
   { id: 'code.presented.p95', label: 'Apply a code: keypress → chip presented on screen (Element Timing), p95', unit: 'ms' },
   { id: 'code.apply.core', label: 'Of which in the core: codings.apply, p95', unit: 'ms' },

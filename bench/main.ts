@@ -142,7 +142,7 @@ async function benchSize(size: StudySize, args: readonly string[]): Promise<Size
 
   const chromium = chromiumPath();
   const renderer = [path.join(results, '.build', 'renderer'), path.join(root, 'out', 'renderer')].find((d) => fs.existsSync(path.join(d, 'index.html')));
-  const browserIds = ['open.first', 'open.study', 'scroll.fps', 'code.apply.p50', 'code.apply.p95', 'code.presented.p50', 'code.presented.p95', 'memory.renderer', 'memory.server.ui'];
+  const browserIds = ['open.first', 'open.study', 'scroll.fps', 'code.apply.p50', 'code.apply.p95', 'code.ready.p50', 'code.ready.p95', 'code.presented.p50', 'code.presented.p95', 'memory.renderer', 'memory.server.ui'];
   const skipBrowser = (why: string) => browserIds.forEach((id) => (measurements[id] = skipped(why)));
   if (flag(args, 'no-browser') !== null) skipBrowser('skipped (--no-browser)');
   else if (!chromium) skipBrowser('no Chromium: install it (apt-get install chromium) or set CHROMIUM_PATH');

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import type { Attribute, Coder, CodebookNode, Coding, DocumentDetail, DocumentGroup, DocumentSummary, Participant } from '../../shared/api/entities';
-import { call, useAppStore } from './app-store';
+import { call, callQuietly, useAppStore } from './app-store';
 import { createStore } from './create-store';
 import { regroup, type Grouped } from './regroup';
 
@@ -71,6 +71,10 @@ export function resetWorkspace(): void {
 /** Re-reads the project's lists and the open document; called whenever the revision moves. */
 export async function loadWorkspace(): Promise<void> {
   const revision = useAppStore.getState().revision;
+  // The document to show is usually known already (the open one, or the one the coder was at):
+  // asked for first, it travels while the project answers for the lists.
+  const known = useWorkspace.getState().documentId ?? useAppStore.getState().project?.lastDocumentId ?? null;
+  const early = known ? callQuietly('documents.get', { id: known }) : Promise.resolve(null);
   const [documents, groups, participants, attributes, coders, nodes] = await Promise.all([
     call('documents.list', {}),
     call('documentGroups.list', {}),
@@ -87,7 +91,8 @@ export async function loadWorkspace(): Promise<void> {
       : project?.lastDocumentId && documents.some((d) => d.id === project.lastDocumentId)
         ? project.lastDocumentId
         : (documents[0]?.id ?? null);
-  const detail = documentId ? await call('documents.get', { id: documentId }) : null;
+  const fetched = await early;
+  const detail = documentId ? (documentId === known && fetched ? fetched : await call('documents.get', { id: documentId })) : null;
   const unitId = useWorkspace.getState().unitId ?? project?.lastUnitId ?? null;
   useWorkspace.setState({ documents, groups, participants, attributes, coders, nodes, documentId, detail, unitId, loadedRevision: revision });
 }
