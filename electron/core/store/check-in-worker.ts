@@ -36,10 +36,10 @@ export interface CheckAnswer {
   readonly code?: string;
 }
 
-/** Runs quick_check on `file` on a worker thread; settles with its answer. */
-export function quickCheckInWorker(file: string): Promise<CheckAnswer> {
+/** Runs quick_check on `file` on a worker thread; settles with its answer, or fails if the thread cannot run. */
+export function quickCheckInWorker(file: string, driver = driverPath()): Promise<CheckAnswer> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(CHECK, { eval: true, workerData: { file, driver: driverPath() } });
+    const worker = new Worker(CHECK, { eval: true, workerData: { file, driver } });
     worker.once('message', (answer: CheckAnswer) => resolve(answer));
     worker.once('error', reject);
     worker.once('exit', (code) => code !== 0 && reject(new Error(`The check of ${file} stopped (exit code ${code}).`)));

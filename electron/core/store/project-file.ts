@@ -260,7 +260,9 @@ function verifyCopy(file: string): void {
 
 /** As `verifyCopy`, on a thread of its own: the project stays responsive while a backup is checked. */
 async function verifyCopyAside(file: string): Promise<void> {
-  const answer = await quickCheckInWorker(file);
+  // A thread that cannot start (or load the driver) must not cost the backup its check.
+  const answer = await quickCheckInWorker(file).catch(() => null);
+  if (!answer) return verifyCopy(file);
   const unreadable = answer.code === 'SQLITE_CORRUPT' || answer.code === 'SQLITE_NOTADB';
   if (answer.error !== undefined && !unreadable) throw Object.assign(new Error(answer.error), { code: answer.code });
   if (answer.result !== 'ok') throw new AppError('PROJECT_DAMAGED', `The backup written to ${file} failed its check (${String(answer.result ?? answer.error)}).`);
