@@ -40,8 +40,10 @@ export interface CheckAnswer {
 export function quickCheckInWorker(file: string, driver = driverPath()): Promise<CheckAnswer> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(CHECK, { eval: true, workerData: { file, driver } });
-    worker.once('message', (answer: CheckAnswer) => resolve(answer));
+    let answer: CheckAnswer | null = null;
+    worker.once('message', (a: CheckAnswer) => (answer = a));
     worker.once('error', reject);
-    worker.once('exit', (code) => code !== 0 && reject(new Error(`The check of ${file} stopped (exit code ${code}).`)));
+    // Settled once the thread has gone, with everything it held: no handle outlives the check.
+    worker.once('exit', (code) => (answer && code === 0 ? resolve(answer) : reject(new Error(`The check of ${file} stopped (exit code ${code}).`))));
   });
 }
