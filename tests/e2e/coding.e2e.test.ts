@@ -65,8 +65,9 @@ class Workbench {
     return this.page.locator('.transcript .unit').nth(index);
   }
 
+  /** A unit's chip of a code, once the project has stored the coding (not while it is saving). */
   chip(index: number, code: string): Locator {
-    return this.unit(index).locator('.chip', { hasText: code });
+    return this.unit(index).locator('.chip:not(.pending)', { hasText: code });
   }
 
   async palette(command: string): Promise<void> {

@@ -133,10 +133,10 @@ export const PENDING_PREFIX = 'pending:';
 let pendingSeq = 0;
 
 /**
- * Draws the codings a command is about to make in the pending style, for a frame that comes before
- * the project's answer: the coder sees the chip in the frame after the keypress all the same. The
- * stored codings replace them when the project answers; if it refuses, they go again. Returns the
- * pending ids.
+ * Draws the codings a command is about to make, at once, in the pending style: the frame after the
+ * keypress shows the chip. The stored codings take over the chips' elements when the project
+ * answers (they look the same; only a slow answer fades them); if it refuses, they go again.
+ * Returns the pending ids.
  */
 function drawPending(codeIds: readonly string[], unitIds: readonly string[]): string[] {
   const { detail } = useWorkspace.getState();
@@ -160,17 +160,11 @@ function drawPending(codeIds: readonly string[], unitIds: readonly string[]): st
 
 export async function applyCodes(codeIds: readonly string[], unitIds: readonly string[] = selectedUnitIds()): Promise<boolean> {
   if (codeIds.length === 0 || unitIds.length === 0) return false;
+  // The request goes out first; the chip is drawn at once as pending, and the stored coding
+  // takes over its element when the project answers.
   const request = attempt('codings.apply', { target: { unitIds: [...unitIds] }, codeIds: [...codeIds] });
-  // The project usually answers before the next frame: then that frame draws the stored chip
-  // straight away. Only an answer that is late gets the pending chip drawn first.
-  let drawn: string[] = [];
-  let answered = false;
-  const frame = requestAnimationFrame(() => {
-    if (!answered) drawn = drawPending(codeIds, unitIds);
-  });
+  const drawn = drawPending(codeIds, unitIds);
   const r = await request;
-  answered = true;
-  cancelAnimationFrame(frame);
   // The stored codings take the pending ones' place in one step; a refusal takes them away.
   patchCodings({ added: r?.added ?? [], removed: drawn }, true);
   if (!r) return false;
