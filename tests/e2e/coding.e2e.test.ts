@@ -429,8 +429,12 @@ describe('the coding workbench in Chromium', () => {
     await page.getByRole('button', { name: 'Search', exact: true }).click();
     await page.getByRole('region', { name: 'Transcripts' }).locator('mark', { hasText: /napkin/i }).first().waitFor();
 
-    // One click brings back the words, the kinds and the hits.
-    await saved.getByRole('button', { name: /^Mentors, not the journal/ }).click();
+    // One click in the navigator, from another tab, brings back the Search tab with the words,
+    // the kinds and the hits.
+    await w.tab('Transcript');
+    const navigator = page.getByRole('complementary', { name: 'Navigator' }).getByRole('list', { name: 'Saved searches' });
+    await navigator.getByRole('button', { name: 'Mentors, not the journal' }).click();
+    await page.getByRole('tab', { name: 'Search', exact: true, selected: true }).waitFor();
     await expect.poll(() => box.inputValue()).toBe('mentor');
     expect(await kinds.getByLabel('Journal').isChecked()).toBe(false);
     expect(await kinds.getByLabel('Transcripts').isChecked()).toBe(true);
@@ -439,8 +443,15 @@ describe('the coding workbench in Chromium', () => {
     await page.getByRole('region', { name: 'Transcripts' }).locator('mark', { hasText: /mentor/i }).first().waitFor();
     await h.screenshot('search-saved-run-after-reopen');
 
+    // The same search again from the list beside the results.
+    await box.fill('napkin');
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+    await saved.getByRole('button', { name: /^Mentors, not the journal/ }).click();
+    await expect.poll(() => box.inputValue()).toBe('mentor');
+
     await saved.getByRole('button', { name: 'Delete “Mentors, not the journal”' }).click();
     await saved.getByText('None yet.', { exact: false }).waitFor();
+    await expect.poll(() => navigator.count()).toBe(0);
   });
 
   it('comes back to the document and unit the coder was at, even when the project is closed straight after moving', async () => {

@@ -2,7 +2,10 @@ import { memo } from 'react';
 import type { DocumentSummary } from '../../../shared/api/entities';
 import { DOCUMENT_KIND_LABELS } from '../../../shared/domain/vocabulary';
 import { openDocument, useWorkspace } from '../../state/workspace-store';
+import { useAppStore } from '../../state/app-store';
 import { openImport } from '../import/import-store';
+import { useSavedSearches } from '../search/SavedSearches';
+import { runSaved, useSearch } from '../search/search-store';
 
 /** One document in the navigator; memoized, so coding redraws only the open document's progress. */
 const NavItem = memo(function NavItem({ d, active }: { d: DocumentSummary; active: boolean }) {
@@ -25,6 +28,35 @@ const NavItem = memo(function NavItem({ d, active }: { d: DocumentSummary; activ
     </li>
   );
 });
+
+/** The saved searches: one click shows the Search tab with that search run again. */
+function SavedSearchLinks() {
+  const list = useSavedSearches();
+  const current = useSearch((s) => s.savedId);
+  const inSearch = useAppStore((s) => s.view === 'search');
+  return (
+    <>
+      <h3>Saved searches</h3>
+      {list.length === 0 ? (
+        <p className="muted small pad">None yet: save one in the Search tab.</p>
+      ) : (
+        <ul aria-label="Saved searches">
+          {list.map((s) => (
+            <li key={s.id}>
+              <button
+                type="button"
+                className={inSearch && s.id === current ? 'nav-item active' : 'nav-item'}
+                onClick={() => void runSaved(s).then(() => useAppStore.setState({ view: 'search' }))}
+              >
+                <span className="nav-title">{s.name}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
 
 export function Navigator() {
   const documents = useWorkspace((s) => s.documents);
@@ -63,6 +95,7 @@ export function Navigator() {
           </li>
         ))}
       </ul>
+      <SavedSearchLinks />
     </aside>
   );
 }

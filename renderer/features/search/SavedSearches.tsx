@@ -16,7 +16,8 @@ async function callHere<K extends MethodName>(method: K, params: Params<K>): Pro
   }
 }
 
-function useSavedSearches(): readonly SavedSearch[] {
+/** The project's saved searches, read again after every change to the project. */
+export function useSavedSearches(): readonly SavedSearch[] {
   const revision = useAppStore((s) => s.revision);
   const [list, setList] = useState<readonly SavedSearch[]>([]);
   useEffect(() => {

@@ -24,17 +24,23 @@ interface SearchState {
 
 export const useSearch = createStore<SearchState>(() => ({ query: '', kinds: SEARCH_KINDS, documentIds: null, hits: null, truncated: false, savedId: null }));
 
+// Searches can overlap (a saved search run while the tab re-runs the last one): only the answer
+// to the latest is shown.
+let latest = 0;
+
 export async function runSearch(): Promise<void> {
   const { query, kinds, documentIds } = useSearch.getState();
   if (!query.trim()) return;
+  const asked = ++latest;
   const r = await attempt('search.query', { query, kinds: [...kinds], documentIds: documentIds ? [...documentIds] : undefined, limit: 500 });
-  if (r) useSearch.setState({ hits: r.hits, truncated: r.truncated });
+  if (r && asked === latest) useSearch.setState({ hits: r.hits, truncated: r.truncated });
 }
 
 /** Puts a saved search's words and scope back into the form and shows its hits. */
 export async function runSaved(search: SavedSearch): Promise<void> {
+  const asked = ++latest;
   const r = await attempt('savedSearches.run', { id: search.id, limit: 500 });
-  if (!r) return;
+  if (!r || asked !== latest) return;
   useSearch.setState({
     query: r.search.query,
     kinds: r.search.kinds.length > 0 ? r.search.kinds : SEARCH_KINDS,
