@@ -452,6 +452,17 @@ describe('the coding workbench in Chromium', () => {
     await saved.getByRole('button', { name: 'Delete “Mentors, not the journal”' }).click();
     await saved.getByText('None yet.', { exact: false }).waitFor();
     await expect.poll(() => navigator.count()).toBe(0);
+
+    // Narrowed to one document, then to a group of documents: the transcript hits come only from them.
+    const scope = page.getByRole('combobox', { name: 'Documents to search' });
+    const titles = () => page.getByRole('region', { name: 'Transcripts' }).locator('.hit-title').allTextContents();
+    await scope.selectOption({ label: 'Focus group 3 – mentors' });
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+    await expect.poll(async () => new Set((await titles()).map((t) => t.trim()))).toEqual(new Set(['Focus group 3 – mentors']));
+    await scope.selectOption({ label: 'Mentee groups' });
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+    await expect.poll(async () => new Set((await titles()).map((t) => t.trim()))).toEqual(new Set(['Focus group 1 – mentees', 'Focus group 2 – mentees']));
+    await h.screenshot('search-in-a-group');
   });
 
   it('comes back to the document and unit the coder was at, even when the project is closed straight after moving', async () => {

@@ -77,6 +77,51 @@ function Autocode({ query }: { query: string }) {
   );
 }
 
+const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x) => b.includes(x));
+
+/** Where to search: every document, one group of them, or one document. */
+function DocumentScope({ documentIds }: { documentIds: readonly string[] | null }) {
+  const documents = useWorkspace((s) => s.documents);
+  const groups = useWorkspace((s) => s.groups);
+  const inGroup = (id: string) => documents.filter((d) => d.groupId === id).map((d) => d.id);
+  const value =
+    documentIds === null
+      ? ''
+      : documentIds.length === 1 && documents.some((d) => d.id === documentIds[0])
+        ? `doc:${documentIds[0]}`
+        : (groups.map((g) => `group:${g.id}`).find((v) => sameSet(inGroup(v.slice(6)), documentIds)) ?? 'saved');
+  const choose = (v: string) =>
+    useSearch.setState({
+      documentIds: v === '' ? null : v.startsWith('group:') ? inGroup(v.slice(6)) : v.startsWith('doc:') ? [v.slice(4)] : documentIds,
+      savedId: null,
+    });
+  return (
+    <label className="search-scope">
+      Documents{' '}
+      <select aria-label="Documents to search" value={value} onChange={(e) => choose(e.target.value)}>
+        <option value="">All documents</option>
+        {value === 'saved' && documentIds && <option value="saved">{`${documentIds.length} documents, as saved`}</option>}
+        {groups.length > 0 && (
+          <optgroup label="Groups">
+            {groups.map((g) => (
+              <option key={g.id} value={`group:${g.id}`}>
+                {g.name}
+              </option>
+            ))}
+          </optgroup>
+        )}
+        <optgroup label="Documents">
+          {documents.map((d) => (
+            <option key={d.id} value={`doc:${d.id}`}>
+              {d.title}
+            </option>
+          ))}
+        </optgroup>
+      </select>
+    </label>
+  );
+}
+
 export function SearchView() {
   const { query, kinds, documentIds, hits, truncated } = useSearch();
   const revision = useAppStore((s) => s.revision);
@@ -126,14 +171,7 @@ export function SearchView() {
           </label>
         ))}
       </div>
-      {documentIds && (
-        <p className="muted small">
-          Only in {documentIds.length} document{documentIds.length === 1 ? '' : 's'}, as saved.{' '}
-          <button type="button" className="link" onClick={() => useSearch.setState({ documentIds: null, savedId: null })}>
-            Search all documents
-          </button>
-        </p>
-      )}
+      <DocumentScope documentIds={documentIds} />
       <SavedSearchList />
       {hits && (
         <>
