@@ -354,11 +354,9 @@ async function measureApply(page: Page, input: BrowserBenchInput, sampleHeap: ()
   const count = applied.length < asked ? `${applied.length} of ${asked} applications (time budget)` : `${applied.length} applications`;
   const stalled = stalls ? `, ${stalls} with no stored chip after 5 s (counted as 5 s)` : '';
   const p = (xs: number[]) => (xs.length ? `p50 ${percentile(xs, 50).toFixed(1)} ms, p95 ${percentile(xs, 95).toFixed(1)} ms` : 'no samples');
-  const inFirst = drawn.length ? Math.round((100 * drawn.filter((d, k) => stored[k] <= d).length) / drawn.length) : 0;
   const note =
     `${count}${stalled}; ↓ to the next unit, then a code's digit key; the later of the end of the frame that draws the chip ` +
-    `(${p(drawn)}) and the stored coding in the page (${p(stored)}); the chip entered the page after ${p(inPage)}; ` +
-    `the coding was stored before its chip's frame ended in ${inFirst}% of applications`;
+    `(${p(drawn)}) and the stored coding in the page (${p(stored)}); the chip entered the page after ${p(inPage)}`;
   return { ...value(percentile(applied, 50), { samples: applied.length, note }), runs: { applied, ready, presented, note } };
 }
 
