@@ -171,7 +171,14 @@ describe('the coding workbench in Chromium', () => {
     const texts = await rows.allTextContents();
     expect(texts.filter((t) => t.includes('Pressure') && t.includes('Exams') && t.includes(THEME)).length).toBe(2);
     expect(texts.filter((t) => t.includes('Support') && t.includes('Peer support')).length).toBe(1);
+    // Narrowed by a group of documents: the units were coded in the first mentee focus group.
+    const documentFilter = page.getByRole('group', { name: 'Filters' }).getByRole('combobox', { name: 'Document' });
+    await documentFilter.selectOption({ label: 'Mentor group' });
+    await expect.poll(() => page.getByTestId('table-count').textContent()).toBe('0 units');
+    await documentFilter.selectOption({ label: 'Mentee groups' });
+    await expect.poll(() => page.getByTestId('table-count').textContent()).toBe('3 units');
     await h.screenshot('coding-abstraction-table');
+    await documentFilter.selectOption({ label: 'All documents' });
 
     // 6. A memo on a unit with M.
     await w.tab('Transcript');

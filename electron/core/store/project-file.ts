@@ -251,8 +251,7 @@ function verifyCopy(file: string): void {
   try {
     // quick_check reads every page and its structure (not index contents against tables), in
     // about a third of integrity_check's time.
-    const result = copy.pragma('quick_check', { simple: true });
-    if (result !== 'ok') throw new AppError('PROJECT_DAMAGED', `The backup written to ${file} failed its check (${String(result)}).`);
+    judgeCopy(file, String(copy.pragma('quick_check', { simple: true })));
   } finally {
     copy.close();
   }
@@ -265,7 +264,12 @@ async function verifyCopyAside(file: string): Promise<void> {
   if (!answer) return verifyCopy(file);
   const unreadable = answer.code === 'SQLITE_CORRUPT' || answer.code === 'SQLITE_NOTADB';
   if (answer.error !== undefined && !unreadable) throw Object.assign(new Error(answer.error), { code: answer.code });
-  if (answer.result !== 'ok') throw new AppError('PROJECT_DAMAGED', `The backup written to ${file} failed its check (${String(answer.result ?? answer.error)}).`);
+  judgeCopy(file, answer.result ?? String(answer.error));
+}
+
+/** A copy whose quick_check says anything but "ok" is damaged. */
+function judgeCopy(file: string, result: string): void {
+  if (result !== 'ok') throw new AppError('PROJECT_DAMAGED', `The backup written to ${file} failed its check (${result}).`);
 }
 
 function copyBeforeMigration(db: Database.Database, target: string, version: number): string {

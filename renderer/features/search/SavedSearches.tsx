@@ -16,20 +16,28 @@ async function callHere<K extends MethodName>(method: K, params: Params<K>): Pro
   }
 }
 
-/** The project's saved searches, read again after every change to the project. */
+let asked: string | null = null;
+
+/**
+ * The project's saved searches, read once after every change to the project however many places
+ * list them (the navigator, the Search tab).
+ */
 export function useSavedSearches(): readonly SavedSearch[] {
+  const path = useAppStore((s) => s.project?.path ?? '');
   const revision = useAppStore((s) => s.revision);
-  const [list, setList] = useState<readonly SavedSearch[]>([]);
+  const saved = useSearch((s) => s.saved);
+  const savedRead = useSearch((s) => s.savedRead);
   useEffect(() => {
-    let live = true;
+    const read = useSearch.getState().savedRead;
+    const key = `${path}#${revision}`;
+    if ((read?.path === path && read.revision === revision) || asked === key) return;
+    asked = key;
     void callQuietly('savedSearches.list', {}).then((r) => {
-      if (live && r) setList(r);
+      if (r && asked === key) useSearch.setState({ saved: r, savedRead: { path, revision } });
     });
-    return () => {
-      live = false;
-    };
-  }, [revision]);
-  return list;
+  }, [path, revision]);
+  // Another project's list is never shown, not even while this one's is read.
+  return savedRead?.path === path ? saved : [];
 }
 
 interface NameFormProps {

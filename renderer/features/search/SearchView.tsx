@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { SEARCH_KINDS, type SearchHit } from '../../../shared/api/methods/search';
+import { DocumentFilterSelect } from '../../components/DocumentFilterSelect';
 import { attempt, useAppStore } from '../../state/app-store';
 import { openDocument, selectUnit, useWorkspace } from '../../state/workspace-store';
 import { selectNode, showNotice, useCoding } from '../coding/coding-store';
@@ -77,51 +78,6 @@ function Autocode({ query }: { query: string }) {
   );
 }
 
-const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x) => b.includes(x));
-
-/** Where to search: every document, one group of them, or one document. */
-function DocumentScope({ documentIds }: { documentIds: readonly string[] | null }) {
-  const documents = useWorkspace((s) => s.documents);
-  const groups = useWorkspace((s) => s.groups);
-  const inGroup = (id: string) => documents.filter((d) => d.groupId === id).map((d) => d.id);
-  const value =
-    documentIds === null
-      ? ''
-      : documentIds.length === 1 && documents.some((d) => d.id === documentIds[0])
-        ? `doc:${documentIds[0]}`
-        : (groups.map((g) => `group:${g.id}`).find((v) => sameSet(inGroup(v.slice(6)), documentIds)) ?? 'saved');
-  const choose = (v: string) =>
-    useSearch.setState({
-      documentIds: v === '' ? null : v.startsWith('group:') ? inGroup(v.slice(6)) : v.startsWith('doc:') ? [v.slice(4)] : documentIds,
-      savedId: null,
-    });
-  return (
-    <label className="search-scope">
-      Documents{' '}
-      <select aria-label="Documents to search" value={value} onChange={(e) => choose(e.target.value)}>
-        <option value="">All documents</option>
-        {value === 'saved' && documentIds && <option value="saved">{`${documentIds.length} documents, as saved`}</option>}
-        {groups.length > 0 && (
-          <optgroup label="Groups">
-            {groups.map((g) => (
-              <option key={g.id} value={`group:${g.id}`}>
-                {g.name}
-              </option>
-            ))}
-          </optgroup>
-        )}
-        <optgroup label="Documents">
-          {documents.map((d) => (
-            <option key={d.id} value={`doc:${d.id}`}>
-              {d.title}
-            </option>
-          ))}
-        </optgroup>
-      </select>
-    </label>
-  );
-}
-
 export function SearchView() {
   const { query, kinds, documentIds, hits, truncated } = useSearch();
   const revision = useAppStore((s) => s.revision);
@@ -171,7 +127,12 @@ export function SearchView() {
           </label>
         ))}
       </div>
-      <DocumentScope documentIds={documentIds} />
+      <DocumentFilterSelect
+        label="Documents to search"
+        className="search-scope"
+        value={documentIds ?? undefined}
+        onChange={(ids) => useSearch.setState({ documentIds: ids ?? null, savedId: null })}
+      />
       <SavedSearchList />
       {hits && (
         <>

@@ -14,15 +14,27 @@ export const KIND_LABELS: Readonly<Record<SearchKind, string>> = {
 interface SearchState {
   readonly query: string;
   readonly kinds: readonly SearchKind[];
-  /** Documents the search is limited to (from a saved search); null searches them all. */
+  /** Documents the search is limited to; null searches them all. */
   readonly documentIds: readonly string[] | null;
   readonly hits: readonly SearchHit[] | null;
   readonly truncated: boolean;
   /** The saved search whose results are shown, until the words or kinds change. */
   readonly savedId: string | null;
+  /** The project's saved searches, and the project and revision they were read at. */
+  readonly saved: readonly SavedSearch[];
+  readonly savedRead: { readonly path: string; readonly revision: number } | null;
 }
 
-export const useSearch = createStore<SearchState>(() => ({ query: '', kinds: SEARCH_KINDS, documentIds: null, hits: null, truncated: false, savedId: null }));
+export const useSearch = createStore<SearchState>(() => ({
+  query: '',
+  kinds: SEARCH_KINDS,
+  documentIds: null,
+  hits: null,
+  truncated: false,
+  savedId: null,
+  saved: [],
+  savedRead: null,
+}));
 
 // Searches can overlap (a saved search run while the tab re-runs the last one): only the answer
 // to the latest is shown.
