@@ -40,6 +40,7 @@ interface PageElement {
 interface PageWindow {
   readonly document: { readonly body: PageElement; querySelector(selector: string): PageElement | null; querySelectorAll(selector: string): Iterable<PageElement> };
   requestAnimationFrame(callback: (now: number) => void): number;
+  readonly scheduler: { postTask(callback: () => void, options: { priority: 'user-blocking' }): Promise<void> };
   getComputedStyle(el: PageElement): { readonly overflowY: string };
   readonly MutationObserver: new (callback: () => void) => { observe(target: PageElement, options: object): void; disconnect(): void };
   readonly ResizeObserver: new (callback: () => void) => { observe(target: PageElement): void; disconnect(): void };
@@ -55,6 +56,8 @@ export interface BrowserBenchInput {
   readonly chromiumPath: string;
   readonly url: string;
   readonly serverPid: number;
+  /** When the server had each code application on disk (epoch ms), appended as it reports them. */
+  readonly storedOnDisk: readonly number[];
   /** As the open dialog lists it: the project file's name without its extension. */
   readonly projectName: string;
   readonly largestDocumentTitle: string;
@@ -121,7 +124,7 @@ export async function runBrowserBench(input: BrowserBenchInput, log: (line: stri
     const runs = (applied as { runs?: ApplyRuns }).runs;
     for (const [id, times, note] of [
       ['code.apply', runs?.applied, runs?.note],
-      ['code.ready', runs?.ready, "the workbench's own latency: the chip and the stored coding are in the page, for the next frame to draw"],
+      ['code.answered', runs?.answered, "the project's answer in the page: the stored coding takes over the pending chip's element"],
       ['code.presented', runs?.presented, 'Element Timing of the chip: when the browser presented the frame that shows it'],
     ] as const) {
       for (const q of [50, 95] as const) out[`${id}.p${q}`] = times?.length ? value(percentile(times, q), { samples: times.length, note }) : times ? skipped('no Element Timing reports') : applied;
@@ -216,23 +219,28 @@ async function measureScroll(page: Page, durationMs: number): Promise<Measuremen
 const STALL_MS = 5_000;
 const FIRST_TIMEOUT_MS = 30_000;
 
+/** What the page saw of one application, in ms after the keypress (null: it did not happen). */
 interface ApplyResult {
-  /** Keypress → the end of the frame that first draws the chip (as pending, or already stored). */
+  /** The keypress on the clock shared with the server (performance.timeOrigin + the event's timeStamp). */
+  readonly pressedEpoch: number | null;
+  /** The end of the frame that first draws the chip (as pending, or already stored). */
   readonly drawnMs: number | null;
-  /** Keypress → the stored coding's chip in the page: the project has written the coding to disk. */
-  readonly storedMs: number | null;
-  /** Keypress → the chip presented on screen, as Element Timing reports it. */
-  readonly presentedMs?: number;
-  /** Keypress → the first chip in the page, before the browser laid it out and painted it. */
-  readonly inPageMs?: number;
+  /** The chip in the page, before the browser laid it out and painted it. */
+  readonly inPageMs: number | null;
+  /** The begin time of the first frame after the keypress (its rAF time), which draws the chip. */
+  readonly frameMs: number | null;
+  /** The stored coding's chip in the page: the project's answer has come back. */
+  readonly answeredMs: number | null;
+  /** The chip presented on screen, as Element Timing reports it. */
+  readonly presentedMs: number | null;
   readonly error?: string;
 }
 
 interface ApplyRuns {
-  /** Keypress → highlight drawn and coding stored on disk: the later of the two. */
+  /** Keypress → highlight drawn and coding on disk: the later of the two. */
   readonly applied: number[];
-  /** Keypress → chip and stored coding in the page: the later of the two. */
-  readonly ready: number[];
+  /** Keypress → the project's answer in the page (the stored coding's chip). */
+  readonly answered: number[];
   readonly presented: number[];
   readonly note: string;
 }
@@ -240,25 +248,24 @@ interface ApplyRuns {
 /**
  * Moves to the next unit (↓), presses the shortcut of a code the unit does not carry yet, and
  * times the keypress to two moments: the end of the frame that first draws the chip, and the
- * stored coding in the page (the project has written it to disk and answered). An application is
- * done when both have happened; its time is the later one.
+ * coding on disk (the server reports when each application's transaction had committed, on the
+ * clock the page's times are read against: performance.timeOrigin plus performance.now()). An
+ * application is done when both have happened; its time is the later one.
  *
  * The frame that draws the chip is the one in which the chip is first laid out, which a
  * ResizeObserver reports from inside that frame; the end of that frame is the first task after
- * it. When the chip was presented on screen comes from Element Timing (the chip is marked the
- * moment it enters the page; the workbench keeps the element from pending to stored).
+ * it (a task of the highest priority, so it does not wait behind the project's answer). When the
+ * chip was presented on screen comes from Element Timing (the chip is marked the moment it enters
+ * the page; the workbench keeps the element from pending to stored).
  */
 async function measureApply(page: Page, input: BrowserBenchInput, sampleHeap: () => Promise<void>): Promise<Measurement & { runs?: ApplyRuns }> {
   const keys = Object.keys(input.shortcuts).sort();
   if (keys.length === 0) throw new Error('the study has no code shortcuts');
   await page.locator('.unit').first().click();
-  const applied: number[] = [];
-  const drawn: number[] = [];
-  const stored: number[] = [];
-  const inPage: number[] = [];
-  const presented: number[] = [];
-  const ready: number[] = [];
+  const runs: ApplyRuns = { applied: [], answered: [], presented: [], note: '' };
+  const parts = { drawn: [] as number[], disk: [] as number[], inPage: [] as number[], waited: [] as number[] };
   let stalls = 0;
+  let diskSeen = input.storedOnDisk.length;
   const phase = new Prng(4);
   const started = performance.now();
   for (let i = 0; i < input.applications; i++) {
@@ -279,8 +286,9 @@ async function measureApply(page: Page, input: BrowserBenchInput, sampleHeap: ()
         w.__benchApply = new Promise<ApplyResult>((resolve) => {
           let pressedAt: number | null = null;
           let inPageAt: number | null = null;
+          let frameAt: number | null = null;
           let drawnAt: number | null = null;
-          let storedAt: number | null = null;
+          let answeredAt: number | null = null;
           let presentedAt: number | null = null;
           const finish = (error?: string) => {
             observer.disconnect();
@@ -288,11 +296,19 @@ async function measureApply(page: Page, input: BrowserBenchInput, sampleHeap: ()
             paints.disconnect();
             clearTimeout(timeout);
             const ms = (t: number | null) => (t === null || pressedAt === null ? null : t - pressedAt);
-            resolve({ drawnMs: ms(drawnAt), storedMs: ms(storedAt), presentedMs: ms(presentedAt) ?? undefined, inPageMs: ms(inPageAt) ?? undefined, error });
+            resolve({
+              pressedEpoch: pressedAt === null ? null : performance.timeOrigin + pressedAt,
+              drawnMs: ms(drawnAt),
+              inPageMs: ms(inPageAt),
+              frameMs: ms(frameAt),
+              answeredMs: ms(answeredAt),
+              presentedMs: ms(presentedAt),
+              error,
+            });
           };
-          const done = () => drawnAt !== null && storedAt !== null;
+          const done = () => drawnAt !== null && answeredAt !== null;
           // Element Timing is given a moment to report after the rest is known.
-          const settle = () => done() && (presentedAt !== null ? finish() : setTimeout(() => finish(), 500));
+          const settle = () => done() && (presentedAt !== null ? finish() : setTimeout(() => finish(), 200));
           const timeout = setTimeout(() => finish(pressedAt === null ? 'the key never arrived' : `no stored chip was drawn within ${timeoutMs / 1000} s`), timeoutMs);
           const paints = new w.PerformanceObserver((list) => {
             for (const e of list.getEntries()) if (e.identifier === `bench${run}`) presentedAt ??= e.renderTime || e.startTime;
@@ -301,10 +317,13 @@ async function measureApply(page: Page, input: BrowserBenchInput, sampleHeap: ()
           paints.observe({ type: 'element', buffered: false });
           const layouts = new w.ResizeObserver(() => {
             if (drawnAt !== null) return;
-            setTimeout(() => {
-              drawnAt ??= performance.now();
-              settle();
-            }, 0);
+            w.scheduler.postTask(
+              () => {
+                drawnAt ??= performance.now();
+                settle();
+              },
+              { priority: 'user-blocking' },
+            );
           });
           const observer = new w.MutationObserver(() => {
             if (pressedAt === null) return;
@@ -314,50 +333,66 @@ async function measureApply(page: Page, input: BrowserBenchInput, sampleHeap: ()
               el.setAttribute('elementtiming', `bench${run}`);
               layouts.observe(el);
             }
-            if (storedAt === null && w.document.querySelector(`${chip}:not(.pending)`)) {
-              storedAt = performance.now();
+            if (answeredAt === null && w.document.querySelector(`${chip}:not(.pending)`)) {
+              answeredAt = performance.now();
               settle();
             }
           });
           observer.observe(w.document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ['class'] });
-          w.addEventListener('keydown', (e) => (pressedAt = e.timeStamp), { once: true, capture: true });
+          w.addEventListener(
+            'keydown',
+            (e) => {
+              pressedAt = e.timeStamp;
+              w.requestAnimationFrame((t) => (frameAt = t));
+            },
+            { once: true, capture: true },
+          );
         });
         return { key };
       },
       // The first application may wait behind work the opening started (the backup of a large file).
-      { shortcuts: input.shortcuts, keys, timeoutMs: applied.length === 0 ? FIRST_TIMEOUT_MS : STALL_MS, run: i },
+      { shortcuts: input.shortcuts, keys, timeoutMs: runs.applied.length === 0 ? FIRST_TIMEOUT_MS : STALL_MS, run: i },
     );
     if (!choice) continue;
     // A coder's keypress falls anywhere between two frames: so does the bench's.
     await new Promise((r) => setTimeout(r, phase.int(17)));
     await page.keyboard.press(choice.key);
-    const result = await page.evaluate(() => (globalThis as unknown as PageWindow).__benchApply!);
-    if (result.storedMs === null || result.drawnMs === null) {
-      if (applied.length === 0) throw new Error(`the first application: ${result.error}`);
+    const r = await page.evaluate(() => (globalThis as unknown as PageWindow).__benchApply!);
+    // The page has the answer, so the server has long written its report: it is read in order.
+    const diskMs = r.pressedEpoch === null || input.storedOnDisk.length <= diskSeen ? null : input.storedOnDisk[diskSeen] - r.pressedEpoch;
+    diskSeen = input.storedOnDisk.length;
+    // The request leaves after the keypress: a coding on disk before it means the two clocks disagree.
+    if (diskMs !== null && diskMs < 0) throw new Error(`the server's clock is ${(-diskMs).toFixed(1)} ms behind the page's: the times cannot be compared`);
+    if (r.drawnMs === null || r.answeredMs === null || diskMs === null) {
+      if (runs.applied.length === 0) throw new Error(`the first application: ${r.error ?? 'the server reported no coding on disk'}`);
       // A stall is part of what a coder lives through: it counts as 5 s, and the note says how many.
       stalls += 1;
-      if (stalls > 5) throw new Error(`application ${i + 1}: ${result.error} (6 stalls)`);
-      applied.push(STALL_MS);
-      ready.push(STALL_MS);
+      if (stalls > 5) throw new Error(`application ${i + 1}: ${r.error ?? 'no coding on disk'} (6 stalls)`);
+      runs.applied.push(STALL_MS);
+      runs.answered.push(STALL_MS);
     } else {
-      applied.push(Math.max(result.drawnMs, result.storedMs));
-      ready.push(Math.max(result.inPageMs ?? result.storedMs, result.storedMs));
-      drawn.push(result.drawnMs);
-      stored.push(result.storedMs);
-      if (result.inPageMs !== undefined) inPage.push(result.inPageMs);
-      if (result.presentedMs !== undefined) presented.push(result.presentedMs);
+      const waited = r.frameMs !== null && r.inPageMs !== null ? Math.max(0, r.frameMs - r.inPageMs) : 0;
+      runs.applied.push(Math.max(r.drawnMs, diskMs));
+      runs.answered.push(r.answeredMs);
+      parts.drawn.push(r.drawnMs);
+      parts.disk.push(diskMs);
+      parts.waited.push(waited);
+      if (r.inPageMs !== null) parts.inPage.push(r.inPageMs);
+      if (r.presentedMs !== null) runs.presented.push(r.presentedMs);
     }
-    if (applied.length % 200 === 0) await sampleHeap();
+    if (runs.applied.length % 200 === 0) await sampleHeap();
   }
-  if (applied.length === 0) throw new Error('no unit could take a new code');
+  if (runs.applied.length === 0) throw new Error('no unit could take a new code');
   const asked = input.applications;
-  const count = applied.length < asked ? `${applied.length} of ${asked} applications (time budget)` : `${applied.length} applications`;
+  const count = runs.applied.length < asked ? `${runs.applied.length} of ${asked} applications (time budget)` : `${runs.applied.length} applications`;
   const stalled = stalls ? `, ${stalls} with no stored chip after 5 s (counted as 5 s)` : '';
   const p = (xs: number[]) => (xs.length ? `p50 ${percentile(xs, 50).toFixed(1)} ms, p95 ${percentile(xs, 95).toFixed(1)} ms` : 'no samples');
   const note =
     `${count}${stalled}; ↓ to the next unit, then a code's digit key; the later of the end of the frame that draws the chip ` +
-    `(${p(drawn)}) and the stored coding in the page (${p(stored)}); the chip entered the page after ${p(inPage)}`;
-  return { ...value(percentile(applied, 50), { samples: applied.length, note }), runs: { applied, ready, presented, note } };
+    `(${p(parts.drawn)}) and the coding on disk (${p(parts.disk)}); the chip entered the page after ${p(parts.inPage)}, ` +
+    `and its frame began ${p(parts.waited)} later (Chromium begins a frame at once when the page changes after a quiet spell); ` +
+    `Element Timing reported ${runs.presented.length} of the chips`;
+  return { ...value(percentile(runs.applied, 50), { samples: runs.applied.length, note }), runs: { ...runs, note } };
 }
 
 interface ProfileNode {

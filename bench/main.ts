@@ -3,6 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { Application } from '../electron/core/application';
 import { startBrowserMode } from '../electron/web/server';
 import { runBrowserBench } from './browser-bench';
 import { CORE_FIGURES, CoreBench } from './core-bench';
@@ -75,6 +76,8 @@ function runChild<T>(mode: string, payload: unknown): Promise<T> {
 interface ServerChild {
   readonly url: string;
   readonly pid: number;
+  /** When the server had each code application written to disk (epoch ms, sub-ms), in order. */
+  readonly stored: readonly number[];
   stop(): Promise<void>;
 }
 
@@ -82,6 +85,8 @@ function startServerChild(payload: { rendererDir: string; projectsFolder: string
   return new Promise((resolve, reject) => {
     const child: ChildProcess = spawn(process.execPath, [__filename, 'server', JSON.stringify(payload)], { stdio: ['ignore', 'pipe', 'inherit'] });
     let buffer = '';
+    let url: string | null = null;
+    const stored: number[] = [];
     const stop = () =>
       new Promise<void>((done) => {
         if (child.exitCode !== null) return done();
@@ -90,8 +95,16 @@ function startServerChild(payload: { rendererDir: string; projectsFolder: string
       });
     child.stdout!.on('data', (d: Buffer) => {
       buffer += d.toString();
-      const m = /READY (\S+)/.exec(buffer);
-      if (m) resolve({ url: m[1], pid: child.pid!, stop });
+      let nl: number;
+      while ((nl = buffer.indexOf('\n')) >= 0) {
+        const [word, arg] = buffer.slice(0, nl).split(' ');
+        buffer = buffer.slice(nl + 1);
+        if (word === 'STORED') stored.push(Number(arg));
+        else if (word === 'READY' && url === null) {
+          url = arg;
+          resolve({ url, pid: child.pid!, stored, stop });
+        }
+      }
     });
     child.once('exit', (code) => reject(new Error(`the browser-mode server exited with ${code} before it was ready`)));
   });
@@ -142,7 +155,7 @@ async function benchSize(size: StudySize, args: readonly string[]): Promise<Size
 
   const chromium = chromiumPath();
   const renderer = [path.join(results, '.build', 'renderer'), path.join(root, 'out', 'renderer')].find((d) => fs.existsSync(path.join(d, 'index.html')));
-  const browserIds = ['open.first', 'open.study', 'scroll.fps', 'code.apply.p50', 'code.apply.p95', 'code.ready.p50', 'code.ready.p95', 'code.presented.p50', 'code.presented.p95', 'memory.renderer', 'memory.server.ui'];
+  const browserIds = ['open.first', 'open.study', 'scroll.fps', 'code.apply.p50', 'code.apply.p95', 'code.answered.p50', 'code.answered.p95', 'code.presented.p50', 'code.presented.p95', 'memory.renderer', 'memory.server.ui'];
   const skipBrowser = (why: string) => browserIds.forEach((id) => (measurements[id] = skipped(why)));
   if (flag(args, 'no-browser') !== null) skipBrowser('skipped (--no-browser)');
   else if (!chromium) skipBrowser('no Chromium: install it (apt-get install chromium) or set CHROMIUM_PATH');
@@ -162,6 +175,7 @@ async function benchSize(size: StudySize, args: readonly string[]): Promise<Size
           chromiumPath: chromium,
           url: server.url,
           serverPid: server.pid,
+          storedOnDisk: server.stored,
           projectName,
           largestDocumentTitle: study.largestDocumentTitle,
           shortcuts: codeShortcuts(study.file),
@@ -228,6 +242,23 @@ async function runAll(args: readonly string[]): Promise<void> {
   log(`Whole run: ${Math.round(report.totalSeconds)} s. Written to ${path.relative(root, path.join(results, 'latest.json'))}; \`npm run bench -- --readme\` puts the table in the README.`);
 }
 
+/**
+ * Tells the bench (on stdout) when each code application was on disk: the moment the project's
+ * answer was ready, its transaction committed, on the clock the page's times can be read against.
+ * Written once the answer has gone, so the report delays nothing.
+ */
+function reportStoredApplications(app: Application): void {
+  const dispatch = app.dispatch.bind(app);
+  app.dispatch = async (method, params) => {
+    const envelope = await dispatch(method, params);
+    if (method === 'codings.apply' && envelope.ok) {
+      const at = performance.timeOrigin + performance.now();
+      setImmediate(() => process.stdout.write(`STORED ${at.toFixed(3)}\n`));
+    }
+    return envelope;
+  };
+}
+
 async function main(): Promise<void> {
   const [mode = 'run', ...rest] = process.argv.slice(2);
   if (mode === 'readme') {
@@ -242,6 +273,7 @@ async function main(): Promise<void> {
   } else if (mode === 'server') {
     const p = JSON.parse(rest[0]) as { rendererDir: string; projectsFolder: string; userDataFolder: string };
     const server = await startBrowserMode({ rendererDir: p.rendererDir, ports: { version: 'bench', projectsFolder: p.projectsFolder, userDataFolder: p.userDataFolder } });
+    reportStoredApplications(server.app);
     process.once('SIGTERM', () => void server.close().then(() => process.exit(0)));
     process.stdout.write(`READY ${server.url}\n`);
   } else if (mode === 'run') {
