@@ -265,23 +265,28 @@ async function measureApply(page: Page, input: BrowserBenchInput, sampleHeap: ()
   const runs: ApplyRuns = { applied: [], answered: [], presented: [], note: '' };
   const parts = { drawn: [] as number[], disk: [] as number[], inPage: [] as number[], waited: [] as number[] };
   let stalls = 0;
+  let outOfTime = false;
+  let lastUnit: string | null = null;
   let diskSeen = input.storedOnDisk.length;
   const phase = new Prng(4);
   const started = performance.now();
   for (let i = 0; i < input.applications; i++) {
-    if (performance.now() - started > input.applyBudgetMs) break;
+    if (performance.now() - started > input.applyBudgetMs) {
+      outOfTime = true;
+      break;
+    }
     await page.keyboard.press('ArrowDown');
     // In one round trip: let the selection settle, choose a code the unit lacks, arm the observers.
-    const choice = await page.evaluate(
-      async ({ shortcuts, keys, timeoutMs, run }) => {
+    const choice: { key: string | null; unitId: string | null } = await page.evaluate(
+      async ({ shortcuts, keys, timeoutMs, run, lastUnit }) => {
         const w = globalThis as unknown as PageWindow;
         for (let f = 0; f < 2; f++) await new Promise((r) => w.requestAnimationFrame(r));
         await new Promise((r) => setTimeout(r, 10));
         const unit = w.document.querySelector('.unit.selected');
-        if (!unit) return null;
+        if (!unit) return { key: null, unitId: null };
         const present = new Set([...unit.querySelectorAll('.chip[data-code-id]')].map((c) => c.dataset.codeId));
         const key = keys.find((k) => !present.has(shortcuts[k]));
-        if (!key) return null;
+        if (!key || unit.dataset.unitId === lastUnit) return { key: null, unitId: unit.dataset.unitId! };
         const chip = `.unit[data-unit-id="${unit.dataset.unitId!}"] .chip[data-code-id="${shortcuts[key]}"]`;
         w.__benchApply = new Promise<ApplyResult>((resolve) => {
           let pressedAt: number | null = null;
@@ -348,12 +353,20 @@ async function measureApply(page: Page, input: BrowserBenchInput, sampleHeap: ()
             { once: true, capture: true },
           );
         });
-        return { key };
+        return { key, unitId: unit.dataset.unitId! };
       },
       // The first application may wait behind work the opening started (the backup of a large file).
-      { shortcuts: input.shortcuts, keys, timeoutMs: runs.applied.length === 0 ? FIRST_TIMEOUT_MS : STALL_MS, run: i },
+      { shortcuts: input.shortcuts, keys, timeoutMs: runs.applied.length === 0 ? FIRST_TIMEOUT_MS : STALL_MS, run: i, lastUnit },
     );
-    if (!choice) continue;
+    // At the end of the transcript (↓ stays put), start again from its first unit.
+    const stuck = choice.unitId === lastUnit;
+    lastUnit = choice.unitId;
+    if (stuck || choice.unitId === null) {
+      await page.locator('.transcript').evaluate((el) => (el.scrollTop = 0));
+      await page.locator('.unit').first().click();
+      lastUnit = null;
+    }
+    if (choice.key === null) continue;
     // A coder's keypress falls anywhere between two frames: so does the bench's.
     await new Promise((r) => setTimeout(r, phase.int(17)));
     await page.keyboard.press(choice.key);
@@ -384,7 +397,7 @@ async function measureApply(page: Page, input: BrowserBenchInput, sampleHeap: ()
   }
   if (runs.applied.length === 0) throw new Error('no unit could take a new code');
   const asked = input.applications;
-  const count = runs.applied.length < asked ? `${runs.applied.length} of ${asked} applications (time budget)` : `${runs.applied.length} applications`;
+  const count = outOfTime ? `${runs.applied.length} of ${asked} applications (time budget)` : `${runs.applied.length} applications`;
   const stalled = stalls ? `, ${stalls} with no stored chip after 5 s (counted as 5 s)` : '';
   const p = (xs: number[]) => (xs.length ? `p50 ${percentile(xs, 50).toFixed(1)} ms, p95 ${percentile(xs, 95).toFixed(1)} ms` : 'no samples');
   const note =
