@@ -52,12 +52,18 @@ interface PageWindow {
   __benchApply?: Promise<ApplyResult>;
 }
 
+/** The server's report of a code application on disk: when (epoch ms, sub-ms), and the unit. */
+export interface StoredReport {
+  readonly at: number;
+  readonly unitId: string;
+}
+
 export interface BrowserBenchInput {
   readonly chromiumPath: string;
   readonly url: string;
   readonly serverPid: number;
   /** When the server had each code application on disk (epoch ms), appended as it reports them. */
-  readonly storedOnDisk: readonly number[];
+  readonly storedOnDisk: readonly StoredReport[];
   /** As the open dialog lists it: the project file's name without its extension. */
   readonly projectName: string;
   readonly largestDocumentTitle: string;
@@ -216,6 +222,25 @@ async function measureScroll(page: Page, durationMs: number): Promise<Measuremen
   });
 }
 
+/**
+ * When the server had the unit's new coding on disk: its latest report for that unit, waiting up
+ * to a second for it to arrive. A report from before the keypress is an earlier application's
+ * unless the clocks disagree; the run stops if the last one is older than the keypress by more
+ * than any earlier application of the unit can explain (it waits for it).
+ */
+async function storedAt(reports: readonly StoredReport[], unitId: string, pressedEpoch: number): Promise<number> {
+  const started = performance.now();
+  for (;;) {
+    const last = reports.findLast((r) => r.unitId === unitId);
+    if (last && last.at >= pressedEpoch) return last.at;
+    if (performance.now() - started > 1_000) {
+      if (last && pressedEpoch - last.at < 1_000) throw new Error(`the server's clock is ${(pressedEpoch - last.at).toFixed(1)} ms behind the page's: the times cannot be compared`);
+      throw new Error('the server did not report the coding on disk');
+    }
+    await new Promise((r) => setTimeout(r, 1));
+  }
+}
+
 const STALL_MS = 5_000;
 const FIRST_TIMEOUT_MS = 30_000;
 
@@ -267,7 +292,6 @@ async function measureApply(page: Page, input: BrowserBenchInput, sampleHeap: ()
   let stalls = 0;
   let outOfTime = false;
   let lastUnit: string | null = null;
-  let diskSeen = input.storedOnDisk.length;
   const phase = new Prng(4);
   const started = performance.now();
   for (let i = 0; i < input.applications; i++) {
@@ -371,11 +395,8 @@ async function measureApply(page: Page, input: BrowserBenchInput, sampleHeap: ()
     await new Promise((r) => setTimeout(r, phase.int(17)));
     await page.keyboard.press(choice.key);
     const r = await page.evaluate(() => (globalThis as unknown as PageWindow).__benchApply!);
-    // The page has the answer, so the server has long written its report: it is read in order.
-    const diskMs = r.pressedEpoch === null || input.storedOnDisk.length <= diskSeen ? null : input.storedOnDisk[diskSeen] - r.pressedEpoch;
-    diskSeen = input.storedOnDisk.length;
-    // The request leaves after the keypress: a coding on disk before it means the two clocks disagree.
-    if (diskMs !== null && diskMs < 0) throw new Error(`the server's clock is ${(-diskMs).toFixed(1)} ms behind the page's: the times cannot be compared`);
+    // The page may tell of the answer before the server's report has crossed the pipe: it is waited for.
+    const diskMs = r.answeredMs === null || r.pressedEpoch === null ? null : (await storedAt(input.storedOnDisk, choice.unitId!, r.pressedEpoch)) - r.pressedEpoch;
     if (r.drawnMs === null || r.answeredMs === null || diskMs === null) {
       if (runs.applied.length === 0) throw new Error(`the first application: ${r.error ?? 'the server reported no coding on disk'}`);
       // A stall is part of what a coder lives through: it counts as 5 s, and the note says how many.

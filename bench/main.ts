@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Application } from '../electron/core/application';
 import { startBrowserMode } from '../electron/web/server';
-import { runBrowserBench } from './browser-bench';
+import { runBrowserBench, type StoredReport } from './browser-bench';
 import { CORE_FIGURES, CoreBench } from './core-bench';
 import { skipped, value, type Measurements } from './figures';
 import { ensureFocusGroupFile, ensureStudy, STUDY_SIZES, type GeneratedStudy, type StudySize } from './generate-study';
@@ -76,8 +76,8 @@ function runChild<T>(mode: string, payload: unknown): Promise<T> {
 interface ServerChild {
   readonly url: string;
   readonly pid: number;
-  /** When the server had each code application written to disk (epoch ms, sub-ms), in order. */
-  readonly stored: readonly number[];
+  /** When the server had each code application written to disk, and for which unit. */
+  readonly stored: readonly StoredReport[];
   stop(): Promise<void>;
 }
 
@@ -86,7 +86,7 @@ function startServerChild(payload: { rendererDir: string; projectsFolder: string
     const child: ChildProcess = spawn(process.execPath, [__filename, 'server', JSON.stringify(payload)], { stdio: ['ignore', 'pipe', 'inherit'] });
     let buffer = '';
     let url: string | null = null;
-    const stored: number[] = [];
+    const stored: StoredReport[] = [];
     const stop = () =>
       new Promise<void>((done) => {
         if (child.exitCode !== null) return done();
@@ -97,9 +97,9 @@ function startServerChild(payload: { rendererDir: string; projectsFolder: string
       buffer += d.toString();
       let nl: number;
       while ((nl = buffer.indexOf('\n')) >= 0) {
-        const [word, arg] = buffer.slice(0, nl).split(' ');
+        const [word, arg, unitId] = buffer.slice(0, nl).split(' ');
         buffer = buffer.slice(nl + 1);
-        if (word === 'STORED') stored.push(Number(arg));
+        if (word === 'STORED') stored.push({ at: Number(arg), unitId });
         else if (word === 'READY' && url === null) {
           url = arg;
           resolve({ url, pid: child.pid!, stored, stop });
@@ -251,9 +251,10 @@ function reportStoredApplications(app: Application): void {
   const dispatch = app.dispatch.bind(app);
   app.dispatch = async (method, params) => {
     const envelope = await dispatch(method, params);
-    if (method === 'codings.apply' && envelope.ok) {
+    const unitIds = (params as { target?: { unitIds?: string[] } }).target?.unitIds;
+    if (method === 'codings.apply' && envelope.ok && unitIds?.length === 1) {
       const at = performance.timeOrigin + performance.now();
-      setImmediate(() => process.stdout.write(`STORED ${at.toFixed(3)}\n`));
+      setImmediate(() => process.stdout.write(`STORED ${at.toFixed(3)} ${unitIds[0]}\n`));
     }
     return envelope;
   };

@@ -431,6 +431,9 @@ describe('the coding workbench in Chromium', () => {
     await page.getByRole('button', { name: 'Peer mentoring in the first year of medical school' }).click();
     await page.getByText('Coder: Amira Haddad').waitFor();
     await w.tab('Search');
+    // Closing the project took its words and hits with it.
+    expect(await box.inputValue()).toBe('');
+    expect(await page.getByTestId('search-summary').count()).toBe(0);
     await box.fill('napkin');
     await kinds.getByLabel('Journal').check();
     await page.getByRole('button', { name: 'Search', exact: true }).click();

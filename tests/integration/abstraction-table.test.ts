@@ -120,6 +120,8 @@ describe('the abstraction table', () => {
     const [doc] = await sampleDocuments(t);
     // A condensation with a comma, a quote and a line break must survive the round trip.
     await t.client.call('units.condense', { unitId: doc.units[0].id, condensed: 'Said "hello",\nthen left' });
+    // One that a spreadsheet program would run as a formula must open as text.
+    await t.client.call('units.condense', { unitId: doc.units[1].id, condensed: '=HYPERLINK("http://example.org","notes")' });
     const r = await t.client.call('table.exportCsv', { documentIds: [doc.document.id], path: 'exports/table.csv' });
     expect(r.path).toBe(path.join(t.app.ports.projectsFolder, 'exports', 'table.csv'));
     const onDisk = fs.readFileSync(r.path!, 'utf8');
@@ -131,14 +133,16 @@ describe('the abstraction table', () => {
     expect(parsed.length - 1).toBe(r.rows);
     expect(r.rows).toBe(doc.units.length);
     const table = await t.client.call('table.abstraction', { documentIds: [doc.document.id] });
+    const asText = (v: string) => (/^[=+\-@]/.test(v) ? `'${v}` : v);
     parsed.slice(1).forEach((line, i) => {
       const row = table.rows[i];
-      expect(line[3]).toBe(row.text);
-      expect(line[4]).toBe(row.condensed);
+      expect(line[3]).toBe(asText(row.text));
+      expect(line[4]).toBe(asText(row.condensed));
       expect(line[6]).toBe([...new Set(row.codes.map((c) => c.name))].join('; '));
       expect(line[9]).toBe(row.levels[2].map((n) => n.name).join('; '));
     });
     expect(parsed[1][4]).toBe('Said "hello",\nthen left');
+    expect(parsed[2][4]).toBe(`'=HYPERLINK("http://example.org","notes")`);
     // Without a path only the text comes back.
     expect((await t.client.call('table.exportCsv', { documentIds: [doc.document.id] })).path).toBeNull();
     // A folder in the way gives an actionable error.

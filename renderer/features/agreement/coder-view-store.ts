@@ -1,12 +1,12 @@
 import { useMemo } from 'react';
 import type { Coder, Coding } from '../../../shared/api/entities';
-import { createStore } from '../../state/create-store';
+import { createProjectStore } from '../../state/project-store';
 import { useWorkspace } from '../../state/workspace-store';
 
 /** Whose codings the transcript shows: everyone's own codings, the consensus, or one coder's. */
 export type CoderViewChoice = 'all' | 'consensus' | string;
 
-export const useCoderView = createStore<{ view: CoderViewChoice }>(() => ({ view: 'all' }));
+export const useCoderView = createProjectStore<{ view: CoderViewChoice }>(() => ({ view: 'all' }));
 
 /** The codings a view shows; blind mode is already applied by the application. */
 export function codingsForView(codings: readonly Coding[], view: CoderViewChoice, coders: readonly Coder[]): readonly Coding[] {

@@ -8,7 +8,7 @@ import type {
 import type { AgreementLevel, DiscrepancyType, UnitSetMode } from '../../../shared/domain/agreement-options';
 import type { ResolutionDecision } from '../../../shared/domain/vocabulary';
 import { attempt, refreshProject, useAppStore } from '../../state/app-store';
-import { createStore } from '../../state/create-store';
+import { createProjectStore } from '../../state/project-store';
 
 export interface CompareFilter {
   readonly status: 'open' | 'resolved' | 'all';
@@ -43,7 +43,7 @@ interface CompareState {
 
 const FRESH_DRAFT = { decision: null, otherCodeId: '', rationale: '' } as const;
 
-export const useCompare = createStore<CompareState>(() => ({
+export const useCompare = createProjectStore<CompareState>(() => ({
   status: null,
   coderAId: null,
   coderBId: null,

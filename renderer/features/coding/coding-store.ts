@@ -1,6 +1,5 @@
 import type { MemoTarget } from '../../../shared/domain/vocabulary';
-import { useAppStore } from '../../state/app-store';
-import { createStore } from '../../state/create-store';
+import { createProjectStore } from '../../state/project-store';
 
 /** Words selected in a transcript, as offsets into the document. */
 export interface TextSelection {
@@ -37,7 +36,7 @@ interface CodingState {
   readonly notice: string | null;
 }
 
-export const useCoding = createStore<CodingState>(() => ({
+export const useCoding = createProjectStore<CodingState>(() => ({
   anchorUnitId: null,
   pickerOpen: false,
   pickerForUnits: null,
@@ -63,8 +62,3 @@ export function showNotice(text: string): void {
   if (noticeTimer) clearTimeout(noticeTimer);
   noticeTimer = setTimeout(() => useCoding.setState({ notice: null }), 4000);
 }
-
-// A notice belongs to the project it is about: closing or switching projects clears it.
-useAppStore.subscribe((s, prev) => {
-  if (s.project?.path !== prev.project?.path && useCoding.getState().notice) useCoding.setState({ notice: null });
-});

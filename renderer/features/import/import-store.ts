@@ -1,5 +1,4 @@
-import { useAppStore } from '../../state/app-store';
-import { createStore } from '../../state/create-store';
+import { createProjectStore } from '../../state/project-store';
 
 interface ImportState {
   readonly open: boolean;
@@ -7,7 +6,7 @@ interface ImportState {
   readonly paste: boolean;
 }
 
-export const useImport = createStore<ImportState>(() => ({ open: false, paste: false }));
+export const useImport = createProjectStore<ImportState>(() => ({ open: false, paste: false }));
 
 export function openImport(paste = false): void {
   useImport.setState({ open: true, paste });
@@ -16,7 +15,3 @@ export function openImport(paste = false): void {
 export function closeImport(): void {
   useImport.setState({ open: false, paste: false });
 }
-
-useAppStore.subscribe((s, prev) => {
-  if (s.project?.path !== prev.project?.path) closeImport();
-});

@@ -1,7 +1,7 @@
 import { SEARCH_KINDS, type SearchHit, type SearchKind } from '../../../shared/api/methods/search';
 import type { SavedSearch } from '../../../shared/api/methods/saved-searches';
 import { attempt } from '../../state/app-store';
-import { createStore } from '../../state/create-store';
+import { createProjectStore } from '../../state/project-store';
 
 export const KIND_LABELS: Readonly<Record<SearchKind, string>> = {
   document: 'Transcripts',
@@ -25,7 +25,7 @@ interface SearchState {
   readonly savedRead: { readonly path: string; readonly revision: number } | null;
 }
 
-export const useSearch = createStore<SearchState>(() => ({
+export const useSearch = createProjectStore<SearchState>(() => ({
   query: '',
   kinds: SEARCH_KINDS,
   documentIds: null,

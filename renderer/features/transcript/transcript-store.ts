@@ -1,5 +1,4 @@
-import { useAppStore } from '../../state/app-store';
-import { createStore } from '../../state/create-store';
+import { createProjectStore } from '../../state/project-store';
 
 export interface FindMatch {
   readonly start: number;
@@ -17,7 +16,7 @@ interface TranscriptState {
   readonly segmentOpen: boolean;
 }
 
-export const useTranscript = createStore<TranscriptState>(() => ({
+export const useTranscript = createProjectStore<TranscriptState>(() => ({
   findOpen: false,
   query: '',
   matches: [],
@@ -25,11 +24,6 @@ export const useTranscript = createStore<TranscriptState>(() => ({
   scrollTo: null,
   segmentOpen: false,
 }));
-
-// Another project (or none): nothing of the last one's find or dialogs carries over.
-useAppStore.subscribe((s, prev) => {
-  if (s.project?.path !== prev.project?.path) useTranscript.setState({ findOpen: false, query: '', matches: [], current: -1, scrollTo: null, segmentOpen: false });
-});
 
 const MAX_MATCHES = 10_000;
 

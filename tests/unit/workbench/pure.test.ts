@@ -53,6 +53,17 @@ describe('CSV writing (RFC 4180)', () => {
     expect(csvField(null)).toBe('');
     expect(csvField(3)).toBe('3');
   });
+  it('writes text a spreadsheet would run as a formula as quoted text, and leaves numbers alone', () => {
+    expect(csvField('=HYPERLINK("http://x","click")')).toBe('"\'=HYPERLINK(""http://x"",""click"")"');
+    expect(csvField('+44 20 7946 0000')).toBe(`"'+44 20 7946 0000"`);
+    expect(csvField('- I was nervous')).toBe(`"'- I was nervous"`);
+    expect(csvField('@SUM(A1)')).toBe(`"'@SUM(A1)"`);
+    expect(csvField('\t=1+1')).toBe(`"'\t=1+1"`);
+    expect(csvField('-3')).toBe('-3');
+    expect(csvField('+1.5')).toBe('+1.5');
+    expect(csvField(-2)).toBe('-2');
+    expect(csvField('a = b')).toBe('a = b');
+  });
   it('ends every record with CRLF and can start with a BOM', () => {
     expect(toCsv(['a', 'b'], [[1, 'x,y']], { bom: true })).toBe('\uFEFFa,b\r\n1,"x,y"\r\n');
   });
