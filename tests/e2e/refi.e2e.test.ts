@@ -57,6 +57,15 @@ describe('REFI-QDA exchange in Chromium (browser mode)', () => {
     await nav.getByText('Focus group 3 – mentors').waitFor();
     expect(await page.locator('.unit').count()).toBeGreaterThan(5);
     await h.screenshot('refi-imported-project');
+
+    // The audit log of the new project says where it came from.
+    await page.getByRole('tab', { name: 'Audit log', exact: true }).click();
+    const log = page.getByRole('table', { name: 'Audit log' });
+    const origin = log.getByRole('cell', { name: /^Import the project “mentoring\.qdpx”, made by Condensa .*: 3 documents, \d+ codes, \d+ codings, \d+ memos$/ });
+    await origin.click();
+    await log.getByText('No rows to show: this step records an event').waitFor();
+    expect(await log.locator('tbody > tr:not(.audit-detail)').count()).toBe(1);
+    await h.screenshot('refi-imported-audit-log');
   });
 
   it('shows a refused file as a sentence and keeps the start screen', async () => {

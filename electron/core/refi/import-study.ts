@@ -36,6 +36,8 @@ export interface ImportPlan {
   /** Rows per table, in an order that satisfies every foreign key. */
   readonly tables: readonly { readonly table: string; readonly rows: readonly Row[]; readonly optional?: boolean }[];
   readonly report: RefiImportReport;
+  /** The imported file's name, as the audit log tells where the project came from. */
+  readonly source: string;
 }
 
 const PALETTE = ['#2f6fdf', '#d9480f', '#2b8a3e', '#862e9c', '#c2255c', '#0b7285', '#e67700', '#5c940d', '#364fc7', '#a61e4d'];
@@ -544,6 +546,7 @@ export function planProjectImport(project: RefiProject, files: PackageFiles, rea
       ...extra,
     ],
     report: report.build(),
+    source: fileName,
   };
 }
 

@@ -1,7 +1,9 @@
 import type Database from 'better-sqlite3';
 import type { RefiImportReport } from '../../../shared/api/methods/refi';
 import type { Methodology } from '../../../shared/domain/vocabulary';
+import { plural } from '../export/blocks';
 import { ProjectSession } from '../session';
+import { recordEvent } from '../store/history';
 import { stmt } from '../store/statements';
 import { exportCodebookXml, exportProjectQdpx, type ExportSummary } from './export-study';
 import { applyCodebookPlan, applyProjectPlan, planCodebookImport, planProjectImport, type ImportPlan } from './import-study';
@@ -42,11 +44,25 @@ export function createProjectFromPlan(plan: ImportPlan, targetPath: string): { s
   const methodology = (plan.project.settings.methodology as Methodology | undefined) ?? 'content-analysis';
   const session = ProjectSession.create(targetPath, plan.project.title, methodology, (db) => {
     skipped = applyProjectPlan(db, plan);
+    recordEvent(db, 'refi.importProject', importSummary(plan));
   });
   const report = skipped
     ? { ...plan.report, items: [...plan.report.items, { kind: 'skipped' as const, message: 'Rows of the Condensa record that no longer fit the project were skipped', count: skipped }] }
     : plan.report;
   return { session, report };
+}
+
+/** The audit log's first line for an imported project: the file, the program that made it, what came in. */
+function importSummary(plan: ImportPlan): string {
+  const rows = (table: string) => plan.tables.find((t) => t.table === table)?.rows ?? [];
+  const made = plan.report.origin ? `, made by ${plan.report.origin}` : '';
+  const what = [
+    plural(rows('documents').length, 'document'),
+    plural(rows('codebook_nodes').filter((n) => n.level === 'code').length, 'code'),
+    plural(rows('codings').length, 'coding'),
+    plural(rows('memos').length + rows('journal_entries').length, 'memo'),
+  ];
+  return `Import the project “${plan.source}”${made}: ${what.join(', ')}`;
 }
 
 /** Opens a .qdpx and makes it a new project file (the bench and the CLI call this directly). */

@@ -21,6 +21,26 @@ export interface StepInfo {
   readonly changes: number;
 }
 
+/** Writes one audit step (its row changes, if any, are captured separately). */
+function insertStep(db: Database.Database, step: { id: string; coderId: string | null; method: string; summary: string; reverts?: string }): void {
+  stmt(db, `INSERT INTO audit_steps (id, at, coder_id, method, summary, reverts_step_id) VALUES (?, ?, ?, ?, ?, ?)`).run(
+    step.id,
+    new Date().toISOString(),
+    step.coderId,
+    step.method,
+    step.summary,
+    step.reverts ?? null,
+  );
+}
+
+/**
+ * Records in the audit log an event that is no undoable change of rows: a project made whole from
+ * an imported file, say. It is listed and exported with the other steps, with no rows to show.
+ */
+export function recordEvent(db: Database.Database, method: string, summary: string, coderId: string | null = null): void {
+  insertStep(db, { id: randomUUID(), coderId, method, summary });
+}
+
 function quoteIdent(name: string): string {
   return `"${name.replace(/"/g, '""')}"`;
 }
@@ -86,9 +106,7 @@ export class History {
         const changes = (this.db.prepare(`SELECT count(*) AS n FROM audit_changes WHERE step_id = ?`).get(stepId) as { n: number }).n;
         if (changes === 0) return { result, step: null };
         const text = typeof summary === 'function' ? summary(result) : summary;
-        this.db
-          .prepare(`INSERT INTO audit_steps (id, at, coder_id, method, summary, reverts_step_id) VALUES (?, ?, ?, ?, ?, ?)`)
-          .run(stepId, new Date().toISOString(), coderId, method, text, reverts ?? null);
+        insertStep(this.db, { id: stepId, coderId, method, summary: text, reverts });
         return { result, step: { id: stepId, method, summary: text, changes } };
       } catch (err) {
         this.clearStep.run();

@@ -95,6 +95,7 @@ export function AuditView() {
                 <tr className="audit-detail">
                   <td colSpan={4}>
                     <ul>
+                      {s.changes === 0 && <li className="muted">No rows to show: this step records an event, not changes made row by row.</li>}
                       {changes
                         .filter((c) => changedKeys(c).length > 0)
                         .map((c, i) => (

@@ -89,6 +89,12 @@ describe('importing REFI-QDA leniently where the meaning is clear', () => {
     expect(project.path).toBe(path.join(t.dir, 'projects', 'foreign.condensa'));
     expect(report.positions).toMatchObject({ unit: 'code-points', newlines: 'as-in-source' });
     expect(project.counts).toMatchObject({ documents: 2, codebookNodes: 2, codes: 1, coders: 1, participants: 1, attributes: 2, codings: 3 });
+    // The audit log starts with where the project came from; nothing of it can be undone.
+    const steps = await t.client.call('audit.list', { limit: 10 });
+    expect(steps.map((s) => [s.method, s.summary, s.changes])).toEqual([
+      ['refi.importProject', `Import the project “foreign.qdpx”, made by ${report.origin}: 2 documents, 1 code, 3 codings, 4 memos`, 0],
+    ]);
+    expect((await t.client.call('history.state', {})).canUndo).toBe(false);
 
     const messages = report.items.map((i) => `${i.kind}: ${i.message}`).join('\n');
     expect(messages).toContain('skipped: The program’s own user “QualCoder” was not made a coder');
