@@ -108,9 +108,10 @@ function flushCounts(): void {
   useWorkspace.setState((s) => {
     const detail = s.detail?.document.id === counts.documentId ? s.detail : null;
     const codedUnits = detail ? codingsByUnit(detail.codings).size : null;
+    // The navigator's list shows the count. The open document's own record is left as it was:
+    // a new one would redraw the transcript, and nothing there shows the count.
     return {
       nodes: counts.codes.size ? s.nodes.map((n) => (counts.codes.has(n.id) ? { ...n, codings: Math.max(0, n.codings + counts.codes.get(n.id)!) } : n)) : s.nodes,
-      detail: detail && codedUnits !== null ? { ...detail, document: { ...detail.document, codedUnits } } : s.detail,
       documents: detail && codedUnits !== null ? s.documents.map((d) => (d.id === detail.document.id ? { ...d, codedUnits } : d)) : s.documents,
     };
   });
