@@ -9,6 +9,7 @@ import type { Ports } from './ports';
 import { Preferences } from './preferences';
 import { CleanCloses } from './store/clean-closes';
 import type { ProjectSession } from './session';
+import { Tasks } from './tasks';
 
 export interface DispatchOptions {
   /** Tests check every result against its schema; production trusts the handlers. */
@@ -23,6 +24,8 @@ export class Application {
   readonly ports: Ports;
   /** Project files this app closed cleanly: opened again untouched, they skip the full check. */
   readonly cleanCloses: CleanCloses;
+  /** Long work under way (one at a time), which `tasks.progress` and `tasks.cancel` reach while it runs. */
+  readonly tasks = new Tasks();
   readonly preferences: Preferences;
   private session: ProjectSession | null = null;
   private queue: Promise<unknown> = Promise.resolve();
@@ -67,6 +70,8 @@ export class Application {
   }
 
   dispatch(method: string, rawParams: unknown): Promise<Envelope> {
+    // Calls run one after another, except the few that report on long work while it runs.
+    if (isMethodName(method) && contract[method].alongside) return this.execute(method, rawParams);
     const run = this.queue.then(() => this.execute(method, rawParams));
     this.queue = run.catch(() => undefined);
     return run;

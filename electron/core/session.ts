@@ -88,6 +88,15 @@ export class ProjectSession {
     return new ProjectSession(file);
   }
 
+  /** As `create`, with filling that takes a while and lets other calls in (see ProjectFile.createAsync). */
+  static async createAsync(path: string, title: string, methodology: Methodology, fill: (db: Database.Database) => Promise<void>): Promise<ProjectSession> {
+    const file = await ProjectFile.createAsync(path, async (db) => {
+      insertProject(db, randomUUID(), title, methodology);
+      await fill(db);
+    });
+    return new ProjectSession(file);
+  }
+
   get db(): Database.Database {
     return this.file.db;
   }

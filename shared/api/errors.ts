@@ -35,6 +35,7 @@ export const ERROR_CODES = [
   'BLIND_CODING',
   'AGREEMENT_OFF',
   'NOT_A_COPY',
+  'CANCELLED',
   'INTERNAL',
 ] as const;
 

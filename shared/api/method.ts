@@ -12,22 +12,29 @@ export interface MethodSpec<P extends z.ZodType = z.ZodType, R extends z.ZodType
   /** Mutating methods run as one recorded (undoable, audited) step unless they record themselves. */
   readonly recorded: boolean;
   readonly scope: 'app' | 'project';
+  /** Answered at once, beside the call that is running (a long import), rather than after it. */
+  readonly alongside: boolean;
   readonly summary: string;
 }
 
 export function query<P extends z.ZodType, R extends z.ZodType>(summary: string, params: P, result: R): MethodSpec<P, R> {
-  return { params, result, mutates: false, recorded: false, scope: 'project', summary };
+  return { params, result, mutates: false, recorded: false, scope: 'project', alongside: false, summary };
 }
 
 export function command<P extends z.ZodType, R extends z.ZodType>(summary: string, params: P, result: R): MethodSpec<P, R> {
-  return { params, result, mutates: true, recorded: true, scope: 'project', summary };
+  return { params, result, mutates: true, recorded: true, scope: 'project', alongside: false, summary };
 }
 
 export function appMethod<P extends z.ZodType, R extends z.ZodType>(summary: string, params: P, result: R): MethodSpec<P, R> {
-  return { params, result, mutates: false, recorded: false, scope: 'app', summary };
+  return { params, result, mutates: false, recorded: false, scope: 'app', alongside: false, summary };
+}
+
+/** How far long work has come, or a request to stop it: answered while that work runs. */
+export function alongsideMethod<P extends z.ZodType, R extends z.ZodType>(summary: string, params: P, result: R): MethodSpec<P, R> {
+  return { params, result, mutates: false, recorded: false, scope: 'app', alongside: true, summary };
 }
 
 /** Undo and redo change the project but write their own audit steps. */
 export function historyMethod<P extends z.ZodType, R extends z.ZodType>(summary: string, params: P, result: R): MethodSpec<P, R> {
-  return { params, result, mutates: true, recorded: false, scope: 'project', summary };
+  return { params, result, mutates: true, recorded: false, scope: 'project', alongside: false, summary };
 }

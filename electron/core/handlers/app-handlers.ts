@@ -21,6 +21,8 @@ function freeName(folder: string, base: string): string {
 }
 
 export const appHandlers: HandlerMap<keyof typeof appMethods> = {
+  'tasks.progress': (_p, { app }) => ({ task: app.tasks.progress() }),
+  'tasks.cancel': (_p, { app }) => ({ cancelling: app.tasks.cancel() }),
   'app.info': (_p, { app }) => ({
     version: app.ports.version,
     schemaVersion: SCHEMA_VERSION,

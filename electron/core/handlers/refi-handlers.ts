@@ -62,14 +62,17 @@ export const refiHandlers: HandlerMap<keyof typeof refiMethods> = {
   'refi.importProject': (params, { app }) => {
     const { bytes, name } = readSource(app, params);
     const target = withExtension(app.resolveProjectPath(params.targetPath), PROJECT_EXTENSION);
-    // Read and plan first: a refused file leaves the open project open and no new file behind.
-    const plan = planQdpxImport(bytes, params.fileName ?? name, params.methodology);
     if (fs.existsSync(target)) {
       throw new AppError('PROJECT_EXISTS', `A file named “${path.basename(target)}” already exists there. Choose another name for the imported project.`);
     }
-    app.closeProject();
-    const { session, report } = createProjectFromPlan(plan, target);
-    return { project: app.adopt(session).summary(), report };
+    // The new project is read, planned and built beside the open one, which stays open until it
+    // is ready: a refused file, a failure or a cancel leaves the open project open and no new file.
+    return app.tasks.run('refi.importProject', 'The import was cancelled. No project was created.', async (step) => {
+      const plan = await planQdpxImport(bytes, params.fileName ?? name, step, { methodology: params.methodology });
+      const { session, report } = await createProjectFromPlan(plan, target, step);
+      app.closeProject();
+      return { project: app.adopt(session).summary(), report };
+    });
   },
   'refi.importCodebook': (params, ctx) => {
     const { bytes } = readSource(ctx.app, params);

@@ -6,6 +6,7 @@ import { decodeText } from '../../../shared/text/decode';
 import { ATTRIBUTE_TYPES, type AttributeType, type Methodology, type NodeLevel } from '../../../shared/domain/vocabulary';
 import { initialsOf } from '../repos/coders-repo';
 import { nowIso, stmt } from '../store/statements';
+import type { TaskStep } from '../tasks';
 import {
   CONDENSATION_NOTE_NAME,
   CondensaRecord,
@@ -684,8 +685,11 @@ function insertAll(db: Database.Database, table: string, rows: readonly Row[], o
   return skipped;
 }
 
-/** Writes a planned import into a fresh project (inside the caller's transaction). */
-export function applyProjectPlan(db: Database.Database, plan: ImportPlan): number {
+/** Rows written between two reports of progress. */
+const ROWS_PER_STEP = 2_000;
+
+/** Writes a planned import into a fresh project (inside the caller's transaction), telling `step` as it goes. */
+export async function applyProjectPlan(db: Database.Database, plan: ImportPlan, step: TaskStep): Promise<number> {
   const current = stmt(db, `SELECT id FROM project LIMIT 1`).pluck().get() as string;
   const p = plan.project;
   const sets = Object.entries(p.settings);
@@ -697,16 +701,33 @@ export function applyProjectPlan(db: Database.Database, plan: ImportPlan): numbe
   // One big transaction over random UUID keys: a cache that holds it avoids spilling pages mid-way.
   const cache = db.pragma('cache_size', { simple: true }) as number;
   db.pragma('cache_size = -262144');
+  const total = plan.tables.reduce((n, t) => n + t.rows.length, 0);
+  let done = 0;
   try {
     for (const { table, rows, optional } of plan.tables) {
       const fixed = table === 'memos' ? rows.map((r) => (r.target_id === '__project__' ? { ...r, target_id: projectId } : r)) : rows;
-      skipped += insertAll(db, table, fixed, optional ?? false);
+      for (let from = 0; from < fixed.length; from += ROWS_PER_STEP) {
+        await step(`Writing the new project (${TABLE_WORDS[table] ?? table.replace(/_/g, ' ')})`, done, total);
+        skipped += insertAll(db, table, fixed.slice(from, from + ROWS_PER_STEP), optional ?? false);
+        done += Math.min(ROWS_PER_STEP, fixed.length - from);
+      }
     }
+    await step('Writing the new project', total, total);
   } finally {
     db.pragma(`cache_size = ${cache}`);
   }
   return skipped;
 }
+
+/** How the progress bar names what is being written. */
+const TABLE_WORDS: Readonly<Record<string, string>> = {
+  document_groups: 'document groups',
+  participant_values: 'attributes of participants',
+  meaning_units: 'meaning units',
+  codebook_nodes: 'codebook',
+  codebook_links: 'codebook',
+  journal_entries: 'journal',
+};
 
 /** Adds planned codes to the open project (inside the caller's recorded step). */
 export function applyCodebookPlan(db: Database.Database, plan: { nodes: readonly Row[]; links: readonly Row[] }): void {

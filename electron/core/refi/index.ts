@@ -7,7 +7,9 @@ import { recordEvent } from '../store/history';
 import { stmt } from '../store/statements';
 import { exportCodebookXml, exportProjectQdpx, type ExportSummary } from './export-study';
 import { applyCodebookPlan, applyProjectPlan, planCodebookImport, planProjectImport, type ImportPlan } from './import-study';
-import { openCodebook, openProjectPackage } from './package';
+import type { TaskStep } from '../tasks';
+import { openCodebook, readUnpacked, unpackProject } from './package';
+import { parseXml } from './xml';
 import { DEFAULT_ZIP_LIMITS, type ZipLimits } from './zip';
 
 // The REFI-QDA exchange as plain functions over a database and bytes: the handlers, the CLI
@@ -32,18 +34,27 @@ export function exportQdc(db: Database.Database, version: string): { bytes: Uint
   return { bytes: new TextEncoder().encode(xml), summary };
 }
 
-/** Reads and plans an import without touching any project: a bad file fails here, before anything changes. */
-export function planQdpxImport(bytes: Uint8Array, fileName: string, methodology?: Methodology, limits: ZipLimits = DEFAULT_ZIP_LIMITS): ImportPlan {
-  const opened = openProjectPackage(bytes, limits);
-  return planProjectImport(opened.project, opened.files, opened.readNotes, fileName, methodology);
+/**
+ * Reads and plans an import without touching any project: a bad file fails here, before anything
+ * changes. Each stage tells `step`, which may stop it.
+ */
+export async function planQdpxImport(bytes: Uint8Array, fileName: string, step: TaskStep, options: { methodology?: Methodology; limits?: ZipLimits } = {}): Promise<ImportPlan> {
+  await step('Opening the file', 0, 4);
+  const unpacked = unpackProject(bytes, options.limits ?? DEFAULT_ZIP_LIMITS);
+  await step(`Reading ${unpacked.qdeName}`, 1, 4);
+  const root = parseXml(unpacked.xml, unpacked.label);
+  await step('Reading the sources, codes and codings', 2, 4);
+  const opened = readUnpacked(unpacked, root);
+  await step('Placing the codings in the text', 3, 4);
+  return planProjectImport(opened.project, opened.files, opened.readNotes, fileName, options.methodology);
 }
 
 /** Creates a new project file from a planned import, in the one transaction that creates the file. */
-export function createProjectFromPlan(plan: ImportPlan, targetPath: string): { session: ProjectSession; report: RefiImportReport } {
+export async function createProjectFromPlan(plan: ImportPlan, targetPath: string, step: TaskStep): Promise<{ session: ProjectSession; report: RefiImportReport }> {
   let skipped = 0;
   const methodology = (plan.project.settings.methodology as Methodology | undefined) ?? 'content-analysis';
-  const session = ProjectSession.create(targetPath, plan.project.title, methodology, (db) => {
-    skipped = applyProjectPlan(db, plan);
+  const session = await ProjectSession.createAsync(targetPath, plan.project.title, methodology, async (db) => {
+    skipped = await applyProjectPlan(db, plan, step);
     recordEvent(db, 'refi.importProject', importSummary(plan));
   });
   const report = skipped
@@ -63,11 +74,6 @@ function importSummary(plan: ImportPlan): string {
     plural(rows('memos').length + rows('journal_entries').length, 'memo'),
   ];
   return `Import the project “${plan.source}”${made}: ${what.join(', ')}`;
-}
-
-/** Opens a .qdpx and makes it a new project file (the bench and the CLI call this directly). */
-export function importQdpxAsNewProject(bytes: Uint8Array, targetPath: string, options: { fileName?: string; methodology?: Methodology } = {}) {
-  return createProjectFromPlan(planQdpxImport(bytes, options.fileName ?? 'project.qdpx', options.methodology), targetPath);
 }
 
 /** Plans adding a .qdc (or a .qdpx's codebook) to a project; `apply` writes it in the caller's transaction. */

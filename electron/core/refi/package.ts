@@ -84,17 +84,33 @@ const NO_FILES: PackageFiles = { find: (path) => (path ? 'outside' : null) };
 
 /** Opens a .qdpx (or a bare project.qde) from bytes. */
 export function openProjectPackage(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS): OpenedProject {
+  const unpacked = unpackProject(bytes, limits);
+  return readUnpacked(unpacked, parseXml(unpacked.xml, unpacked.label));
+}
+
+/** A .qdpx (or a bare .qde) unpacked: the project's XML text and the archive's other files. */
+export interface UnpackedProject {
+  readonly xml: string;
+  /** How messages name the XML ("The project.qde in this archive"). */
+  readonly label: string;
+  readonly files: PackageFiles;
+  readonly qdeName: string;
+}
+
+/** The first stage of opening a project file: unzip it and decode its XML. */
+export function unpackProject(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS): UnpackedProject {
   assertPlausibleSize('', bytes.length, isZip(bytes));
-  if (!isZip(bytes)) {
-    const root = parseXml(xmlText(bytes, 'This file'), 'This project file');
-    const { project, notes } = readProject(root);
-    return { project, readNotes: notes, files: NO_FILES, qdeName: 'project.qde' };
-  }
+  if (!isZip(bytes)) return { xml: xmlText(bytes, 'This file'), label: 'This project file', files: NO_FILES, qdeName: 'project.qde' };
   const zip = ZipArchive.open(bytes, limits);
   const qde = findQde(zip);
-  const root = parseXml(xmlText(zip.read(qde), `The ${qde.name} in this archive`), `The ${qde.name} in this archive`);
+  const label = `The ${qde.name} in this archive`;
+  return { xml: xmlText(zip.read(qde), label), label, files: archiveFiles(zip), qdeName: qde.name };
+}
+
+/** The last stage: the project read out of its parsed XML (parseXml(unpacked.xml, unpacked.label)). */
+export function readUnpacked(unpacked: UnpackedProject, root: ReturnType<typeof parseXml>): OpenedProject {
   const { project, notes } = readProject(root);
-  return { project, readNotes: notes, files: archiveFiles(zip), qdeName: qde.name };
+  return { project, readNotes: notes, files: unpacked.files, qdeName: unpacked.qdeName };
 }
 
 /** Opens a .qdc codebook, or takes the codebook out of a .qdpx. */

@@ -71,6 +71,35 @@ export class ProjectFile {
 
   /** Creates a new, empty project file; `init` runs inside the creating transaction. */
   static create(file: string, init: (db: Database.Database) => void): ProjectFile {
+    const { target, temp, db } = ProjectFile.startCreating(file);
+    try {
+      db.transaction(() => init(db))();
+    } catch (err) {
+      ProjectFile.abandonCreating(temp, db, target, err);
+    }
+    return ProjectFile.finishCreating(target, temp, db);
+  }
+
+  /**
+   * As `create`, for filling that takes a while and lets other calls in meanwhile (a project
+   * imported from a large file). The new file is this connection's alone until it is renamed into
+   * place, so the one transaction may span the waits; a failure or a cancel leaves nothing behind.
+   */
+  static async createAsync(file: string, init: (db: Database.Database) => Promise<void>): Promise<ProjectFile> {
+    const { target, temp, db } = ProjectFile.startCreating(file);
+    try {
+      db.exec('BEGIN IMMEDIATE');
+      await init(db);
+      db.exec('COMMIT');
+    } catch (err) {
+      if (db.inTransaction) db.exec('ROLLBACK');
+      ProjectFile.abandonCreating(temp, db, target, err);
+    }
+    return ProjectFile.finishCreating(target, temp, db);
+  }
+
+  /** A new, migrated project database in a temporary file beside `file`: a crash never leaves a half-made project. */
+  private static startCreating(file: string): { target: string; temp: string; db: Database.Database } {
     const target = canonicalPath(file);
     if (fs.existsSync(target)) {
       throw new AppError('PROJECT_EXISTS', `A file named “${path.basename(target)}” already exists there. Choose another name or open it instead.`);
@@ -81,7 +110,6 @@ export class ProjectFile {
       throw translateSqliteError(err, target);
     }
     assertWritable(path.dirname(target));
-    // Build in a temporary file and rename, so a crash never leaves a half-made project behind.
     const temp = `${target}.creating-${process.pid}`;
     let db: Database.Database | null = null;
     try {
@@ -90,14 +118,24 @@ export class ProjectFile {
       db.pragma(`application_id = ${APPLICATION_ID}`);
       db.pragma('foreign_keys = ON');
       migrate(db);
-      db.transaction(() => init(db!))();
+      return { target, temp, db };
+    } catch (err) {
+      return ProjectFile.abandonCreating(temp, db, target, err);
+    }
+  }
+
+  private static abandonCreating(temp: string, db: Database.Database | null, target: string, err: unknown): never {
+    db?.close();
+    fs.rmSync(temp, { force: true });
+    throw translateSqliteError(err, target);
+  }
+
+  private static finishCreating(target: string, temp: string, db: Database.Database): ProjectFile {
+    try {
       db.close();
-      db = null;
       fs.renameSync(temp, target);
     } catch (err) {
-      db?.close();
-      fs.rmSync(temp, { force: true });
-      throw translateSqliteError(err, target);
+      ProjectFile.abandonCreating(temp, null, target, err);
     }
     return ProjectFile.open(target);
   }

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { ProjectSummary } from '../../../shared/api/entities';
 import type { RefiImportReport } from '../../../shared/api/methods/refi';
 import { Dialog, DialogDone, DialogForm } from '../../components/Dialog';
+import { cancelTask, TaskProgressBar } from '../../components/TaskProgress';
 import { call, clearError, projectOpened, refreshProject, useAppStore } from '../../state/app-store';
 import { loadWorkspace, resetWorkspace } from '../../state/workspace-store';
 import { base64Url, fileToBase64, openRefiDialog, safeFileName, useRefi } from './refi-actions';
@@ -211,9 +212,10 @@ function ImportProjectDialog() {
     );
   }
   return (
-    <Dialog title="Import REFI-QDA project" onClose={close}>
+    <Dialog title="Import REFI-QDA project" onClose={busy ? cancelTask : close}>
       <p className="small muted">Bring in a study from NVivo, ATLAS.ti, MAXQDA, QualCoder or another program. It becomes a new project file; nothing else changes.</p>
-      <DialogForm onSubmit={run} onCancel={close} submitLabel={busy ? 'Importing…' : 'Import'} disabled={busy || !file || problem !== null}>
+      {/* While it runs, Cancel stops the import (nothing is created) rather than hiding it. */}
+      <DialogForm onSubmit={run} onCancel={busy ? cancelTask : close} submitLabel={busy ? 'Importing…' : 'Import'} disabled={busy || !file || problem !== null}>
         <label>
           REFI-QDA project (.qdpx)
           <input
@@ -231,6 +233,7 @@ function ImportProjectDialog() {
           New project file name
           <input value={target} onChange={(e) => setTarget(e.target.value)} placeholder="Imported study" />
         </label>
+        {busy && <TaskProgressBar />}
         <Problem message={error} />
       </DialogForm>
     </Dialog>

@@ -1,10 +1,27 @@
 import { z } from 'zod';
 import { Methodology, ProjectSummary, RecentProject } from '../entities';
-import { appMethod } from '../method';
+import { alongsideMethod, appMethod } from '../method';
 
 const ProjectPath = z.string().min(1).max(4096);
 
+/** Long work under way (a project imported from a file): what it is doing and how far it is. */
+export const TaskProgress = z.object({
+  kind: z.string(),
+  /** What it is doing now, in words for the progress bar. */
+  what: z.string(),
+  done: z.number(),
+  total: z.number(),
+  cancelling: z.boolean(),
+});
+export type TaskProgress = z.infer<typeof TaskProgress>;
+
 export const appMethods = {
+  'tasks.progress': alongsideMethod('The long work under way, if any, and how far it is', z.object({}), z.object({ task: TaskProgress.nullable() })),
+  'tasks.cancel': alongsideMethod(
+    'Asks the long work under way to stop; it undoes what it did and fails with CANCELLED',
+    z.object({}),
+    z.object({ cancelling: z.boolean() }),
+  ),
   'app.info': appMethod(
     'What this Condensa is and what it can open',
     z.object({}),
