@@ -104,17 +104,19 @@ export class Application {
     const spec = contract[method];
     let wrote = false;
     const requireProject = () => this.requireProject();
+    const oneStep = () => {
+      if (!spec.mutates || !spec.recorded) throw new AppError('INTERNAL', `${method} is not a recorded command and cannot write.`);
+      if (wrote) throw new AppError('INTERNAL', `${method} tried to write two steps; one command is one step.`);
+      wrote = true;
+      return requireProject();
+    };
     const ctx: HandlerContext = {
       app: this,
       get project() {
         return requireProject();
       },
-      write: <T,>(summary: string | ((result: T) => string), work: () => T): T => {
-        if (!spec.mutates || !spec.recorded) throw new AppError('INTERNAL', `${method} is not a recorded command and cannot write.`);
-        if (wrote) throw new AppError('INTERNAL', `${method} tried to write two steps; one command is one step.`);
-        wrote = true;
-        return requireProject().write(method, summary, work);
-      },
+      write: <T,>(summary: string | ((result: T) => string), work: () => T): T => oneStep().write(method, summary, work),
+      writeAsync: <T,>(summary: string | ((result: T) => string), work: () => Promise<T>): Promise<T> => oneStep().writeAsync(method, summary, work),
     };
     if (spec.scope === 'project') this.requireProject();
     const damage = spec.mutates && spec.scope === 'project' ? this.session?.damage : null;

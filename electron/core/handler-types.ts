@@ -8,6 +8,8 @@ export interface HandlerContext {
   readonly project: ProjectSession;
   /** Runs the command's changes as one transaction and one undoable, audited step. */
   write<T>(summary: string | ((result: T) => string), work: () => T): T;
+  /** As `write`, for long work that reports its progress between its parts (see Tasks). */
+  writeAsync<T>(summary: string | ((result: T) => string), work: () => Promise<T>): Promise<T>;
 }
 
 export type Handler<K extends MethodName> = (params: ParsedParams<K>, ctx: HandlerContext) => Result<K> | Promise<Result<K>>;

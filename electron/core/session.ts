@@ -133,7 +133,15 @@ export class ProjectSession {
 
   /** Runs one user command as one transaction and one undoable, audited step. */
   write<T>(method: string, summary: string | ((result: T) => string), work: () => T): T {
-    const { result, step } = this.history.record(method, summary, this.coderId, work);
+    return this.remember(this.history.record(method, summary, this.coderId, work));
+  }
+
+  /** As `write`, for work that lets other calls in between its parts (see History.recordAsync). */
+  async writeAsync<T>(method: string, summary: string | ((result: T) => string), work: () => Promise<T>): Promise<T> {
+    return this.remember(await this.history.recordAsync(method, summary, this.coderId, work));
+  }
+
+  private remember<T>({ result, step }: { result: T; step: { id: string } | null }): T {
     if (step) {
       this.history.pushUndoable(step.id);
       this.noteStep();

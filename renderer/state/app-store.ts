@@ -99,6 +99,17 @@ export async function attempt<K extends MethodName>(method: K, params: Params<K>
   }
 }
 
+/** Calls the application; a refusal goes to `onError`, to be shown where the user acted, not in the banner. */
+export async function attemptHere<T>(work: () => Promise<T>, onError: (message: string) => void): Promise<T | null> {
+  try {
+    return await work();
+  } catch (err) {
+    clearError();
+    onError(err instanceof Error ? err.message : String(err));
+    return null;
+  }
+}
+
 /** For reads that may race a deletion (a node merged away while shown): null instead of an error message. */
 export async function callQuietly<K extends MethodName>(method: K, params: Params<K>): Promise<Result<K> | null> {
   try {

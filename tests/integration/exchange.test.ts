@@ -202,6 +202,45 @@ describe('merging a returned copy', () => {
     expect(agreement.multi).not.toBeNull();
   });
 
+  it('tells how far a merge is, and a cancel leaves the study, its audit log and its undo as they were', async () => {
+    const copy = await t.client.call('exchange.makeCoderCopy', { path: t.file('for-ben'), coderId: ben.id });
+    const documents = await t.client.call('documents.list', {});
+    const fg1 = await t.client.call('documents.get', { id: documents[0].id });
+    const b = await openElsewhere(copy.path);
+    const welcomed = await nodeByName(b, 'Feeling welcomed in');
+    await b.call('codings.apply', { target: { unitIds: [fg1.units[3].id] }, codeIds: [welcomed.id] });
+    closeElsewhere();
+    const before = { counts: (await t.client.call('project.get', {})).counts, steps: await t.client.call('audit.list', { limit: 500 }), history: await t.client.call('history.state', {}) };
+
+    const merging = t.client.call('exchange.merge', { path: copy.path });
+    const outcome = merging.then(
+      () => 'finished',
+      (e: { code: string; message: string }) => e,
+    );
+    let settled = false;
+    void outcome.then(() => (settled = true));
+    // Stopped once Ben's coding is in (the codings come before the quotes), so the undoing is real.
+    const pastCodings = (what: string | undefined) => !!what && ['Merging quotes', 'Merging memos', 'Merging journal entries', 'Merging saved searches', 'Merging map positions', 'Merging node name history'].includes(what);
+    let stage: string | undefined;
+    while (!settled && !pastCodings(stage)) {
+      stage = (await t.client.call('tasks.progress', {})).task?.what;
+      // One turn of the loop, as the merge takes between its parts: no part goes unseen.
+      await new Promise((r) => setImmediate(r));
+    }
+    expect(pastCodings(stage)).toBe(true);
+    expect((await t.client.call('tasks.cancel', {})).cancelling).toBe(true);
+    expect(await outcome).toMatchObject({ code: 'CANCELLED', message: 'The merge was cancelled. Nothing was merged.' });
+    expect((await t.client.call('project.get', {})).counts).toEqual(before.counts);
+    expect(await t.client.call('audit.list', { limit: 500 })).toEqual(before.steps);
+    expect(await t.client.call('history.state', {})).toEqual(before.history);
+    expect((await t.client.call('exchange.info', {})).merges).toEqual([]);
+
+    // Not cancelled, the same copy merges as one undoable step.
+    const report = await t.client.call('exchange.merge', { path: copy.path });
+    expect(report.added).toEqual(expect.arrayContaining([{ what: 'codings by Ben Okafor', count: 1 }]));
+    expect((await t.client.call('history.state', {})).undoLabel).toBe('Merge Ben Okafor’s copy');
+  });
+
   it('refuses a file that is another study, or not a study at all', async () => {
     const other = t.file('other-study.condensa');
     const app = new Application(

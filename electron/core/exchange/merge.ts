@@ -9,6 +9,7 @@ import { projectRow } from '../repos/project-repo';
 import { CAPTURED_TABLES, migrate, SCHEMA_VERSION } from '../store/migrations';
 import { APPLICATION_ID, canonicalPath } from '../store/project-file';
 import { nowIso, stmt } from '../store/statements';
+import type { TaskStep } from '../tasks';
 import { appendToList, MERGES_KEY, quoteIdent, readBase, readOrigin, snapshotOf, type Row, type TableRows } from './snapshot';
 
 /** A returned coder copy, read into memory: its rows, and the base it was handed out with. */
@@ -140,7 +141,9 @@ interface ForeignKey {
  * taken, a value only we changed is kept, a value both changed differently is a conflict — ours is
  * kept and theirs goes into the report and a memo on the thing, so nothing either side wrote is lost.
  */
-export function mergeReturnedCopy(db: Database.Database, returned: ReturnedCopy, mergerId: string | null): MergeReport {
+export async function mergeReturnedCopy(db: Database.Database, returned: ReturnedCopy, mergerId: string | null, step: TaskStep): Promise<MergeReport> {
+  const parts = CAPTURED_TABLES.length + 1;
+  await step('Reading this project', 0, parts);
   const ours = snapshotOf(db);
   const projectId = projectRow(db).id;
   if (returned.projectId !== projectId) {
@@ -151,7 +154,10 @@ export function mergeReturnedCopy(db: Database.Database, returned: ReturnedCopy,
   }
   const m = new Merger(db, ours, returned, mergerId);
   db.pragma('defer_foreign_keys = ON');
-  for (const table of CAPTURED_TABLES) m.mergeTable(table);
+  for (const [i, table] of CAPTURED_TABLES.entries()) {
+    await step(`Merging ${table.replace(/_/g, ' ')}`, i + 1, parts);
+    m.mergeTable(table);
+  }
   const report = m.report();
   appendToList<Merged>(db, MERGES_KEY, {
     copyId: returned.origin?.copyId ?? null,

@@ -19,9 +19,12 @@ export const exchangeHandlers: HandlerMap<keyof typeof exchangeMethods> = {
   'exchange.merge': ({ path }, ctx) => {
     const returned = readReturnedCopy(ctx.app.resolveProjectPath(path), ctx.project.file.path);
     const who = returned.origin?.coderName ? `${returned.origin.coderName}’s copy` : 'a returned copy';
-    return ctx.write(
-      (r) => `Merge ${who}${r.conflicts.length ? ` (${r.conflicts.length} conflict${r.conflicts.length === 1 ? '' : 's'})` : ''}`,
-      () => mergeReturnedCopy(ctx.project.db, returned, ctx.project.currentCoderId),
+    // Long work: it tells how far it is, and a cancel rolls the whole merge back.
+    return ctx.app.tasks.run('exchange.merge', 'The merge was cancelled. Nothing was merged.', (step) =>
+      ctx.writeAsync(
+        (r) => `Merge ${who}${r.conflicts.length ? ` (${r.conflicts.length} conflict${r.conflicts.length === 1 ? '' : 's'})` : ''}`,
+        () => mergeReturnedCopy(ctx.project.db, returned, ctx.project.currentCoderId, step),
+      ),
     );
   },
   'exchange.info': (_p, { project }) => ({

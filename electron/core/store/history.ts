@@ -101,19 +101,42 @@ export class History {
     const run = this.db.transaction(() => {
       this.setStep.run(stepId);
       try {
-        const result = work();
-        this.clearStep.run();
-        const changes = (this.db.prepare(`SELECT count(*) AS n FROM audit_changes WHERE step_id = ?`).get(stepId) as { n: number }).n;
-        if (changes === 0) return { result, step: null };
-        const text = typeof summary === 'function' ? summary(result) : summary;
-        insertStep(this.db, { id: stepId, coderId, method, summary: text, reverts });
-        return { result, step: { id: stepId, method, summary: text, changes } };
+        return this.closeStep(stepId, method, summary, coderId, reverts, work());
       } catch (err) {
         this.clearStep.run();
         throw err;
       }
     });
     return run.immediate();
+  }
+
+  /**
+   * As `record`, for work that takes a while and lets other calls in between its parts (a merge
+   * of a large copy). Those calls never write: the application runs one call at a time and lets
+   * only reports on long work in beside it. A failure or a cancel rolls the whole step back.
+   */
+  async recordAsync<T>(method: string, summary: string | ((result: T) => string), coderId: string | null, work: () => Promise<T>): Promise<{ result: T; step: StepInfo | null }> {
+    const stepId = randomUUID();
+    this.db.exec('BEGIN IMMEDIATE');
+    try {
+      this.setStep.run(stepId);
+      const done = this.closeStep(stepId, method, summary, coderId, undefined, await work());
+      this.db.exec('COMMIT');
+      return done;
+    } catch (err) {
+      if (this.db.inTransaction) this.db.exec('ROLLBACK');
+      throw err;
+    }
+  }
+
+  /** Ends the capture of a step's rows and writes the step, unless it changed nothing. */
+  private closeStep<T>(stepId: string, method: string, summary: string | ((result: T) => string), coderId: string | null, reverts: string | undefined, result: T): { result: T; step: StepInfo | null } {
+    this.clearStep.run();
+    const changes = (this.db.prepare(`SELECT count(*) AS n FROM audit_changes WHERE step_id = ?`).get(stepId) as { n: number }).n;
+    if (changes === 0) return { result, step: null };
+    const text = typeof summary === 'function' ? summary(result) : summary;
+    insertStep(this.db, { id: stepId, coderId, method, summary: text, reverts });
+    return { result, step: { id: stepId, method, summary: text, changes } };
   }
 
   /** Remembers a finished step as the newest undoable one; a new command empties the redo stack. */

@@ -2,7 +2,8 @@ import { useEffect, useState } from 'react';
 import type { MergeReport } from '../../../shared/api/methods/exchange';
 import { Dialog, DialogDone, DialogForm } from '../../components/Dialog';
 import { ProjectFileList, SaveLocationField, type ProjectFileEntry } from '../../components/ProjectFileFields';
-import { attempt, refreshProject, useAppStore } from '../../state/app-store';
+import { cancelTask, TaskProgressBar } from '../../components/TaskProgress';
+import { attempt, attemptHere, call, refreshProject, useAppStore } from '../../state/app-store';
 import { loadWorkspace, useWorkspace } from '../../state/workspace-store';
 
 const close = () => useAppStore.setState({ dialog: null });
@@ -129,16 +130,25 @@ export function MergeDialog() {
   const [files, setFiles] = useState<readonly ProjectFileEntry[]>([]);
   const [path, setPath] = useState('');
   const [report, setReport] = useState<MergeReport | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
   useEffect(() => {
     void attempt('app.listProjects', {}).then((f) => setFiles((f ?? []).filter((x) => x.path !== project.path)));
   }, [project.path]);
 
   const merge = async (target: string) => {
-    const r = await attempt('exchange.merge', { path: target });
-    if (r) {
-      setReport(r);
-      await refreshProject();
-      await loadWorkspace();
+    if (busy) return;
+    setBusy(true);
+    setProblem(null);
+    try {
+      const r = await attemptHere(() => call('exchange.merge', { path: target }), setProblem);
+      if (r) {
+        setReport(r);
+        await refreshProject();
+        await loadWorkspace();
+      }
+    } finally {
+      setBusy(false);
     }
   };
   const browse = async () => {
@@ -155,7 +165,7 @@ export function MergeDialog() {
     );
   }
   return (
-    <Dialog title="Merge a returned coder copy" onClose={close}>
+    <Dialog title="Merge a returned coder copy" onClose={busy ? cancelTask : close}>
       <p className="muted small">Everything is matched by its ID, never by name. Where both sides changed the same thing, this study’s version is kept and the other is saved as a memo.</p>
       {info?.nativeDialogs && (
         <p>
@@ -165,11 +175,18 @@ export function MergeDialog() {
         </p>
       )}
       {files.length > 0 && <ProjectFileList files={files} label="Files in the projects folder" onPick={(p) => void merge(p)} />}
-      <DialogForm onSubmit={() => merge(path)} onCancel={close} submitLabel="Merge" disabled={!path.trim()}>
+      {/* While it runs, Cancel stops the merge (it is rolled back whole) rather than hiding it. */}
+      <DialogForm onSubmit={() => merge(path)} onCancel={busy ? cancelTask : close} submitLabel={busy ? 'Merging…' : 'Merge'} disabled={busy || !path.trim()}>
         <label>
           Or the path of the returned file
           <input value={path} onChange={(e) => setPath(e.target.value)} placeholder="/home/me/Downloads/study – copy for Ben.condensa" />
         </label>
+        {busy && <TaskProgressBar />}
+        {problem && (
+          <p className="field-error" role="alert">
+            {problem}
+          </p>
+        )}
       </DialogForm>
     </Dialog>
   );

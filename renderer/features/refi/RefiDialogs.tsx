@@ -3,24 +3,13 @@ import type { ProjectSummary } from '../../../shared/api/entities';
 import type { RefiImportReport } from '../../../shared/api/methods/refi';
 import { Dialog, DialogDone, DialogForm } from '../../components/Dialog';
 import { cancelTask, TaskProgressBar } from '../../components/TaskProgress';
-import { call, clearError, projectOpened, refreshProject, useAppStore } from '../../state/app-store';
+import { attemptHere, call, projectOpened, refreshProject, useAppStore } from '../../state/app-store';
 import { loadWorkspace, resetWorkspace } from '../../state/workspace-store';
 import { base64Url, fileToBase64, openRefiDialog, safeFileName, useRefi } from './refi-actions';
 
 // Files above this do not fit one socket message in browser mode once base64-encoded.
 const MAX_UPLOAD_BYTES = 45 * 1024 * 1024;
 const close = () => openRefiDialog(null);
-
-/** Calls the application; a refusal is shown in the dialog, where the user acted, not in the banner. */
-async function tryCall<T>(work: () => Promise<T>, onError: (message: string) => void): Promise<T | null> {
-  try {
-    return await work();
-  } catch (err) {
-    clearError();
-    onError(err instanceof Error ? err.message : String(err));
-    return null;
-  }
-}
 
 function Problem({ message }: { message: string | null }) {
   if (!message) return null;
@@ -103,7 +92,7 @@ function ExportDialog({ kind }: { kind: 'project' | 'codebook' }) {
     setBusy(true);
     setError(null);
     const method = kind === 'project' ? 'refi.exportProject' : 'refi.exportCodebook';
-    const r = await tryCall(() => call(method, { path: name.trim(), includeBytes: info?.platform === 'browser' }), setError);
+    const r = await attemptHere(() => call(method, { path: name.trim(), includeBytes: info?.platform === 'browser' }), setError);
     setBusy(false);
     if (r) setDone({ ...r, url: r.base64 ? base64Url(r.base64, kind === 'project' ? 'application/zip' : 'application/xml') : null });
   };
@@ -172,7 +161,7 @@ function useFileImport() {
     setError(null);
     try {
       const base64 = await fileToBase64(file);
-      const r = await tryCall(() => work(file, base64), setError);
+      const r = await attemptHere(() => work(file, base64), setError);
       if (r) await done(r);
     } finally {
       setBusy(false);

@@ -4,7 +4,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { TaskProgress } from '../../../shared/api/methods/app';
 import { makeSampleApp, type TestApp } from '../support/app';
 
-const nextTurn = () => new Promise((resolve) => setTimeout(resolve, 0));
+/** One turn of the event loop, as the import takes between its parts: polling so, no part goes unseen. */
+const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
 
 /** The sample study exported as a .qdpx, and the project it was exported from still open. */
 async function sampleExport(t: TestApp): Promise<string> {
