@@ -31,7 +31,7 @@ export class Tasks {
    */
   async run<T>(kind: string, stopped: string, work: (step: TaskStep) => Promise<T>): Promise<T> {
     if (this.current) throw new AppError('INTERNAL', `${kind} started while ${this.current.progress.kind} was still running.`);
-    const task = { progress: { kind, what: 'Starting…', done: 0, total: 1, cancelling: false }, cancelling: false };
+    const task = { progress: { kind, what: 'Starting', done: 0, total: 1, cancelling: false }, cancelling: false };
     this.current = task;
     const step: TaskStep = async (what, done, total) => {
       task.progress = { kind, what, done, total, cancelling: false };
@@ -40,7 +40,7 @@ export class Tasks {
       if (task.cancelling) throw new AppError('CANCELLED', stopped);
     };
     try {
-      await step('Starting…', 0, 1);
+      await step('Starting', 0, 1);
       return await work(step);
     } finally {
       this.current = null;
