@@ -353,6 +353,41 @@ describe('importing and segmenting transcripts in Chromium (browser mode)', () =
     await h.screenshot('import-long-transcript');
   });
 
+  it('stops a many-file import after the file it is on, keeping what came in and the rest ready', async () => {
+    // Each file's import answers a little late, as a large file's would: the Stop lands mid-way.
+    h = await startHarness({ answerRules: [{ methods: ['import.commit'], delayMs: 400 }] });
+    const { page } = h;
+    const files = Array.from({ length: 6 }, (_, i) => {
+      const file = path.join(h!.home, `interview-${i + 1}.txt`);
+      fs.writeFileSync(file, `Kim: How were the first weeks, ${i + 1}?\nLee: Busy, but my mentor helped.\n`);
+      return file;
+    });
+    await page.getByRole('button', { name: 'New project…' }).click();
+    await page.getByLabel('Title').fill('Many files');
+    await page.getByRole('button', { name: 'Create project' }).click();
+    await page.getByLabel('New coder').fill('Dana Ruiz');
+    await page.getByRole('button', { name: 'Add and code as this person' }).click();
+    await page.getByText('Coder: Dana Ruiz').waitFor();
+
+    await page.keyboard.press('Control+i');
+    const dialog = page.getByRole('dialog', { name: 'Import transcripts' });
+    await dialog.getByLabel('Transcript files').setInputFiles(files);
+    await expect.poll(() => dialog.locator('[data-status="ready"]').count()).toBe(6);
+    await dialog.getByRole('button', { name: 'Import 6 files' }).click();
+    await dialog.getByRole('button', { name: 'Stop after this file' }).click();
+    await dialog.getByRole('button', { name: 'Stopping after this file…' }).waitFor();
+    // Not busy any more: the file it was on came in, the rest wait, ready to import.
+    await dialog.getByRole('button', { name: 'Cancel' }).waitFor();
+    const imported = await dialog.locator('[data-status="imported"]').count();
+    expect(imported).toBeGreaterThanOrEqual(1);
+    expect(imported).toBeLessThan(6);
+    expect(await dialog.locator('[data-status="ready"]').count()).toBe(6 - imported);
+    await h.screenshot('import-stopped');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    expect(await page.getByRole('complementary', { name: 'Navigator' }).getByText(/^interview-\d$/).count()).toBe(imported);
+  });
+
   it('refuses a legacy .doc and an empty file with a message naming each, and imports the good one', async () => {
     h = await startHarness();
     const { page } = h;

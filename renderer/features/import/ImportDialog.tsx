@@ -65,6 +65,9 @@ export function ImportDialog() {
   const [pasted, setPasted] = useState('');
   const [pasteName, setPasteName] = useState('Pasted transcript');
   const input = useRef<HTMLInputElement>(null);
+  // Asked to stop: the file being imported finishes (each file is one step), the rest stay ready.
+  const stopping = useRef(false);
+  const [stopAsked, setStopAsked] = useState(false);
 
   const patch = (key: number, change: Partial<FileEntry>) => setFiles((all) => all.map((f) => (f.key === key ? { ...f, ...change } : f)));
   const busy = progress !== null;
@@ -120,7 +123,10 @@ export function ImportDialog() {
   const importAll = async () => {
     const todo = files.filter((f) => f.status === 'ready');
     let firstDocument: string | null = null;
+    stopping.current = false;
+    setStopAsked(false);
     for (let i = 0; i < todo.length; i += 1) {
+      if (stopping.current) break;
       const f = todo[i];
       const d = f.details!;
       setProgress({ done: i, total: todo.length, what: `Importing ${f.name}…` });
@@ -243,9 +249,24 @@ export function ImportDialog() {
           </fieldset>
         )}
         <div className="dialog-buttons">
-          <button type="button" onClick={closeImport} disabled={busy}>
-            {finished ? 'Close' : 'Cancel'}
-          </button>
+          {/* Keyed apart: a click meant for one must never land on the other. */}
+          {busy ? (
+            <button
+              key="stop"
+              type="button"
+              disabled={stopAsked}
+              onClick={() => {
+                stopping.current = true;
+                setStopAsked(true);
+              }}
+            >
+              {stopAsked ? 'Stopping after this file…' : 'Stop after this file'}
+            </button>
+          ) : (
+            <button key="close" type="button" onClick={closeImport}>
+              {finished ? 'Close' : 'Cancel'}
+            </button>
+          )}
           <button type="button" className="primary" disabled={busy || ready.length === 0} onClick={() => void importAll()}>
             {ready.length > 1 ? `Import ${ready.length} files` : 'Import'}
           </button>
