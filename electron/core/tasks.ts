@@ -12,7 +12,7 @@ export interface TaskStep {
 
 /** The one piece of long work under way, its progress, and a request to stop it. */
 export class Tasks {
-  private current: { progress: TaskProgress; cancelling: boolean } | null = null;
+  private current: { progress: Omit<TaskProgress, 'cancelling'>; cancelling: boolean } | null = null;
 
   progress(): TaskProgress | null {
     return this.current ? { ...this.current.progress, cancelling: this.current.cancelling } : null;
@@ -31,10 +31,10 @@ export class Tasks {
    */
   async run<T>(kind: string, stopped: string, work: (step: TaskStep) => Promise<T>): Promise<T> {
     if (this.current) throw new AppError('INTERNAL', `${kind} started while ${this.current.progress.kind} was still running.`);
-    const task = { progress: { kind, what: 'Starting', done: 0, total: 1, cancelling: false }, cancelling: false };
+    const task = { progress: { kind, what: 'Starting', done: 0, total: 1 }, cancelling: false };
     this.current = task;
     const step: TaskStep = async (what, done, total) => {
-      task.progress = { kind, what, done, total, cancelling: false };
+      task.progress = { kind, what, done, total };
       // Each step lets the calls waiting beside it in: how far the work is, a request to stop.
       await new Promise((resolve) => setImmediate(resolve));
       if (task.cancelling) throw new AppError('CANCELLED', stopped);

@@ -71,3 +71,13 @@ export function DialogDone({ label, onDone, children }: { readonly label: string
     </div>
   );
 }
+
+/** A refusal, as a sentence beside the field or form where the user acted. */
+export function FieldError({ message }: { message: string | null }) {
+  if (!message) return null;
+  return (
+    <p className="field-error" role="alert">
+      {message}
+    </p>
+  );
+}

@@ -54,6 +54,17 @@ async function caretBefore(page: Page, unitText: string, before: string) {
   );
 }
 
+/** From the start screen: a new, empty project, with Dana Ruiz coding. */
+async function newProjectAsDana(page: Page, title: string): Promise<void> {
+  await page.getByRole('button', { name: 'New project…' }).click();
+  await page.getByLabel('Title').fill(title);
+  await page.getByRole('button', { name: 'Create project' }).click();
+  await page.getByRole('dialog', { name: 'Who is coding?' }).waitFor();
+  await page.getByLabel('New coder').fill('Dana Ruiz');
+  await page.getByRole('button', { name: 'Add and code as this person' }).click();
+  await page.getByText('Coder: Dana Ruiz').waitFor();
+}
+
 async function saved(page: Page) {
   await page.getByTestId('save-state').filter({ hasText: 'Saved' }).waitFor();
 }
@@ -71,13 +82,7 @@ describe('importing and segmenting transcripts in Chromium (browser mode)', () =
     const file = path.join(h.home, 'round-table.txt');
     fs.writeFileSync(file, ROUND_TABLE);
 
-    await page.getByRole('button', { name: 'New project…' }).click();
-    await page.getByLabel('Title').fill('Mentoring round tables');
-    await page.getByRole('button', { name: 'Create project' }).click();
-    await page.getByRole('dialog', { name: 'Who is coding?' }).waitFor();
-    await page.getByLabel('New coder').fill('Dana Ruiz');
-    await page.getByRole('button', { name: 'Add and code as this person' }).click();
-    await page.getByText('Coder: Dana Ruiz').waitFor();
+    await newProjectAsDana(page, 'Mentoring round tables');
 
     // Import: choose the file, review the speakers.
     await page.getByRole('complementary', { name: 'Navigator' }).getByRole('button', { name: 'Import…' }).click();
@@ -188,12 +193,7 @@ describe('importing and segmenting transcripts in Chromium (browser mode)', () =
     const table = path.join(h.home, 'people.csv');
     fs.writeFileSync(table, 'Participant,Gender,Year\nP1,Woman,1\nP2,Man,1\nP3,Woman,5\n');
 
-    await page.getByRole('button', { name: 'New project…' }).click();
-    await page.getByLabel('Title').fill('Attributes study');
-    await page.getByRole('button', { name: 'Create project' }).click();
-    await page.getByLabel('New coder').fill('Dana Ruiz');
-    await page.getByRole('button', { name: 'Add and code as this person' }).click();
-    await page.getByText('Coder: Dana Ruiz').waitFor();
+    await newProjectAsDana(page, 'Attributes study');
     await page.keyboard.press('Control+i');
     const dialog = page.getByRole('dialog', { name: 'Import transcripts' });
     await dialog.getByLabel('Transcript files').setInputFiles([a, b]);
@@ -297,12 +297,7 @@ describe('importing and segmenting transcripts in Chromium (browser mode)', () =
     text += 'P1: The very last words, zebra.\n';
     fs.writeFileSync(file, text);
 
-    await page.getByRole('button', { name: 'New project…' }).click();
-    await page.getByLabel('Title').fill('Long study');
-    await page.getByRole('button', { name: 'Create project' }).click();
-    await page.getByLabel('New coder').fill('Dana Ruiz');
-    await page.getByRole('button', { name: 'Add and code as this person' }).click();
-    await page.getByText('Coder: Dana Ruiz').waitFor();
+    await newProjectAsDana(page, 'Long study');
     await page.keyboard.press('Control+i');
     const dialog = page.getByRole('dialog', { name: 'Import transcripts' });
     await dialog.getByLabel('Transcript files').setInputFiles(file);
@@ -362,12 +357,7 @@ describe('importing and segmenting transcripts in Chromium (browser mode)', () =
       fs.writeFileSync(file, `Kim: How were the first weeks, ${i + 1}?\nLee: Busy, but my mentor helped.\n`);
       return file;
     });
-    await page.getByRole('button', { name: 'New project…' }).click();
-    await page.getByLabel('Title').fill('Many files');
-    await page.getByRole('button', { name: 'Create project' }).click();
-    await page.getByLabel('New coder').fill('Dana Ruiz');
-    await page.getByRole('button', { name: 'Add and code as this person' }).click();
-    await page.getByText('Coder: Dana Ruiz').waitFor();
+    await newProjectAsDana(page, 'Many files');
 
     await page.keyboard.press('Control+i');
     const dialog = page.getByRole('dialog', { name: 'Import transcripts' });
@@ -398,12 +388,7 @@ describe('importing and segmenting transcripts in Chromium (browser mode)', () =
     const good = path.join(h.home, 'panel.vtt');
     fs.writeFileSync(good, 'WEBVTT\n\n00:00:01.000 --> 00:00:04.000\n<v Dana>Welcome to the panel.\n\n00:00:05.000 --> 00:00:08.000\n<v Omar>Thanks. Glad to be here.\n');
 
-    await page.getByRole('button', { name: 'New project…' }).click();
-    await page.getByLabel('Title').fill('Refusals');
-    await page.getByRole('button', { name: 'Create project' }).click();
-    await page.getByLabel('New coder').fill('Dana Ruiz');
-    await page.getByRole('button', { name: 'Add and code as this person' }).click();
-    await page.getByText('Coder: Dana Ruiz').waitFor();
+    await newProjectAsDana(page, 'Refusals');
 
     await page.keyboard.press('Control+i');
     const dialog = page.getByRole('dialog', { name: 'Import transcripts' });

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../../shared/api/errors';
 import { CAPTURED_TABLES } from './migrations';
-import { stmt } from './statements';
+import { inTransactionAsync, stmt } from './statements';
 
 type Row = Record<string, unknown>;
 
@@ -115,18 +115,13 @@ export class History {
    * of a large copy). Those calls never write: the application runs one call at a time and lets
    * only reports on long work in beside it. A failure or a cancel rolls the whole step back.
    */
-  async recordAsync<T>(method: string, summary: string | ((result: T) => string), coderId: string | null, work: () => Promise<T>): Promise<{ result: T; step: StepInfo | null }> {
+  recordAsync<T>(method: string, summary: string | ((result: T) => string), coderId: string | null, work: () => Promise<T>): Promise<{ result: T; step: StepInfo | null }> {
     const stepId = randomUUID();
-    this.db.exec('BEGIN IMMEDIATE');
-    try {
+    // The rollback also takes back the capture's step (a temp table, inside the transaction).
+    return inTransactionAsync(this.db, async () => {
       this.setStep.run(stepId);
-      const done = this.closeStep(stepId, method, summary, coderId, undefined, await work());
-      this.db.exec('COMMIT');
-      return done;
-    } catch (err) {
-      if (this.db.inTransaction) this.db.exec('ROLLBACK');
-      throw err;
-    }
+      return this.closeStep(stepId, method, summary, coderId, undefined, await work());
+    });
   }
 
   /** Ends the capture of a step's rows and writes the step, unless it changed nothing. */

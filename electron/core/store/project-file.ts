@@ -5,6 +5,7 @@ import { AppError } from '../../../shared/api/errors';
 import { quickCheckInWorker } from './check-in-worker';
 import { migrate, SCHEMA_VERSION } from './migrations';
 import { translateSqliteError } from './sqlite-errors';
+import { inTransactionAsync } from './statements';
 
 export const PROJECT_EXTENSION = '.condensa';
 /** 'Cond' — marks a SQLite file as a Condensa project. */
@@ -88,11 +89,8 @@ export class ProjectFile {
   static async createAsync(file: string, init: (db: Database.Database) => Promise<void>): Promise<ProjectFile> {
     const { target, temp, db } = ProjectFile.startCreating(file);
     try {
-      db.exec('BEGIN IMMEDIATE');
-      await init(db);
-      db.exec('COMMIT');
+      await inTransactionAsync(db, () => init(db));
     } catch (err) {
-      if (db.inTransaction) db.exec('ROLLBACK');
       ProjectFile.abandonCreating(temp, db, target, err);
     }
     return ProjectFile.finishCreating(target, temp, db);

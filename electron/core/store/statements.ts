@@ -20,3 +20,20 @@ export function stmt(db: Database.Database, sql: string): Database.Statement {
 export function nowIso(): string {
   return new Date().toISOString();
 }
+
+/**
+ * Runs `work` as one write transaction that may span its awaits: committed when it settles,
+ * rolled back whole when it throws (a failure, a cancel). Nothing else may write on `db` meanwhile:
+ * the connection is the work's own (a file being built), or the application runs one call at a time.
+ */
+export async function inTransactionAsync<T>(db: Database.Database, work: () => Promise<T>): Promise<T> {
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    const result = await work();
+    db.exec('COMMIT');
+    return result;
+  } catch (err) {
+    if (db.inTransaction) db.exec('ROLLBACK');
+    throw err;
+  }
+}

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { MergeReport } from '../../../shared/api/methods/exchange';
-import { Dialog, DialogDone, DialogForm } from '../../components/Dialog';
+import { Dialog, DialogDone, DialogForm, FieldError } from '../../components/Dialog';
 import { ProjectFileList, SaveLocationField, type ProjectFileEntry } from '../../components/ProjectFileFields';
 import { cancelTask, TaskProgressBar } from '../../components/TaskProgress';
 import { attempt, attemptHere, call, refreshProject, useAppStore } from '../../state/app-store';
@@ -182,11 +182,7 @@ export function MergeDialog() {
           <input value={path} onChange={(e) => setPath(e.target.value)} placeholder="/home/me/Downloads/study – copy for Ben.condensa" />
         </label>
         {busy && <TaskProgressBar />}
-        {problem && (
-          <p className="field-error" role="alert">
-            {problem}
-          </p>
-        )}
+        <FieldError message={problem} />
       </DialogForm>
     </Dialog>
   );

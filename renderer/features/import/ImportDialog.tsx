@@ -188,7 +188,7 @@ export function ImportDialog() {
           </div>
         )}
         {progress && (
-          <div className="import-progress" role="status">
+          <div className="task-progress" role="status">
             <progress max={progress.total} value={progress.done} aria-label="Import progress" /> <span className="small">{progress.what}</span>
           </div>
         )}
@@ -249,8 +249,9 @@ export function ImportDialog() {
           </fieldset>
         )}
         <div className="dialog-buttons">
-          {/* Keyed apart: a click meant for one must never land on the other. */}
-          {busy ? (
+          {/* While other files wait, the import can stop after the one under way. Keyed apart: a
+              click meant for one button must never land on the other. */}
+          {busy && ready.length > 0 ? (
             <button
               key="stop"
               type="button"
@@ -263,7 +264,7 @@ export function ImportDialog() {
               {stopAsked ? 'Stopping after this file…' : 'Stop after this file'}
             </button>
           ) : (
-            <button key="close" type="button" onClick={closeImport}>
+            <button key="close" type="button" onClick={closeImport} disabled={busy}>
               {finished ? 'Close' : 'Cancel'}
             </button>
           )}

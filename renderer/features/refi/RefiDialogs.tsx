@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { ProjectSummary } from '../../../shared/api/entities';
 import type { RefiImportReport } from '../../../shared/api/methods/refi';
-import { Dialog, DialogDone, DialogForm } from '../../components/Dialog';
+import { Dialog, DialogDone, DialogForm, FieldError } from '../../components/Dialog';
 import { cancelTask, TaskProgressBar } from '../../components/TaskProgress';
 import { attemptHere, call, projectOpened, refreshProject, useAppStore } from '../../state/app-store';
 import { loadWorkspace, resetWorkspace } from '../../state/workspace-store';
@@ -10,15 +10,6 @@ import { base64Url, fileToBase64, openRefiDialog, safeFileName, useRefi } from '
 // Files above this do not fit one socket message in browser mode once base64-encoded.
 const MAX_UPLOAD_BYTES = 45 * 1024 * 1024;
 const close = () => openRefiDialog(null);
-
-function Problem({ message }: { message: string | null }) {
-  if (!message) return null;
-  return (
-    <p className="field-error" role="alert">
-      {message}
-    </p>
-  );
-}
 
 const COUNT_LABELS: Readonly<Record<string, string>> = {
   documents: 'Documents',
@@ -132,7 +123,7 @@ function ExportDialog({ kind }: { kind: 'project' | 'codebook' }) {
             File name (in {info?.projectsFolder ?? 'the projects folder'}, or a full path)
             <input value={name} onChange={(e) => setName(e.target.value)} />
           </label>
-          <Problem message={error} />
+          <FieldError message={error} />
         </DialogForm>
       )}
     </Dialog>
@@ -217,13 +208,13 @@ function ImportProjectDialog() {
             }}
           />
         </label>
-        <Problem message={problem} />
+        <FieldError message={problem} />
         <label>
           New project file name
           <input value={target} onChange={(e) => setTarget(e.target.value)} placeholder="Imported study" />
         </label>
         {busy && <TaskProgressBar />}
-        <Problem message={error} />
+        <FieldError message={error} />
       </DialogForm>
     </Dialog>
   );
@@ -256,7 +247,7 @@ function ImportCodebookDialog() {
             Codebook (.qdc or .qdpx)
             <input type="file" accept=".qdc,.qdpx,.qde" onChange={(e) => choose(e.target.files?.[0] ?? null)} />
           </label>
-          <Problem message={problem ?? error} />
+          <FieldError message={problem ?? error} />
         </DialogForm>
       )}
     </Dialog>

@@ -1,20 +1,10 @@
 import { useEffect, useState } from 'react';
-import type { MethodName, Params, Result } from '../../../shared/api/contract';
 import type { SavedSearch } from '../../../shared/api/methods/saved-searches';
 import { SEARCH_KINDS } from '../../../shared/api/methods/search';
-import { call, callQuietly, clearError, useAppStore } from '../../state/app-store';
+import { FieldError } from '../../components/Dialog';
+import { attemptHere, call, callQuietly, useAppStore } from '../../state/app-store';
 import { showNotice } from '../coding/coding-store';
 import { KIND_LABELS, runSaved, useSearch } from './search-store';
-
-/** Calls the application and hands back the failure's sentence, to show beside the field rather than in the banner. */
-async function callHere<K extends MethodName>(method: K, params: Params<K>): Promise<{ ok: Result<K> } | { error: string }> {
-  try {
-    return { ok: await call(method, params) };
-  } catch (err) {
-    clearError();
-    return { error: err instanceof Error ? err.message : String(err) };
-  }
-}
 
 let asked: string | null = null;
 
@@ -95,11 +85,7 @@ function NameForm({ className, formLabel, fieldLabel, initial, submit, onSubmit,
           Cancel
         </button>
       )}
-      {error && (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FieldError message={error} />
     </form>
   );
 }
@@ -108,15 +94,20 @@ function NameForm({ className, formLabel, fieldLabel, initial, submit, onSubmit,
 export function SaveSearchForm({ onDone }: { onDone: () => void }) {
   const { query, kinds, documentIds } = useSearch();
   const save = async (name: string) => {
-    const r = await callHere('savedSearches.save', {
-      name,
-      query,
-      kinds: kinds.length === SEARCH_KINDS.length ? undefined : [...kinds],
-      documentIds: documentIds ? [...documentIds] : undefined,
-    });
-    if ('error' in r) return r.error;
-    useSearch.setState({ savedId: r.ok.id });
-    showNotice(`Saved the search “${r.ok.name}”. Undo with Ctrl+Z.`);
+    let problem: string | null = null;
+    const saved = await attemptHere(
+      () =>
+        call('savedSearches.save', {
+          name,
+          query,
+          kinds: kinds.length === SEARCH_KINDS.length ? undefined : [...kinds],
+          documentIds: documentIds ? [...documentIds] : undefined,
+        }),
+      (message) => (problem = message),
+    );
+    if (!saved) return problem;
+    useSearch.setState({ savedId: saved.id });
+    showNotice(`Saved the search “${saved.name}”. Undo with Ctrl+Z.`);
     return null;
   };
   return (
@@ -136,8 +127,9 @@ export function SaveSearchForm({ onDone }: { onDone: () => void }) {
 function RenameField({ search, onDone }: { search: SavedSearch; onDone: () => void }) {
   const rename = async (name: string) => {
     if (name.trim() === search.name) return null;
-    const r = await callHere('savedSearches.rename', { id: search.id, name });
-    return 'error' in r ? r.error : null;
+    let problem: string | null = null;
+    await attemptHere(() => call('savedSearches.rename', { id: search.id, name }), (message) => (problem = message));
+    return problem;
   };
   return <NameForm className="saved-rename" fieldLabel={`New name for “${search.name}”`} initial={search.name} submit="Rename" onSubmit={rename} onDone={onDone} />;
 }
@@ -155,8 +147,7 @@ export function SavedSearchList() {
   const current = useSearch((s) => s.savedId);
   const [renaming, setRenaming] = useState<string | null>(null);
   const remove = async (search: SavedSearch) => {
-    const r = await callHere('savedSearches.delete', { id: search.id });
-    if ('error' in r) return showNotice(r.error);
+    if (!(await attemptHere(() => call('savedSearches.delete', { id: search.id }), showNotice))) return;
     if (useSearch.getState().savedId === search.id) useSearch.setState({ savedId: null });
     showNotice(`Deleted the saved search “${search.name}”. Undo with Ctrl+Z.`);
   };
