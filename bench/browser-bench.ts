@@ -75,6 +75,8 @@ export interface BrowserBenchInput {
   readonly scrollMs: number;
   /** Where to write a CPU profile of the page while it applies codes (Chrome's .cpuprofile), if wanted. */
   readonly profile?: string;
+  /** Where to write a Chromium trace of applying codes (Trace Event JSON, for chrome://tracing), if wanted. */
+  readonly trace?: string;
   /** Where to save what the window shows after opening and after coding (PNG), to look at. */
   readonly screenshots?: { readonly opened: string; readonly coded: string };
 }
@@ -120,7 +122,14 @@ export async function runBrowserBench(input: BrowserBenchInput, log: (line: stri
       await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
       await cdp.send('Profiler.start');
     }
+    if (input.trace) await browser.startTracing(page, { path: input.trace, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
     const applied = await step('code.apply', log, () => measureApply(page, input, sampleHeap));
+    if (input.trace) {
+      const trace = JSON.parse((await browser.stopTracing()).toString('utf8')) as { traceEvents: TraceEvent[] };
+      const count = (applied as { samples?: number }).samples ?? 1;
+      log(`  Chromium trace of applying codes: ${input.trace}; the page's main thread, ms per application:`);
+      for (const line of mainThreadTime(trace.traceEvents, count)) log(`    ${line}`);
+    }
     if (input.profile) {
       const { profile } = await cdp.send('Profiler.stop');
       fs.writeFileSync(input.profile, JSON.stringify(profile));
@@ -432,6 +441,41 @@ async function measureApply(page: Page, input: BrowserBenchInput, sampleHeap: ()
 interface ProfileNode {
   readonly id: number;
   readonly callFrame: { readonly functionName: string; readonly url: string; readonly lineNumber: number };
+}
+
+interface TraceEvent {
+  readonly name: string;
+  readonly ph: string;
+  readonly pid: number;
+  readonly tid: number;
+  readonly ts: number;
+  readonly dur?: number;
+  readonly args?: { readonly name?: string };
+}
+
+/**
+ * Where the renderer's main thread spent its time, as "Layout 1.23" (ms per application): the
+ * complete events ('X') of the thread Chromium names CrRendererMain, each counted by its own
+ * time (its duration less that of the events nested in it), largest first.
+ */
+function mainThreadTime(events: readonly TraceEvent[], applications: number): string[] {
+  const main = events.find((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+  if (!main) return ['no renderer main thread in the trace'];
+  const spans = events.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.dur !== undefined).sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
+  const self = new Map<string, number>();
+  const open: { name: string; end: number }[] = [];
+  for (const e of spans) {
+    while (open.length && open[open.length - 1].end <= e.ts) open.pop();
+    const parent = open[open.length - 1];
+    if (parent) self.set(parent.name, (self.get(parent.name) ?? 0) - e.dur!);
+    self.set(e.name, (self.get(e.name) ?? 0) + e.dur!);
+    open.push({ name: e.name, end: e.ts + e.dur! });
+  }
+  return [...self]
+    .filter(([, us]) => us > 0)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 20)
+    .map(([name, us]) => `${(us / 1000 / applications).toFixed(2)} ${name}`);
 }
 
 /** The functions a CPU profile saw running most, by self time, as "12.3% name (file:line)". */

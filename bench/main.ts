@@ -12,7 +12,7 @@ import { ensureFocusGroupFile, ensureStudy, STUDY_SIZES, type GeneratedStudy, ty
 import { busyNote, rewriteReadme, shortfalls, terminalTable, type BenchReport, type SizeResult } from './report';
 
 // `npm run bench`: bundled by scripts/bench.mjs into bench-results/.build/bench.cjs and run as
-//   run [--huge] [--sizes=small,large] [--no-browser] [--no-core] [--applications=N] [--profile]
+//   run [--huge] [--sizes=small,large] [--no-browser] [--no-core] [--applications=N] [--profile] [--trace]
 //                                                                          the whole bench (or part)
 //   readme                                                                 README from latest.json
 //   core <json>                                                            (child) the Node figures
@@ -183,6 +183,7 @@ async function benchSize(size: StudySize, args: readonly string[]): Promise<Size
           applyBudgetMs: plan.applyBudgetMs,
           scrollMs: 4_000,
           profile: flag(args, 'profile') !== null ? path.join(results, `${size}-apply.cpuprofile`) : undefined,
+          trace: flag(args, 'trace') !== null ? path.join(results, `${size}-apply.trace.json`) : undefined,
           screenshots: { opened: path.join(results, `${size}-opened.png`), coded: path.join(results, `${size}-coded.png`) },
         },
         log,

@@ -4,6 +4,7 @@
 //   npm run bench -- --sizes=small       only some sizes (tiny, small, large, huge)
 //   npm run bench -- --no-browser        the Node figures only (--no-core: the Chromium figures only)
 //   npm run bench -- --profile           also a CPU profile of applying codes, its hottest functions printed
+//   npm run bench -- --trace             also a Chromium trace of applying codes, the main thread's time printed
 //   npm run bench -- --readme            rewrite the README's Performance section from latest.json
 import { build } from 'esbuild';
 import { build as viteBuild } from 'vite';

@@ -87,6 +87,11 @@ class LayeredMap<V> implements ReadonlyMap<string, V> {
     return top.size > LayeredMap.MOST_CHANGES ? new Map(layered) : layered;
   }
 
+  /** The map underneath and the changes over it (undefined: taken out). */
+  layers(): { readonly base: ReadonlyMap<string, V>; readonly top: ReadonlyMap<string, V | undefined> } {
+    return { base: this.base, top: this.top };
+  }
+
   get(key: string): V | undefined {
     return this.top.has(key) ? this.top.get(key) : this.base.get(key);
   }
@@ -115,6 +120,31 @@ class LayeredMap<V> implements ReadonlyMap<string, V> {
   forEach(callback: (value: V, key: string, map: ReadonlyMap<string, V>) => void): void {
     for (const [key, value] of this.entries()) callback(value, key, this);
   }
+}
+
+const counts = new WeakMap<ReadonlyMap<string, unknown>, Map<string, number>>();
+
+/**
+ * How many groups pass `test`, counted once per map and kept: a map layered over one already
+ * counted is counted from that one's figure and its few changed entries alone. `testKey` names
+ * the test (a different test needs a different key), so one map can hold several counts.
+ */
+export function countGroups<V>(groups: ReadonlyMap<string, V>, testKey: string, test: (group: V) => boolean): number {
+  const known = counts.get(groups)?.get(testKey);
+  if (known !== undefined) return known;
+  let n = 0;
+  if (groups instanceof LayeredMap) {
+    const { base, top } = groups.layers();
+    n = countGroups(base as ReadonlyMap<string, V>, testKey, test);
+    for (const [key, value] of top as ReadonlyMap<string, V | undefined>) {
+      const before = base.get(key) as V | undefined;
+      n += (value !== undefined && test(value) ? 1 : 0) - (before !== undefined && test(before) ? 1 : 0);
+    }
+  } else for (const group of groups.values()) if (test(group)) n++;
+  let byTest = counts.get(groups);
+  if (!byTest) counts.set(groups, (byTest = new Map()));
+  byTest.set(testKey, n);
+  return n;
 }
 
 function countKey<T>(items: readonly T[], from: number, keyOf: (item: T) => string | null, key: string): number {

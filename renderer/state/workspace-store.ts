@@ -50,6 +50,15 @@ export function codingsByUnit(codings: readonly Coding[]): ReadonlyMap<string, r
   return next.groups;
 }
 
+const spanOf = (c: Coding) => (c.unitId === null && c.start !== null ? 'span' : null);
+let spanGroup: Grouped<Coding> | null = null;
+
+/** The codings of free passages (not of a meaning unit), kept from one change to the next like `codingsByUnit`. */
+export function spanCodings(codings: readonly Coding[]): readonly Coding[] {
+  spanGroup = regroup(spanGroup, codings, spanOf);
+  return spanGroup.groups.get('span') ?? NO_CODINGS;
+}
+
 /** The open document's codings by unit, for views that count units' codings. */
 export function useCodingsByUnit(): ReadonlyMap<string, readonly Coding[]> {
   const codings = useWorkspace((s) => s.detail?.codings ?? NO_CODINGS);

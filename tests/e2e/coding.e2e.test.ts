@@ -1,6 +1,8 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
+import { foreignStudy } from './support/foreign-study';
 import { startHarness, type Harness } from './support/harness';
 
 const THEME = 'Study life';
@@ -492,5 +494,51 @@ describe('the coding workbench in Chromium', () => {
     await page.getByText('Coder: Amira Haddad').waitFor();
     await page.getByRole('heading', { name: /^Focus group 2/ }).waitFor();
     await expect.poll(() => page.locator('.transcript .unit.selected').getAttribute('data-unit-id')).toBe(place);
+  });
+
+  it('lists every document and code of a large study, draws only the stretches of the lists on screen, and codes with a code far down the rail', async () => {
+    h = await startHarness();
+    const { page } = h;
+    const file = path.join(h.home, 'large-study.qdpx');
+    fs.writeFileSync(file, foreignStudy({ sources: 150, sentences: 6, codes: 160 }));
+    await page.getByRole('button', { name: 'Import REFI-QDA project…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Import REFI-QDA project' });
+    await dialog.getByLabel('REFI-QDA project (.qdpx)').setInputFiles(file);
+    await dialog.getByRole('button', { name: 'Import' }).click();
+    await page.getByRole('dialog', { name: 'Imported' }).getByRole('button', { name: 'Open the project' }).click();
+    const rail = page.getByRole('complementary', { name: 'Codes' });
+    const documents = page.getByRole('complementary', { name: 'Navigator' }).getByRole('list', { name: 'Documents' });
+    await rail.getByRole('button', { name: /^Support/ }).waitFor();
+
+    // Every item is in the page and says where it stands in the whole list, though the lists are
+    // drawn in stretches; those off screen are skipped by the browser until they come into view.
+    const drawn = (item: Locator) => item.evaluate((el) => (el as unknown as { checkVisibility(o: object): boolean }).checkVisibility({ contentVisibilityAuto: true }));
+    expect(await rail.getByRole('listitem').count()).toBe(160);
+    expect(await documents.getByRole('listitem').count()).toBe(150);
+    const lastCode = rail.getByRole('listitem').filter({ has: page.getByText('Code 160', { exact: true }) });
+    const lastDocument = documents.getByRole('listitem').filter({ has: page.getByText('Interview 150', { exact: true }) });
+    for (const [item, size] of [[lastCode, '160'], [lastDocument, '150']] as const) {
+      expect(await item.getAttribute('aria-posinset')).toBe(size);
+      expect(await item.getAttribute('aria-setsize')).toBe(size);
+      expect(await drawn(item)).toBe(false);
+    }
+    expect(await drawn(rail.getByRole('listitem').first())).toBe(true);
+    await h.screenshot('large-lists-opened');
+
+    // The last document opens from the navigator's far end.
+    await lastDocument.getByRole('button').click();
+    await page.locator('.transcript-header h2', { hasText: 'Interview 150' }).waitFor();
+    expect(await drawn(lastDocument)).toBe(true);
+
+    // A passage coded with the last code of the rail, by click: its count goes from 0 to 1.
+    const passage = page.locator('.transcript mark.span-coded').first();
+    expect(await passage.evaluate(selectInPage, [0, 6])).toBe('We met');
+    await page.getByRole('toolbar', { name: 'Selected words' }).waitFor();
+    const lastCodeButton = lastCode.getByRole('button');
+    await expect.poll(() => lastCodeButton.textContent()).toMatch(/0$/);
+    await lastCodeButton.click();
+    await expect.poll(() => lastCodeButton.textContent()).toMatch(/1$/);
+    expect(await drawn(lastCode)).toBe(true);
+    await h.screenshot('large-lists-coded-far-down');
   });
 });

@@ -1,37 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { zipSync } from 'fflate';
 import { afterEach, describe, expect, it } from 'vitest';
+import { foreignStudy } from './support/foreign-study';
 import { startHarness, type Harness } from './support/harness';
 
 async function runCommand(h: Harness, words: string): Promise<void> {
   await h.page.keyboard.press('Control+k');
   await h.page.getByRole('textbox', { name: 'Command' }).fill(words);
   await h.page.keyboard.press('Enter');
-}
-
-/**
- * A study as another program would export it, big enough for its import to take a few seconds:
- * `sources` interviews of 120 sentences, each sentence coded with one of five codes.
- */
-function bigForeignStudy(sources: number): Uint8Array {
-  const guid = (kind: number, n: number) => `${n.toString(16).padStart(8, '0')}-0000-4000-8000-${kind.toString(16).padStart(12, '0')}`;
-  const sentence = 'We met every week, and it helped me more than I expected.';
-  const text = Array.from({ length: 120 }, () => sentence).join(' ');
-  const codes = ['Support', 'Time', 'Trust', 'Workload', 'Belonging'].map((name, i) => `<Code guid="${guid(1, i)}" name="${name}" isCodable="true"/>`);
-  const files: Record<string, Uint8Array> = {};
-  const enc = new TextEncoder();
-  const xmlSources: string[] = [];
-  for (let s = 0; s < sources; s++) {
-    files[`sources/${guid(2, s)}.txt`] = enc.encode(text);
-    const selections = Array.from({ length: 120 }, (_, k) => {
-      const start = k * (sentence.length + 1);
-      return `<PlainTextSelection guid="${guid(3, s * 1000 + k)}" startPosition="${start}" endPosition="${start + sentence.length}"><Coding guid="${guid(4, s * 1000 + k)}"><CodeRef targetGUID="${guid(1, k % 5)}"/></Coding></PlainTextSelection>`;
-    });
-    xmlSources.push(`<TextSource guid="${guid(2, s)}" name="Interview ${s + 1}" plainTextPath="internal://${guid(2, s)}.txt">${selections.join('')}</TextSource>`);
-  }
-  const qde = `<?xml version="1.0" encoding="utf-8"?><Project xmlns="urn:QDA-XML:project:1.0" name="Big study" origin="Another program 1.0"><CodeBook><Codes>${codes.join('')}</Codes></CodeBook><Sources>${xmlSources.join('')}</Sources></Project>`;
-  return zipSync({ 'project.qde': enc.encode(qde), ...files });
 }
 
 describe('REFI-QDA exchange in Chromium (browser mode)', () => {
@@ -97,7 +73,7 @@ describe('REFI-QDA exchange in Chromium (browser mode)', () => {
     h = await startHarness();
     const { page } = h;
     const big = path.join(h.home, 'big-study.qdpx');
-    fs.writeFileSync(big, bigForeignStudy(1_000));
+    fs.writeFileSync(big, foreignStudy({ sources: 1_000, sentences: 120, codes: 5 }));
     await page.getByRole('button', { name: 'Import REFI-QDA project…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Import REFI-QDA project' });
     await dialog.getByLabel('REFI-QDA project (.qdpx)').setInputFiles(big);

@@ -1,5 +1,6 @@
 import { memo, useMemo, useState } from 'react';
 import type { CodebookNode } from '../../../shared/api/entities';
+import { ChunkedList, type ListPlace } from '../../components/ChunkedList';
 import { fuzzyScore } from '../../../shared/domain/fuzzy';
 import { useWorkspace } from '../../state/workspace-store';
 import { flattenCodebook } from '../codebook/codebook-tree';
@@ -15,10 +16,10 @@ function apply(codeId: string): void {
 }
 
 /** One line of the rail; memoized, so a count changing redraws that line alone. */
-const RailItem = memo(function RailItem({ node, indent }: { node: CodebookNode; indent: number }) {
+const RailItem = memo(function RailItem({ node, indent, ...at }: { node: CodebookNode; indent: number } & ListPlace) {
   if (node.level !== 'code') {
     return (
-      <li className={`rail-group level-${node.level}`} style={{ paddingLeft: indent }}>
+      <li {...at} className={`rail-group level-${node.level}`} style={{ paddingLeft: indent }}>
         <button type="button" className="link-like" onClick={() => selectNode(node.id)} title="Show in the inspector">
           {node.name}
         </button>
@@ -26,7 +27,7 @@ const RailItem = memo(function RailItem({ node, indent }: { node: CodebookNode; 
     );
   }
   return (
-    <li style={{ paddingLeft: indent }}>
+    <li {...at} style={{ paddingLeft: indent }}>
       <button
         type="button"
         className="rail-code"
@@ -62,12 +63,13 @@ export function CodeRail() {
   return (
     <aside className="code-rail" aria-label="Codes">
       <input className="rail-filter" placeholder="Filter codes" aria-label="Filter codes" value={filter} onChange={(e) => setFilter(e.target.value)} />
-      <ul>
-        {shown.map(({ node, depth, path }) => (
-          <RailItem key={path} node={node} indent={filter ? 6 : 6 + depth * 10} />
-        ))}
-        {nodes.length === 0 && <li className="muted small pad">No codes yet. Press A on a unit and type a name to make one.</li>}
-      </ul>
+      <ChunkedList
+        items={shown}
+        keyOf={(r) => r.path}
+        itemHeight={24}
+        render={({ node, depth, path }, at) => <RailItem key={path} node={node} indent={filter ? 6 : 6 + depth * 10} {...at} />}
+      />
+      {nodes.length === 0 && <p className="muted small pad">No codes yet. Press A on a unit and type a name to make one.</p>}
     </aside>
   );
 }

@@ -143,15 +143,16 @@ function drawPending(codeIds: readonly string[], unitIds: readonly string[]): st
   const { detail } = useWorkspace.getState();
   const coderId = useAppStore.getState().project?.currentCoderId;
   if (!detail || !coderId) return [];
-  const wanted = new Set(unitIds);
   const byUnit = codingsByUnit(detail.codings);
   const pending: Coding[] = [];
-  for (const unit of detail.units) {
-    if (!wanted.has(unit.id)) continue;
-    const have = byUnit.get(unit.id) ?? [];
+  // In text order; one unit (the usual keypress) needs no walk through the document's units.
+  const wanted = new Set(unitIds);
+  const inOrder = unitIds.length === 1 ? unitIds : detail.units.filter((u) => wanted.has(u.id)).map((u) => u.id);
+  for (const unitId of inOrder) {
+    const have = byUnit.get(unitId) ?? [];
     for (const codeId of codeIds) {
       if (have.some((c) => c.coderId === coderId && c.codeId === codeId)) continue;
-      pending.push({ id: `${PENDING_PREFIX}${++pendingSeq}`, codeId, coderId, documentId: detail.document.id, unitId: unit.id, start: null, end: null });
+      pending.push({ id: `${PENDING_PREFIX}${++pendingSeq}`, codeId, coderId, documentId: detail.document.id, unitId, start: null, end: null });
     }
   }
   if (pending.length === 0) return [];

@@ -1,5 +1,6 @@
 import { memo } from 'react';
 import type { DocumentSummary } from '../../../shared/api/entities';
+import { ChunkedList, type ListPlace } from '../../components/ChunkedList';
 import { DOCUMENT_KIND_LABELS } from '../../../shared/domain/vocabulary';
 import { openDocument, useWorkspace } from '../../state/workspace-store';
 import { useAppStore } from '../../state/app-store';
@@ -8,9 +9,9 @@ import { useSavedSearches } from '../search/SavedSearches';
 import { runSaved, useSearch } from '../search/search-store';
 
 /** One document in the navigator; memoized, so coding redraws only the open document's progress. */
-const NavItem = memo(function NavItem({ d, active }: { d: DocumentSummary; active: boolean }) {
+const NavItem = memo(function NavItem({ d, active, ...at }: { d: DocumentSummary; active: boolean } & ListPlace) {
   return (
-    <li>
+    <li {...at}>
         <button
           type="button"
           className={active ? 'nav-item active' : 'nav-item'}
@@ -80,21 +81,22 @@ export function Navigator() {
       {sections.map((section) => (
         <div key={section.id} className="nav-group">
           <div className="nav-group-name">{section.name}</div>
-          <ul>
-            {section.docs.map((d) => (
-              <NavItem key={d.id} d={d} active={d.id === current} />
-            ))}
-          </ul>
+          <ChunkedList aria-label={section.name} items={section.docs} keyOf={(d) => d.id} itemHeight={52} render={(d, at) => <NavItem key={d.id} d={d} active={d.id === current} {...at} />} />
         </div>
       ))}
       <h3>Participants</h3>
-      <ul className="participants" aria-label="Participants">
-        {participants.map((p) => (
-          <li key={p.id} title={p.notes}>
+      <ChunkedList
+        className="participants"
+        aria-label="Participants"
+        items={participants}
+        keyOf={(p) => p.id}
+        itemHeight={22}
+        render={(p, at) => (
+          <li key={p.id} {...at} title={p.notes}>
             <span>{p.label}</span> <span className="muted small">{p.pseudonym}</span>
           </li>
-        ))}
-      </ul>
+        )}
+      />
       <SavedSearchLinks />
     </aside>
   );

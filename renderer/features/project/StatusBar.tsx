@@ -1,5 +1,5 @@
-import { useMemo } from 'react';
 import { useAppStore } from '../../state/app-store';
+import { countGroups } from '../../state/regroup';
 import { useIdleValue } from '../../state/stable';
 import { useCodingsByUnit, useWorkspace } from '../../state/workspace-store';
 import { CollaborationStatus } from '../agreement/CollaborationStatus';
@@ -15,11 +15,7 @@ export function StatusBar() {
   // Counted once the page is idle: the chip a code draws comes first.
   const byUnit = useIdleValue(useCodingsByUnit());
   const coderId = project.currentCoderId;
-  const coded = useMemo(() => {
-    let n = 0;
-    for (const list of byUnit.values()) if (list.some((c) => c.coderId === coderId)) n++;
-    return n;
-  }, [byUnit, coderId]);
+  const coded = countGroups(byUnit, `coded by ${coderId}`, (list) => list.some((c) => c.coderId === coderId));
 
   return (
     <footer className="status-bar">

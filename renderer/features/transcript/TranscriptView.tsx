@@ -3,7 +3,7 @@ import { memo, useCallback, useEffect, useMemo, useRef } from 'react';
 import type { Coder, CodebookNode, Coding } from '../../../shared/api/entities';
 import { useAppStore } from '../../state/app-store';
 import { useStable, useStableArray } from '../../state/stable';
-import { codingsByUnit, useWorkspace } from '../../state/workspace-store';
+import { codingsByUnit, spanCodings, useWorkspace } from '../../state/workspace-store';
 import { useCoding } from '../coding/coding-store';
 import { CodeRail } from '../coding/CodeRail';
 import { SelectionBar } from '../coding/SelectionBar';
@@ -33,8 +33,6 @@ function sameLook(a: ReadonlyMap<string, CodebookNode>, b: ReadonlyMap<string, C
 interface RowProps {
   readonly row: TurnRow;
   readonly index: number;
-  /** Where the virtual list puts the row (pixels from the top). */
-  readonly top: number;
   readonly measure: (el: HTMLElement | null) => void;
   readonly text: string;
   readonly byUnit: ReadonlyMap<string, readonly Coding[]>;
@@ -67,14 +65,14 @@ function sameRow(a: RowProps, b: RowProps): boolean {
 
 /** One row of the virtual list: a turn (or a stretch of a long one) with its meaning units. */
 const TranscriptRow = memo(function TranscriptRow(props: RowProps) {
-  const { row, index, top, measure, text, byUnit, unitId, inRange, editingUnitId } = props;
+  const { row, index, measure, text, byUnit, unitId, inRange, editingUnitId } = props;
   const { turn, pieces, first } = row;
   return (
     <div
       data-index={index}
       ref={measure}
       className={`turn${turn.isFacilitator ? ' facilitator' : ''}${first ? '' : ' continued'}`}
-      style={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${top}px)` }}
+      style={{ position: 'absolute', left: 0, right: 0 }}
     >
       <TurnMeta turn={turn} first={first} />
       <div className="turn-body">
@@ -125,7 +123,7 @@ export function TranscriptView() {
     sameLook,
   );
   const coderById = useMemo(() => new Map(coders.map((c) => [c.id, c])), [coders]);
-  const spans = useStableArray(useMemo(() => shown.filter((c) => c.unitId === null && c.start !== null), [shown]));
+  const spans = useStableArray(useMemo(() => spanCodings(shown), [shown]));
   const focusTranscript = useCallback(() => scroller.current?.focus(), []);
   const units = detail?.units;
   const inRange = useMemo<ReadonlySet<string>>(() => {
@@ -140,6 +138,10 @@ export function TranscriptView() {
     getScrollElement: () => scroller.current,
     estimateSize: (i) => estimateRowHeight(rows[i]),
     overscan: 6,
+    // The virtual list places rows itself (their `top`, and the list's height): a row growing by a
+    // chip moves the rows below it without redrawing any of them.
+    directDomUpdates: true,
+    directDomUpdatesMode: 'position',
   });
 
   useScrollRequests(virtualizer, rows);
@@ -164,13 +166,12 @@ export function TranscriptView() {
     <div className="transcript-layout">
     <div className="transcript" ref={scroller} aria-label={`Transcript of ${detail.document.title}`} onMouseUp={onMouseUp}>
       <TranscriptHeader detail={detail} />
-      <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+      <div ref={virtualizer.containerRef} style={{ position: 'relative' }}>
         {virtualizer.getVirtualItems().map((item) => (
           <TranscriptRow
             key={rows[item.index].key}
             row={rows[item.index]}
             index={item.index}
-            top={item.start}
             measure={virtualizer.measureElement}
             text={detail.text}
             byUnit={byUnit}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Prng } from '../../../bench/prng';
-import { groupBy, regroup, type Grouped } from '../../../renderer/state/regroup';
+import { countGroups, groupBy, regroup, type Grouped } from '../../../renderer/state/regroup';
 
 interface Item {
   readonly id: number;
@@ -86,5 +86,25 @@ describe('regroup: groups kept up to date from the last ones', () => {
     const grouped = groupBy(items, unitOf);
     expect(regroup(grouped, items, unitOf)).toBe(grouped);
     expect(grouped.groups.has('null')).toBe(false);
+  });
+
+  it('counts the groups that pass a test from the last count and the changed groups, as counting afresh would', () => {
+    const rng = new Prng(7);
+    // "Units the coder coded": a group passes when it holds an item of an odd id.
+    const odd = (list: readonly Item[]) => list.some((i) => i.id % 2 === 1);
+    const even = (list: readonly Item[]) => list.length >= 2;
+    let items: Item[] = Array.from({ length: 1200 }, () => item(units[rng.int(units.length)]));
+    let grouped: Grouped<Item> = groupBy(items, unitOf);
+    let layered = 0;
+    for (let step = 0; step < 500; step++) {
+      items = change(items, rng);
+      grouped = regroup(grouped, items, unitOf);
+      if (grouped.groups.constructor.name === 'LayeredMap') layered++;
+      const fresh = [...groupBy(items, unitOf).groups.values()];
+      expect(countGroups(grouped.groups, 'odd', odd), `step ${step}`).toBe(fresh.filter(odd).length);
+      // A second test on the same map keeps a count of its own.
+      expect(countGroups(grouped.groups, 'two or more', even), `step ${step}`).toBe(fresh.filter(even).length);
+    }
+    expect(layered).toBeGreaterThan(100);
   });
 });

@@ -1,0 +1,37 @@
+import { zipSync } from 'fflate';
+
+export interface ForeignStudyShape {
+  readonly sources: number;
+  /** Sentences per interview, each one coded. */
+  readonly sentences: number;
+  readonly codes: number;
+}
+
+/**
+ * A study as another program would export it (.qdpx bytes): `sources` interviews of `sentences`
+ * sentences each, every sentence coded with one of `codes` codes in turn. Big enough, when asked,
+ * for an import to take a few seconds or for the lists of a window to run far off screen.
+ */
+export function foreignStudy({ sources, sentences, codes }: ForeignStudyShape): Uint8Array {
+  const guid = (kind: number, n: number) => `${n.toString(16).padStart(8, '0')}-0000-4000-8000-${kind.toString(16).padStart(12, '0')}`;
+  const sentence = 'We met every week, and it helped me more than I expected.';
+  const text = Array.from({ length: sentences }, () => sentence).join(' ');
+  const names = ['Support', 'Time', 'Trust', 'Workload', 'Belonging'];
+  const codeXml = Array.from({ length: codes }, (_, i) => {
+    const name = i < names.length ? names[i] : `Code ${String(i + 1).padStart(3, '0')}`;
+    return `<Code guid="${guid(1, i)}" name="${name}" isCodable="true"/>`;
+  });
+  const files: Record<string, Uint8Array> = {};
+  const enc = new TextEncoder();
+  const xmlSources: string[] = [];
+  for (let s = 0; s < sources; s++) {
+    files[`sources/${guid(2, s)}.txt`] = enc.encode(text);
+    const selections = Array.from({ length: sentences }, (_, k) => {
+      const start = k * (sentence.length + 1);
+      return `<PlainTextSelection guid="${guid(3, s * 1000 + k)}" startPosition="${start}" endPosition="${start + sentence.length}"><Coding guid="${guid(4, s * 1000 + k)}"><CodeRef targetGUID="${guid(1, k % codes)}"/></Coding></PlainTextSelection>`;
+    });
+    xmlSources.push(`<TextSource guid="${guid(2, s)}" name="Interview ${s + 1}" plainTextPath="internal://${guid(2, s)}.txt">${selections.join('')}</TextSource>`);
+  }
+  const qde = `<?xml version="1.0" encoding="utf-8"?><Project xmlns="urn:QDA-XML:project:1.0" name="Big study" origin="Another program 1.0"><CodeBook><Codes>${codeXml.join('')}</Codes></CodeBook><Sources>${xmlSources.join('')}</Sources></Project>`;
+  return zipSync({ 'project.qde': enc.encode(qde), ...files });
+}
