@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -110,6 +110,15 @@ function startServerChild(payload: { rendererDir: string; projectsFolder: string
   });
 }
 
+/** Writes out every file the system still holds in memory (sync(1)); where there is no such command, nothing. */
+function flushToDisk(): void {
+  try {
+    execFileSync('sync', { stdio: 'ignore', timeout: 120_000 });
+  } catch {
+    // Not on this system: the figures then share the machine with the writing out.
+  }
+}
+
 function codeShortcuts(file: string): Record<string, string> {
   const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
@@ -165,6 +174,9 @@ async function benchSize(size: StudySize, args: readonly string[]): Promise<Size
     fs.mkdirSync(projectsFolder, { recursive: true });
     const projectName = `Bench ${size}`;
     fs.copyFileSync(study.file, path.join(projectsFolder, `${projectName}.condensa`));
+    // The core figures and this copy leave hundreds of MB for the system to write out: it does so
+    // now, not while the Chromium figures are taken (a code on disk waits for its log's sync).
+    flushToDisk();
     let server: ServerChild | null = null;
     try {
       server = await startServerChild({ rendererDir: renderer, projectsFolder, userDataFolder: path.join(runDir, 'browser', 'user-data') });

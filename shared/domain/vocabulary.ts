@@ -51,3 +51,31 @@ export type MemoTarget = (typeof MEMO_TARGETS)[number];
 
 export const RESOLUTION_DECISIONS = ['keep-a', 'keep-b', 'keep-both', 'neither', 'other-code', 'change-codebook'] as const;
 export type ResolutionDecision = (typeof RESOLUTION_DECISIONS)[number];
+
+/** What each of the project's tables holds, in a reader's words: one row of it, and several. */
+export const RECORD_WORDS: Readonly<Record<string, { readonly one: string; readonly many: string }>> = {
+  project: { one: 'project setting', many: 'project settings' },
+  coders: { one: 'coder', many: 'coders' },
+  document_groups: { one: 'document group', many: 'document groups' },
+  documents: { one: 'document', many: 'documents' },
+  attributes: { one: 'participant attribute', many: 'participant attributes' },
+  participants: { one: 'participant', many: 'participants' },
+  participant_values: { one: 'attribute value', many: 'attribute values' },
+  turns: { one: 'speaker turn', many: 'speaker turns' },
+  meaning_units: { one: 'meaning unit', many: 'meaning units' },
+  codebook_nodes: { one: 'codebook node', many: 'codes and other codebook nodes' },
+  codebook_links: { one: 'codebook placement', many: 'links in the codebook hierarchy' },
+  codings: { one: 'coding', many: 'codings' },
+  resolutions: { one: 'resolution decision', many: 'resolution decisions' },
+  quotes: { one: 'exemplar quote', many: 'exemplar quotes' },
+  memos: { one: 'memo', many: 'memos' },
+  journal_entries: { one: 'journal entry', many: 'journal entries' },
+  saved_searches: { one: 'saved search', many: 'saved searches' },
+  map_positions: { one: 'position on the thematic map', many: 'positions on the thematic map' },
+  node_name_history: { one: 'earlier name of a code', many: 'earlier names of codes' },
+};
+
+/** A table's rows in a reader's words ("meaning units"); a table without words keeps its name, spaced. */
+export function recordWords(table: string, count: 'one' | 'many' = 'many'): string {
+  return RECORD_WORDS[table]?.[count] ?? table.replace(/_/g, ' ');
+}

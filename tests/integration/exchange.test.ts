@@ -220,7 +220,7 @@ describe('merging a returned copy', () => {
     let settled = false;
     void outcome.then(() => (settled = true));
     // Stopped once Ben's coding is in (the codings come before the quotes), so the undoing is real.
-    const pastCodings = (what: string | undefined) => !!what && ['Merging quotes', 'Merging memos', 'Merging journal entries', 'Merging saved searches', 'Merging map positions', 'Merging node name history'].includes(what);
+    const pastCodings = (what: string | undefined) => !!what && ['Merging exemplar quotes', 'Merging memos', 'Merging journal entries', 'Merging saved searches', 'Merging positions on the thematic map', 'Merging earlier names of codes'].includes(what);
     let stage: string | undefined;
     while (!settled && !pastCodings(stage)) {
       stage = (await t.client.call('tasks.progress', {})).task?.what;

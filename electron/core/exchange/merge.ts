@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { CopyOrigin, MergeConflict, MergeReport } from '../../../shared/api/methods/exchange';
 import { AppError } from '../../../shared/api/errors';
+import { recordWords } from '../../../shared/domain/vocabulary';
 import { projectRow } from '../repos/project-repo';
 import { CAPTURED_TABLES, migrate, SCHEMA_VERSION } from '../store/migrations';
 import { APPLICATION_ID, canonicalPath } from '../store/project-file';
@@ -28,27 +29,6 @@ export interface Merged {
   readonly mergedAt: string;
   readonly conflicts: number;
 }
-
-const TABLE_WORDS: Readonly<Record<string, string>> = {
-  project: 'project settings',
-  coders: 'coders',
-  document_groups: 'document groups',
-  documents: 'documents',
-  attributes: 'participant attributes',
-  participants: 'participants',
-  participant_values: 'attribute values',
-  turns: 'speaker turns',
-  meaning_units: 'meaning units',
-  codebook_nodes: 'codes and other codebook nodes',
-  codebook_links: 'links in the codebook hierarchy',
-  codings: 'codings',
-  resolutions: 'resolution decisions',
-  quotes: 'exemplar quotes',
-  memos: 'memos',
-  journal_entries: 'journal entries',
-  saved_searches: 'saved searches',
-  map_positions: 'positions on the thematic map',
-};
 
 const FIELD_WORDS: Readonly<Record<string, string>> = {
   name: 'name',
@@ -155,7 +135,7 @@ export async function mergeReturnedCopy(db: Database.Database, returned: Returne
   const m = new Merger(db, ours, returned, mergerId);
   db.pragma('defer_foreign_keys = ON');
   for (const [i, table] of CAPTURED_TABLES.entries()) {
-    await step(`Merging ${table.replace(/_/g, ' ')}`, i + 1, parts);
+    await step(`Merging ${recordWords(table)}`, i + 1, parts);
     m.mergeTable(table);
   }
   const report = m.report();
@@ -396,7 +376,7 @@ class Merger {
   }
 
   private count(map: Map<string, number>, table: string, row: Row): void {
-    let label = TABLE_WORDS[table] ?? table;
+    let label = recordWords(table);
     if (table === 'codings') label = `codings by ${this.coderName(String(row.coder_id))}`;
     map.set(label, (map.get(label) ?? 0) + 1);
   }
@@ -429,7 +409,7 @@ class Merger {
       case 'project':
         return 'the project settings';
       default:
-        return `a row of ${TABLE_WORDS[table] ?? table}`;
+        return `a row of ${recordWords(table)}`;
     }
   }
 
@@ -461,7 +441,7 @@ class Merger {
     const list = (map: Map<string, number>) => [...map].map(([what, count]) => ({ what, count }));
     const notices = [...this.notices];
     for (const [table, n] of this.keptHere) {
-      notices.push(`${n} ${TABLE_WORDS[table] ?? table} deleted in ${this.copyName} are kept here: deletions there are applied only to that coder’s own codings, memos and decisions. Delete them here if they should go.`);
+      notices.push(`${n} ${recordWords(table)} deleted in ${this.copyName} are kept here: deletions there are applied only to that coder’s own codings, memos and decisions. Delete them here if they should go.`);
     }
     const added = list(this.added);
     const updated = list(this.updated);

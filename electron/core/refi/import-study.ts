@@ -3,7 +3,7 @@ import type Database from 'better-sqlite3';
 import type { RefiImportReport } from '../../../shared/api/methods/refi';
 import { stripBom } from '../../../shared/domain/offsets';
 import { decodeText } from '../../../shared/text/decode';
-import { ATTRIBUTE_TYPES, type AttributeType, type Methodology, type NodeLevel } from '../../../shared/domain/vocabulary';
+import { ATTRIBUTE_TYPES, recordWords, type AttributeType, type Methodology, type NodeLevel } from '../../../shared/domain/vocabulary';
 import { initialsOf } from '../repos/coders-repo';
 import { nowIso, stmt } from '../store/statements';
 import type { TaskStep } from '../tasks';
@@ -707,7 +707,7 @@ export async function applyProjectPlan(db: Database.Database, plan: ImportPlan, 
     for (const { table, rows, optional } of plan.tables) {
       const fixed = table === 'memos' ? rows.map((r) => (r.target_id === '__project__' ? { ...r, target_id: projectId } : r)) : rows;
       for (let from = 0; from < fixed.length; from += ROWS_PER_STEP) {
-        await step(`Writing the new project (${TABLE_WORDS[table] ?? table.replace(/_/g, ' ')})`, done, total);
+        await step(`Writing the new project (${recordWords(table)})`, done, total);
         skipped += insertAll(db, table, fixed.slice(from, from + ROWS_PER_STEP), optional ?? false);
         done += Math.min(ROWS_PER_STEP, fixed.length - from);
       }
@@ -718,16 +718,6 @@ export async function applyProjectPlan(db: Database.Database, plan: ImportPlan, 
   }
   return skipped;
 }
-
-/** How the progress bar names what is being written. */
-const TABLE_WORDS: Readonly<Record<string, string>> = {
-  document_groups: 'document groups',
-  participant_values: 'attributes of participants',
-  meaning_units: 'meaning units',
-  codebook_nodes: 'codebook',
-  codebook_links: 'codebook',
-  journal_entries: 'journal',
-};
 
 /** Adds planned codes to the open project (inside the caller's recorded step). */
 export function applyCodebookPlan(db: Database.Database, plan: { nodes: readonly Row[]; links: readonly Row[] }): void {

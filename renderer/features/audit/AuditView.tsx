@@ -1,18 +1,9 @@
 import { Fragment, useEffect, useMemo, useState } from 'react';
 import type { AuditChange, AuditStep } from '../../../shared/api/entities';
+import { recordWords } from '../../../shared/domain/vocabulary';
 import { attempt, useAppStore } from '../../state/app-store';
 import { useWorkspace } from '../../state/workspace-store';
 import { exportAuditCsv } from '../coding/coding-actions';
-
-const TABLE_WORDS: Readonly<Record<string, string>> = {
-  codebook_nodes: 'codebook node',
-  codebook_links: 'codebook placement',
-  codings: 'coding',
-  meaning_units: 'meaning unit',
-  memos: 'memo',
-  journal_entries: 'journal entry',
-  quotes: 'quote',
-};
 
 /** A value as a reader wants it: names for codebook ids, short text for long ones. */
 function show(value: unknown, names: ReadonlyMap<string, string>): string {
@@ -32,7 +23,7 @@ function ChangeDetail({ change, names }: { change: AuditChange; names: ReadonlyM
   return (
     <li>
       <span className="muted small">
-        {change.op === 'insert' ? 'added' : change.op === 'delete' ? 'removed' : 'changed'} {TABLE_WORDS[change.table] ?? change.table}
+        {change.op === 'insert' ? 'added' : change.op === 'delete' ? 'removed' : 'changed'} {recordWords(change.table, 'one')}
       </span>
       <table className="change-fields">
         <tbody>
