@@ -10,6 +10,9 @@ export interface TaskStep {
   (what: string, done: number, total: number): Promise<void>;
 }
 
+/** The steps of work run outside a task (a test, the CLI, the bench): nothing to tell, nothing to stop it. */
+export const noSteps: TaskStep = async () => {};
+
 /** The one piece of long work under way, its progress, and a request to stop it. */
 export class Tasks {
   private current: { progress: Omit<TaskProgress, 'cancelling'>; cancelling: boolean } | null = null;

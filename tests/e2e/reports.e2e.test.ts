@@ -59,4 +59,35 @@ describe('the Reports tab (browser mode)', () => {
     await page.getByRole('region', { name: 'Landscape page' }).getByRole('table', { name: /Abstraction from meaning units to themes/ }).waitFor();
     await h.screenshot('reports-abstraction-table');
   });
+
+  it('offers Cancel while an export runs, says beside the buttons why an export wrote no file, and the next one goes through', async () => {
+    h = await startHarness({ answerRules: [] });
+    const { page } = h;
+    await page.getByRole('button', { name: 'Open the sample project' }).click();
+    await page.getByRole('dialog', { name: 'Who is coding?' }).getByRole('button', { name: 'Amira Haddad (AH)' }).click();
+    await page.getByRole('tab', { name: 'Reports' }).click();
+    const bar = page.getByRole('group', { name: 'Export' });
+    await bar.getByRole('button', { name: 'Export Word (.docx)' }).waitFor();
+
+    // While the answer is on its way, the bar offers Cancel instead of a link to the last file.
+    h.setAnswerRules([{ methods: ['reports.export'], delayMs: 800 }]);
+    await bar.getByRole('button', { name: 'Export Word (.docx)' }).click();
+    await bar.getByRole('button', { name: 'Saving…' }).waitFor();
+    await bar.getByRole('button', { name: 'Cancel' }).waitFor();
+    await bar.getByRole('status').filter({ hasText: 'Saved to' }).waitFor();
+    expect(await bar.getByRole('button', { name: 'Cancel' }).count()).toBe(0);
+
+    // A cancelled export is a sentence beside the buttons, not a banner; the last file's link goes.
+    h.setAnswerRules([{ methods: ['reports.export'], refuse: { code: 'CANCELLED', message: 'The export was cancelled. No file was written.' } }]);
+    await bar.getByRole('button', { name: 'Export Word (.docx)' }).click();
+    await bar.getByRole('alert').filter({ hasText: 'The export was cancelled. No file was written.' }).waitFor();
+    expect(await page.getByRole('alert').count()).toBe(1);
+    expect(await bar.getByRole('status').filter({ hasText: 'Saved to' }).count()).toBe(0);
+    await h.screenshot('reports-export-cancelled');
+
+    h.setAnswerRules([]);
+    await bar.getByRole('button', { name: 'Export Excel (.xlsx)' }).click();
+    await bar.getByRole('status').filter({ hasText: 'Saved to' }).waitFor();
+    expect(await bar.getByRole('alert').count()).toBe(0);
+  });
 });

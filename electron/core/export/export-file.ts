@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { ReportFormat, ReportKind, ReportOptions } from '../../../shared/api/methods/reports';
 import { writeFileSafely } from '../files/write-file-safely';
+import { noSteps, type TaskStep } from '../tasks';
 import { renderReport, type RenderedReport } from './report-service';
 
 /** "Codebook.docx", else "Codebook 2.docx" …: an export never replaces an earlier one unless a path is given. */
@@ -15,7 +16,10 @@ function freeName(folder: string, fileName: string): string {
   }
 }
 
-/** Renders a report and writes it: to `target` when given, else under a free name in `folder`. */
+/**
+ * Renders a report and writes it: to `target` when given, else under a free name in `folder`.
+ * A cancel between the steps leaves no file.
+ */
 export async function exportReport(
   db: Database.Database,
   kind: ReportKind,
@@ -23,8 +27,10 @@ export async function exportReport(
   options: ReportOptions,
   target: string | null,
   folder: string,
+  step: TaskStep = noSteps,
 ): Promise<RenderedReport & { readonly path: string }> {
-  const rendered = await renderReport(db, kind, format, options);
+  const rendered = await renderReport(db, kind, format, options, step);
+  await step('Saving the file', 2, 3);
   const where = target ?? freeName(folder, rendered.fileName);
   return { ...rendered, path: writeFileSafely(where, rendered.bytes), fileName: path.basename(where) };
 }

@@ -21,6 +21,7 @@ import { memosReport } from './reports/memos';
 import { participantsReport } from './reports/participants';
 import { segmentsReport } from './reports/segments';
 import { themesReport } from './reports/themes';
+import { noSteps, type TaskStep } from '../tasks';
 import { renderCsv, renderXlsx } from './spreadsheet';
 
 export const REPORTS: Readonly<Record<ReportKind, ReportBuilder>> = {
@@ -88,13 +89,15 @@ function safeName(title: string): string {
 }
 
 /** The report's bytes in one format; a format the report does not have is refused with the ones it has. */
-export async function renderReport(db: Database.Database, kind: ReportKind, format: ReportFormat, options: ReportOptions = {}): Promise<RenderedReport> {
+export async function renderReport(db: Database.Database, kind: ReportKind, format: ReportFormat, options: ReportOptions = {}, step: TaskStep = noSteps): Promise<RenderedReport> {
   const builder = REPORTS[kind];
   if (!builder.formats.includes(format)) {
     throw new AppError('BAD_REQUEST', `The ${builder.label.toLowerCase()} cannot be saved as .${format}; choose ${builder.formats.map((f) => `.${f}`).join(' or ')}.`);
   }
+  await step(`Gathering the ${builder.label.toLowerCase()}`, 0, 3);
   const built = buildReport(db, kind, options);
   const fileName = `${safeName(built.title)}.${format}`;
+  await step(`Laying out the ${FORMAT_WORDS[format]}`, 1, 3);
   if (format === 'docx') {
     if (!built.document) throw new AppError('BAD_REQUEST', `The ${builder.label.toLowerCase()} has no Word layout; save it as .xlsx or .csv.`);
     return { bytes: await renderDocx(built.document), mime: MIME.docx, fileName };
@@ -102,3 +105,5 @@ export async function renderReport(db: Database.Database, kind: ReportKind, form
   if (format === 'xlsx') return { bytes: await renderXlsx(built.sheets, built.title), mime: MIME.xlsx, fileName };
   return { bytes: renderCsv(built.sheets[0]), mime: MIME.csv, fileName };
 }
+
+const FORMAT_WORDS: Readonly<Record<ReportFormat, string>> = { docx: 'Word document', xlsx: 'workbook', csv: 'table' };

@@ -2,7 +2,9 @@ import type Database from 'better-sqlite3';
 import { AppError } from '../../../shared/api/errors';
 import type { AttributeType, CoderRole, DocumentKind, MemoTarget, Methodology, NodeLevel, ThemeStatus } from '../../../shared/domain/vocabulary';
 import { codePointIndex, type CodePointIndex } from '../../../shared/domain/offsets';
+import { plural } from '../export/blocks';
 import { stmt } from '../store/statements';
+import { noSteps, type TaskStep } from '../tasks';
 import {
   CONDENSATION_NOTE_NAME,
   INTERPRETATION_NOTE_NAME,
@@ -516,11 +518,17 @@ export function buildRefiProject(db: Database.Database, origin: string): Built {
 
 const encoder = new TextEncoder();
 
-/** The whole study as .qdpx bytes: project.qde plus sources/<GUID>.txt (UTF-8, no BOM). */
-export function exportProjectQdpx(db: Database.Database, origin: string): { bytes: Uint8Array; summary: ExportSummary; qde: string } {
+/**
+ * The whole study as .qdpx bytes: project.qde plus sources/<GUID>.txt (UTF-8, no BOM). Each
+ * stage tells `step` (of `total`), which may stop it.
+ */
+export async function exportProjectQdpx(db: Database.Database, origin: string, step: TaskStep = noSteps, total = 3): Promise<{ bytes: Uint8Array; summary: ExportSummary; qde: string }> {
+  await step('Reading the study', 0, total);
   const built = buildRefiProject(db, origin);
+  await step('Writing project.qde', 1, total);
   const qde = writeProjectXml(built.project);
   const files: Record<string, Uint8Array> = { 'project.qde': encoder.encode(qde) };
   for (const [guid, text] of built.texts) files[`sources/${guid}.txt`] = encoder.encode(text);
+  await step(`Packing project.qde and ${plural(built.texts.size, 'source')}`, 2, total);
   return { bytes: writeZip(files), summary: built.summary, qde };
 }

@@ -89,7 +89,7 @@ function ExportDialog({ kind }: { kind: 'project' | 'codebook' }) {
   };
   const fileName = done ? done.path.split(/[\\/]/).pop()! : '';
   return (
-    <Dialog title={kind === 'project' ? 'Export REFI-QDA project' : 'Export codebook (.qdc)'} onClose={close}>
+    <Dialog title={kind === 'project' ? 'Export REFI-QDA project' : 'Export codebook (.qdc)'} onClose={busy ? cancelTask : close}>
       {kind === 'project' ? (
         <p className="small muted">
           A .qdpx opens in NVivo, ATLAS.ti, MAXQDA, QualCoder and other QDA programs. Levels, meaning units and condensations travel in a form those programs
@@ -118,12 +118,13 @@ function ExportDialog({ kind }: { kind: 'project' | 'codebook' }) {
           </DialogDone>
         </div>
       ) : (
-        <DialogForm onSubmit={run} onCancel={close} submitLabel={busy ? 'Exporting…' : 'Export'} disabled={busy || !name.trim()}>
+        <DialogForm onSubmit={run} onCancel={busy ? cancelTask : close} submitLabel={busy ? 'Exporting…' : 'Export'} disabled={busy || !name.trim()}>
           <label>
             File name (in {info?.projectsFolder ?? 'the projects folder'}, or a full path)
             <input value={name} onChange={(e) => setName(e.target.value)} />
           </label>
           <FieldError message={error} />
+          {busy && kind === 'project' && <TaskProgressBar />}
         </DialogForm>
       )}
     </Dialog>

@@ -1,5 +1,7 @@
 import { useEffect } from 'react';
 import { REPORT_KINDS, REPORT_LABELS } from '../../../shared/api/methods/reports';
+import { FieldError } from '../../components/Dialog';
+import { cancelTask, TaskProgressBar } from '../../components/TaskProgress';
 import { useAppStore } from '../../state/app-store';
 import { useShallow } from '../../state/create-store';
 import { ReportOptionsForm } from './ReportOptionsForm';
@@ -9,7 +11,9 @@ import { SheetPreview, WordPreview } from './WordPreview';
 const FORMAT_LABELS = { docx: 'Word (.docx)', xlsx: 'Excel (.xlsx)', csv: 'CSV (.csv)' } as const;
 
 function ExportBar() {
-  const { preview, exporting, exported } = useReports(useShallow((s) => ({ preview: s.preview, exporting: s.exporting, exported: s.exported })));
+  const { preview, exporting, exported, problem } = useReports(
+    useShallow((s) => ({ preview: s.preview, exporting: s.exporting, exported: s.exported, problem: s.exportProblem })),
+  );
   if (!preview) return null;
   return (
     <div className="report-export" role="group" aria-label="Export">
@@ -18,6 +22,15 @@ function ExportBar() {
           {exporting === f ? 'Saving…' : `Export ${FORMAT_LABELS[f]}`}
         </button>
       ))}
+      {exporting && (
+        <>
+          <TaskProgressBar />
+          <button type="button" onClick={cancelTask}>
+            Cancel
+          </button>
+        </>
+      )}
+      <FieldError message={problem} />
       {exported && (
         <span className="report-saved" role="status">
           Saved to <code>{exported.path}</code> ·{' '}

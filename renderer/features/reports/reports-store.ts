@@ -1,5 +1,5 @@
 import type { ReportFormat, ReportKind, ReportOptions, ReportPreview } from '../../../shared/api/methods/reports';
-import { call } from '../../state/app-store';
+import { attemptHere, call } from '../../state/app-store';
 import { createStore } from '../../state/create-store';
 
 export interface ExportedFile {
@@ -18,6 +18,8 @@ interface ReportsState {
   readonly loading: boolean;
   readonly exporting: ReportFormat | null;
   readonly exported: ExportedFile | null;
+  /** Why the last export wrote no file (refused, failed or cancelled), shown beside the export buttons. */
+  readonly exportProblem: string | null;
 }
 
 export const useReports = createStore<ReportsState>(() => ({
@@ -27,6 +29,7 @@ export const useReports = createStore<ReportsState>(() => ({
   loading: false,
   exporting: null,
   exported: null,
+  exportProblem: null,
 }));
 
 const NO_OPTIONS: ReportOptions = {};
@@ -69,14 +72,13 @@ function blobUrl(base64: string, mime: string): string {
 export async function exportReport(format: ReportFormat): Promise<void> {
   const { kind, exported } = useReports.getState();
   const options = optionsOf(useReports.getState());
-  useReports.setState({ exporting: format });
-  try {
-    const r = await call('reports.export', { kind, format, options });
-    if (exported) URL.revokeObjectURL(exported.url);
-    useReports.setState({ exported: { format, path: r.path, fileName: r.fileName, bytes: r.bytes, url: blobUrl(r.base64, r.mime) } });
-  } catch {
-    // The error banner says what went wrong.
-  } finally {
-    useReports.setState({ exporting: null });
-  }
+  // The bar now tells of this export alone: the last one's link goes.
+  if (exported) URL.revokeObjectURL(exported.url);
+  useReports.setState({ exporting: format, exported: null, exportProblem: null });
+  const r = await attemptHere(
+    () => call('reports.export', { kind, format, options }),
+    (exportProblem) => useReports.setState({ exportProblem }),
+  );
+  if (r) useReports.setState({ exported: { format, path: r.path, fileName: r.fileName, bytes: r.bytes, url: blobUrl(r.base64, r.mime) } });
+  useReports.setState({ exporting: null });
 }
