@@ -12,8 +12,7 @@ const STRETCH = 32;
 
 interface Props<T> {
   readonly items: readonly T[];
-  readonly keyOf: (item: T) => string;
-  /** One item's `<li>`, which takes `at`: its role and place in the whole list, for assistive technology. */
+  /** One item's `<li>`, keyed, which takes `at`: its role and place in the whole list, for assistive technology. */
   readonly render: (item: T, at: ListPlace) => ReactNode;
   /** About how tall an item is, in pixels: the room a stretch takes before it was ever drawn. */
   readonly itemHeight: number;
@@ -28,13 +27,14 @@ interface Props<T> {
  * (find, tab order and assistive technology reach them all). A list is one stretch per
  * `STRETCH` items, each its own `<ul>`; each item says where it stands in the whole list.
  */
-export function ChunkedList<T>({ items, keyOf, render, itemHeight, className, 'aria-label': label }: Props<T>) {
+export function ChunkedList<T>({ items, render, itemHeight, className, 'aria-label': label }: Props<T>) {
   const stretches: T[][] = [];
   for (let i = 0; i < items.length; i += STRETCH) stretches.push(items.slice(i, i + STRETCH));
   return (
     <div className={className ? `chunked-list ${className}` : 'chunked-list'} role="list" aria-label={label}>
       {stretches.map((stretch, s) => (
-        <ul key={keyOf(stretch[0])} role="none" className="stretch" style={{ containIntrinsicSize: `auto ${stretch.length * itemHeight}px` }}>
+        // Keyed by place: an item added at the top moves one item into each next stretch, not every stretch anew.
+        <ul key={s} role="none" className="stretch" style={{ containIntrinsicSize: `auto ${stretch.length * itemHeight}px` }}>
           {stretch.map((item, i) => render(item, { role: 'listitem', 'aria-posinset': s * STRETCH + i + 1, 'aria-setsize': items.length }))}
         </ul>
       ))}

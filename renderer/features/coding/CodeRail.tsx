@@ -65,7 +65,6 @@ export function CodeRail() {
       <input className="rail-filter" placeholder="Filter codes" aria-label="Filter codes" value={filter} onChange={(e) => setFilter(e.target.value)} />
       <ChunkedList
         items={shown}
-        keyOf={(r) => r.path}
         itemHeight={24}
         render={({ node, depth, path }, at) => <RailItem key={path} node={node} indent={filter ? 6 : 6 + depth * 10} {...at} />}
       />

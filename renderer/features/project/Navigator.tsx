@@ -81,7 +81,12 @@ export function Navigator() {
       {sections.map((section) => (
         <div key={section.id} className="nav-group">
           <div className="nav-group-name">{section.name}</div>
-          <ChunkedList aria-label={section.name} items={section.docs} keyOf={(d) => d.id} itemHeight={52} render={(d, at) => <NavItem key={d.id} d={d} active={d.id === current} {...at} />} />
+          <ChunkedList
+            aria-label={section.name}
+            items={section.docs}
+            itemHeight={52}
+            render={(d, at) => <NavItem key={d.id} d={d} active={d.id === current} {...at} />}
+          />
         </div>
       ))}
       <h3>Participants</h3>
@@ -89,7 +94,6 @@ export function Navigator() {
         className="participants"
         aria-label="Participants"
         items={participants}
-        keyOf={(p) => p.id}
         itemHeight={22}
         render={(p, at) => (
           <li key={p.id} {...at} title={p.notes}>
