@@ -209,4 +209,21 @@ describe('two coders, blind, merged and resolved (Chromium)', () => {
     await log.getByRole('cell', { name: 'Resolve a discrepancy: Keep both' }).waitFor();
     await log.getByRole('cell', { name: 'Merge Ben Okafor’s copy' }).waitFor();
   });
+
+  it('says beside the figures why they could not be computed, and computes them again on request', async () => {
+    h = await startHarness({ answerRules: [{ methods: ['agreement.compute'], refuse: { code: 'INTERNAL', message: 'The project file could not be read just now.' } }] });
+    const { page } = h;
+    await page.getByRole('button', { name: 'Open the sample project' }).click();
+    await page.getByRole('dialog', { name: 'Who is coding?' }).getByRole('button', { name: /^Amira Haddad/ }).click();
+    await page.getByRole('tab', { name: 'Compare', exact: true }).click();
+    await page.getByRole('alert').filter({ hasText: 'The figures could not be computed: The project file could not be read just now.' }).waitFor();
+    expect(await page.getByText('Computing agreement…').count()).toBe(0);
+    // The list of differences does not depend on the figures.
+    await page.getByTestId('discrepancy-counts').waitFor();
+    await h.screenshot('agreement-figures-refused');
+    h.setAnswerRules([]);
+    await page.getByRole('button', { name: 'Compute again' }).click();
+    await page.getByRole('table', { name: 'Per code' }).waitFor();
+    expect(await page.getByRole('alert').count()).toBe(0);
+  });
 });

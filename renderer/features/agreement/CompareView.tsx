@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { AGREEMENT_LEVELS, DECISION_KEYS, UNIT_SET_MODES, UNIT_SET_SHORT_LABELS, type AgreementLevel, type UnitSetMode } from '../../../shared/domain/agreement-options';
+import { FieldError } from '../../components/Dialog';
 import { useAppStore } from '../../state/app-store';
 import { choose, exportList, exportLog, loadComparison, loadReport, loadStatus, move, reveal, saveAndNext, useCompare } from './compare-store';
 import { DiscrepancyDetailPanel, DiscrepancyListPanel } from './DiscrepancyPanels';
@@ -71,6 +72,7 @@ export function CompareView() {
   const level = useCompare((s) => s.level);
   const unitSet = useCompare((s) => s.unitSet);
   const report = useCompare((s) => s.report);
+  const reportError = useCompare((s) => s.reportError);
   const exportMessage = useCompare((s) => s.exportMessage);
   const revision = useAppStore((s) => s.revision);
   useCompareKeys();
@@ -161,6 +163,13 @@ export function CompareView() {
       {status.agreementEnabled ? (
         report ? (
           <FiguresPanel report={report} />
+        ) : reportError ? (
+          <div className="pad-x">
+            <FieldError message={reportError} />
+            <button type="button" onClick={() => void loadReport()}>
+              Compute again
+            </button>
+          </div>
         ) : (
           <p className="muted pad">Computing agreement…</p>
         )

@@ -7,7 +7,7 @@ import type {
 } from '../../../shared/api/methods/agreement';
 import type { AgreementLevel, DiscrepancyType, UnitSetMode } from '../../../shared/domain/agreement-options';
 import type { ResolutionDecision } from '../../../shared/domain/vocabulary';
-import { attempt, refreshProject, useAppStore } from '../../state/app-store';
+import { attempt, attemptHere, call, refreshProject, useAppStore } from '../../state/app-store';
 import { createProjectStore } from '../../state/project-store';
 
 export interface CompareFilter {
@@ -99,8 +99,12 @@ export async function loadReport(): Promise<void> {
     useCompare.setState({ report: null, reportError: null });
     return;
   }
-  const report = await attempt('agreement.compute', { coderIds: p, level, unitSet });
-  useCompare.setState({ report, reportError: report ? null : 'The figures could not be computed; see the message above.' });
+  useCompare.setState({ reportError: null });
+  const report = await attemptHere(
+    () => call('agreement.compute', { coderIds: p, level, unitSet }),
+    (message) => useCompare.setState({ reportError: `The figures could not be computed: ${message}` }),
+  );
+  useCompare.setState({ report });
 }
 
 /** The pair and the current filter as the discrepancy methods take them; an empty choice means any. */
