@@ -13,7 +13,13 @@ const close = () => useCoding.setState({ pickerOpen: false, pickerForUnits: null
 
 /** The quick-pick for codes: type to fuzzy-find, Enter applies, Ctrl+Space picks several, Alt+N makes a new code. */
 export function CodePicker() {
+  // Closed, it watches nothing else: coding by keyboard does not redraw it.
   const open = useCoding((s) => s.pickerOpen);
+  return open ? <OpenCodePicker /> : null;
+}
+
+/** The picker while open: it starts afresh (no words typed, nothing picked) each time it opens. */
+function OpenCodePicker() {
   const units = useCoding((s) => s.pickerForUnits);
   const selection = useCoding((s) => s.pickerForSelection);
   const nodes = useWorkspace((s) => s.nodes);
@@ -31,7 +37,6 @@ export function CodePicker() {
   }, [units, detail, coderId]);
 
   const options = useMemo((): Option[] => {
-    if (!open) return [];
     const codes = nodes
       .filter((n) => n.level === 'code')
       .map((node) => ({ node, path: paths.get(node.id) ?? '', score: fuzzyScore(query, node.name) ?? fuzzyScore(query, `${paths.get(node.id) ?? ''} ${node.name}`) }))
@@ -41,18 +46,12 @@ export function CodePicker() {
     const name = query.trim();
     const exact = nodes.some((n) => n.level === 'code' && n.name.toLowerCase() === name.toLowerCase());
     return name && !exact ? [...codes, { kind: 'new', name }] : codes;
-  }, [open, nodes, paths, query]);
+  }, [nodes, paths, query]);
 
   useEffect(() => {
-    if (open) {
-      setQuery('');
-      setIndex(0);
-      setPicked([]);
-      setTimeout(() => input.current?.focus(), 0);
-    }
-  }, [open]);
+    setTimeout(() => input.current?.focus(), 0);
+  }, []);
 
-  if (!open) return null;
   const targetLabel = selection ? `the passage “${selection.text.length > 50 ? `${selection.text.slice(0, 50)}…` : selection.text}”` : `${units?.length ?? 0} unit${units?.length === 1 ? '' : 's'}`;
 
   const apply = async (codeIds: readonly string[]) => {

@@ -1,9 +1,9 @@
 import { useEffect } from 'react';
-import type { DocumentDetail } from '../../../shared/api/entities';
 import { DOCUMENT_KIND_LABELS } from '../../../shared/domain/vocabulary';
 import { useWorkspace } from '../../state/workspace-store';
 import { useCoding } from '../coding/coding-store';
 import { FindBar } from './FindBar';
+import type { DocumentLayout } from './transcript-layout';
 import { useTranscript } from './transcript-store';
 import { handleUnitKeys, makeUnitFromSelection, mergeWithNext, openFind, splitAtCaret } from './unit-actions';
 
@@ -11,7 +11,7 @@ import { handleUnitKeys, makeUnitFromSelection, mergeWithNext, openFind, splitAt
 const keepSelection = (e: React.MouseEvent) => e.preventDefault();
 
 /** The document's title and session, the unit tools (make, split, merge, re-segment) and find. */
-export function TranscriptHeader({ detail }: { detail: DocumentDetail }) {
+export function TranscriptHeader({ detail }: { detail: DocumentLayout }) {
   const unitId = useWorkspace((s) => s.unitId);
   const hasSelection = useCoding((s) => s.selection !== null);
   const findOpen = useTranscript((s) => s.findOpen);

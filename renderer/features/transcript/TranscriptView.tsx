@@ -2,21 +2,21 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useCallback, useEffect, useMemo, useRef } from 'react';
 import type { Coder, CodebookNode, Coding } from '../../../shared/api/entities';
 import { useAppStore } from '../../state/app-store';
-import { useStable, useStableArray } from '../../state/stable';
-import { codingsByUnit, spanCodings, useWorkspace } from '../../state/workspace-store';
+import { useShallow } from '../../state/create-store';
+import { useStable } from '../../state/stable';
+import { useWorkspace } from '../../state/workspace-store';
 import { useCoding } from '../coding/coding-store';
 import { CodeRail } from '../coding/CodeRail';
 import { SelectionBar } from '../coding/SelectionBar';
 import { selectionOffsets, SpanText } from '../coding/SpanText';
 import { useTranscriptKeys } from '../coding/use-transcript-keys';
-import { useShownCodings } from '../agreement/coder-view-store';
+import { useShownSpans } from '../agreement/coder-view-store';
 import { estimateRowHeight, layoutTurns, type TurnRow } from './transcript-layout';
 import { TranscriptHeader } from './TranscriptHeader';
 import { TurnMeta } from './TurnMeta';
 import { UnitBlock } from './UnitBlock';
 import { useScrollRequests } from './use-scroll-requests';
 
-const NO_CODINGS: readonly Coding[] = [];
 const NO_RANGE: ReadonlySet<string> = new Set();
 const GapText = memo(SpanText);
 
@@ -35,7 +35,6 @@ interface RowProps {
   readonly index: number;
   readonly measure: (el: HTMLElement | null) => void;
   readonly text: string;
-  readonly byUnit: ReadonlyMap<string, readonly Coding[]>;
   readonly spans: readonly Coding[];
   readonly nodeById: ReadonlyMap<string, CodebookNode>;
   readonly coderById: ReadonlyMap<string, Coder>;
@@ -46,16 +45,18 @@ interface RowProps {
   readonly onEdited: () => void;
 }
 
-const PER_UNIT: ReadonlySet<keyof RowProps> = new Set(['byUnit', 'unitId', 'inRange', 'editingUnitId']);
+const PER_UNIT: ReadonlySet<keyof RowProps> = new Set(['unitId', 'inRange', 'editingUnitId']);
 
-/** A row redraws only when something of its own changed: its units' codings, selection or editing. */
+/**
+ * A row redraws only when something of its own changed: its units' selection or editing. A
+ * unit's codings are its own to watch (`UnitBlock`): coding a unit redraws that unit alone.
+ */
 function sameRow(a: RowProps, b: RowProps): boolean {
   for (const key of Object.keys(b) as (keyof RowProps)[]) if (!PER_UNIT.has(key) && a[key] !== b[key]) return false;
   return b.row.pieces.every(({ unit }) => {
     if (!unit) return true;
     const id = unit.id;
     return (
-      a.byUnit.get(id) === b.byUnit.get(id) &&
       (a.unitId === id) === (b.unitId === id) &&
       a.inRange.has(id) === b.inRange.has(id) &&
       (a.editingUnitId === id) === (b.editingUnitId === id)
@@ -65,7 +66,7 @@ function sameRow(a: RowProps, b: RowProps): boolean {
 
 /** One row of the virtual list: a turn (or a stretch of a long one) with its meaning units. */
 const TranscriptRow = memo(function TranscriptRow(props: RowProps) {
-  const { row, index, measure, text, byUnit, unitId, inRange, editingUnitId } = props;
+  const { row, index, measure, text, unitId, inRange, editingUnitId } = props;
   const { turn, pieces, first } = row;
   return (
     <div
@@ -83,7 +84,6 @@ const TranscriptRow = memo(function TranscriptRow(props: RowProps) {
               unit={piece.unit}
               start={piece.start}
               text={text.slice(piece.start, piece.end)}
-              codings={byUnit.get(piece.unit.id) ?? NO_CODINGS}
               spans={props.spans}
               nodeById={props.nodeById}
               coderById={props.coderById}
@@ -103,7 +103,8 @@ const TranscriptRow = memo(function TranscriptRow(props: RowProps) {
 }, sameRow);
 
 export function TranscriptView() {
-  const detail = useWorkspace((s) => s.detail);
+  // The text, turns and units: a coding changes none of them, so it does not redraw the transcript.
+  const detail = useWorkspace(useShallow((s) => (s.detail ? { document: s.detail.document, text: s.detail.text, turns: s.detail.turns, units: s.detail.units } : null)));
   const unitId = useWorkspace((s) => s.unitId);
   const nodes = useWorkspace((s) => s.nodes);
   const coders = useWorkspace((s) => s.coders);
@@ -113,17 +114,14 @@ export function TranscriptView() {
   const editingUnitId = useCoding((s) => s.editingUnitId);
   useTranscriptKeys();
 
-  // Coding replaces only the codings of `detail`: the layout of turns and units stays as it was.
   const rows = useMemo(() => (detail ? layoutTurns(detail) : []), [detail?.text, detail?.turns, detail?.units]);
-  // The status bar's view switch: everyone's own codings, the consensus, or one coder's.
-  const shown = useShownCodings(detail?.codings);
-  const byUnit = useMemo(() => codingsByUnit(shown), [shown]);
   const nodeById = useStable(
     useMemo(() => new Map(nodes.map((n) => [n.id, n])), [nodes]),
     sameLook,
   );
   const coderById = useMemo(() => new Map(coders.map((c) => [c.id, c])), [coders]);
-  const spans = useStableArray(useMemo(() => spanCodings(shown), [shown]));
+  // Coded free passages, as the status bar's view (everyone's, the consensus, one coder's) shows them.
+  const spans = useShownSpans();
   const focusTranscript = useCallback(() => scroller.current?.focus(), []);
   const units = detail?.units;
   const inRange = useMemo<ReadonlySet<string>>(() => {
@@ -174,7 +172,6 @@ export function TranscriptView() {
             index={item.index}
             measure={virtualizer.measureElement}
             text={detail.text}
-            byUnit={byUnit}
             spans={spans}
             nodeById={nodeById}
             coderById={coderById}

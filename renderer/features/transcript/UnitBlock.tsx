@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import type { Coder, CodebookNode, Coding, MeaningUnit } from '../../../shared/api/entities';
 import { selectUnit } from '../../state/workspace-store';
+import { useShownUnitCodings } from '../agreement/coder-view-store';
 import { applyCodes, selectedUnitIds } from '../coding/coding-actions';
 import { useCoding } from '../coding/coding-store';
 import { CODE_DRAG_TYPE } from '../coding/CodeRail';
@@ -15,7 +16,6 @@ interface Props {
   /** The unit's stretch of this row (a unit may run across turns) and its text. */
   readonly start: number;
   readonly text: string;
-  readonly codings: readonly Coding[];
   readonly spans: readonly Coding[];
   readonly nodeById: ReadonlyMap<string, CodebookNode>;
   readonly coderById: ReadonlyMap<string, Coder>;
@@ -28,10 +28,11 @@ interface Props {
 }
 
 /**
- * One meaning unit in the transcript: its text, condensation and code chips. Memoized, so coding
- * a unit redraws that unit alone, not every unit on screen.
+ * One meaning unit in the transcript: its text, condensation and code chips. It watches its own
+ * codings, so coding a unit redraws that unit alone, not the transcript or the units around it.
  */
-export const UnitBlock = memo(function UnitBlock({ unit, start, text, codings, spans, nodeById, coderById, currentCoderId, selected, inRange, editing, onEdited }: Props) {
+export const UnitBlock = memo(function UnitBlock({ unit, start, text, spans, nodeById, coderById, currentCoderId, selected, inRange, editing, onEdited }: Props) {
+  const codings = useShownUnitCodings(unit.id);
   return (
     <div
       className={`unit${selected ? ' selected' : ''}${inRange ? ' in-range' : ''}`}

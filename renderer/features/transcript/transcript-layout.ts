@@ -21,8 +21,11 @@ const MAX_PIECES_PER_ROW = 6;
 const MAX_CHARS_PER_ROW = 2000;
 const PARAGRAPH_BREAK = /\n[ \t]*\n/g;
 
+/** What the transcript lays out: a document's text, turns and units, without its codings. */
+export type DocumentLayout = Pick<DocumentDetail, 'document' | 'text' | 'turns' | 'units'>;
+
 /** Splits each turn's text into the stretches inside and between meaning units, then into rows. */
-export function layoutTurns(detail: DocumentDetail): TurnRow[] {
+export function layoutTurns(detail: DocumentLayout): TurnRow[] {
   const units = detail.units;
   let u = 0;
   const turns: readonly Turn[] =
