@@ -540,5 +540,12 @@ describe('the coding workbench in Chromium', () => {
     await expect.poll(() => lastCodeButton.textContent()).toMatch(/1$/);
     expect(await drawn(lastCode)).toBe(true);
     await h.screenshot('large-lists-coded-far-down');
+
+    // Filtered, the rail lists the matching codes alone, and tells their number.
+    await rail.getByRole('textbox', { name: 'Filter codes' }).fill('Code 160');
+    await expect.poll(() => rail.getByRole('listitem').count()).toBe(1);
+    expect(await rail.getByRole('listitem').first().getAttribute('aria-setsize')).toBe('1');
+    await rail.getByRole('textbox', { name: 'Filter codes' }).fill('');
+    await expect.poll(() => rail.getByRole('listitem').count()).toBe(160);
   });
 });
