@@ -1,6 +1,7 @@
 import { memo, useMemo, useState } from 'react';
 import type { CodebookNode } from '../../../shared/api/entities';
 import { ChunkedList, type ListPlace } from '../../components/ChunkedList';
+import { Pane } from '../../components/Pane';
 import { fuzzyScore } from '../../../shared/domain/fuzzy';
 import { useWorkspace } from '../../state/workspace-store';
 import { flattenCodebook } from '../codebook/codebook-tree';
@@ -61,7 +62,7 @@ export function CodeRail() {
   const shown = filter.trim() ? rows.filter((r) => r.node.level === 'code' && fuzzyScore(filter, r.node.name) !== null) : rows;
 
   return (
-    <aside className="code-rail" aria-label="Codes">
+    <Pane className="code-rail" label="Codes">
       <input className="rail-filter" placeholder="Filter codes" aria-label="Filter codes" value={filter} onChange={(e) => setFilter(e.target.value)} />
       <ChunkedList
         items={shown}
@@ -69,6 +70,6 @@ export function CodeRail() {
         render={({ node, depth, path }, at) => <RailItem key={path} node={node} indent={filter ? 6 : 6 + depth * 10} {...at} />}
       />
       {nodes.length === 0 && <p className="muted small pad">No codes yet. Press A on a unit and type a name to make one.</p>}
-    </aside>
+    </Pane>
   );
 }

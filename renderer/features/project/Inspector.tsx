@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { Pane } from '../../components/Pane';
 import { useUnitCodings, useWorkspace } from '../../state/workspace-store';
 import { useCoding } from '../coding/coding-store';
 import { NodeInspector } from '../coding/NodeInspector';
@@ -32,7 +33,7 @@ export function Inspector() {
   const nodeShown = focus === 'node' && nodeId !== null && nodes.some((n) => n.id === nodeId);
 
   return (
-    <aside className="inspector" aria-label="Inspector">
+    <Pane className="inspector" label="Inspector">
       {nodeShown ? (
         <NodeInspector nodeId={nodeId} />
       ) : !unit || text === undefined ? (
@@ -67,6 +68,6 @@ export function Inspector() {
           </dl>
         </>
       )}
-    </aside>
+    </Pane>
   );
 }

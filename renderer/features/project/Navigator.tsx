@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import type { DocumentSummary } from '../../../shared/api/entities';
 import { ChunkedList, type ListPlace } from '../../components/ChunkedList';
+import { Pane } from '../../components/Pane';
 import { DOCUMENT_KIND_LABELS } from '../../../shared/domain/vocabulary';
 import { openDocument, useWorkspace } from '../../state/workspace-store';
 import { useAppStore } from '../../state/app-store';
@@ -70,7 +71,7 @@ export function Navigator() {
   ].filter((s) => s.docs.length > 0);
 
   return (
-    <aside className="navigator" aria-label="Navigator">
+    <Pane className="navigator" label="Navigator">
       <h3 className="nav-heading">
         Documents
         <button type="button" className="link small" onClick={() => openImport()} title="Import transcripts (Ctrl/Cmd+I)">
@@ -102,6 +103,6 @@ export function Navigator() {
         )}
       />
       <SavedSearchLinks />
-    </aside>
+    </Pane>
   );
 }

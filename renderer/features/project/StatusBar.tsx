@@ -36,8 +36,10 @@ export function StatusBar() {
       )}
       <CollaborationStatus />
       <span className="spacer" />
-      <span className={`status-item save-${saveState}`} aria-live="polite" data-testid="save-state">
-        {SAVE_LABELS[saveState]}
+      <span className="status-item">
+        <span className={`save-state save-${saveState}`} aria-live="polite" data-testid="save-state">
+          {SAVE_LABELS[saveState]}
+        </span>
       </span>
     </footer>
   );

@@ -162,6 +162,7 @@ export function TranscriptView() {
 
   return (
     <div className="transcript-layout">
+    <div className="transcript-cell">
     <div className="transcript" ref={scroller} aria-label={`Transcript of ${detail.document.title}`} onMouseUp={onMouseUp}>
       <TranscriptHeader detail={detail} />
       <div ref={virtualizer.containerRef} style={{ position: 'relative' }}>
@@ -183,6 +184,7 @@ export function TranscriptView() {
           />
         ))}
       </div>
+    </div>
     </div>
     <SelectionBar />
     <CodeRail />
