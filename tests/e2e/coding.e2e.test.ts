@@ -1,8 +1,7 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { foreignStudy } from './support/foreign-study';
+import { importForeignStudy } from './support/foreign-study';
 import { startHarness, type Harness } from './support/harness';
 
 const THEME = 'Study life';
@@ -499,12 +498,7 @@ describe('the coding workbench in Chromium', () => {
   it('lists every document and code of a large study, draws only the stretches of the lists on screen, and codes with a code far down the rail', async () => {
     h = await startHarness();
     const { page } = h;
-    const file = path.join(h.home, 'large-study.qdpx');
-    fs.writeFileSync(file, foreignStudy({ sources: 150, sentences: 6, codes: 160 }));
-    await page.getByRole('button', { name: 'Import REFI-QDA project…' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Import REFI-QDA project' });
-    await dialog.getByLabel('REFI-QDA project (.qdpx)').setInputFiles(file);
-    await dialog.getByRole('button', { name: 'Import' }).click();
+    await importForeignStudy(h, 'large-study.qdpx', { sources: 150, sentences: 6, codes: 160 });
     await page.getByRole('dialog', { name: 'Imported' }).getByRole('button', { name: 'Open the project' }).click();
     const rail = page.getByRole('complementary', { name: 'Codes' });
     const documents = page.getByRole('complementary', { name: 'Navigator' }).getByRole('list', { name: 'Documents' });

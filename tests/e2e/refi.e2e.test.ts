@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { foreignStudy } from './support/foreign-study';
+import { importForeignStudy } from './support/foreign-study';
 import { startHarness, type Harness } from './support/harness';
 
 async function runCommand(h: Harness, words: string): Promise<void> {
@@ -71,13 +71,7 @@ describe('REFI-QDA exchange in Chromium (browser mode)', () => {
 
   it('shows how far a long import has come, and stops it on Cancel with nothing created', async () => {
     h = await startHarness();
-    const { page } = h;
-    const big = path.join(h.home, 'big-study.qdpx');
-    fs.writeFileSync(big, foreignStudy({ sources: 1_000, sentences: 120, codes: 5 }));
-    await page.getByRole('button', { name: 'Import REFI-QDA project…' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Import REFI-QDA project' });
-    await dialog.getByLabel('REFI-QDA project (.qdpx)').setInputFiles(big);
-    await dialog.getByRole('button', { name: 'Import' }).click();
+    const dialog = await importForeignStudy(h, 'big-study.qdpx', { sources: 1_000, sentences: 120, codes: 5 });
     const progress = dialog.getByRole('status').filter({ hasText: /Reading|Placing|Writing/ });
     await progress.waitFor();
     expect(await progress.getByRole('progressbar', { name: 'Progress' }).count()).toBe(1);

@@ -1,4 +1,8 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { zipSync } from 'fflate';
+import type { Locator } from 'playwright-core';
+import type { Harness } from './harness';
 
 export interface ForeignStudyShape {
   readonly sources: number;
@@ -34,4 +38,15 @@ export function foreignStudy({ sources, sentences, codes }: ForeignStudyShape): 
   }
   const qde = `<?xml version="1.0" encoding="utf-8"?><Project xmlns="urn:QDA-XML:project:1.0" name="Big study" origin="Another program 1.0"><CodeBook><Codes>${codeXml.join('')}</Codes></CodeBook><Sources>${xmlSources.join('')}</Sources></Project>`;
   return zipSync({ 'project.qde': enc.encode(qde), ...files });
+}
+
+/** Writes such a study as `fileName` and starts its import from the start screen; gives the import dialog. */
+export async function importForeignStudy(h: Harness, fileName: string, shape: ForeignStudyShape): Promise<Locator> {
+  const file = path.join(h.home, fileName);
+  fs.writeFileSync(file, foreignStudy(shape));
+  await h.page.getByRole('button', { name: 'Import REFI-QDA project…' }).click();
+  const dialog = h.page.getByRole('dialog', { name: 'Import REFI-QDA project' });
+  await dialog.getByLabel('REFI-QDA project (.qdpx)').setInputFiles(file);
+  await dialog.getByRole('button', { name: 'Import' }).click();
+  return dialog;
 }
