@@ -88,8 +88,10 @@ function ExportDialog({ kind }: { kind: 'project' | 'codebook' }) {
     if (r) setDone({ ...r, url: r.base64 ? base64Url(r.base64, kind === 'project' ? 'application/zip' : 'application/xml') : null });
   };
   const fileName = done ? done.path.split(/[\\/]/).pop()! : '';
+  // The project export is long work: while it runs, Cancel stops it. The codebook's takes a moment.
+  const stoppable = busy && kind === 'project';
   return (
-    <Dialog title={kind === 'project' ? 'Export REFI-QDA project' : 'Export codebook (.qdc)'} onClose={busy ? cancelTask : close}>
+    <Dialog title={kind === 'project' ? 'Export REFI-QDA project' : 'Export codebook (.qdc)'} onClose={stoppable ? cancelTask : close}>
       {kind === 'project' ? (
         <p className="small muted">
           A .qdpx opens in NVivo, ATLAS.ti, MAXQDA, QualCoder and other QDA programs. Levels, meaning units and condensations travel in a form those programs
@@ -118,13 +120,13 @@ function ExportDialog({ kind }: { kind: 'project' | 'codebook' }) {
           </DialogDone>
         </div>
       ) : (
-        <DialogForm onSubmit={run} onCancel={busy ? cancelTask : close} submitLabel={busy ? 'Exporting…' : 'Export'} disabled={busy || !name.trim()}>
+        <DialogForm onSubmit={run} onCancel={stoppable ? cancelTask : close} submitLabel={busy ? 'Exporting…' : 'Export'} disabled={busy || !name.trim()}>
           <label>
             File name (in {info?.projectsFolder ?? 'the projects folder'}, or a full path)
             <input value={name} onChange={(e) => setName(e.target.value)} />
           </label>
           <FieldError message={error} />
-          {busy && kind === 'project' && <TaskProgressBar />}
+          {stoppable && <TaskProgressBar />}
         </DialogForm>
       )}
     </Dialog>
