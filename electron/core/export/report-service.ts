@@ -9,6 +9,7 @@ import {
   type ReportPreview,
   type ReportSheet,
 } from '../../../shared/api/methods/reports';
+import { noSteps, type TaskStep } from '../tasks';
 import type { BuiltReport, ReportBuilder } from './blocks';
 import { ReportData } from './data';
 import { renderDocx } from './docx-kit';
@@ -21,7 +22,6 @@ import { memosReport } from './reports/memos';
 import { participantsReport } from './reports/participants';
 import { segmentsReport } from './reports/segments';
 import { themesReport } from './reports/themes';
-import { noSteps, type TaskStep } from '../tasks';
 import { renderCsv, renderXlsx } from './spreadsheet';
 
 export const REPORTS: Readonly<Record<ReportKind, ReportBuilder>> = {
@@ -88,7 +88,10 @@ function safeName(title: string): string {
   return printable.replace(/[\\/:*?"<>|]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 120) || 'Report';
 }
 
-/** The report's bytes in one format; a format the report does not have is refused with the ones it has. */
+/**
+ * The report's bytes in one format; a format the report does not have is refused with the ones it
+ * has. Each stage tells `step`, which may stop it; the third of three, saving the file, is the caller's.
+ */
 export async function renderReport(db: Database.Database, kind: ReportKind, format: ReportFormat, options: ReportOptions = {}, step: TaskStep = noSteps): Promise<RenderedReport> {
   const builder = REPORTS[kind];
   if (!builder.formats.includes(format)) {

@@ -53,7 +53,7 @@ function exported(target: string, bytes: Uint8Array, summary: { counts: Readonly
 export const refiHandlers: HandlerMap<keyof typeof refiMethods> = {
   'refi.exportProject': ({ path: p, includeBytes }, { app, project }) =>
     app.tasks.run('refi.exportProject', 'The export was cancelled. No file was written.', async (step) => {
-      const { bytes, summary } = await exportQdpx(project.db, app.ports.version, step, 4);
+      const { bytes, summary } = await exportQdpx(project.db, app.ports.version, step);
       await step('Saving the file', 3, 4);
       return exported(withExtension(app.resolveProjectPath(p), '.qdpx'), bytes, summary, includeBytes);
     }),

@@ -520,9 +520,10 @@ const encoder = new TextEncoder();
 
 /**
  * The whole study as .qdpx bytes: project.qde plus sources/<GUID>.txt (UTF-8, no BOM). Each
- * stage tells `step` (of `total`), which may stop it.
+ * stage tells `step`, which may stop it; the fourth of four, saving the file, is the caller's.
  */
-export async function exportProjectQdpx(db: Database.Database, origin: string, step: TaskStep = noSteps, total = 3): Promise<{ bytes: Uint8Array; summary: ExportSummary; qde: string }> {
+export async function exportProjectQdpx(db: Database.Database, origin: string, step: TaskStep = noSteps): Promise<{ bytes: Uint8Array; summary: ExportSummary; qde: string }> {
+  const total = 4;
   await step('Reading the study', 0, total);
   const built = buildRefiProject(db, origin);
   await step('Writing project.qde', 1, total);

@@ -22,9 +22,9 @@ export function refiOrigin(version: string): string {
   return `Condensa ${version}`;
 }
 
-/** The whole study as .qdpx bytes; `step` hears of each stage (of `total`) and may stop it. */
-export async function exportQdpx(db: Database.Database, version: string, step?: TaskStep, total?: number): Promise<{ bytes: Uint8Array; summary: ExportSummary }> {
-  const { bytes, summary } = await exportProjectQdpx(db, refiOrigin(version), step, total);
+/** The whole study as .qdpx bytes; `step` hears of each stage and may stop it (see exportProjectQdpx). */
+export async function exportQdpx(db: Database.Database, version: string, step?: TaskStep): Promise<{ bytes: Uint8Array; summary: ExportSummary }> {
+  const { bytes, summary } = await exportProjectQdpx(db, refiOrigin(version), step);
   return { bytes, summary };
 }
 

@@ -1,8 +1,8 @@
 import { memo, useMemo, useState } from 'react';
 import type { CodebookNode } from '../../../shared/api/entities';
+import { fuzzyScore } from '../../../shared/domain/fuzzy';
 import { ChunkedList, type ListPlace } from '../../components/ChunkedList';
 import { Pane } from '../../components/Pane';
-import { fuzzyScore } from '../../../shared/domain/fuzzy';
 import { useWorkspace } from '../../state/workspace-store';
 import { flattenCodebook } from '../codebook/codebook-tree';
 import { applyCodes, applyToSelection, selectedUnitIds } from './coding-actions';

@@ -146,8 +146,7 @@ function drawPending(codeIds: readonly string[], unitIds: readonly string[]): st
   const byUnit = codingsByUnit(detail.codings);
   const pending: Coding[] = [];
   // In text order; one unit (the usual keypress) needs no walk through the document's units.
-  const wanted = new Set(unitIds);
-  const inOrder = unitIds.length === 1 ? unitIds : detail.units.filter((u) => wanted.has(u.id)).map((u) => u.id);
+  const inOrder = unitIds.length === 1 ? unitIds : inTextOrder(detail.units, unitIds);
   for (const unitId of inOrder) {
     const have = byUnit.get(unitId) ?? [];
     for (const codeId of codeIds) {
@@ -158,6 +157,11 @@ function drawPending(codeIds: readonly string[], unitIds: readonly string[]): st
   if (pending.length === 0) return [];
   useWorkspace.setState((s) => (s.detail ? { detail: { ...s.detail, codings: s.detail.codings.concat(pending) } } : {}));
   return pending.map((c) => c.id);
+}
+
+function inTextOrder(units: readonly MeaningUnit[], unitIds: readonly string[]): string[] {
+  const wanted = new Set(unitIds);
+  return units.filter((u) => wanted.has(u.id)).map((u) => u.id);
 }
 
 export async function applyCodes(codeIds: readonly string[], unitIds: readonly string[] = selectedUnitIds()): Promise<boolean> {

@@ -1,8 +1,8 @@
 import { memo } from 'react';
 import type { DocumentSummary } from '../../../shared/api/entities';
+import { DOCUMENT_KIND_LABELS } from '../../../shared/domain/vocabulary';
 import { ChunkedList, type ListPlace } from '../../components/ChunkedList';
 import { Pane } from '../../components/Pane';
-import { DOCUMENT_KIND_LABELS } from '../../../shared/domain/vocabulary';
 import { openDocument, useWorkspace } from '../../state/workspace-store';
 import { useAppStore } from '../../state/app-store';
 import { openImport } from '../import/import-store';

@@ -40,7 +40,7 @@ export function optionsOf(state: ReportsState): ReportOptions {
 }
 
 export function chooseReport(kind: ReportKind): void {
-  useReports.setState({ kind, exported: null });
+  useReports.setState({ kind, exported: null, exportProblem: null });
 }
 
 export function setOption<K extends keyof ReportOptions>(key: K, value: ReportOptions[K]): void {
