@@ -12,6 +12,7 @@ export default defineConfig({
           environment: 'node',
           pool: 'forks',
           testTimeout: 30_000,
+          setupFiles: ['tests/support/fast-check-seed.ts'],
         },
       },
       {

@@ -129,9 +129,11 @@ function splitSentences(text: string, paragraph: TextRange, locale: string): Tex
 }
 
 // Walking a string with Intl.Segmenter takes time quadratic in its length (V8), so a 4 MB paragraph
-// would take minutes. Long paragraphs are walked in windows: every sentence but a window's last is
-// kept, and the next window starts where that last one began.
+// would take minutes. Long paragraphs are walked in windows. Whether a sentence ends depends on the
+// text after it (". 42 we" does not end one: UAX #29 rule SB8 looks ahead to the next letter), so a
+// window keeps only the sentences that end well before its edge, and the next window starts there.
 const SENTENCE_WINDOW = 8192;
+const LOOKAHEAD_MARGIN = 1024;
 
 function sentenceSegments(text: string, locale: string): TextRange[] {
   const out: TextRange[] = [];
@@ -143,9 +145,11 @@ function sentenceSegments(text: string, locale: string): TextRange[] {
       end: from + index + segment.length,
     }));
     if (to === text.length) return [...out, ...found];
-    if (found.length > 1) {
-      out.push(...found.slice(0, -1));
-      from = found[found.length - 1].start;
+    const settled = found.filter((s) => s.end <= to - LOOKAHEAD_MARGIN);
+    const kept = settled.length > 0 ? settled : found.slice(0, -1);
+    if (kept.length > 0) {
+      out.push(...kept);
+      from = kept[kept.length - 1].end;
     } else {
       // One "sentence" fills the window: cut it at its last space rather than never finish.
       const cut = cutPoint(text, from, to);

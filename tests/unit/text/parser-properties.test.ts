@@ -186,6 +186,17 @@ describe('sentence units of very long paragraphs', () => {
     );
   });
 
+  it('keep no break that text beyond a window would undo (seed 1645987550 found one)', () => {
+    const walk = (text: string) =>
+      Array.from(new Intl.Segmenter('en', { granularity: 'sentence' }).segment(text), ({ segment, index }) => ({ start: index, end: index + segment.trimEnd().length }));
+    // A full stop followed by a quote and a lower-case word ends no sentence (UAX #29, SB8); cut
+    // after the quote, the window would see one. Every offset of the window's edge is tried.
+    for (let shift = 0; shift < 40; shift++) {
+      const text = `${'x'.repeat(shift)} ${'We met on Thursdays. '.repeat(380)}${'We met.” “really” helped. '.repeat(40)}`.trim();
+      expect(segmentUnits(text, [], 'sentence')).toEqual(walk(text));
+    }
+  });
+
   it('cut a sentence with no end longer than a window at a space, and cover all of it', () => {
     const text = 'and then we talked '.repeat(2000).trim();
     const units = segmentUnits(text, [], 'sentence');
