@@ -1,21 +1,43 @@
-// RFC 4180 output: CRLF line ends, fields quoted when they hold a comma, quote or line break.
+// RFC 4180 output: CRLF line ends, fields quoted when they hold a delimiter, quote or line break.
 export type CsvValue = string | number | boolean | null | undefined;
 
 /**
- * Text that a spreadsheet program would take for a formula (= + - @, or a tab or carriage return
- * before one): a transcript line such as "=HYPERLINK(…)" must open as text, not run. Plain
- * numbers such as "-3" are left alone; they open as numbers either way.
+ * Where a spreadsheet may start a new cell inside our text: it may split on a comma, a semicolon
+ * (Excel in many European locales) or a tab, ignore quotes on a text import, or start a row at a line break.
  */
-const FORMULA_START = /^[=+\-@\t\r]/;
-const PLAIN_NUMBER = /^[+-]?\d+(?:[.,]\d+)?$/;
+const PIECE_BREAKS = /([,;\t\r\n])/;
+/** What a spreadsheet may skip before it looks at a cell's first character: spaces (its trim option) and quotes. */
+const PIECE_LEAD = /^[\s"]*/;
+/** A cell whose first character is one of these is read as a formula (or a Lotus-style one). */
+const FORMULA_TRIGGER = /^[=+\-@]/;
+/** A signed number opens as that number: its "formula" could only be itself, so it is left readable. */
+const PLAIN_NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?[\s"]*$/;
+
+/**
+ * The text with an apostrophe put before the formula trigger of every piece a spreadsheet could take for a
+ * cell, so "ok;=1+2" becomes "ok;'=1+2". The apostrophe is visible on purpose: spreadsheets show it as text
+ * on a CSV import rather than strip it, and a reader can see (and remove) it, unlike an invisible guard.
+ */
+export function inertCellText(text: string): string {
+  return text
+    .split(PIECE_BREAKS)
+    .map((piece, i) => (i % 2 === 1 ? piece : guardPiece(piece)))
+    .join('');
+}
+
+function guardPiece(piece: string): string {
+  const lead = PIECE_LEAD.exec(piece)![0];
+  const rest = piece.slice(lead.length);
+  return FORMULA_TRIGGER.test(rest) && !PLAIN_NUMBER.test(rest) ? `${lead}'${rest}` : piece;
+}
 
 export function csvField(value: CsvValue): string {
   if (value === null || value === undefined) return '';
-  let text = String(value);
-  // A leading apostrophe makes spreadsheet programs read the cell as text.
-  const guarded = typeof value === 'string' && FORMULA_START.test(text) && !PLAIN_NUMBER.test(text);
-  if (guarded) text = `'${text}`;
-  return guarded || /[",\r\n]/.test(text) || /^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  const raw = String(value);
+  const text = inertCellText(raw);
+  // Quoting a semicolon or tab keeps the cell whole for readers (ours included) that sniff the delimiter.
+  const quoted = text !== raw || /[",;\t\r\n]/.test(text) || /^\s|\s$/.test(text);
+  return quoted ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /** One CSV document from a header row and data rows; a UTF-8 BOM helps spreadsheet programs read accents. */

@@ -58,7 +58,7 @@ describe('CSV writing (RFC 4180)', () => {
     expect(csvField('+44 20 7946 0000')).toBe(`"'+44 20 7946 0000"`);
     expect(csvField('- I was nervous')).toBe(`"'- I was nervous"`);
     expect(csvField('@SUM(A1)')).toBe(`"'@SUM(A1)"`);
-    expect(csvField('\t=1+1')).toBe(`"'\t=1+1"`);
+    expect(csvField('\t=1+1')).toBe(`"\t'=1+1"`);
     expect(csvField('-3')).toBe('-3');
     expect(csvField('+1.5')).toBe('+1.5');
     expect(csvField(-2)).toBe('-2');
