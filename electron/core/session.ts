@@ -142,10 +142,7 @@ export class ProjectSession {
   }
 
   private remember<T>({ result, step }: { result: T; step: { id: string } | null }): T {
-    if (step) {
-      this.history.pushUndoable(step.id);
-      this.noteStep();
-    }
+    if (step) this.noteStep();
     return result;
   }
 

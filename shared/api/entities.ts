@@ -191,8 +191,17 @@ export const HistoryState = z.object({
   canRedo: z.boolean(),
   undoLabel: z.string().nullable(),
   redoLabel: z.string().nullable(),
+  /** When the step undo would take back was made, if that was in an earlier session (before the project was last opened). */
+  undoEarlierAt: z.string().nullable(),
+  redoEarlierAt: z.string().nullable(),
 });
 export type HistoryState = z.infer<typeof HistoryState>;
+
+/** After an undo or redo: the state, and the step it took back or made again. */
+export const HistoryMove = HistoryState.extend({
+  did: z.object({ summary: z.string(), earlierAt: z.string().nullable() }),
+});
+export type HistoryMove = z.infer<typeof HistoryMove>;
 
 export const RecentProject = z.object({ path: z.string(), title: z.string(), openedAt: z.string(), exists: z.boolean() });
 export type RecentProject = z.infer<typeof RecentProject>;

@@ -107,6 +107,8 @@ function prepareCopy(
       db.prepare(`DELETE FROM audit_changes`).run();
       db.prepare(`DELETE FROM audit_steps`).run();
     }
+    // Undo in the copy takes back only what its coder did there, never the lead's steps before the hand-out.
+    db.prepare(`DELETE FROM undo_stack`).run();
     for (const key of [HANDOUTS_KEY, MERGES_KEY, 'last_document', 'last_unit']) writeSetting(db, key, null);
     writeSetting(db, 'current_coder', origin.coderId);
     writeSetting(db, ORIGIN_KEY, JSON.stringify(origin));

@@ -1,5 +1,5 @@
 import type { projectMethods } from '../../../shared/api/methods/project';
-import type { AuditChange, AuditStep, HistoryState } from '../../../shared/api/entities';
+import type { AuditChange, AuditStep, HistoryMove, HistoryState } from '../../../shared/api/entities';
 import type { HandlerMap } from '../handler-types';
 import { getCoder, insertCoder, listCoders } from '../repos/coders-repo';
 import { listNodes } from '../repos/codebook-repo';
@@ -7,17 +7,25 @@ import { getDocumentDetail, listDocumentGroups, listDocuments } from '../repos/d
 import { listAttributes, listParticipants } from '../repos/participants-repo';
 import { updateProjectSettings, writeSetting } from '../repos/project-repo';
 import type { ProjectSession } from '../session';
+import type { StackStep } from '../store/history';
 import { stmt } from '../store/statements';
 
 function historyState(s: ProjectSession): HistoryState {
   const undo = s.history.peekUndo();
   const redo = s.history.peekRedo();
   return {
-    canUndo: s.history.canUndo(),
-    canRedo: s.history.canRedo(),
+    canUndo: undo !== null,
+    canRedo: redo !== null,
     undoLabel: undo ? undo.summary : null,
-    redoLabel: redo ? redo.summary.replace(/^Undo: /, '') : null,
+    redoLabel: redo ? redo.summary : null,
+    undoEarlierAt: undo?.earlierAt ?? null,
+    redoEarlierAt: redo?.earlierAt ?? null,
   };
+}
+
+function historyMove(s: ProjectSession, did: StackStep): HistoryMove {
+  s.noteStep();
+  return { ...historyState(s), did: { summary: did.summary, earlierAt: did.earlierAt } };
 }
 
 export const projectHandlers: HandlerMap<keyof typeof projectMethods> = {
@@ -51,16 +59,8 @@ export const projectHandlers: HandlerMap<keyof typeof projectMethods> = {
   'codebook.list': (_p, { project }) => listNodes(project.db, project.visibleCoderId),
 
   'history.state': (_p, { project }) => historyState(project),
-  'history.undo': (_p, { project }) => {
-    project.history.undo(project.currentCoderId);
-    project.noteStep();
-    return historyState(project);
-  },
-  'history.redo': (_p, { project }) => {
-    project.history.redo(project.currentCoderId);
-    project.noteStep();
-    return historyState(project);
-  },
+  'history.undo': (_p, { project }) => historyMove(project, project.history.undo(project.currentCoderId)),
+  'history.redo': (_p, { project }) => historyMove(project, project.history.redo(project.currentCoderId)),
 
   'audit.list': ({ limit, beforeSeq }, { project }) =>
     stmt(

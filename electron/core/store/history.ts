@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../../shared/api/errors';
-import { CAPTURED_TABLES } from './migrations';
+import { CAPTURED_TABLES, SCHEMA_VERSION } from './migrations';
 import { inTransactionAsync, stmt } from './statements';
 
 type Row = Record<string, unknown>;
@@ -19,6 +19,27 @@ export interface StepInfo {
   readonly method: string;
   readonly summary: string;
   readonly changes: number;
+}
+
+/** A step undo or redo would take next; `earlierAt` is when it was made, if in an earlier session. */
+export interface StackStep extends StepInfo {
+  readonly earlierAt: string | null;
+}
+
+/** Steps undo offers, also after reopening; the oldest drop off as new ones come. */
+export const UNDO_STEPS_KEPT = 200;
+
+type Stack = 'undo' | 'redo';
+
+/** What a recorded step does to the undo and redo stacks. */
+type StackMove = { readonly kind: 'command' } | { readonly kind: Stack; readonly target: string };
+
+const COMMAND: StackMove = { kind: 'command' };
+
+interface StackTop {
+  readonly stepId: string;
+  readonly sessionId: string;
+  readonly at: string;
 }
 
 /** Writes one audit step (its row changes, if any, are captured separately). */
@@ -57,8 +78,8 @@ function jsonOf(columns: readonly string[], alias: 'NEW' | 'OLD'): string {
 export class History {
   private readonly db: Database.Database;
   private readonly columns = new Map<string, readonly string[]>();
-  private readonly undoStack: string[] = [];
-  private readonly redoStack: string[] = [];
+  /** Tells this session's stack entries from those of earlier ones. */
+  private readonly sessionId = randomUUID();
   private readonly setStep: Database.Statement;
   private readonly clearStep: Database.Statement;
 
@@ -93,15 +114,16 @@ export class History {
   }
 
   /**
-   * Runs `work` as one user command: one transaction, one audit step. A step that changed nothing
-   * leaves no trace. Returns what `work` returned.
+   * Runs `work` as one user command: one transaction, one audit step and its place on the undo
+   * stack, so a crash never keeps a step without its undo record or the reverse. A step that
+   * changed nothing leaves no trace. Returns what `work` returned.
    */
-  record<T>(method: string, summary: string | ((result: T) => string), coderId: string | null, work: () => T, reverts?: string): { result: T; step: StepInfo | null } {
+  record<T>(method: string, summary: string | ((result: T) => string), coderId: string | null, work: () => T, move: StackMove = COMMAND): { result: T; step: StepInfo | null } {
     const stepId = randomUUID();
     const run = this.db.transaction(() => {
       this.setStep.run(stepId);
       try {
-        return this.closeStep(stepId, method, summary, coderId, reverts, work());
+        return this.closeStep(stepId, method, summary, coderId, move, work());
       } catch (err) {
         this.clearStep.run();
         throw err;
@@ -120,77 +142,128 @@ export class History {
     // The rollback also takes back the capture's step (a temp table, inside the transaction).
     return inTransactionAsync(this.db, async () => {
       this.setStep.run(stepId);
-      return this.closeStep(stepId, method, summary, coderId, undefined, await work());
+      return this.closeStep(stepId, method, summary, coderId, COMMAND, await work());
     });
   }
 
-  /** Ends the capture of a step's rows and writes the step, unless it changed nothing. */
-  private closeStep<T>(stepId: string, method: string, summary: string | ((result: T) => string), coderId: string | null, reverts: string | undefined, result: T): { result: T; step: StepInfo | null } {
+  /** Ends the capture of a step's rows and writes the step, unless it changed nothing, and moves the stacks. */
+  private closeStep<T>(stepId: string, method: string, summary: string | ((result: T) => string), coderId: string | null, move: StackMove, result: T): { result: T; step: StepInfo | null } {
     this.clearStep.run();
-    const changes = (this.db.prepare(`SELECT count(*) AS n FROM audit_changes WHERE step_id = ?`).get(stepId) as { n: number }).n;
-    if (changes === 0) return { result, step: null };
+    const changes = this.changesOf(stepId);
+    if (changes === 0) {
+      this.moveStacks(null, move);
+      return { result, step: null };
+    }
     const text = typeof summary === 'function' ? summary(result) : summary;
-    insertStep(this.db, { id: stepId, coderId, method, summary: text, reverts });
+    insertStep(this.db, { id: stepId, coderId, method, summary: text, reverts: move.kind === 'command' ? undefined : move.target });
+    this.moveStacks(stepId, move);
     return { result, step: { id: stepId, method, summary: text, changes } };
   }
 
-  /** Remembers a finished step as the newest undoable one; a new command empties the redo stack. */
-  pushUndoable(stepId: string): void {
-    this.undoStack.push(stepId);
-    this.redoStack.length = 0;
+  /**
+   * A new command goes on the undo stack and empties the redo stack; an undo moves its step's
+   * reverting step onto the redo stack, a redo the other way.
+   */
+  private moveStacks(stepId: string | null, move: StackMove): void {
+    if (move.kind !== 'command') stmt(this.db, `DELETE FROM undo_stack WHERE step_id = ?`).run(move.target);
+    if (!stepId) return;
+    if (move.kind === 'command') stmt(this.db, `DELETE FROM undo_stack WHERE stack = 'redo'`).run();
+    const onto: Stack = move.kind === 'undo' ? 'redo' : 'undo';
+    stmt(this.db, `INSERT INTO undo_stack (step_id, stack, session_id, schema_version) VALUES (?, ?, ?, ?)`).run(stepId, onto, this.sessionId, SCHEMA_VERSION);
+    // Bounded, and rid of steps no longer offered (recorded under an older schema).
+    stmt(
+      this.db,
+      `DELETE FROM undo_stack WHERE schema_version <> @version
+         OR (stack = @stack AND pos < (SELECT pos FROM undo_stack WHERE stack = @stack AND schema_version = @version ORDER BY pos DESC LIMIT 1 OFFSET @keep))`,
+    ).run({ version: SCHEMA_VERSION, stack: onto, keep: UNDO_STEPS_KEPT - 1 });
+  }
+
+  private changesOf(stepId: string): number {
+    return (stmt(this.db, `SELECT count(*) AS n FROM audit_changes WHERE step_id = ?`).get(stepId) as { n: number }).n;
+  }
+
+  /** The newest step on a stack that can still be replayed (recorded under this schema). */
+  private top(stack: Stack): StackTop | undefined {
+    return stmt(
+      this.db,
+      `SELECT u.step_id AS stepId, u.session_id AS sessionId, s.at FROM undo_stack u JOIN audit_steps s ON s.id = u.step_id
+       WHERE u.stack = ? AND u.schema_version = ? ORDER BY u.pos DESC LIMIT 1`,
+    ).get(stack, SCHEMA_VERSION) as StackTop | undefined;
   }
 
   canUndo(): boolean {
-    return this.undoStack.length > 0;
+    return this.top('undo') !== undefined;
   }
 
   canRedo(): boolean {
-    return this.redoStack.length > 0;
+    return this.top('redo') !== undefined;
   }
 
-  peekUndo(): StepInfo | null {
-    return this.describe(this.undoStack[this.undoStack.length - 1]);
+  peekUndo(): StackStep | null {
+    return this.describeTop(this.top('undo'));
   }
 
-  peekRedo(): StepInfo | null {
-    return this.describe(this.redoStack[this.redoStack.length - 1]);
+  peekRedo(): StackStep | null {
+    return this.describeTop(this.top('redo'));
+  }
+
+  /** The stack's step, named by the user's own step it undoes or redoes (not “Redo: …”). */
+  private describeTop(top: StackTop | undefined): StackStep | null {
+    const info = top ? this.describe(top.stepId) : null;
+    if (!info || !top) return null;
+    return { ...info, summary: this.originalSummary(top.stepId) ?? info.summary, earlierAt: top.sessionId === this.sessionId ? null : top.at };
+  }
+
+  /** Follows undo and redo steps back to the command they replay, and returns its summary. */
+  private originalSummary(stepId: string): string | null {
+    const seen = new Set<string>();
+    let id: string | null = stepId;
+    while (id && !seen.has(id)) {
+      seen.add(id);
+      const row = stmt(this.db, `SELECT method, summary, reverts_step_id AS reverts FROM audit_steps WHERE id = ?`).get(id) as
+        | { method: string; summary: string; reverts: string | null }
+        | undefined;
+      if (!row) return null;
+      if (row.method !== 'history.undo' && row.method !== 'history.redo') return row.summary;
+      id = row.reverts;
+    }
+    return null;
   }
 
   private describe(stepId: string | undefined): StepInfo | null {
     if (!stepId) return null;
-    const row = this.db.prepare(`SELECT id, method, summary FROM audit_steps WHERE id = ?`).get(stepId) as
+    const row = stmt(this.db, `SELECT id, method, summary FROM audit_steps WHERE id = ?`).get(stepId) as
       | { id: string; method: string; summary: string }
       | undefined;
-    if (!row) return null;
-    const n = (this.db.prepare(`SELECT count(*) AS n FROM audit_changes WHERE step_id = ?`).get(stepId) as { n: number }).n;
-    return { ...row, changes: n };
+    return row ? { ...row, changes: this.changesOf(stepId) } : null;
   }
 
-  undo(coderId: string | null): StepInfo {
-    const target = this.undoStack[this.undoStack.length - 1];
-    if (!target) throw new AppError('NOTHING_TO_UNDO', 'There is nothing to undo.');
-    const info = this.describe(target)!;
-    const { step } = this.record('history.undo', `Undo: ${info.summary}`, coderId, () => this.revert(target), target);
-    this.undoStack.pop();
-    if (step) this.redoStack.push(step.id);
-    return info;
+  /** Why a stack is empty: steps made before the file took a newer schema are no longer offered. */
+  private nothingOn(stack: Stack): AppError {
+    const stale = stmt(this.db, `SELECT count(*) AS n FROM undo_stack WHERE stack = ? AND schema_version <> ?`).get(stack, SCHEMA_VERSION) as { n: number };
+    const what = stack === 'undo' ? 'undo' : 'redo';
+    const code = stack === 'undo' ? 'NOTHING_TO_UNDO' : 'NOTHING_TO_REDO';
+    if (stale.n === 0) return new AppError(code, `There is nothing to ${what}.`);
+    return new AppError(
+      code,
+      `There is nothing to ${what}: the changes made before this project was updated to this version of Condensa cannot be ${what === 'undo' ? 'undone' : 'redone'}. Earlier states of the project are kept in its backups.`,
+    );
   }
 
-  redo(coderId: string | null): StepInfo {
-    const target = this.redoStack[this.redoStack.length - 1];
-    if (!target) throw new AppError('NOTHING_TO_REDO', 'There is nothing to redo.');
-    const info = this.describe(target)!;
-    const original = this.describe(this.revertedBy(target));
-    const summary = original ? original.summary : info.summary.replace(/^Undo: /, '');
-    const { step } = this.record('history.redo', `Redo: ${summary}`, coderId, () => this.revert(target), target);
-    this.redoStack.pop();
-    if (step) this.undoStack.push(step.id);
-    return original ?? info;
+  /** Undoes the newest step and tells which step that was. */
+  undo(coderId: string | null): StackStep {
+    const top = this.peekUndo();
+    if (!top) throw this.nothingOn('undo');
+    this.record('history.undo', `Undo: ${top.summary}`, coderId, () => this.revert(top.id), { kind: 'undo', target: top.id });
+    return top;
   }
 
-  private revertedBy(stepId: string): string | undefined {
-    const row = this.db.prepare(`SELECT reverts_step_id AS r FROM audit_steps WHERE id = ?`).get(stepId) as { r: string | null } | undefined;
-    return row?.r ?? undefined;
+  /** Redoes the newest undone step and tells which step that was. */
+  redo(coderId: string | null): StackStep {
+    const top = this.peekRedo();
+    if (!top) throw this.nothingOn('redo');
+    this.record('history.redo', `Redo: ${top.summary}`, coderId, () => this.revert(top.id), { kind: 'redo', target: top.id });
+    return top;
   }
 
   /** Applies the inverse of every change of a step, newest first. */

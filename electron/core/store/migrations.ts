@@ -273,6 +273,23 @@ export const MIGRATIONS: readonly Migration[] = [
         DROP INDEX codings_document;
       `),
   },
+  {
+    version: 8,
+    description: 'the undo and redo stacks, kept in the file so undo survives closing the project',
+    // Entries name audit steps, whose rows undo replays; the schema version tells a step
+    // recorded before a later migration, whose rows may no longer fit the tables.
+    up: (db) =>
+      db.exec(`
+        CREATE TABLE undo_stack (
+          pos INTEGER PRIMARY KEY,
+          step_id TEXT NOT NULL UNIQUE,
+          stack TEXT NOT NULL CHECK (stack IN ('undo','redo')),
+          session_id TEXT NOT NULL,
+          schema_version INTEGER NOT NULL
+        );
+        CREATE INDEX undo_stack_top ON undo_stack(stack, pos);
+      `),
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

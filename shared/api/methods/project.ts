@@ -10,6 +10,7 @@ import {
   DocumentDetail,
   DocumentGroup,
   DocumentSummary,
+  HistoryMove,
   HistoryState,
   Id,
   Methodology,
@@ -58,8 +59,8 @@ export const projectMethods = {
   'codebook.list': query('Every codebook node, flat, with parent links', z.object({}), z.array(CodebookNode)),
 
   'history.state': query('What undo and redo would do', z.object({}), HistoryState),
-  'history.undo': historyMethod('Undoes the last change', z.object({}), HistoryState),
-  'history.redo': historyMethod('Redoes the last undone change', z.object({}), HistoryState),
+  'history.undo': historyMethod('Undoes the last change, also one from an earlier session', z.object({}), HistoryMove),
+  'history.redo': historyMethod('Redoes the last undone change', z.object({}), HistoryMove),
 
   'audit.list': query(
     'The audit log, newest first',
