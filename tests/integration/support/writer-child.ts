@@ -1,55 +1,41 @@
-// A writer for crash tests. It performs one kind of acknowledged work in a loop and prints
-// "ack <id>" only after each command has returned, until it is killed:
-//   coders  – adds coders;            coding – applies codes to meaning units as a new coder;
-//   import  – imports small transcripts; merge – merges a returned coder copy (once);
-//   migrate – opens (and so migrates) an older project file (once).
+// A writer for crash tests: `node writer-child.cjs <kind> <file> <folder> [extra]`. It prints
+// "ready" once set up, then writes until it is killed, printing what each command changed (see
+// crash-ops.ts) and, through the probe, when each write transaction begins and ends:
+//   coding / undo / import – the loop in crash-ops.ts;
+//   merge   – merges the returned coder copy `extra` (once);  migrate – opens an older file (once).
+// CRASH_SYNCHRONOUS=OFF|NORMAL weakens the connection's syncing (the power-loss test's control).
 import { createClient } from '../../../shared/api/client';
 import { Application } from '../../../electron/core/application';
 import { directTransport } from '../../../electron/core/direct-transport';
+import { prepareWriter, type OpKind } from './crash-ops';
+import { installTxProbe } from './tx-probe';
+
+const say = (line: string) => process.stdout.write(`${line}\n`);
 
 async function main() {
-  const [mode, file, folder, extra] = process.argv.slice(2);
+  const [kind, file, folder, extra] = process.argv.slice(2);
   const app = new Application({ platform: 'direct', version: 'test', dialogs: null, projectsFolder: folder, userDataFolder: folder });
   const client = createClient(directTransport(app));
-  const say = (line: string) => process.stdout.write(`${line}\n`);
-  if (mode === 'migrate') {
-    // Ready before opening: the kill may land anywhere in the migration.
+  installTxProbe(say);
+  if (kind === 'migrate') {
+    // Ready before opening: the migration's writes are the work under test.
     say('ready');
     await client.call('project.open', { path: file });
-    say('ack migrated');
+    say('ack 1 migrated true');
     return hold();
   }
   await client.call('project.open', { path: file });
-  say('ready');
-  if (mode === 'merge') {
+  const weaker = process.env.CRASH_SYNCHRONOUS;
+  if (weaker) app.requireProject().db.pragma(`synchronous = ${weaker === 'NORMAL' ? 'NORMAL' : 'OFF'}`);
+  if (kind === 'merge') {
+    say('ready');
     await client.call('exchange.merge', { path: extra });
-    say('ack merged');
+    say('ack 1 merged true');
     return hold();
   }
-  if (mode === 'coding') {
-    const coder = await client.call('coders.create', { name: `Crash coder ${process.pid}` });
-    await client.call('coders.setCurrent', { coderId: coder.id });
-    const codes = (await client.call('codebook.list', {})).filter((n) => n.level === 'code');
-    const units = (await Promise.all((await client.call('documents.list', {})).map((d) => client.call('documents.get', { id: d.id })))).flatMap((d) => d.units);
-    for (let i = 0; ; i += 1) {
-      const change = await client.call('codings.apply', { target: { unitIds: [units[i % units.length].id] }, codeIds: [codes[i % codes.length].id] });
-      for (const c of change.added) say(`ack ${c.id}`);
-    }
-  }
-  if (mode === 'import') {
-    for (let i = 0; ; i += 1) {
-      const text = `Interviewer: How was week ${i}?\n\nP1: It was long. I mean, the anatomy practical was hard.\n\nP2: For me it was fine. My mentor helped.`;
-      const preview = await client.call('import.preview', { sources: [{ kind: 'text', name: `Interview ${i}`, text }] });
-      const first = preview.files[0];
-      if (!first.ok) throw new Error(first.error.message);
-      const done = await client.call('import.commit', { previewId: first.preview.previewId });
-      say(`ack ${done.documentId}`);
-    }
-  }
-  for (let i = 0; ; i += 1) {
-    const coder = await client.call('coders.create', { name: `Coder ${i}` });
-    say(`ack ${coder.id}`);
-  }
+  const loop = await prepareWriter(client, say, kind as OpKind, process.pid ^ Date.now());
+  say('ready');
+  await loop();
 }
 
 function hold(): Promise<never> {
