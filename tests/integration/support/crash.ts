@@ -110,6 +110,14 @@ export class Expectations {
   readonly values = new Map<string, Value>();
   acknowledged = 0;
 
+  /** A copy to check one picture of the disk against while another goes on. */
+  clone(): Expectations {
+    const copy = new Expectations();
+    for (const [k, v] of this.values) copy.values.set(k, v);
+    copy.acknowledged = this.acknowledged;
+    return copy;
+  }
+
   /** Reads a killed writer's lines: acks become expectations; the last call's wants may also hold. */
   take(lines: readonly string[]): Map<string, Value[]> {
     const alternatives = new Map<string, Value[]>();
