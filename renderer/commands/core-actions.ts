@@ -7,6 +7,8 @@ import { registerCodingActions } from '../features/coding/coding-actions';
 import { registerTranscriptActions } from '../features/transcript/unit-actions';
 import { registerAnalysisActions } from '../features/analysis/analysis-actions';
 import { registerReportsActions } from '../features/reports/reports-actions';
+import { showNotice } from '../features/coding/coding-store';
+import { historyNotice } from '../features/project/history-label';
 
 const hasProject = () => useAppStore.getState().project !== null;
 
@@ -15,7 +17,10 @@ function show(view: View) {
 }
 
 async function history(method: 'history.undo' | 'history.redo') {
-  if ((await attempt(method, {})) !== null) {
+  const moved = await attempt(method, {});
+  if (moved !== null) {
+    // Says what was taken back: after reopening, the step may be from days ago.
+    showNotice(historyNotice(method === 'history.undo' ? 'undo' : 'redo', moved.did));
     await refreshProject();
     await loadWorkspace();
   }

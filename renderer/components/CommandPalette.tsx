@@ -1,12 +1,23 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { actions, shortcutLabel } from '../commands/registry';
-import { useAppStore } from '../state/app-store';
+import { callQuietly, useAppStore } from '../state/app-store';
 import { fuzzyScore } from '../../shared/domain/fuzzy';
+import type { HistoryState } from '../../shared/api/entities';
+import { historyLabel } from '../features/project/history-label';
+
+/** Undo and Redo name the step they would take back, which after reopening may be from an earlier session. */
+function shownLabel(id: string, label: string, history: HistoryState | null): string {
+  if (id === 'history.undo' && history?.undoLabel) return historyLabel('undo', { summary: history.undoLabel, earlierAt: history.undoEarlierAt });
+  if (id === 'history.redo' && history?.redoLabel) return historyLabel('redo', { summary: history.redoLabel, earlierAt: history.redoEarlierAt });
+  return label;
+}
 
 export function CommandPalette() {
   const open = useAppStore((s) => s.paletteOpen);
   const [query, setQuery] = useState('');
   const [index, setIndex] = useState(0);
+  const [history, setHistory] = useState<HistoryState | null>(null);
+  const hasProject = useAppStore((s) => s.project !== null);
   const input = useRef<HTMLInputElement>(null);
 
   const matches = useMemo(() => {
@@ -26,6 +37,16 @@ export function CommandPalette() {
       setTimeout(() => input.current?.focus(), 0);
     }
   }, [open]);
+
+  useEffect(() => {
+    setHistory(null);
+    if (!open || !hasProject) return;
+    let current = true;
+    void callQuietly('history.state', {}).then((h) => current && setHistory(h));
+    return () => {
+      current = false;
+    };
+  }, [open, hasProject]);
 
   if (!open) return null;
   const close = () => useAppStore.setState({ paletteOpen: false });
@@ -60,7 +81,7 @@ export function CommandPalette() {
         <ul role="listbox">
           {matches.map((a, i) => (
             <li key={a.id} role="option" aria-selected={i === index} className={i === index ? 'active' : ''} onMouseDown={() => run(i)}>
-              <span>{a.label}</span>
+              <span>{shownLabel(a.id, a.label, history)}</span>
               {a.shortcut && <kbd>{shortcutLabel(a.shortcut)}</kbd>}
             </li>
           ))}
