@@ -6,16 +6,18 @@ import { FORMATS_BY_KIND, REPORT_FORMATS, REPORT_KINDS, type ReportFormat, type 
 import { NODE_LEVELS, type NodeLevel } from '../../shared/domain/vocabulary';
 import { findCoder } from './agreement-command';
 
-export const EXPORT_HELP = `  condensa export FILE --what REPORT [--format docx|xlsx|csv] -o OUT [--coder auto|consensus|merged|NAME]
+export const EXPORT_HELP = `  condensa export FILE --what REPORT [--format docx|xlsx|csv] -o OUT [--force] [--coder auto|consensus|merged|NAME]
                  [--pseudonyms on|off] [--attribution TEMPLATE] [--levels theme,category,…] [--first-table N]
         Write a report as the Reports tab does. REPORT: ${REPORT_KINDS.join(', ')}.
-        The format defaults to OUT's extension; pseudonyms are on unless --pseudonyms off.`;
+        The format defaults to OUT's extension; pseudonyms are on unless --pseudonyms off.
+        An existing OUT is replaced only with --force, and never when it is a project file or a backup.`;
 
 export interface ExportOptions {
   readonly file: string;
   readonly kind: ReportKind;
   readonly format: ReportFormat;
   readonly out: string;
+  readonly force: boolean;
   readonly coder: string;
   readonly options: ReportOptions;
 }
@@ -34,6 +36,7 @@ export function parseExportArgs(args: readonly string[], cwd: string): ExportOpt
       attribution: { type: 'string' },
       levels: { type: 'string' },
       'first-table': { type: 'string' },
+      force: { type: 'boolean', default: false },
     },
   });
   if (positionals.length !== 1) return 'export needs exactly one FILE.';
@@ -54,6 +57,7 @@ export function parseExportArgs(args: readonly string[], cwd: string): ExportOpt
     kind,
     format,
     out: path.resolve(cwd, values.output),
+    force: values.force,
     coder: values.coder,
     options: {
       pseudonyms: values.pseudonyms === 'on',
@@ -71,7 +75,7 @@ export async function runExport(client: Client, o: ExportOptions, out: (line: st
   const options: ReportOptions = { ...o.options, coder };
   const preview = await client.call('reports.preview', { kind: o.kind, options });
   fs.mkdirSync(path.dirname(o.out), { recursive: true });
-  const written = await client.call('reports.export', { kind: o.kind, format: o.format, options, path: o.out });
+  const written = await client.call('reports.export', { kind: o.kind, format: o.format, options, path: o.out, overwrite: o.force });
   out(`Wrote ${preview.title} (${o.format}, ${written.bytes} bytes) to ${written.path}.`);
   out(`Codings: ${preview.source}.`);
   for (const w of preview.warnings) out(`Note: ${w}`);

@@ -81,7 +81,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return EXIT.usage;
     }
     if (err instanceof AppError) {
-      io.err(`condensa: ${err.message} [${err.code}]`);
+      const hint = err.code === 'FILE_EXISTS' ? ' Add --force to replace it.' : '';
+      io.err(`condensa: ${err.message}${hint} [${err.code}]`);
       return EXIT.failed;
     }
     if ((err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {

@@ -6,10 +6,11 @@ import type { RefiImportReport } from '../../shared/api/methods/refi';
 export const REFI_HELP = `  condensa import-qdpx FILE.qdpx -o NEW.condensa [--json]
         Make a new project from a REFI-QDA project (NVivo, ATLAS.ti, MAXQDA, QualCoder…), and
         report what was imported, converted and skipped.
-  condensa export-qdpx PROJECT -o OUT.qdpx [--json]
+  condensa export-qdpx PROJECT -o OUT.qdpx [--force] [--json]
         Write a project as a REFI-QDA project (.qdpx) other QDA programs can open.
-  condensa export-qdc PROJECT -o OUT.qdc [--json]
-        Write a project's codebook as a REFI-QDA codebook (.qdc).`;
+  condensa export-qdc PROJECT -o OUT.qdc [--force] [--json]
+        Write a project's codebook as a REFI-QDA codebook (.qdc). --force replaces an existing OUT
+        (never a project file or a backup).`;
 
 export type RefiCommand = 'import-qdpx' | 'export-qdpx' | 'export-qdc';
 
@@ -18,6 +19,7 @@ export interface RefiCliOptions {
   readonly input: string;
   readonly output: string;
   readonly json: boolean;
+  readonly force: boolean;
 }
 
 /** Parses the arguments; a string is a usage problem to report. */
@@ -25,11 +27,11 @@ export function parseRefiArgs(command: RefiCommand, args: readonly string[], cwd
   const { values, positionals } = parseArgs({
     args: [...args],
     allowPositionals: true,
-    options: { output: { type: 'string', short: 'o' }, json: { type: 'boolean', default: false } },
+    options: { output: { type: 'string', short: 'o' }, json: { type: 'boolean', default: false }, force: { type: 'boolean', default: false } },
   });
   if (positionals.length !== 1) return `${command} needs exactly one ${command === 'import-qdpx' ? 'FILE.qdpx' : 'PROJECT'}.`;
   if (!values.output) return `${command} needs -o ${command === 'import-qdpx' ? 'NEW.condensa' : command === 'export-qdpx' ? 'OUT.qdpx' : 'OUT.qdc'}.`;
-  return { command, input: path.resolve(cwd, positionals[0]), output: path.resolve(cwd, values.output), json: values.json };
+  return { command, input: path.resolve(cwd, positionals[0]), output: path.resolve(cwd, values.output), json: values.json, force: values.force };
 }
 
 function printReport(report: RefiImportReport, out: (line: string) => void): void {
@@ -52,7 +54,7 @@ export async function runRefi(client: Client, o: RefiCliOptions, out: (line: str
   }
   await client.call('project.open', { path: o.input });
   const method = o.command === 'export-qdpx' ? 'refi.exportProject' : 'refi.exportCodebook';
-  const r = await client.call(method, { path: o.output });
+  const r = await client.call(method, { path: o.output, overwrite: o.force });
   if (o.json) {
     out(JSON.stringify({ path: r.path, bytes: r.bytes, counts: r.counts, notes: r.notes }, null, 2));
     return;

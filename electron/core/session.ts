@@ -39,8 +39,15 @@ export class ProjectSession {
    */
   static open(path: string, cleanCloses?: CleanCloses): ProjectSession {
     const target = canonicalPath(path);
-    const untouched = cleanCloses?.untouched(target) ?? false;
-    const file = ProjectFile.open(target, { untouched });
+    const state = cleanCloses?.state(target) ?? 'unknown';
+    if (state === 'silently-changed') {
+      throw new AppError(
+        'PROJECT_DAMAGED',
+        `“${basename(target)}” changed on disk after Condensa closed it, though no program wrote to it (its bytes differ, its dates do not): the disk may be failing. Open the most recent backup, and copy your projects to another disk.`,
+        { backups: listBackups(target), silentChange: true },
+      );
+    }
+    const file = ProjectFile.open(target, { untouched: state === 'untouched' });
     let session: ProjectSession;
     try {
       session = new ProjectSession(file);
@@ -59,10 +66,12 @@ export class ProjectSession {
     this.pendingBackup = this.file.backup().then(
       () => undefined,
       (err: unknown) => {
-        if (!this.file.info.checkedAtOpening && isDamage(err)) {
+        // The backup's full check sees what the opening's quick one cannot (an index that no
+        // longer matches its table): damage found in the copy is damage in the project.
+        if (isDamage(err)) {
           this.damageFound = new AppError(
             'PROJECT_DAMAGED',
-            `“${basename(this.file.path)}” turned out to be damaged when its opening backup was checked. It takes no more changes: close it and open the most recent backup.`,
+            `“${basename(this.file.path)}” turned out to be damaged when its backup was checked. It takes no more changes: close it and open the most recent backup.`,
             { backups: listBackups(this.file.path) },
           );
         }

@@ -10,6 +10,8 @@ import {
 } from '../domain/vocabulary';
 
 export const Id = z.string().min(1).max(100);
+/** An export may replace an existing file only when the user confirmed it (the app asked, or the CLI's --force). */
+export const Overwrite = z.boolean().default(false);
 export const Offset = z.number().int().min(0);
 export const Colour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour like #3366cc');
 

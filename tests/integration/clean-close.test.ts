@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { quickCheckInWorker } from '../../electron/core/store/check-in-worker';
+import { fullCheckInWorker } from '../../electron/core/store/check-in-worker';
 import { listBackups } from '../../electron/core/store/project-file';
 import { makeTestApp, type TestApp } from './support/app';
 
@@ -126,17 +126,17 @@ describe('the check on a worker thread', () => {
       const pageSize = db.pragma('page_size', { simple: true }) as number;
       const root = db.prepare(`SELECT rootpage FROM sqlite_master WHERE name = 'meaning_units'`).pluck().get() as number;
       await t.client.call('project.close', {});
-      expect(await quickCheckInWorker(s.path)).toEqual({ result: 'ok' });
+      expect(await fullCheckInWorker(s.path)).toEqual({ result: 'ok' });
 
       const damaged = t.file('damaged.condensa');
       const bytes = fs.readFileSync(s.path);
       bytes.fill(0xab, (root - 1) * pageSize, root * pageSize);
       fs.writeFileSync(damaged, bytes);
-      const answer = await quickCheckInWorker(damaged);
+      const answer = await fullCheckInWorker(damaged);
       expect(answer.result ?? answer.code).toBeDefined();
       expect(answer.result ?? answer.code).not.toBe('ok');
 
-      await expect(quickCheckInWorker(s.path, t.file('no-such-driver.js'))).rejects.toThrow();
+      await expect(fullCheckInWorker(s.path, t.file('no-such-driver.js'))).rejects.toThrow();
     } finally {
       t.close();
     }

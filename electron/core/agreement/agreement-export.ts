@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { Discrepancy, Resolution } from '../../../shared/api/methods/agreement';
 import { DISCREPANCY_TYPE_LABELS, decisionText } from '../../../shared/domain/agreement-options';
+import { checkExportTarget, type TargetOptions } from '../files/file-targets';
 import { writeFileSafely } from '../files/write-file-safely';
 import { toCsv, type CsvValue } from '../../../shared/text/csv-write';
 
@@ -62,9 +63,9 @@ export function resolutionTable(items: readonly Resolution[]): Table {
 }
 
 /** Writes the table to `target` (extension added when missing) and returns the path written. */
-export async function writeTable(table: Table, target: string, format: 'csv' | 'xlsx'): Promise<string> {
-  const file = target.toLowerCase().endsWith(`.${format}`) ? target : `${target}.${format}`;
-  if (format === 'csv') return writeFileSafely(file, toCsv(table.columns, table.rows, { bom: true }));
+export async function writeTable(table: Table, target: string, format: 'csv' | 'xlsx', options: TargetOptions): Promise<string> {
+  const file = checkExportTarget(target.toLowerCase().endsWith(`.${format}`) ? target : `${target}.${format}`, options);
+  if (format === 'csv') return writeFileSafely(file, toCsv(table.columns, table.rows, { bom: true }), options);
   const book = new ExcelJS.Workbook();
   book.creator = 'Condensa';
   const sheet = book.addWorksheet(table.name, { views: [{ state: 'frozen', ySplit: 1 }] });
@@ -74,5 +75,5 @@ export async function writeTable(table: Table, target: string, format: 'csv' | '
     const longest = Math.max(c.length, ...table.rows.slice(0, 300).map((r) => String(r[i] ?? '').length));
     sheet.getColumn(i + 1).width = Math.min(60, Math.max(8, longest + 2));
   });
-  return writeFileSafely(file, new Uint8Array(await book.xlsx.writeBuffer()));
+  return writeFileSafely(file, new Uint8Array(await book.xlsx.writeBuffer()), options);
 }

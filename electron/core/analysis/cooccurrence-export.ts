@@ -1,6 +1,7 @@
 import type { Cooccurrence, ExportedFile } from '../../../shared/api/methods/analysis';
 import { NODE_LEVEL_LABELS, type NodeLevel } from '../../../shared/domain/vocabulary';
 import { type AnalysisTable, exportTable, type TableFormat } from './table-export';
+import type { TargetOptions } from '../files/file-targets';
 
 /** The co-occurrence table as on screen, a row per pair (most frequent first), with each node's own count beside it. */
 export function cooccurrenceTable(cooc: Cooccurrence, level: NodeLevel): AnalysisTable {
@@ -30,6 +31,6 @@ export function cooccurrenceTable(cooc: Cooccurrence, level: NodeLevel): Analysi
   return { header, rows, note, numberFormats: unit ? { 3: '0.000' } : {} };
 }
 
-export function exportCooccurrence(cooc: Cooccurrence, level: NodeLevel, format: TableFormat, path: string | undefined): Promise<ExportedFile> {
-  return exportTable(cooccurrenceTable(cooc, level), `cooccurrence-${level}-${cooc.mode}`, 'Co-occurrence', format, path);
+export function exportCooccurrence(cooc: Cooccurrence, level: NodeLevel, format: TableFormat, path: string | undefined, options: TargetOptions): Promise<ExportedFile> {
+  return exportTable(cooccurrenceTable(cooc, level), `cooccurrence-${level}-${cooc.mode}`, 'Co-occurrence', format, path, options);
 }

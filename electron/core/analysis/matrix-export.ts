@@ -2,6 +2,7 @@ import type { CellDisplay, ExportedFile, Matrix } from '../../../shared/api/meth
 import { cellValue } from '../../../shared/domain/matrix-cells';
 import { NODE_LEVEL_LABELS, type NodeLevel } from '../../../shared/domain/vocabulary';
 import { type AnalysisTable, exportTable, type TableFormat } from './table-export';
+import type { TargetOptions } from '../files/file-targets';
 
 const MEASURE_WORDS = { units: 'meaning units', participants: 'participants', codings: 'codings' } as const;
 const DISPLAY_WORDS: Readonly<Record<CellDisplay, string>> = { counts: 'counts', row: 'row %', column: 'column %' };
@@ -23,6 +24,6 @@ export function matrixTable(matrix: Matrix, level: NodeLevel, display: CellDispl
   return { header, rows, note, numberFormats, totalsRow: true };
 }
 
-export function exportMatrix(matrix: Matrix, level: NodeLevel, display: CellDisplay, format: TableFormat, path: string | undefined): Promise<ExportedFile> {
-  return exportTable(matrixTable(matrix, level, display), `matrix-${level}`, 'Matrix', format, path);
+export function exportMatrix(matrix: Matrix, level: NodeLevel, display: CellDisplay, format: TableFormat, path: string | undefined, options: TargetOptions): Promise<ExportedFile> {
+  return exportTable(matrixTable(matrix, level, display), `matrix-${level}`, 'Matrix', format, path, options);
 }

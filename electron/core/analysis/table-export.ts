@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { ExportedFile } from '../../../shared/api/methods/analysis';
 import { toCsv } from '../../../shared/text/csv-write';
+import { checkExportTarget, type TargetOptions } from '../files/file-targets';
 import { writeFileSafely } from '../files/write-file-safely';
 
 export type TableFormat = 'csv' | 'xlsx';
@@ -39,8 +40,9 @@ async function xlsxBytes(table: AnalysisTable, sheetName: string): Promise<Buffe
 }
 
 /** Writes an analysis table as CSV (with a BOM, so Excel reads accents) or XLSX, to `path` when given, and returns the bytes. */
-export async function exportTable(table: AnalysisTable, name: string, sheetName: string, format: TableFormat, path: string | undefined): Promise<ExportedFile> {
+export async function exportTable(table: AnalysisTable, name: string, sheetName: string, format: TableFormat, path: string | undefined, options: TargetOptions): Promise<ExportedFile> {
+  if (path) checkExportTarget(path, options);
   const bytes = format === 'csv' ? Buffer.from(toCsv(table.header, table.rows, { bom: true }), 'utf8') : await xlsxBytes(table, sheetName);
-  if (path) writeFileSafely(path, bytes);
+  if (path) writeFileSafely(path, bytes, options);
   return { fileName: `${name}.${format}`, mime: MIME[format], base64: bytes.toString('base64'), bytes: bytes.length, path: path ?? null };
 }

@@ -7,7 +7,8 @@ import { AppError } from '../../../shared/api/errors';
 import { getCoder } from '../repos/coders-repo';
 import { projectRow, writeSetting } from '../repos/project-repo';
 import type { ProjectSession } from '../session';
-import { canonicalPath } from '../store/project-file';
+import { publishNew } from '../files/file-targets';
+import { assertNewProjectTarget, canonicalPath } from '../store/project-file';
 import { translateSqliteError } from '../store/sqlite-errors';
 import { appendToList, BASE_KEY, encodeSnapshot, HANDOUTS_KEY, MERGES_KEY, ORIGIN_KEY, snapshotOf } from './snapshot';
 
@@ -42,9 +43,7 @@ export interface Handout {
 export function makeCoderCopy(session: ProjectSession, options: CoderCopyOptions): CoderCopyResult {
   const target = canonicalPath(options.target);
   if (target === session.file.path) throw new AppError('BAD_REQUEST', 'Choose a different file name: the copy cannot replace the study itself.');
-  if (fs.existsSync(target)) {
-    throw new AppError('PROJECT_EXISTS', `A file named “${path.basename(target)}” already exists there. Choose another name for the coder copy.`);
-  }
+  assertNewProjectTarget(target);
   const coder = options.coderId ? getCoder(session.db, options.coderId) : null;
   if (coder?.role === 'consensus') throw new AppError('BAD_REQUEST', 'The consensus is not a person: choose the coder who will code in the copy.');
   const madeBy = session.currentCoderId ? getCoder(session.db, session.currentCoderId).name : null;
@@ -71,13 +70,16 @@ export function makeCoderCopy(session: ProjectSession, options: CoderCopyOptions
     const counts = prepareCopy(copy, origin);
     copy.close();
     copy = null;
-    fs.renameSync(temp, target);
+    publishNew(temp, target);
     appendToList<Handout>(session.db, HANDOUTS_KEY, { copyId: origin.copyId, path: target, coderName: origin.coderName, madeAt: origin.madeAt });
     return { path: target, copyId: origin.copyId, coderId: origin.coderId, coderName: origin.coderName, ...counts };
   } catch (err) {
     copy?.close();
     fs.rmSync(temp, { force: true });
     if (err instanceof AppError) throw err;
+    if ((err as { code?: string }).code === 'EEXIST') {
+      throw new AppError('PROJECT_EXISTS', `A file named “${path.basename(target)}” already exists there. Choose another name for the coder copy.`);
+    }
     throw translateSqliteError(err, target);
   }
 }

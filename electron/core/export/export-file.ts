@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ReportFormat, ReportKind, ReportOptions } from '../../../shared/api/methods/reports';
+import { type TargetOptions } from '../files/file-targets';
 import { writeFileSafely } from '../files/write-file-safely';
 import { noSteps, type TaskStep } from '../tasks';
 import { renderReport, type RenderedReport } from './report-service';
@@ -27,10 +28,11 @@ export async function exportReport(
   options: ReportOptions,
   target: string | null,
   folder: string,
+  targetOptions: TargetOptions,
   step: TaskStep = noSteps,
 ): Promise<RenderedReport & { readonly path: string }> {
   const rendered = await renderReport(db, kind, format, options, step);
   await step('Saving the file', 2, 3);
   const where = target ?? freeName(folder, rendered.fileName);
-  return { ...rendered, path: writeFileSafely(where, rendered.bytes), fileName: path.basename(where) };
+  return { ...rendered, path: writeFileSafely(where, rendered.bytes, targetOptions), fileName: path.basename(where) };
 }

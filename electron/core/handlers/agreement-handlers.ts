@@ -56,10 +56,10 @@ export const agreementHandlers: HandlerMap<keyof typeof agreementMethods> = {
     assertComparisonOpen(project.db);
     return discrepancyDetail(project.db, coderAId, coderBId, key);
   },
-  'agreement.exportDiscrepancies': async ({ path, format, ...filter }, { app, project }) => {
+  'agreement.exportDiscrepancies': async ({ path, format, overwrite, ...filter }, { app, project }) => {
     assertComparisonOpen(project.db);
     const list = discrepancyList(project.db, filter);
-    const written = await writeTable(discrepancyTable(list.items, list.coderA.name, list.coderB.name), app.resolveProjectPath(path), format);
+    const written = await writeTable(discrepancyTable(list.items, list.coderA.name, list.coderB.name), app.resolveProjectPath(path), format, { overwrite });
     return { path: written, rows: list.items.length };
   },
 
@@ -116,9 +116,9 @@ export const agreementHandlers: HandlerMap<keyof typeof agreementMethods> = {
     };
   },
   'resolutions.list': ({ coderAId, coderBId }, { project }) => listResolutions(project.db, coderAId, coderBId),
-  'resolutions.export': async ({ coderAId, coderBId, path, format }, { app, project }) => {
+  'resolutions.export': async ({ coderAId, coderBId, path, format, overwrite }, { app, project }) => {
     const rows = listResolutions(project.db, coderAId, coderBId);
-    return { path: await writeTable(resolutionTable(rows), app.resolveProjectPath(path), format), rows: rows.length };
+    return { path: await writeTable(resolutionTable(rows), app.resolveProjectPath(path), format, { overwrite }), rows: rows.length };
   },
 
   'consensus.rebuild': ({ coderAId, coderBId }, ctx) => {

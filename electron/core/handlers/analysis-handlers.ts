@@ -20,11 +20,11 @@ export const analysisHandlers: HandlerMap<keyof typeof analysisMethods> = {
   'analysis.frequencies': (p, { project }) => computeFrequencies(project.db, p, viewer(project)),
   'analysis.sources': (p, { project }) => computeSources(project.db, p, viewer(project)),
   'analysis.matrix': (p, { project }) => computeMatrix(project.db, p, viewer(project)),
-  'analysis.exportMatrix': ({ display, format, path, ...options }, { app, project }) =>
-    exportMatrix(computeMatrix(project.db, options, viewer(project)), options.level, display, format, path ? app.resolveProjectPath(path) : undefined),
+  'analysis.exportMatrix': ({ display, format, path, overwrite, ...options }, { app, project }) =>
+    exportMatrix(computeMatrix(project.db, options, viewer(project)), options.level, display, format, path ? app.resolveProjectPath(path) : undefined, { overwrite }),
   'analysis.cooccurrence': (p, { project }) => computeCooccurrence(project.db, p, viewer(project)),
-  'analysis.exportCooccurrence': ({ format, path, ...options }, { app, project }) =>
-    exportCooccurrence(computeCooccurrence(project.db, options, viewer(project)), options.level, format, path ? app.resolveProjectPath(path) : undefined),
+  'analysis.exportCooccurrence': ({ format, path, overwrite, ...options }, { app, project }) =>
+    exportCooccurrence(computeCooccurrence(project.db, options, viewer(project)), options.level, format, path ? app.resolveProjectPath(path) : undefined, { overwrite }),
   'analysis.passages': ({ unitIds, ranges, node }, { project }) =>
     listPassages(project.db, node ? [...unitIds, ...unitsUnderNode(project.db, node.nodeId, node.filter, viewer(project))] : unitIds, ranges),
   'analysis.map': (p, { project }) => thematicMap(project.db, p, viewer(project)),

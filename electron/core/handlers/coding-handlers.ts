@@ -1,4 +1,3 @@
-import path from 'node:path';
 import type Database from 'better-sqlite3';
 import type { AbstractionFilter, AbstractionTable, codingMethods } from '../../../shared/api/methods/coding';
 import { AppError } from '../../../shared/api/errors';
@@ -155,13 +154,13 @@ export const codingHandlers: HandlerMap<keyof typeof codingMethods> = {
     };
   },
   'table.abstraction': (filter, { project }) => buildTable(project, filter),
-  'table.exportCsv': ({ path: target, ...filter }, { project, app }) => {
+  'table.exportCsv': ({ path: target, overwrite, ...filter }, { project, app }) => {
     const table = buildTable(project, filter);
     const csv = tableCsv(table);
-    return { csv, path: target ? writeFileSafely(path.resolve(app.ports.projectsFolder, target), csv) : null, rows: table.rows.length };
+    return { csv, path: target ? writeFileSafely(app.resolveProjectPath(target), csv, { overwrite }) : null, rows: table.rows.length };
   },
-  'audit.exportCsv': ({ path: target }, { project, app }) => {
+  'audit.exportCsv': ({ path: target, overwrite }, { project, app }) => {
     const { csv, steps } = auditCsv(project.db);
-    return { csv, path: target ? writeFileSafely(path.resolve(app.ports.projectsFolder, target), csv) : null, steps };
+    return { csv, path: target ? writeFileSafely(app.resolveProjectPath(target), csv, { overwrite }) : null, steps };
   },
 };

@@ -7,6 +7,7 @@ import type { HandlerMap } from '../handler-types';
 import { createProjectFromPlan, DEFAULT_ZIP_LIMITS, exportQdc, exportQdpx, planQdcImport, planQdpxImport } from '../refi';
 import { assertPlausibleSize, isZip } from '../refi/package';
 import { PROJECT_EXTENSION } from '../store/project-file';
+import { checkExportTarget, type TargetOptions } from '../files/file-targets';
 import { writeFileSafely } from '../files/write-file-safely';
 
 function withExtension(p: string, ext: string): string {
@@ -39,8 +40,14 @@ function startsLikeZip(file: string): boolean {
   }
 }
 
-function exported(target: string, bytes: Uint8Array, summary: { counts: Readonly<Record<string, number>>; notes: readonly string[] }, includeBytes: boolean) {
-  writeFileSafely(target, bytes);
+function exported(
+  target: string,
+  bytes: Uint8Array,
+  summary: { counts: Readonly<Record<string, number>>; notes: readonly string[] },
+  includeBytes: boolean,
+  options: TargetOptions,
+) {
+  writeFileSafely(target, bytes, options);
   return {
     path: target,
     bytes: bytes.byteLength,
@@ -51,15 +58,18 @@ function exported(target: string, bytes: Uint8Array, summary: { counts: Readonly
 }
 
 export const refiHandlers: HandlerMap<keyof typeof refiMethods> = {
-  'refi.exportProject': ({ path: p, includeBytes }, { app, project }) =>
-    app.tasks.run('refi.exportProject', 'The export was cancelled. No file was written.', async (step) => {
+  'refi.exportProject': ({ path: p, includeBytes, overwrite }, { app, project }) => {
+    // Refused before the long work, not after it.
+    const target = checkExportTarget(withExtension(app.resolveProjectPath(p), '.qdpx'), { overwrite });
+    return app.tasks.run('refi.exportProject', 'The export was cancelled. No file was written.', async (step) => {
       const { bytes, summary } = await exportQdpx(project.db, app.ports.version, step);
       await step('Saving the file', 3, 4);
-      return exported(withExtension(app.resolveProjectPath(p), '.qdpx'), bytes, summary, includeBytes);
-    }),
-  'refi.exportCodebook': ({ path: p, includeBytes }, { app, project }) => {
+      return exported(target, bytes, summary, includeBytes, { overwrite });
+    });
+  },
+  'refi.exportCodebook': ({ path: p, includeBytes, overwrite }, { app, project }) => {
     const { bytes, summary } = exportQdc(project.db, app.ports.version);
-    return exported(withExtension(app.resolveProjectPath(p), '.qdc'), bytes, summary, includeBytes);
+    return exported(withExtension(app.resolveProjectPath(p), '.qdc'), bytes, summary, includeBytes, { overwrite });
   },
   'refi.importProject': (params, { app }) => {
     const { bytes, name } = readSource(app, params);

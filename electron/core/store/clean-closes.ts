@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -5,7 +6,8 @@ import path from 'node:path';
 // when it is opened again: SQLite left it whole, and the same bytes are still there. "Nothing has
 // touched it" is read from the file system: the same file (device and inode), size, modification
 // and change times to the nanosecond, and no journal or write-ahead log beside it. Any write,
-// copy, move, restore or crash changes one of them, and the file gets its full check.
+// copy, move, restore or crash changes one of them, and the file gets its full check. Bit rot
+// changes none of them, so the file's SHA-256 is kept too and compared at the next opening.
 
 const KEPT = 50;
 
@@ -19,6 +21,26 @@ interface Stamp {
 
 interface Entry extends Stamp {
   readonly path: string;
+  readonly sha256?: string;
+}
+
+/** What the record says of a file about to be opened. */
+export type CloseState = 'untouched' | 'unknown' | 'silently-changed';
+
+function sha256Of(file: string): string | null {
+  try {
+    const hash = createHash('sha256');
+    const fd = fs.openSync(file, 'r');
+    try {
+      const buffer = Buffer.alloc(1 << 20);
+      for (let n = fs.readSync(fd, buffer); n > 0; n = fs.readSync(fd, buffer)) hash.update(buffer.subarray(0, n));
+    } finally {
+      fs.closeSync(fd);
+    }
+    return hash.digest('hex');
+  } catch {
+    return null;
+  }
 }
 
 function stampOf(file: string): Stamp | null {
@@ -43,7 +65,12 @@ export class CleanCloses {
   record(projectPath: string): void {
     const stamp = stampOf(projectPath);
     if (!stamp || sidecars(projectPath)) return;
-    this.write([{ path: projectPath, ...stamp }, ...this.read().filter((e) => e.path !== projectPath)].slice(0, KEPT));
+    const sha256 = sha256Of(projectPath);
+    const others = this.read().filter((e) => e.path !== projectPath);
+    // Read while nothing else writes it; a file changed during the reading is not vouched for.
+    const after = stampOf(projectPath);
+    if (sha256 === null || !after || !sameStamp(stamp, after)) return this.write(others);
+    this.write([{ path: projectPath, ...stamp, sha256 }, ...others].slice(0, KEPT));
   }
 
   /** Forgets the file: it is open, and about to change. */
@@ -54,9 +81,19 @@ export class CleanCloses {
 
   /** True when the file is as this app left it at its last clean close. */
   untouched(projectPath: string): boolean {
+    return this.state(projectPath) === 'untouched';
+  }
+
+  /**
+   * 'untouched': as this app left it; 'unknown': something wrote it since, or there is no record;
+   * 'silently-changed': its bytes differ though no write touched its size, times or inode (bit rot).
+   */
+  state(projectPath: string): CloseState {
     const entry = this.read().find((e) => e.path === projectPath);
     const now = stampOf(projectPath);
-    return !!entry && !!now && sameStamp(entry, now) && !sidecars(projectPath);
+    if (!entry || !now || !sameStamp(entry, now) || sidecars(projectPath)) return 'unknown';
+    if (entry.sha256 === undefined) return 'unknown';
+    return sha256Of(projectPath) === entry.sha256 ? 'untouched' : 'silently-changed';
   }
 
   private read(): Entry[] {

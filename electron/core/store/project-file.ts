@@ -1,8 +1,10 @@
 import Database from 'better-sqlite3';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../../shared/api/errors';
-import { quickCheckInWorker } from './check-in-worker';
+import { protectedReason, publishNew } from '../files/file-targets';
+import { fullCheckInWorker } from './check-in-worker';
 import { migrate, SCHEMA_VERSION } from './migrations';
 import { translateSqliteError } from './sqlite-errors';
 import { inTransactionAsync } from './statements';
@@ -39,6 +41,54 @@ export function canonicalPath(file: string): string {
   } catch {
     return abs;
   }
+}
+
+/** What the first 100 bytes of a SQLite file say (see sqlite.org/fileformat.html, "The Database Header"). */
+interface HeaderFacts {
+  readonly pageSize: number;
+  /** The page count the header records, when the header says it is valid. */
+  readonly pageCount: number | null;
+  readonly userVersion: number;
+  readonly applicationId: number;
+}
+
+function headerFacts(header: Buffer): HeaderFacts {
+  const rawPageSize = header.readUInt16BE(16);
+  const countValid = header.readUInt32BE(24) === header.readUInt32BE(92);
+  return {
+    pageSize: rawPageSize === 1 ? 65536 : rawPageSize,
+    pageCount: countValid ? header.readUInt32BE(28) : null,
+    userVersion: header.readUInt32BE(60),
+    applicationId: header.readUInt32BE(68),
+  };
+}
+
+/**
+ * Why the file's size cannot be that of the database its header describes, or null. A file cut
+ * short loses its last pages silently: SQLite reads the missing bytes as zeros and quick_check
+ * does not notice. The pages in a write-ahead log left by a crash may extend the file, so the
+ * page count is compared only when there is none.
+ */
+function sizeProblem(file: string, facts: HeaderFacts): string | null {
+  const size = fs.statSync(file).size;
+  if (facts.pageSize < 512 || (facts.pageSize & (facts.pageSize - 1)) !== 0) return `its header names an impossible page size (${facts.pageSize})`;
+  if (size % facts.pageSize !== 0) return `it ends in the middle of a page (${size} bytes, pages of ${facts.pageSize})`;
+  let wal = 0;
+  try {
+    wal = fs.statSync(`${file}-wal`).size;
+  } catch {
+    wal = 0;
+  }
+  if (wal === 0 && facts.pageCount !== null && size < facts.pageCount * facts.pageSize) {
+    return `it holds ${size / facts.pageSize} of the ${facts.pageCount} pages its header counts`;
+  }
+  return null;
+}
+
+function damaged(target: string, why: string): AppError {
+  return new AppError('PROJECT_DAMAGED', `“${path.basename(target)}” is damaged (${why}). Open the most recent backup instead.`, {
+    backups: listBackups(target),
+  });
 }
 
 function readHeader(file: string): Buffer {
@@ -99,9 +149,7 @@ export class ProjectFile {
   /** A new, migrated project database in a temporary file beside `file`: a crash never leaves a half-made project. */
   private static startCreating(file: string): { target: string; temp: string; db: Database.Database } {
     const target = canonicalPath(file);
-    if (fs.existsSync(target)) {
-      throw new AppError('PROJECT_EXISTS', `A file named “${path.basename(target)}” already exists there. Choose another name or open it instead.`);
-    }
+    assertNewProjectTarget(target);
     try {
       fs.mkdirSync(path.dirname(target), { recursive: true });
     } catch (err) {
@@ -131,9 +179,9 @@ export class ProjectFile {
   private static finishCreating(target: string, temp: string, db: Database.Database): ProjectFile {
     try {
       db.close();
-      fs.renameSync(temp, target);
+      publishNew(temp, target);
     } catch (err) {
-      ProjectFile.abandonCreating(temp, null, target, err);
+      ProjectFile.abandonCreating(temp, null, target, (err as { code?: string }).code === 'EEXIST' ? existsError(target) : err);
     }
     return ProjectFile.open(target);
   }
@@ -158,6 +206,15 @@ export class ProjectFile {
         { backups: listBackups(target) },
       );
     }
+    // Read from the header, before SQLite opens the file for writing: a refusal changes no byte of
+    // another program's database (opening it would switch it to write-ahead mode).
+    const facts = headerFacts(header);
+    if (facts.applicationId !== APPLICATION_ID) {
+      throw new AppError('PROJECT_NOT_SQLITE', `“${path.basename(target)}” is a database, but not a Condensa project. Condensa left it as it was.`);
+    }
+    if (facts.userVersion > SCHEMA_VERSION) throw newerSchemaError(facts.userVersion);
+    const short = sizeProblem(target, facts);
+    if (short !== null) throw damaged(target, short);
     assertWritable(target);
     if (openInThisProcess.has(target)) {
       throw lockedError(target);
@@ -171,29 +228,17 @@ export class ProjectFile {
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = FULL');
       db.pragma('foreign_keys = ON');
-      const appId = db.pragma('application_id', { simple: true }) as number;
       const version = db.pragma('user_version', { simple: true }) as number;
-      if (appId !== APPLICATION_ID) {
-        throw new AppError('PROJECT_NOT_SQLITE', `“${path.basename(target)}” is a database, but not a Condensa project.`);
-      }
-      if (version > SCHEMA_VERSION) {
-        throw new AppError(
-          'PROJECT_NEWER_SCHEMA',
-          `This project was saved by a newer Condensa (file schema v${version}); this version reads up to v${SCHEMA_VERSION}. Update Condensa to open it.`,
-          { fileVersion: version, supportedVersion: SCHEMA_VERSION },
-        );
-      }
+      if (version > SCHEMA_VERSION) throw newerSchemaError(version);
       const check = untouched ? 'ok' : db.pragma('quick_check', { simple: true });
-      if (check !== 'ok') {
-        throw new AppError('PROJECT_DAMAGED', `“${path.basename(target)}” is damaged (${String(check)}). Open the most recent backup instead.`, {
-          backups: listBackups(target),
-        });
-      }
+      if (check !== 'ok') throw damaged(target, String(check));
       let backupPath: string | null = null;
       if (version < SCHEMA_VERSION) {
         backupPath = copyBeforeMigration(db, target, version);
         migrate(db);
       }
+      const missing = missingSchemaParts(db);
+      if (missing.length > 0) throw damaged(target, `it lacks part of a project: ${missing.slice(0, 5).join(', ')}${missing.length > 5 ? '…' : ''}`);
       openInThisProcess.add(target);
       return new ProjectFile(db, target, {
         path: target,
@@ -207,43 +252,49 @@ export class ProjectFile {
       if (err instanceof AppError) throw err;
       const code = (err as { code?: string }).code;
       if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') throw lockedError(target);
-      if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
-        throw new AppError('PROJECT_DAMAGED', `“${path.basename(target)}” is damaged and cannot be read. Open the most recent backup instead.`, {
-          backups: listBackups(target),
-        });
-      }
+      if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') throw damaged(target, 'it cannot be read');
       throw translateSqliteError(err, target);
     }
   }
 
   /**
-   * Writes a verified copy into the rotating backup folder and prunes old ones. The project goes
-   * on meanwhile: the write-ahead log is folded into the file, and kept from being folded in
-   * again while the operating system copies the file, so the file holds still (new changes wait
-   * in the log). The copy is then checked on a thread of its own.
+   * Writes a verified copy into the rotating backup folder and prunes old ones, unless nothing
+   * changed since the newest backup (the copy's fingerprint, in its name, is the same). The project
+   * goes on meanwhile: the write-ahead log is folded into the file, and kept from being folded in
+   * again while the file is copied, so the file holds still (new changes wait in the log). The copy
+   * is then fully checked on a thread of its own; one that fails is not kept. Returns the backup
+   * that holds the project as it is now.
    */
   async backup(): Promise<string> {
     const folder = backupFolderFor(this.path);
     fs.mkdirSync(folder, { recursive: true });
-    const dest = path.join(folder, `${timestampForFile()}${PROJECT_EXTENSION}`);
-    const partial = `${dest}.partial`;
+    const partial = path.join(folder, `${timestampForFile()}-${process.pid}${PROJECT_EXTENSION}.partial`);
+    let dest = partial;
     try {
       this.db.pragma('wal_checkpoint(TRUNCATE)');
       this.db.pragma('wal_autocheckpoint = 0');
       this.copying += 1;
+      let fingerprint: string;
       try {
-        await fs.promises.copyFile(this.path, partial);
+        fingerprint = await copyWithFingerprint(this.path, partial);
       } finally {
         this.copying -= 1;
         if (this.copying === 0 && !this.closed) this.db.pragma(`wal_autocheckpoint = ${AUTO_CHECKPOINT_PAGES}`);
       }
       // Closing folds the log into the file, perhaps while it was being copied: that copy is not kept.
       if (this.closed) throw new AppError('NO_PROJECT', 'The project was closed while its backup was being written; the backup was not kept.');
+      const newest = listBackups(this.path)[0];
+      if (newest !== undefined && fingerprintOf(newest) === fingerprint) {
+        fs.rmSync(partial, { force: true });
+        return newest;
+      }
+      dest = path.join(folder, `${timestampForFile()}-${fingerprint}${PROJECT_EXTENSION}`);
       await verifyCopyAside(partial);
-      fs.renameSync(partial, dest);
+      publishNew(partial, dest);
     } catch (err) {
-      fs.rmSync(partial, { force: true });
       throw translateSqliteError(err, dest);
+    } finally {
+      removeCopyLeftovers(partial);
     }
     for (const old of listBackups(this.path).slice(BACKUPS_KEPT)) fs.rmSync(old, { force: true });
     return dest;
@@ -275,6 +326,22 @@ function assertWritable(target: string): void {
   }
 }
 
+function existsError(target: string): AppError {
+  return new AppError('PROJECT_EXISTS', `A file named “${path.basename(target)}” already exists there. Choose another name or open it instead.`);
+}
+
+/** A new project file (created, imported, or a coder's copy) goes where no file is, and never among backups or journal files. */
+export function assertNewProjectTarget(target: string): void {
+  const why = protectedReason(target);
+  if (why !== null && !why.startsWith('it is a Condensa project file')) {
+    throw new AppError('TARGET_PROTECTED', `Condensa will not write a project to ${target}: ${why}. Choose another place.`, { path: target });
+  }
+  if (/-(wal|shm|journal)$/i.test(target)) {
+    throw new AppError('TARGET_PROTECTED', `Condensa will not write a project to ${target}: SQLite keeps its journals under names like that. Choose a name ending in .condensa.`, { path: target });
+  }
+  if (fs.existsSync(target)) throw existsError(target);
+}
+
 function lockedError(target: string): AppError {
   return new AppError(
     'PROJECT_LOCKED',
@@ -282,12 +349,76 @@ function lockedError(target: string): AppError {
   );
 }
 
+function newerSchemaError(version: number): AppError {
+  return new AppError(
+    'PROJECT_NEWER_SCHEMA',
+    `This project was saved by a newer Condensa (file schema v${version}); this version reads up to v${SCHEMA_VERSION}. Update Condensa to open it.`,
+    { fileVersion: version, supportedVersion: SCHEMA_VERSION },
+  );
+}
+
+let expectedSchema: readonly string[] | null = null;
+
+/** The tables, indexes and triggers of a current project that this file lacks (a table dropped by another tool, say). */
+function missingSchemaParts(db: Database.Database): string[] {
+  const list = (d: Database.Database) =>
+    d.prepare(`SELECT type || ' ' || name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY name`).pluck().all() as string[];
+  if (expectedSchema === null) {
+    const blank = new Database(':memory:');
+    try {
+      migrate(blank);
+      expectedSchema = list(blank);
+    } finally {
+      blank.close();
+    }
+  }
+  const present = new Set(list(db));
+  return expectedSchema.filter((part) => !present.has(part));
+}
+
+/** Copies a file while computing its fingerprint (the first 16 hex digits of its SHA-256). */
+async function copyWithFingerprint(source: string, target: string): Promise<string> {
+  const hash = createHash('sha256');
+  const input = await fs.promises.open(source, 'r');
+  const output = await fs.promises.open(target, 'wx');
+  try {
+    const buffer = Buffer.alloc(1 << 20);
+    for (;;) {
+      const { bytesRead } = await input.read(buffer, 0, buffer.length, null);
+      if (bytesRead === 0) break;
+      hash.update(buffer.subarray(0, bytesRead));
+      await output.write(buffer, 0, bytesRead);
+    }
+    await output.sync();
+  } finally {
+    await input.close();
+    await output.close();
+  }
+  return hash.digest('hex').slice(0, 16);
+}
+
+const BACKUP_NAME = /(\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z)(?:-([0-9a-f]{16}))?\.condensa$/;
+
+/** The fingerprint of the project a backup holds, from its name (none for backups of older versions). */
+function fingerprintOf(backup: string): string | null {
+  return BACKUP_NAME.exec(path.basename(backup))?.[2] ?? null;
+}
+
+/** When a backup was written, from its name ("" when its name has no time). */
+function writtenAt(backup: string): string {
+  return BACKUP_NAME.exec(path.basename(backup))?.[1] ?? '';
+}
+
+/** A check's connection, or one that failed, may leave journal files beside the copy. */
+function removeCopyLeftovers(copy: string): void {
+  for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(`${copy}${suffix}`, { force: true });
+}
+
 function verifyCopy(file: string): void {
   const copy = new Database(file, { fileMustExist: true });
   try {
-    // quick_check reads every page and its structure (not index contents against tables), in
-    // about a third of integrity_check's time.
-    judgeCopy(file, String(copy.pragma('quick_check', { simple: true })));
+    copy.pragma('journal_mode = DELETE');
+    judgeCopy(file, (copy.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check).join('; '));
   } finally {
     copy.close();
   }
@@ -296,14 +427,14 @@ function verifyCopy(file: string): void {
 /** As `verifyCopy`, on a thread of its own: the project stays responsive while a backup is checked. */
 async function verifyCopyAside(file: string): Promise<void> {
   // A thread that cannot start (or load the driver) must not cost the backup its check.
-  const answer = await quickCheckInWorker(file).catch(() => null);
+  const answer = await fullCheckInWorker(file).catch(() => null);
   if (!answer) return verifyCopy(file);
   const unreadable = answer.code === 'SQLITE_CORRUPT' || answer.code === 'SQLITE_NOTADB';
   if (answer.error !== undefined && !unreadable) throw Object.assign(new Error(answer.error), { code: answer.code });
   judgeCopy(file, answer.result ?? String(answer.error));
 }
 
-/** A copy whose quick_check says anything but "ok" is damaged. */
+/** A copy whose full integrity check says anything but "ok" is damaged. */
 function judgeCopy(file: string, result: string): void {
   if (result !== 'ok') throw new AppError('PROJECT_DAMAGED', `The backup written to ${file} failed its check (${result}).`);
 }
@@ -321,12 +452,12 @@ function copyBeforeMigration(db: Database.Database, target: string, version: num
 export function listBackups(file: string): string[] {
   const folder = backupFolderFor(canonicalPath(file));
   if (!fs.existsSync(folder)) return [];
+  // Newest first by the time in the name: a copy made before an upgrade sorts by when it was made.
   return fs
     .readdirSync(folder)
     .filter((n) => n.endsWith(PROJECT_EXTENSION))
-    .sort()
-    .reverse()
-    .map((n) => path.join(folder, n));
+    .map((n) => path.join(folder, n))
+    .sort((a, b) => writtenAt(b).localeCompare(writtenAt(a)) || b.localeCompare(a));
 }
 
 /**
@@ -340,14 +471,29 @@ export function restoreBackupCopy(backupPath: string): string {
   if (!folder.endsWith('.backups') || !source.endsWith(PROJECT_EXTENSION)) {
     throw new AppError('BAD_REQUEST', 'That file is not one of Condensa’s backups.');
   }
-  verifyCopy(source);
   const original = folder.slice(0, -'.backups'.length);
   const base = path.basename(original, PROJECT_EXTENSION);
   const day = new Date().toISOString().slice(0, 10);
-  for (let i = 1; ; i += 1) {
-    const target = path.join(path.dirname(original), `${base} (restored ${day}${i > 1 ? ` ${i}` : ''})${PROJECT_EXTENSION}`);
-    if (fs.existsSync(target)) continue;
-    fs.copyFileSync(source, target, fs.constants.COPYFILE_EXCL);
-    return target;
+  // The backup itself is only read: the copy is checked, and put in place under a free name.
+  const temp = path.join(path.dirname(original), `.${base}.restoring-${process.pid}${PROJECT_EXTENSION}`);
+  try {
+    fs.copyFileSync(source, temp, fs.constants.COPYFILE_EXCL);
+    verifyCopy(temp);
+    for (let i = 1; ; i += 1) {
+      const target = path.join(path.dirname(original), `${base} (restored ${day}${i > 1 ? ` ${i}` : ''})${PROJECT_EXTENSION}`);
+      if (fs.existsSync(target)) continue;
+      try {
+        publishNew(temp, target);
+      } catch (err) {
+        if ((err as { code?: string }).code === 'EEXIST') continue;
+        throw err;
+      }
+      return target;
+    }
+  } catch (err) {
+    if (err instanceof AppError) throw err;
+    throw translateSqliteError(err, source);
+  } finally {
+    removeCopyLeftovers(temp);
   }
 }

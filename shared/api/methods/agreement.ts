@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { AGREEMENT_LEVELS, DISCREPANCY_TYPES, UNIT_SET_MODES } from '../../domain/agreement-options';
 import { RESOLUTION_DECISIONS } from '../../domain/vocabulary';
-import { Coder, Coding, Id, NodeLevel, ProjectSummary } from '../entities';
+import { Coder, Coding, Id, NodeLevel, Overwrite, ProjectSummary } from '../entities';
 import { command, query } from '../method';
 
 // A statistic that may be undefined carries its reason (see shared/domain/agreement/result.ts).
@@ -280,7 +280,7 @@ export const agreementMethods = {
   ),
   'agreement.exportDiscrepancies': query(
     'Writes the discrepancy list (with any filter) as CSV or XLSX',
-    DiscrepancyFilter.extend({ path: ExportPath, format: ExportFormat }),
+    DiscrepancyFilter.extend({ path: ExportPath, format: ExportFormat, overwrite: Overwrite }),
     z.object({ path: z.string(), rows: z.number() }),
   ),
   'resolutions.decide': command(
@@ -302,7 +302,7 @@ export const agreementMethods = {
   ),
   'resolutions.export': query(
     'Writes the resolution log as CSV or XLSX',
-    z.object({ coderAId: Id.optional(), coderBId: Id.optional(), path: ExportPath, format: ExportFormat }),
+    z.object({ coderAId: Id.optional(), coderBId: Id.optional(), path: ExportPath, format: ExportFormat, overwrite: Overwrite }),
     z.object({ path: z.string(), rows: z.number() }),
   ),
   'consensus.rebuild': command(

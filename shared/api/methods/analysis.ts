@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CodebookNode, Colour, Id, NodeLevel, ThemeStatus } from '../entities';
+import { CodebookNode, Colour, Id, NodeLevel, Overwrite, ThemeStatus } from '../entities';
 import { command, query } from '../method';
 
 /** Whose codings an analysis counts: the current coder, the consensus, every coder (not the consensus), or one coder. */
@@ -159,7 +159,7 @@ export type NameChange = z.infer<typeof NameChange>;
 const Position = z.object({ id: Id, x: z.number().finite().min(-1e6).max(1e6), y: z.number().finite().min(-1e6).max(1e6) });
 
 /** Where an analysis table goes: its format, and a file when a path is given (else only the bytes come back). */
-const ExportTo = { format: z.enum(['csv', 'xlsx']), path: z.string().min(1).max(4096).optional() };
+const ExportTo = { format: z.enum(['csv', 'xlsx']), path: z.string().min(1).max(4096).optional(), overwrite: Overwrite };
 
 /**
  * What a click in an analysis table lists: units and text ranges the table already holds, and the

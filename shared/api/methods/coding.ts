@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CodebookNode, Coding, Id, MeaningUnit, NodeLevel, Offset } from '../entities';
+import { CodebookNode, Coding, Id, MeaningUnit, NodeLevel, Offset, Overwrite } from '../entities';
 import { command, query } from '../method';
 
 const CodeIds = z.array(Id).min(1).max(200);
@@ -116,12 +116,12 @@ export const codingMethods = {
   'table.abstraction': query('The abstraction table: one row per meaning unit, from its text up to its theme', AbstractionFilter, AbstractionTable),
   'table.exportCsv': query(
     'Writes the abstraction table as CSV (to a file when a path is given) and returns the text',
-    AbstractionFilter.extend({ path: ExportPath }),
+    AbstractionFilter.extend({ path: ExportPath, overwrite: Overwrite }),
     z.object({ csv: z.string(), path: z.string().nullable(), rows: z.number() }),
   ),
   'audit.exportCsv': query(
     'Writes the audit log as CSV, one line per changed row with its before and after',
-    z.object({ path: ExportPath }),
+    z.object({ path: ExportPath, overwrite: Overwrite }),
     z.object({ csv: z.string(), path: z.string().nullable(), steps: z.number() }),
   ),
 } as const;

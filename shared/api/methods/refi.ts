@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Methodology, ProjectSummary } from '../entities';
+import { Methodology, Overwrite, ProjectSummary } from '../entities';
 import { appMethod, command, query } from '../method';
 
 const FilePath = z.string().trim().min(1).max(4096);
@@ -49,12 +49,12 @@ const Source = z
 export const refiMethods = {
   'refi.exportProject': query(
     'Writes the open project as a REFI-QDA project (.qdpx)',
-    z.object({ path: FilePath, includeBytes: z.boolean().default(false) }),
+    z.object({ path: FilePath, includeBytes: z.boolean().default(false), overwrite: Overwrite }),
     ExportResult,
   ),
   'refi.exportCodebook': query(
     'Writes the codebook as a REFI-QDA codebook (.qdc)',
-    z.object({ path: FilePath, includeBytes: z.boolean().default(false) }),
+    z.object({ path: FilePath, includeBytes: z.boolean().default(false), overwrite: Overwrite }),
     ExportResult,
   ),
   'refi.importProject': appMethod(

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, NodeLevel } from '../entities';
+import { Id, NodeLevel, Overwrite } from '../entities';
 import { LEVELS_BY_METHOD, type Methodology, type NodeLevel as Level } from '../../domain/vocabulary';
 import { query } from '../method';
 
@@ -192,6 +192,7 @@ export const reportMethods = {
       format: z.enum(REPORT_FORMATS),
       options: ReportOptions.prefault({}),
       path: z.string().min(1).max(4096).optional(),
+      overwrite: Overwrite,
     }),
     z.object({ path: z.string(), fileName: z.string(), bytes: z.number(), base64: z.string(), mime: z.string() }),
   ),
