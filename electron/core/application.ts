@@ -11,6 +11,11 @@ import { CleanCloses } from './store/clean-closes';
 import type { ProjectSession } from './session';
 import { Tasks } from './tasks';
 
+/** Who makes a call: a window naming the project it works in (its path; null before it opened one). */
+export interface Caller {
+  readonly project: string | null;
+}
+
 export interface DispatchOptions {
   /** Tests check every result against its schema; production trusts the handlers. */
   readonly validateResults?: boolean;
@@ -69,15 +74,26 @@ export class Application {
     return path.resolve(this.ports.projectsFolder, p);
   }
 
-  dispatch(method: string, rawParams: unknown): Promise<Envelope> {
+  /**
+   * Runs one call. A caller that names its project (browser tabs share this one app) is refused
+   * project calls once another window has opened a different project.
+   */
+  dispatch(method: string, rawParams: unknown, caller?: Caller): Promise<Envelope> {
     // Calls run one after another, except the few that report on long work while it runs.
-    if (isMethodName(method) && contract[method].alongside) return this.execute(method, rawParams);
-    const run = this.queue.then(() => this.execute(method, rawParams));
+    if (isMethodName(method) && contract[method].alongside) return this.execute(method, rawParams, caller);
+    const run = this.queue.then(() => this.tellMove(() => this.execute(method, rawParams, caller)));
     this.queue = run.catch(() => undefined);
     return run;
   }
 
-  private async execute(method: string, rawParams: unknown): Promise<Envelope> {
+  /** A call that opened, created or closed a project tells its caller the project it now works in. */
+  private async tellMove(execute: () => Promise<Envelope>): Promise<Envelope> {
+    const before = this.session;
+    const envelope = await execute();
+    return this.session === before ? envelope : { ...envelope, project: this.session?.file.path ?? null };
+  }
+
+  private async execute(method: string, rawParams: unknown, caller?: Caller): Promise<Envelope> {
     try {
       if (!isMethodName(method)) throw new AppError('UNKNOWN_METHOD', `Unknown method “${String(method).slice(0, 80)}”.`);
       const spec = contract[method];
@@ -89,7 +105,7 @@ export class Application {
           issues: parsed.error.issues.map((i) => ({ path: i.path.map(String), message: i.message })),
         });
       }
-      const result = await this.run(method, parsed.data);
+      const result = await this.run(method, parsed.data, caller);
       if (this.options.validateResults) {
         const checked = spec.result.safeParse(result);
         if (!checked.success) throw new AppError('INTERNAL', `The result of ${method} does not match the contract: ${checked.error.message}`);
@@ -100,8 +116,14 @@ export class Application {
     }
   }
 
-  private run(method: MethodName, params: unknown): unknown {
+  private run(method: MethodName, params: unknown, caller?: Caller): unknown {
     const spec = contract[method];
+    const open = this.session?.file.path ?? null;
+    if (caller && caller.project !== open) {
+      if (spec.scope === 'project' && open !== null) throw projectChanged(caller.project, open);
+      // Closing is for the caller's own project: another window's stays open.
+      if (method === 'project.close') return { closed: false };
+    }
     let wrote = false;
     const requireProject = () => this.requireProject();
     const oneStep = () => {
@@ -124,6 +146,15 @@ export class Application {
     const handler = handlers[method] as (p: unknown, c: HandlerContext) => unknown;
     return handler(params, ctx);
   }
+}
+
+function projectChanged(expected: string | null, open: string): AppError {
+  const name = (p: string) => `“${path.basename(p)}”`;
+  const message =
+    expected === null
+      ? `Another window or tab opened ${name(open)}; this one has no project open, so nothing was changed. Open ${name(open)} here to work in it.`
+      : `${name(expected)} is no longer open: another window or tab opened ${name(open)}, so nothing was changed in either. Open ${name(expected)} again to go on working in it.`;
+  return new AppError('PROJECT_CHANGED', message, { expected, open });
 }
 
 function toAppError(err: unknown): AppError {

@@ -3,12 +3,14 @@ import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { WebSocketServer, type WebSocket } from 'ws';
+import { pipeline } from 'node:stream';
+import { WebSocketServer, type RawData, type WebSocket } from 'ws';
+import type { Envelope } from '../../shared/api/client';
+import { MAX_SOCKET_MESSAGE_BYTES } from '../../shared/api/socket-transport';
 import { Application } from '../core/application';
 import type { Ports } from '../core/ports';
 
 export const API_PATH = '/api';
-const MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
 
 const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
@@ -70,34 +72,21 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
   let port = 0;
 
   const server = http.createServer((req, res) => {
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      res.writeHead(405).end();
-      return;
+    // Nothing a request carries may bring the server down: whatever slips through gets a 400.
+    try {
+      serveFile(req, res, root, port);
+    } catch {
+      refuseRequest(res, 400, 'Bad request');
     }
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const rel = decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname);
-    const file = path.resolve(root, `.${rel}`);
-    // Only files inside the built renderer are served; nothing else on disk is reachable.
-    if (!file.startsWith(root + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
-      res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
-      return;
-    }
-    res.writeHead(200, {
-      'content-type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream',
-      'content-security-policy': contentSecurityPolicy(port),
-      'x-content-type-options': 'nosniff',
-      'cross-origin-resource-policy': 'same-origin',
-      'cache-control': 'no-store',
-    });
-    if (req.method === 'HEAD') res.end();
-    else fs.createReadStream(file).pipe(res);
   });
 
-  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_SOCKET_MESSAGE_BYTES });
   server.on('upgrade', (req, socket, head) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    // After an upgrade the socket is ours: a peer that resets it must not raise an unhandled error.
+    socket.on('error', () => socket.destroy());
+    const url = parseRequestUrl(req.url);
     const allowedOrigins = [origin, `http://localhost:${port}`];
-    const ok = url.pathname === API_PATH && allowedOrigins.includes(req.headers.origin ?? '') && sameToken(url.searchParams.get('token'), token);
+    const ok = url !== null && url.pathname === API_PATH && allowedOrigins.includes(req.headers.origin ?? '') && sameToken(url.searchParams.get('token'), token);
     if (!ok) {
       socket.write('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
       socket.destroy();
@@ -128,17 +117,118 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
   };
 }
 
+function parseRequestUrl(raw: string | undefined): URL | null {
+  try {
+    return new URL(raw ?? '/', 'http://127.0.0.1');
+  } catch {
+    return null;
+  }
+}
+
+function refuseRequest(res: http.ServerResponse, status: number, text: string): void {
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', 'x-content-type-options': 'nosniff' }).end(text);
+}
+
+/** Only files inside the built renderer are served; nothing else on disk is reachable. */
+function serveFile(req: http.IncomingMessage, res: http.ServerResponse, root: string, port: number): void {
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    res.writeHead(405).end();
+    return;
+  }
+  const url = parseRequestUrl(req.url);
+  let rel: string | null = null;
+  try {
+    if (url) rel = decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname);
+  } catch {
+    rel = null; // a malformed escape such as %ff names no file
+  }
+  if (rel === null) {
+    refuseRequest(res, 400, 'Bad request: the address is malformed.');
+    return;
+  }
+  const file = path.resolve(root, `.${rel}`);
+  if (!file.startsWith(root + path.sep) || !isFile(file)) {
+    refuseRequest(res, 404, 'Not found');
+    return;
+  }
+  res.writeHead(200, {
+    'content-type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream',
+    'content-security-policy': contentSecurityPolicy(port),
+    'x-content-type-options': 'nosniff',
+    'cross-origin-resource-policy': 'same-origin',
+    'cache-control': 'no-store',
+  });
+  if (req.method === 'HEAD') {
+    res.end();
+    return;
+  }
+  // pipeline, not pipe: a read error (file removed meanwhile) ends this response instead of the process.
+  pipeline(fs.createReadStream(file), res, () => undefined);
+}
+
+function isFile(file: string): boolean {
+  try {
+    return fs.statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}
+
+interface Call {
+  readonly id: number;
+  readonly method: string;
+  readonly params: unknown;
+  /** The project the page works in (its path, null before it opened one); absent from older clients. */
+  readonly project?: string | null;
+}
+
+/** Reads one message as a call, or says why it is none (with the id, when there is one to answer). */
+function readCall(data: RawData): Call | { readonly id: unknown } {
+  let msg: unknown;
+  try {
+    msg = JSON.parse(rawText(data));
+  } catch {
+    return { id: null };
+  }
+  if (!msg || typeof msg !== 'object' || Array.isArray(msg)) return { id: null };
+  const { id, method, params, project } = msg as Record<string, unknown>;
+  const named = project === undefined || project === null || typeof project === 'string';
+  if (typeof id !== 'number' || typeof method !== 'string' || !named) return { id: typeof id === 'number' ? id : null };
+  return { id, method, params, project: project as string | null | undefined };
+}
+
+function rawText(data: RawData): string {
+  if (Array.isArray(data)) return Buffer.concat(data).toString('utf8');
+  return Buffer.isBuffer(data) ? data.toString('utf8') : Buffer.from(data).toString('utf8');
+}
+
+function answer(ws: WebSocket, id: unknown, envelope: Envelope): void {
+  let text: string;
+  try {
+    text = JSON.stringify({ id, envelope });
+  } catch {
+    text = JSON.stringify({ id, envelope: { ok: false, error: { code: 'INTERNAL', message: 'The answer could not be sent: it is too large. Ask for less at once.' } } });
+  }
+  ws.send(text);
+}
+
+const MALFORMED: Envelope = { ok: false, error: { code: 'BAD_REQUEST', message: 'Malformed message: expected {id, method, params, project}.' } };
+
 function serveSocket(ws: WebSocket, app: Application): void {
-  ws.on('message', async (data) => {
-    let id: unknown = null;
-    try {
-      const msg = JSON.parse(data.toString()) as { id?: unknown; method?: unknown; params?: unknown };
-      id = msg.id;
-      if (typeof msg.id !== 'number' || typeof msg.method !== 'string') throw new Error('malformed');
-      const envelope = await app.dispatch(msg.method, msg.params);
-      ws.send(JSON.stringify({ id, envelope }));
-    } catch {
-      ws.send(JSON.stringify({ id, envelope: { ok: false, error: { code: 'BAD_REQUEST', message: 'Malformed message: expected {id, method, params}.' } } }));
+  // Protocol errors (invalid UTF-8, a message over the limit) close this socket with a close code;
+  // without a listener, ws would rethrow them and end the whole process.
+  ws.on('error', () => undefined);
+  ws.on('message', (data) => {
+    const call = readCall(data);
+    if (!('method' in call)) {
+      answer(ws, call.id, MALFORMED);
+      return;
     }
+    const caller = call.project === undefined ? undefined : { project: call.project };
+    void app.dispatch(call.method, call.params, caller).then((envelope) => answer(ws, call.id, envelope));
   });
 }

@@ -1,8 +1,11 @@
 import { contract, type MethodName, type Params, type Result } from './contract';
 import { errorFromPayload, type ErrorPayload } from './errors';
 
-/** What every transport answers: a result, or an error payload with a stable code. */
-export type Envelope = { readonly ok: true; readonly result: unknown } | { readonly ok: false; readonly error: ErrorPayload };
+/**
+ * What every transport answers: a result, or an error payload with a stable code; `project` is set
+ * when the call opened, created or closed a project (the path now open, null for none).
+ */
+export type Envelope = ({ readonly ok: true; readonly result: unknown } | { readonly ok: false; readonly error: ErrorPayload }) & { readonly project?: string | null };
 
 /** A transport moves one call to the application and brings back its envelope. */
 export type Transport = (method: string, params: unknown) => Promise<Envelope>;

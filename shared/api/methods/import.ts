@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { DocumentKind, Id } from '../entities';
 import { command, query } from '../method';
 
-/** Files above this size are refused before they are read (the browser-mode socket carries at most 64 MB). */
+/** Files above this size are refused before they are read (the browser-mode socket is sized to carry them: MAX_SOCKET_MESSAGE_BYTES). */
 export const IMPORT_MAX_BYTES = 40 * 1024 * 1024;
 const MAX_BASE64_CHARS = 64 * 1024 * 1024;
 
