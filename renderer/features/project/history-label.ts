@@ -13,12 +13,17 @@ const VERB: Record<Direction, { readonly label: string; readonly done: string }>
 
 /** What undo or redo would do: “Undo “Rename code …” (from 3 Dec)”. */
 export function historyLabel(direction: Direction, step: HistoryStep, now = new Date(), locale?: string): string {
-  return `${VERB[direction].label} “${step.summary}”${earlierSuffix(step.earlierAt, now, locale)}`;
+  return `${VERB[direction].label} ${quoted(step.summary)}${earlierSuffix(step.earlierAt, now, locale)}`;
 }
 
 /** What undo or redo just did, as the confirmation line says it. */
 export function historyNotice(direction: Direction, step: HistoryStep, now = new Date(), locale?: string): string {
-  return `${VERB[direction].done} “${step.summary}”${earlierSuffix(step.earlierAt, now, locale)}.`;
+  return `${VERB[direction].done} ${quoted(step.summary)}${earlierSuffix(step.earlierAt, now, locale)}.`;
+}
+
+// Summaries often quote a name already (Rename code “Fear” …): single quotes around them read clearer.
+function quoted(summary: string): string {
+  return summary.includes('“') ? `‘${summary}’` : `“${summary}”`;
 }
 
 // A step from an earlier session may be days old and forgotten: its day tells the user what it was.

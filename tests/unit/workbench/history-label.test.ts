@@ -6,13 +6,13 @@ const now = new Date(2025, 11, 9, 16, 30);
 
 describe('undo and redo labels', () => {
   it('names a step of this session by its summary alone', () => {
-    expect(historyLabel('undo', { summary: 'Rename code “Fear” to “Worry”', earlierAt: null }, now, 'en-GB')).toBe('Undo “Rename code “Fear” to “Worry””');
+    expect(historyLabel('undo', { summary: 'Rename code “Fear” to “Worry”', earlierAt: null }, now, 'en-GB')).toBe('Undo ‘Rename code “Fear” to “Worry”’');
     expect(historyNotice('redo', { summary: 'Add coder Dana Ruiz', earlierAt: null }, now, 'en-GB')).toBe('Redid “Add coder Dana Ruiz”.');
   });
 
   it('says a step is from an earlier session, with its day', () => {
     const at = new Date(2025, 11, 3, 10, 5).toISOString();
-    expect(historyLabel('undo', { summary: 'Rename code “Fear” to “Worry”', earlierAt: at }, now, 'en-GB')).toBe('Undo “Rename code “Fear” to “Worry”” (from 3 Dec)');
+    expect(historyLabel('undo', { summary: 'Rename code “Fear” to “Worry”', earlierAt: at }, now, 'en-GB')).toBe('Undo ‘Rename code “Fear” to “Worry”’ (from 3 Dec)');
     expect(historyNotice('undo', { summary: 'Code 2 units', earlierAt: at }, now, 'en-GB')).toBe('Undid “Code 2 units” (from 3 Dec).');
   });
 
