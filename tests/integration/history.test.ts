@@ -1,4 +1,6 @@
 import Database from 'better-sqlite3';
+import { unzipSync } from 'fflate';
+import fs from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createClient, type Client } from '../../shared/api/client';
@@ -247,6 +249,28 @@ describe('undo survives closing the project', () => {
     expect(after[0]).toBe(lead[0]);
     expect(after).not.toContain(copySteps[0]);
     expect((await t.client.call('history.state', {})).undoLabel).toBe('Merge Ben Okafor’s copy');
+  });
+});
+
+describe('the undo log stays in the project file', () => {
+  let t: TestApp;
+  afterEach(() => t?.close());
+
+  it('a REFI-QDA export carries no undo step nor its summary', async () => {
+    t = await makeSampleApp();
+    await t.client.call('memos.create', { targetType: 'project', targetId: projectId(t), body: 'Kept in the study' });
+    const memo = await t.client.call('memos.create', { targetType: 'project', targetId: projectId(t), title: 'Private draft', body: 'Withdrawn reading of P3' });
+    await t.client.call('memos.delete', { id: memo.id });
+    const steps = t.app.requireProject().db.prepare('SELECT step_id FROM undo_stack').pluck().all() as string[];
+    expect(steps.length).toBe(3);
+    const out = await t.client.call('refi.exportProject', { path: join(t.dir, 'study.qdpx') });
+    const text = Object.values(unzipSync(fs.readFileSync(out.path)))
+      .map((bytes) => Buffer.from(bytes).toString('utf8'))
+      .join('\n');
+    expect(text).toContain('Kept in the study');
+    // The deleted memo lives on only in the undo log, which must not travel with the export.
+    expect(text).not.toContain('Withdrawn reading of P3');
+    for (const id of steps) expect(text).not.toContain(id);
   });
 });
 
