@@ -9,6 +9,7 @@ import { openProjectAt, StartScreen } from './features/start/StartScreen';
 import { ProjectWindow } from './features/project/ProjectWindow';
 import { registerRefiActions } from './features/refi/refi-actions';
 import { RefiDialogs } from './features/refi/RefiDialogs';
+import { ReplaceFileDialog } from './features/files/ReplaceFileDialog';
 import { call, useAppStore } from './state/app-store';
 
 registerCoreActions();
@@ -38,6 +39,7 @@ export function App() {
       {project ? <ProjectWindow /> : <StartScreen />}
       <ProjectDialogs />
       <RefiDialogs />
+      <ReplaceFileDialog />
       <CommandPalette />
     </div>
   );

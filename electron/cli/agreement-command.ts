@@ -65,7 +65,7 @@ export function findCoder(coders: readonly Coder[], asked: string): Coder {
 }
 
 export async function runAgreement(client: Client, options: AgreementOptions, out: (text: string) => void): Promise<void> {
-  await client.call('project.open', { path: options.file });
+  await client.call('project.open', { path: options.file, readOnly: true });
   const coders = await client.call('coders.list', {});
   const chosen = options.coders.map((c) => findCoder(coders, c));
   if (options.reveal) await client.call('agreement.reveal', { confirm: true });

@@ -70,7 +70,7 @@ export function parseExportArgs(args: readonly string[], cwd: string): ExportOpt
 
 /** Opens the project, resolves the coder by name or initials, writes the report; says where and what. */
 export async function runExport(client: Client, o: ExportOptions, out: (line: string) => void): Promise<void> {
-  await client.call('project.open', { path: o.file });
+  await client.call('project.open', { path: o.file, readOnly: true });
   const coder = ['auto', 'consensus', 'merged'].includes(o.coder) ? o.coder : findCoder(await client.call('coders.list', {}), o.coder).id;
   const options: ReportOptions = { ...o.options, coder };
   const preview = await client.call('reports.preview', { kind: o.kind, options });

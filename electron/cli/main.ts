@@ -118,7 +118,7 @@ async function cmdNew(args: readonly string[], io: CliIo): Promise<number> {
 async function cmdInfo(args: readonly string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({ args: [...args], allowPositionals: true, options: { json: { type: 'boolean', default: false } } });
   const file = onePath(positionals, io, 'info');
-  const summary = await withClient(io, (c) => c.call('project.open', { path: file }));
+  const summary = await withClient(io, (c) => c.call('project.open', { path: file, readOnly: true }));
   if (values.json) {
     io.out(JSON.stringify({ path: summary.path, schemaVersion: summary.schemaVersion, settings: summary.settings, counts: summary.counts }, null, 2));
   } else {

@@ -52,7 +52,7 @@ export async function runRefi(client: Client, o: RefiCliOptions, out: (line: str
     }
     return;
   }
-  await client.call('project.open', { path: o.input });
+  await client.call('project.open', { path: o.input, readOnly: true });
   const method = o.command === 'export-qdpx' ? 'refi.exportProject' : 'refi.exportCodebook';
   const r = await client.call(method, { path: o.output, overwrite: o.force });
   if (o.json) {

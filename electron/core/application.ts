@@ -57,7 +57,8 @@ export class Application {
   adopt(session: ProjectSession): ProjectSession {
     this.closeProject();
     this.session = session;
-    this.preferences.addRecent(session.file.path, session.summary().settings.title);
+    // A project only read (a command-line export) is not one the user worked on.
+    if (!session.file.info.readOnly) this.preferences.addRecent(session.file.path, session.summary().settings.title);
     return session;
   }
 

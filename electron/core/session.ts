@@ -29,6 +29,8 @@ export class ProjectSession {
   private constructor(file: ProjectFile) {
     this.file = file;
     this.history = new History(file.db);
+    // Once the connection's own scratch tables exist, SQLite itself refuses any write to a project opened to read.
+    if (file.info.readOnly) file.db.pragma('query_only = ON');
     this.coderId = this.initialCoder();
   }
 
@@ -37,7 +39,7 @@ export class ProjectSession {
    * since this app closed it cleanly skips the full check at opening; the backup's check, on a
    * thread of its own, reads every page a moment later, and damage found there stops all writes.
    */
-  static open(path: string, cleanCloses?: CleanCloses): ProjectSession {
+  static open(path: string, cleanCloses?: CleanCloses, { readOnly = false }: { readOnly?: boolean } = {}): ProjectSession {
     const target = canonicalPath(path);
     const state = cleanCloses?.state(target) ?? 'unknown';
     if (state === 'silently-changed') {
@@ -47,7 +49,7 @@ export class ProjectSession {
         { backups: listBackups(target), silentChange: true },
       );
     }
-    const file = ProjectFile.open(target, { untouched: state === 'untouched' });
+    const file = ProjectFile.open(target, { untouched: state === 'untouched', readOnly });
     let session: ProjectSession;
     try {
       session = new ProjectSession(file);
@@ -57,6 +59,7 @@ export class ProjectSession {
       if (code !== 'SQLITE_CORRUPT' && code !== 'SQLITE_NOTADB') throw err;
       throw new AppError('PROJECT_DAMAGED', `“${basename(target)}” is damaged and cannot be read. Open the most recent backup instead.`, { backups: listBackups(target) });
     }
+    if (readOnly) return session;
     cleanCloses?.forget(target);
     session.backupInBackground();
     return session;
@@ -142,12 +145,20 @@ export class ProjectSession {
 
   /** Runs one user command as one transaction and one undoable, audited step. */
   write<T>(method: string, summary: string | ((result: T) => string), work: () => T): T {
+    this.assertWritable();
     return this.remember(this.history.record(method, summary, this.coderId, work));
   }
 
   /** As `write`, for work that lets other calls in between its parts (see History.recordAsync). */
   async writeAsync<T>(method: string, summary: string | ((result: T) => string), work: () => Promise<T>): Promise<T> {
+    this.assertWritable();
     return this.remember(await this.history.recordAsync(method, summary, this.coderId, work));
+  }
+
+  private assertWritable(): void {
+    if (this.file.info.readOnly) {
+      throw new AppError('PROJECT_READ_ONLY', `“${basename(this.file.path)}” was opened to read only (a command-line export or info). Open it in Condensa to change it.`);
+    }
   }
 
   private remember<T>({ result, step }: { result: T; step: { id: string } | null }): T {

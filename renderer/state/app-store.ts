@@ -4,6 +4,7 @@ import type { ProjectSummary } from '../../shared/api/entities';
 import { AppError } from '../../shared/api/errors';
 import { connect } from '../api/connection';
 import { createStore } from './create-store';
+import { askToReplace } from './replace-question';
 
 export type SaveState = 'saved' | 'saving' | 'failed';
 /** The id of a work-surface tab (see features/views.ts). */
@@ -79,15 +80,29 @@ function isWrite(method: MethodName): boolean {
   return contract[method].mutates;
 }
 
-/** Calls the application; a failure becomes the visible error message and is re-thrown. */
+/**
+ * Calls the application; a failure becomes the visible error message and is re-thrown. An export
+ * refused because its file exists asks the user, and goes ahead only if they choose to replace it.
+ */
 export async function call<K extends MethodName>(method: K, params: Params<K>): Promise<Result<K>> {
   try {
-    return await api().call(method, params);
+    return await api().call(method, params).catch(async (err: unknown) => {
+      const existing = existingFile(err);
+      if (existing === null) throw err;
+      if (!(await askToReplace(existing))) throw new AppError('CANCELLED', `Nothing was written: ${existing} was kept as it was.`);
+      return api().call(method, { ...params, overwrite: true });
+    });
   } catch (err) {
     const e = err instanceof AppError ? err : new AppError('INTERNAL', err instanceof Error ? err.message : String(err));
     useAppStore.setState({ error: { message: e.message, code: e.code, details: e.details } });
     throw e;
   }
+}
+
+function existingFile(err: unknown): string | null {
+  if (!(err instanceof AppError) || err.code !== 'FILE_EXISTS') return null;
+  const where = (err.details as { path?: unknown } | undefined)?.path;
+  return typeof where === 'string' ? where : null;
 }
 
 /** Like `call`, but a failure only shows its message: for buttons and commands. */

@@ -26,10 +26,9 @@ export function realTarget(target: string): string {
 /** Why a path may never be written by an export or copy, or null when it may. */
 export function protectedReason(target: string): string | null {
   const real = realTarget(target);
-  const name = path.basename(real);
-  if (PROJECT_FILE.test(name)) return 'it is a Condensa project file, or part of one';
   const folders = path.dirname(real).split(path.sep);
   if (folders.some((f) => BACKUPS_FOLDER.test(f))) return 'it is inside a project’s backups folder';
+  if (PROJECT_FILE.test(path.basename(real))) return 'it is a Condensa project file, or part of one';
   if (isCondensaDatabase(real)) return 'it is a Condensa project file under another name';
   return null;
 }

@@ -52,11 +52,11 @@ export const appHandlers: HandlerMap<keyof typeof appMethods> = {
     const session = ProjectSession.create(target, title, methodology, sample ? (db) => loadSample(db, SAMPLE_STUDY) : undefined);
     return app.adopt(session).summary();
   },
-  'project.open': ({ path: p }, { app }) => {
+  'project.open': ({ path: p, readOnly }, { app }) => {
     const target = app.resolveProjectPath(p);
-    if (app.project && app.project.file.path === canonicalPath(target)) return app.project.summary();
+    if (app.project && app.project.file.path === canonicalPath(target) && app.project.file.info.readOnly === readOnly) return app.project.summary();
     app.closeProject();
-    return app.adopt(ProjectSession.open(target, app.cleanCloses)).summary();
+    return app.adopt(ProjectSession.open(target, app.cleanCloses, { readOnly })).summary();
   },
   'project.openSample': (_p, { app }) => {
     app.closeProject();

@@ -27,6 +27,8 @@ export interface ProjectFileInfo {
   readonly backupPath: string | null;
   /** False when the file was opened untouched since a clean close, without its full check. */
   readonly checkedAtOpening: boolean;
+  /** Opened to read only (the CLI's info and exports): SQLite refuses every write, no backup is made. */
+  readonly readOnly: boolean;
 }
 
 /** Where the rotating backups of a project file live: a folder beside it. */
@@ -190,7 +192,7 @@ export class ProjectFile {
    * Opens a project file for this process alone. The whole file is checked (quick_check) unless
    * `untouched` says it is as this app left it at a clean close (see CleanCloses).
    */
-  static open(file: string, { untouched = false }: { untouched?: boolean } = {}): ProjectFile {
+  static open(file: string, { untouched = false, readOnly = false }: { untouched?: boolean; readOnly?: boolean } = {}): ProjectFile {
     const target = canonicalPath(file);
     if (!fs.existsSync(target)) {
       throw new AppError('PROJECT_NOT_FOUND', `No project file at ${target}. It may have been moved or deleted.`);
@@ -233,7 +235,14 @@ export class ProjectFile {
       const check = untouched ? 'ok' : db.pragma('quick_check', { simple: true });
       if (check !== 'ok') throw damaged(target, String(check));
       let backupPath: string | null = null;
-      if (version < SCHEMA_VERSION) {
+      if (version < SCHEMA_VERSION && readOnly) {
+        // Read from an upgraded copy in memory: the file on disk stays as it is.
+        const inMemory = new Database(db.serialize());
+        db.close();
+        db = inMemory;
+        db.pragma('foreign_keys = ON');
+        migrate(db);
+      } else if (version < SCHEMA_VERSION) {
         backupPath = copyBeforeMigration(db, target, version);
         migrate(db);
       }
@@ -246,6 +255,7 @@ export class ProjectFile {
         migratedFrom: version < SCHEMA_VERSION ? version : null,
         backupPath,
         checkedAtOpening: !untouched,
+        readOnly,
       });
     } catch (err) {
       db?.close();

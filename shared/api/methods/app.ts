@@ -54,7 +54,11 @@ export const appMethods = {
     }),
     ProjectSummary,
   ),
-  'project.open': appMethod('Opens a project file', z.object({ path: ProjectPath }), ProjectSummary),
+  'project.open': appMethod(
+    'Opens a project file; readOnly (the CLI’s info and exports) makes no backup, no recent entry and refuses writes',
+    z.object({ path: ProjectPath, readOnly: z.boolean().default(false) }),
+    ProjectSummary,
+  ),
   'project.openSample': appMethod(
     'Makes a fresh copy of the sample study in the projects folder and opens it',
     z.object({}),
