@@ -7,22 +7,21 @@ import { SEARCH_INDEXES } from '../../../electron/core/store/search-schema';
 
 export type Value = Record<string, string | number | null> | null;
 
-/** Where a kill landed, read from the last lines the writer printed before it died. */
-export type Phase = 'before-first-write' | 'mid-transaction' | 'between-transactions' | 'after-ack';
-export const PHASES: readonly Phase[] = ['before-first-write', 'mid-transaction', 'between-transactions', 'after-ack'];
+/** Where a kill landed, read from the last lines the writer printed (after "ready") before it died. */
+export type Phase = 'before-first-write' | 'mid-transaction' | 'between-transactions';
+export const PHASES: readonly Phase[] = ['before-first-write', 'mid-transaction', 'between-transactions'];
 
-export function phaseOf(lines: readonly string[]): Phase {
+export function phaseOf(lines: readonly string[]): { phase: Phase; afterAck: boolean } {
   let began = false;
   let open = false;
-  let acked = false;
-  for (const line of lines) {
+  let afterAck = false;
+  // Set-up writes before "ready" are not the work under test.
+  for (const line of lines.slice(lines.indexOf('ready') + 1)) {
     if (line === 'tx-begin') [began, open] = [true, true];
     else if (line === 'tx-end' || line === 'tx-rollback') open = false;
-    else if (line.startsWith('ack ')) acked = true;
+    else if (line.startsWith('ack ')) afterAck = true;
   }
-  if (open) return 'mid-transaction';
-  if (acked) return 'after-ack';
-  return began ? 'between-transactions' : 'before-first-write';
+  return { phase: open ? 'mid-transaction' : began || afterAck ? 'between-transactions' : 'before-first-write', afterAck };
 }
 
 /** A child process whose stdout lines are kept with the time each arrived. */
@@ -218,27 +217,31 @@ export function checkFile(
   }
 }
 
-/** Counts of kills by phase, per operation kind. */
-export class PhaseCounts {
-  readonly byKind = new Map<string, Record<Phase, number>>();
+type Row = Record<Phase | 'after-ack', number>;
+const COLUMNS = [...PHASES, 'after-ack'] as const;
 
-  add(kind: string, phase: Phase): void {
-    const row = this.byKind.get(kind) ?? (Object.fromEntries(PHASES.map((p) => [p, 0])) as Record<Phase, number>);
+/** Counts of kills by phase, per operation kind, and of kills that came after an acknowledgement. */
+export class PhaseCounts {
+  readonly byKind = new Map<string, Row>();
+
+  add(kind: string, { phase, afterAck }: { phase: Phase; afterAck: boolean }): void {
+    const row = this.byKind.get(kind) ?? (Object.fromEntries(COLUMNS.map((p) => [p, 0])) as Row);
     row[phase] += 1;
+    if (afterAck) row['after-ack'] += 1;
     this.byKind.set(kind, row);
   }
 
-  total(kind?: string): Record<Phase, number> & { all: number } {
+  total(kind?: string): Row & { all: number } {
     const rows = kind ? [this.byKind.get(kind)].filter((r) => r !== undefined) : [...this.byKind.values()];
-    const sum = Object.fromEntries(PHASES.map((p) => [p, rows.reduce((n, r) => n + r[p], 0)])) as Record<Phase, number>;
+    const sum = Object.fromEntries(COLUMNS.map((p) => [p, rows.reduce((n, r) => n + r[p], 0)])) as Row;
     return { ...sum, all: PHASES.reduce((n, p) => n + sum[p], 0) };
   }
 
   table(): string {
-    const head = ['kind', ...PHASES, 'kills'];
+    const head = ['kind', ...COLUMNS, 'kills'];
     const rows = [...this.byKind.keys(), 'all'].map((k) => {
       const t = this.total(k === 'all' ? undefined : k);
-      return [k, ...PHASES.map((p) => String(t[p])), String(t.all)];
+      return [k, ...COLUMNS.map((p) => String(t[p])), String(t.all)];
     });
     const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
     return [head, ...rows].map((r) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ')).join('\n');
