@@ -95,10 +95,18 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
     wss.handleUpgrade(req, socket, head, (ws) => serveSocket(ws, app));
   });
 
+  // Node drops a CONNECT without a word unless someone answers it: refuse it like any other method.
+  server.on('connect', (_req, socket) => {
+    socket.on('error', () => socket.destroy());
+    socket.end('HTTP/1.1 405 Method Not Allowed\r\nConnection: close\r\nContent-Length: 0\r\n\r\n', () => socket.destroy());
+  });
+
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
+  // Once listening, a failed accept (too many open files under a flood) must not end the process.
+  server.on('error', () => undefined);
   port = (server.address() as AddressInfo).port;
   origin = `http://127.0.0.1:${port}`;
 
@@ -229,6 +237,10 @@ function serveSocket(ws: WebSocket, app: Application): void {
       return;
     }
     const caller = call.project === undefined ? undefined : { project: call.project };
-    void app.dispatch(call.method, call.params, caller).then((envelope) => answer(ws, call.id, envelope));
+    // An answer that cannot be sent ends this socket (its calls fail with a message), not the process.
+    void app
+      .dispatch(call.method, call.params, caller)
+      .then((envelope) => answer(ws, call.id, envelope))
+      .catch(() => ws.terminate());
   });
 }

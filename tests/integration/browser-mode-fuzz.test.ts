@@ -162,8 +162,12 @@ describe('browser mode under a fuzz of malformed requests and frames', () => {
     const failures = kinds.flatMap((k) => tallies[k].failed);
     expect(failures.slice(0, 10), `server stderr: ${stderr().slice(0, 2000)}`).toEqual([]);
     expect(total).toBeGreaterThanOrEqual(CASES);
-    // The fuzz reached the server: every kind drew answers (status lines, close frames, refusals).
-    for (const k of kinds) expect(tallies[k].answered, k).toBeGreaterThan(tallies[k].cases / 2);
+    // The fuzz reached the server and drew answers: status lines, close frames with codes, refusals.
+    // Left unanswered are only requests cut short or hung up on by the client before the reply.
+    expect(tallies.http.answered).toBeGreaterThanOrEqual(tallies.http.cases * 0.98);
+    expect(tallies.upgrade.answered).toBe(tallies.upgrade.cases);
+    expect(tallies.frames.answered).toBeGreaterThanOrEqual(tallies.frames.cases * 0.85);
+    expect(tallies.messages.answered).toBe(tallies.messages.cases);
 
     // Still alive, and still answering both the page and the API.
     expect(child.exitCode, stderr()).toBeNull();

@@ -78,6 +78,21 @@ describe('browser mode security', () => {
     }
   });
 
+  it('answers a malformed address or a CONNECT with a refusal, and goes on serving', async () => {
+    for (const p of ['/%ff', '/%e2%82', '/index.html%ff', '/%']) expect((await get(server.port, p)).status, p).toBe(400);
+    const connect = await new Promise<number>((resolve, reject) => {
+      const req = http.request({ host: '127.0.0.1', port: server.port, method: 'CONNECT', path: '127.0.0.1:22' });
+      req.on('connect', (res, socket) => {
+        socket.destroy();
+        resolve(res.statusCode ?? 0);
+      });
+      req.on('error', reject);
+      req.end();
+    });
+    expect(connect).toBe(405);
+    expect((await get(server.port, '/')).status).toBe(200);
+  });
+
   it('answers a malformed message with a refusal, not a crash', async () => {
     const ws = new WebSocket(`ws://127.0.0.1:${server.port}/api?token=${server.token}`, { origin: server.origin });
     await new Promise((r) => ws.once('open', r));
