@@ -149,7 +149,7 @@ describe('writers killed with SIGKILL lose no acknowledged change and leave inta
   /**
    * Kills of a writer that does one long thing, each on a fresh copy of `source`. The first kill
    * lands after its acknowledgement and times the rest, spread from just before its first
-   * transaction to half the write's length after the acknowledgement.
+   * transaction to a third of the write's length after the acknowledgement (later runs, warm, answer sooner).
    */
   async function onceKills(kind: 'merge' | 'migrate', source: string, extra: string | undefined, judge: (file: string, acknowledged: boolean, i: number) => Promise<void>): Promise<void> {
     let moments: number[] = [];
@@ -161,7 +161,7 @@ describe('writers killed with SIGKILL lose no acknowledged change and leave inta
         const firstTx = p.since('ready', (l) => l === 'tx-begin')!;
         const acked = p.since('ready', (l) => l.startsWith('ack '))!;
         // From a little before the first transaction to well after the answer, in units of the write.
-        moments = killMoments(PER_KIND - 1, Math.max(0, firstTx - (acked - firstTx) * 0.25), acked + (acked - firstTx) * 0.5);
+        moments = killMoments(PER_KIND - 1, Math.max(0, firstTx - (acked - firstTx) * 0.15), acked + (acked - firstTx) * 0.3);
       }
       phases.add(kind, phaseOf(p.lines));
       const acknowledged = p.lines.some((l) => l.startsWith('ack '));
