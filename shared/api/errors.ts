@@ -40,6 +40,7 @@ export const ERROR_CODES = [
   'AGREEMENT_OFF',
   'NOT_A_COPY',
   'CANCELLED',
+  'CONNECTION_LOST',
   'INTERNAL',
 ] as const;
 

@@ -74,7 +74,7 @@ export function socketTransport(socket: MinimalSocket): Transport & { close(): v
     failAll(
       event.code === MESSAGE_TOO_BIG
         ? { ok: false, error: { code: 'REQUEST_TOO_LARGE', message: `A request was more than the ${megabytes(MAX_SOCKET_MESSAGE_BYTES)} Condensa accepts at once, and the connection was closed. Reload this page, then send less at once.` } }
-        : { ok: false, error: { code: 'INTERNAL', message: 'The connection to Condensa was closed. Restart it and reload this page.' } },
+        : { ok: false, error: { code: 'CONNECTION_LOST', message: 'The connection to Condensa was closed. Restart it and reload this page.' } },
     ),
   );
 

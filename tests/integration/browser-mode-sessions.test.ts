@@ -138,5 +138,9 @@ describe('the socket transport', () => {
     const answer = transport('app.info', {});
     for (const listener of listeners.close ?? []) listener({ code: 1009 });
     expect(await answer).toMatchObject({ ok: false, error: { code: 'REQUEST_TOO_LARGE' } });
+    // Any other close is a lost connection, said as such (never INTERNAL, which means a bug).
+    const next = socketTransport(socket)('app.info', {});
+    for (const listener of listeners.close ?? []) listener({ code: 1006 });
+    expect(await next).toMatchObject({ ok: false, error: { code: 'CONNECTION_LOST' } });
   });
 });
