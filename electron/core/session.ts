@@ -6,6 +6,7 @@ import { AppError } from '../../shared/api/errors';
 import type { Methodology } from '../../shared/domain/vocabulary';
 import { getCoder, listCoders } from './repos/coders-repo';
 import { insertProject, projectCounts, projectRow, projectSettings, readSetting, writeSetting } from './repos/project-repo';
+import { ORIGIN_KEY } from './exchange/snapshot';
 import { History } from './store/history';
 import type { CleanCloses } from './store/clean-closes';
 import { canonicalPath, listBackups, ProjectFile } from './store/project-file';
@@ -117,6 +118,8 @@ export class ProjectSession {
     const remembered = readSetting(this.db, 'current_coder');
     const coders = listCoders(this.db).filter((c) => c.role !== 'consensus');
     if (remembered && coders.some((c) => c.id === remembered)) return remembered;
+    // A coder copy's only coder is the person who handed it out, not the one opening it: ask instead.
+    if (readSetting(this.db, ORIGIN_KEY) !== null) return null;
     return coders.length === 1 ? coders[0].id : null;
   }
 

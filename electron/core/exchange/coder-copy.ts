@@ -103,6 +103,10 @@ function prepareCopy(
       memosLeft += db.prepare(`DELETE FROM memos WHERE author_id IS NOT NULL AND author_id IS NOT @coder AND target_type <> 'project'`).run({ coder: origin.coderId }).changes;
       // A reflexive journal is its author's reading of the data too.
       journalLeft = db.prepare(`DELETE FROM journal_entries WHERE author_id IS NOT NULL AND author_id IS NOT @coder`).run({ coder: origin.coderId }).changes;
+      // Condensations belong to the unit, not to a coder: whoever wrote them, they show a reading of the data.
+      // The base below records them blank, so a merge keeps the study's own and files the copy's in a memo.
+      db.prepare(`UPDATE meaning_units SET condensed = '', interpretive = '' WHERE condensed <> '' OR interpretive <> ''`).run();
+      db.prepare(`INSERT INTO fts_units (fts_units) VALUES ('optimize')`).run();
       // The search index keeps deleted words in its segments until they are merged.
       db.prepare(`INSERT INTO fts_memos (fts_memos) VALUES ('optimize')`).run();
       db.prepare(`INSERT INTO fts_journal (fts_journal) VALUES ('optimize')`).run();
