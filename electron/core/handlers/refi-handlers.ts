@@ -4,7 +4,7 @@ import type { refiMethods } from '../../../shared/api/methods/refi';
 import { AppError } from '../../../shared/api/errors';
 import type { Application } from '../application';
 import type { HandlerMap } from '../handler-types';
-import { createProjectFromPlan, DEFAULT_ZIP_LIMITS, exportQdc, exportQdpx, planQdcImport, planQdpxImport } from '../refi';
+import { createProjectFromPlan, DEFAULT_ZIP_LIMITS, exportQdc, exportQdpx, planQdcImport, planQdpxImport, previewLevels } from '../refi';
 import { assertPlausibleSize, isZip } from '../refi/package';
 import { PROJECT_EXTENSION } from '../store/project-file';
 import { checkExportTarget, type TargetOptions } from '../files/file-targets';
@@ -71,6 +71,10 @@ export const refiHandlers: HandlerMap<keyof typeof refiMethods> = {
     const { bytes, summary } = exportQdc(project.db, app.ports.version);
     return exported(withExtension(app.resolveProjectPath(p), '.qdc'), bytes, summary, includeBytes, { overwrite });
   },
+  'refi.previewLevels': (params, { app }) => {
+    const { bytes } = readSource(app, params);
+    return previewLevels(bytes, params.kind, { ...params, db: app.project?.db });
+  },
   'refi.importProject': (params, { app }) => {
     const { bytes, name } = readSource(app, params);
     const target = withExtension(app.resolveProjectPath(params.targetPath), PROJECT_EXTENSION);
@@ -80,7 +84,11 @@ export const refiHandlers: HandlerMap<keyof typeof refiMethods> = {
     // The new project is read, planned and built beside the open one, which stays open until it
     // is ready: a refused file, a failure or a cancel leaves the open project open and no new file.
     return app.tasks.run('refi.importProject', 'The import was cancelled. No project was created.', async (step) => {
-      const plan = await planQdpxImport(bytes, params.fileName ?? name, step, { methodology: params.methodology });
+      const plan = await planQdpxImport(bytes, params.fileName ?? name, step, {
+        methodology: params.methodology,
+        levels: params.levels,
+        levelOverrides: params.levelOverrides,
+      });
       const { session, report } = await createProjectFromPlan(plan, target, step);
       app.closeProject();
       return { project: app.adopt(session).summary(), report };
@@ -88,7 +96,7 @@ export const refiHandlers: HandlerMap<keyof typeof refiMethods> = {
   },
   'refi.importCodebook': (params, ctx) => {
     const { bytes } = readSource(ctx.app, params);
-    const plan = planQdcImport(ctx.project.db, bytes);
+    const plan = planQdcImport(ctx.project.db, bytes, { levels: params.levels, levelOverrides: params.levelOverrides, matchByName: params.matchByName });
     ctx.write(`Import codebook: ${plan.added} code${plan.added === 1 ? '' : 's'}`, plan.apply);
     return { report: plan.report };
   },

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import type { RefiImportReport } from '../../../shared/api/methods/refi';
+import type { LevelBasis, LevelMode, RefiImportReport } from '../../../shared/api/methods/refi';
 import { stripBom } from '../../../shared/domain/offsets';
 import { decodeText } from '../../../shared/text/decode';
 import { ATTRIBUTE_TYPES, recordWords, type AttributeType, type Methodology, type NodeLevel } from '../../../shared/domain/vocabulary';
@@ -16,9 +16,8 @@ import {
   RECORD_NOTE_NAME,
   RECORD_TABLES,
   UNIT_SELECTION_NAME,
-  parseNodeDescription,
-  renderNodeDescription,
 } from './convention';
+import { levelSentence, planLevels, walkCodes, type LevelChoice, type LevelPlan } from './levels';
 import { allCodes, type RefiCode, type RefiCoding, type RefiNote, type RefiProject, type RefiSelection, type RefiTextSource, type RefiVariableValue } from './model';
 import { detectInterpretation, prepareText, toDocumentOffset, toDocumentRange, type Interpretation, type PreparedText } from './positions';
 import type { RefiCodebook, ReadNotes } from './read-qde';
@@ -45,7 +44,7 @@ const PALETTE = ['#2f6fdf', '#d9480f', '#2b8a3e', '#862e9c', '#c2255c', '#0b7285
 const KNOWN_TOOLS = ['atlas.ti', 'nvivo', 'maxqda', 'qualcoder', 'taguette', 'f4analyse', 'quirkos', 'dedoose', 'transana'];
 
 /** Unique ids per table: a GUID used twice (it happens) gets a fresh id for its second use. */
-class Ids {
+export class Ids {
   private readonly used = new Map<string, Set<string>>();
   repaired = 0;
 
@@ -70,7 +69,7 @@ function uniqueName(taken: Set<string>, name: string): string {
   return candidate;
 }
 
-function findRecord(project: RefiProject, report: ReportBuilder): { record: CondensaRecord | null; noteGuid: string | null } {
+export function findRecord(project: RefiProject, report: ReportBuilder): { record: CondensaRecord | null; noteGuid: string | null } {
   for (const note of project.notes) {
     const content = note.plainTextContent ?? '';
     if (note.name !== RECORD_NOTE_NAME && !content.includes(`"format":"${RECORD_FORMAT}"`)) continue;
@@ -124,7 +123,20 @@ interface LoadedSource {
 }
 
 /** Plans a whole-project import: every row to insert and the report, without touching a database. */
-export function planProjectImport(project: RefiProject, files: PackageFiles, readNotes: ReadNotes, fileName: string, methodology?: Methodology): ImportPlan {
+export interface ImportOptions {
+  readonly methodology?: Methodology;
+  readonly levels?: LevelMode;
+  readonly levelOverrides?: Readonly<Record<string, NodeLevel>>;
+}
+
+/** The level rule for a project file: its record's method (a Condensa export), else the one asked for. */
+export function projectLevels(project: RefiProject, record: CondensaRecord | null, options: ImportOptions): LevelPlan {
+  const methodology = options.methodology ?? record?.project.methodology ?? 'content-analysis';
+  return planLevels(project.codes, record, { mode: options.levels ?? 'auto', methodology, overrides: options.levelOverrides });
+}
+
+export function planProjectImport(project: RefiProject, files: PackageFiles, readNotes: ReadNotes, fileName: string, options: ImportOptions = {}): ImportPlan {
+  const { methodology } = options;
   const report = new ReportBuilder(project.origin);
   const ids = new Ids();
   const now = nowIso();
@@ -194,7 +206,7 @@ export function planProjectImport(project: RefiProject, files: PackageFiles, rea
   };
 
   // ---- codebook ------------------------------------------------------------------------------
-  const codePlan = planCodes(project.codes, ids, record, now, report);
+  const codePlan = planCodes(project.codes, ids, record, now, report, projectLevels(project, record, options));
   const memoTargets: { note: string; targetType: string; targetId: string }[] = [];
   for (const c of allCodes(project.codes)) {
     const nodeId = codePlan.idOf.get(c.guid);
@@ -592,75 +604,125 @@ interface CodePlan {
   readonly links: Row[];
   readonly idOf: Map<string, string>;
   readonly examples: Map<string, string>;
+  /** Every code of the file as placed: what the level preview shows. */
+  readonly placed: readonly PlacedCode[];
 }
 
-/** Codes → codebook nodes and parent links; levels from the record, else the description prefix. */
-export function planCodes(codes: readonly RefiCode[], ids: Ids | null, record: CondensaRecord | null, now: string, report: ReportBuilder, skip?: ReadonlySet<string>): CodePlan {
+export interface PlacedCode {
+  readonly code: RefiCode;
+  readonly parent: RefiCode | null;
+  readonly depth: number;
+  readonly id: string;
+  readonly level: NodeLevel;
+  readonly basis: LevelBasis;
+  readonly match: 'new' | 'guid' | 'name';
+}
+
+/** The project a codebook is added to: its nodes by id, and by name when the user asked to merge by name. */
+export interface ExistingNodes {
+  readonly levels: ReadonlyMap<string, NodeLevel>;
+  readonly byName: ReadonlyMap<string, { id: string; level: NodeLevel }> | null;
+}
+
+/** Codes → codebook nodes and parent links, with the levels `levels` chose. */
+export function planCodes(codes: readonly RefiCode[], ids: Ids, record: CondensaRecord | null, now: string, report: ReportBuilder, levels: LevelPlan, existing?: ExistingNodes): CodePlan {
   const nodes: Row[] = [];
   const links: Row[] = [];
   const idOf = new Map<string, string>();
   const examples = new Map<string, string>();
-  const claim = (table: string, g: string) => (ids ? ids.claim(table, g) : g);
+  const placed: PlacedCode[] = [];
+  const colourOf = new Map<RefiCode, string>();
+  const idOfCode = new Map<RefiCode, string>();
   let rootIndex = 0;
   let prefixed = 0;
-  const visit = (c: RefiCode, parentId: string | null, sort: number, inherited: string | null) => {
-    if (skip?.has(c.guid)) {
-      report.add('skipped', 'Codes already in this project (same GUID) were left as they are');
-      idOf.set(c.guid, c.guid);
-      c.children.forEach((child, i) => visit(child, c.guid, i, inherited));
+  let sameGuid = 0;
+  let sameName = 0;
+  walkCodes(codes, (c, parent, depth, sort) => {
+    if (!parent) rootIndex = sort;
+    const parentId = parent ? (idOfCode.get(parent) ?? null) : null;
+    const inherited = parent ? (colourOf.get(parent) ?? null) : null;
+    const kept = existing?.levels.get(c.guid);
+    const named = kept === undefined ? existing?.byName?.get(c.name.trim().toLowerCase()) : undefined;
+    if (kept !== undefined || named) {
+      // A code the project already has stays as it is; the file's codes under it go under it.
+      const id = named ? named.id : c.guid;
+      if (named) sameName += 1;
+      else sameGuid += 1;
+      idOf.set(c.guid, id);
+      idOfCode.set(c, id);
+      colourOf.set(c, c.color ?? inherited ?? PALETTE[rootIndex % PALETTE.length]);
+      placed.push({ code: c, parent, depth, id, level: named ? named.level : kept!, basis: 'existing', match: named ? 'name' : 'guid' });
       return;
     }
-    const id = claim('codebook_nodes', c.guid);
+    const id = ids.claim('codebook_nodes', c.guid);
     idOf.set(c.guid, id);
+    idOfCode.set(c, id);
+    const guess = levels.guesses.get(c)!;
     const rec = record?.nodes[c.guid];
-    const fallback: NodeLevel = 'code';
-    // The record's wording wins only while the visible description still says the same thing.
-    const fromRecord = rec && renderNodeDescription(rec) === (c.description ?? '') ? rec : null;
-    const text = fromRecord ?? parseNodeDescription(c.description, rec?.level ?? fallback);
-    if (!fromRecord && text.level !== 'code') prefixed += 1;
+    if (guess.basis === 'description') prefixed += 1;
     const colour = c.color ?? rec?.colour ?? inherited ?? PALETTE[rootIndex % PALETTE.length];
+    colourOf.set(c, colour);
     nodes.push({
       id,
-      level: text.level,
-      name: c.name || 'Unnamed code',
-      definition: text.definition,
-      inclusion: text.inclusion,
-      exclusion: text.exclusion,
+      level: guess.level,
+      name: (c.name || 'Unnamed code').slice(0, MAX_NAME),
+      definition: guess.definition,
+      inclusion: guess.inclusion,
+      exclusion: guess.exclusion,
       colour,
       shortcut: rec?.shortcut ?? null,
       status: rec?.status ?? null,
       sort: rec?.sort ?? sort,
       created_at: rec?.createdAt ?? now,
     });
+    placed.push({ code: c, parent, depth, id, level: guess.level, basis: guess.basis, match: 'new' });
     if (rec?.exampleUnitId) examples.set(id, rec.exampleUnitId);
     if (rec && rec.links.length) {
-      for (const l of rec.links) links.push({ id: claim('codebook_links', l.id), parent_id: l.parentId, child_id: id, sort: l.sort });
+      for (const l of rec.links) links.push({ id: ids.claim('codebook_links', l.id), parent_id: l.parentId, child_id: id, sort: l.sort });
     } else if (parentId) links.push({ id: randomUUID(), parent_id: parentId, child_id: id, sort });
-    c.children.forEach((child, i) => visit(child, id, i, colour));
-  };
-  codes.forEach((c, i) => {
-    rootIndex = i;
-    visit(c, null, i, null);
   });
   // Links to parents the file does not hold (a stale record) are dropped rather than failing.
   const known = new Set([...idOf.values()]);
   const kept = links.filter((l) => known.has(l.parent_id as string));
   if (kept.length < links.length) report.add('skipped', 'Links to parent codes that are not in the file were skipped', links.length - kept.length);
+  const trimmed = nodes.filter((n) => (n.name as string).length === MAX_NAME).length;
+  if (trimmed) report.add('converted', `Code names longer than ${MAX_NAME} characters were cut to that length`, trimmed);
   if (prefixed && !record) report.add('converted', 'Codes whose description starts with a level ([Category], [Theme]…) were given that level', prefixed);
-  return { nodes, links: kept, idOf, examples };
+  if (sameGuid) report.add('skipped', 'Codes already in this project (same GUID) were left as they are', sameGuid);
+  if (sameName) report.add('converted', 'Codes with the name of a code already in this project were merged into it (it was left as it is)', sameName);
+  const sentence = levelSentence(levels);
+  if (sentence) report.add('note', sentence);
+  if (levels.deeper) report.add('note', `Codes nested deeper than the method has levels were given its top level`, levels.deeper);
+  const chosen = placed.filter((p) => p.basis === 'chosen').length;
+  if (chosen) report.add('converted', 'Levels chosen in the preview were used', chosen);
+  return { nodes, links: kept, idOf, examples, placed };
+}
+
+/** Code names are cut here: longer ones are pasted text, not names. */
+export const MAX_NAME = 500;
+
+export interface CodebookPlan {
+  readonly nodes: Row[];
+  readonly links: Row[];
+  readonly placed: readonly PlacedCode[];
+  readonly mode: LevelPlan['mode'];
+  readonly report: RefiImportReport;
 }
 
 /** Plans adding a codebook's codes to an existing project (codes it already has are kept as they are). */
-export function planCodebookImport(codebook: RefiCodebook, existingNodeIds: ReadonlySet<string>, readNotes: ReadNotes): { nodes: Row[]; links: Row[]; report: RefiImportReport } {
+export function planCodebookImport(codebook: RefiCodebook, existing: ExistingNodes, readNotes: ReadNotes, choice: LevelChoice): CodebookPlan {
   const report = new ReportBuilder(codebook.origin);
   if (readNotes.repairedGuids) report.add('converted', 'Codes without a valid GUID were given a new one', readNotes.repairedGuids);
-  const plan = planCodes(codebook.codes, null, null, nowIso(), report, existingNodeIds);
+  const ids = new Ids();
+  const levels = planLevels(codebook.codes, null, choice);
+  const plan = planCodes(codebook.codes, ids, null, nowIso(), report, levels, existing);
   const newIds = new Set(plan.nodes.map((n) => n.id as string));
   // A new code under an existing one links to it; links between two existing codes are not touched.
   const links = plan.links.filter((l) => newIds.has(l.child_id as string));
   if (codebook.sets.length) report.add('skipped', 'Code sets are not imported (Condensa has no sets of codes)', codebook.sets.length);
+  if (ids.repaired) report.add('converted', 'GUIDs used twice in the file were given fresh ids for their second use', ids.repaired);
   report.count('codes', plan.nodes.length);
-  return { nodes: plan.nodes, links, report: report.build() };
+  return { nodes: plan.nodes, links, placed: plan.placed, mode: levels.mode, report: report.build() };
 }
 
 function insertAll(db: Database.Database, table: string, rows: readonly Row[], optional: boolean): number {
@@ -725,4 +787,4 @@ export function applyCodebookPlan(db: Database.Database, plan: { nodes: readonly
   insertAll(db, 'codebook_links', plan.links, false);
 }
 
-export type { Row as PlanRow, Ids };
+export type { Row as PlanRow };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Methodology, Overwrite, ProjectSummary } from '../entities';
+import { Methodology, NodeLevel, Overwrite, ProjectSummary } from '../entities';
 import { appMethod, command, query } from '../method';
 
 const FilePath = z.string().trim().min(1).max(4096);
@@ -42,6 +42,50 @@ const ExportResult = z.object({
   base64: z.string().nullable(),
 });
 
+/**
+ * How levels above codes are found on import: auto reads Condensa's "[Category]" prefixes when the
+ * file has them, else the tree; descriptions reads only the prefixes; depth only the tree (non-codable
+ * parents and nesting, bottom-up: subcategory, category, theme); none makes every node a code.
+ */
+export const LEVEL_MODES = ['auto', 'descriptions', 'depth', 'none'] as const;
+export type LevelMode = (typeof LEVEL_MODES)[number];
+
+/** Where a node's level came from: Condensa's record, a description prefix, the tree, none (a code), the user. */
+export const LEVEL_BASES = ['record', 'description', 'depth', 'none', 'chosen', 'existing'] as const;
+export type LevelBasis = (typeof LEVEL_BASES)[number];
+
+const LevelOptions = z.object({
+  levels: z.enum(LEVEL_MODES).default('auto'),
+  /** The user's corrections from the preview: code GUID → level. */
+  levelOverrides: z.record(z.string().max(100), NodeLevel).optional(),
+});
+
+export const RefiLevelNode = z.object({
+  guid: z.string(),
+  parentGuid: z.string().nullable(),
+  name: z.string(),
+  depth: z.number().int(),
+  level: NodeLevel,
+  basis: z.enum(LEVEL_BASES),
+  codable: z.boolean(),
+  /** For a codebook added to a project: a new node, or one the project has (same GUID, or same name on request). */
+  match: z.enum(['new', 'guid', 'name']),
+});
+export type RefiLevelNode = z.infer<typeof RefiLevelNode>;
+
+/** The codebook as it will come in, before anything is written: what the import dialog shows and lets the user correct. */
+export const RefiLevelPreview = z.object({
+  origin: z.string().nullable(),
+  methodology: Methodology,
+  /** The rule used (auto resolved to descriptions or depth). */
+  mode: z.enum(['descriptions', 'depth', 'none']),
+  nodes: z.array(RefiLevelNode),
+  /** Nodes left out of `nodes` (a preview shows the first 5,000). */
+  more: z.number().int(),
+  notes: z.array(z.string()),
+});
+export type RefiLevelPreview = z.infer<typeof RefiLevelPreview>;
+
 const Source = z
   .object({ sourcePath: FilePath.optional(), base64: Base64.optional(), fileName: z.string().max(400).optional() })
   .refine((s) => (s.sourcePath === undefined) !== (s.base64 === undefined), { message: 'give either sourcePath or base64' });
@@ -57,14 +101,27 @@ export const refiMethods = {
     z.object({ path: FilePath, includeBytes: z.boolean().default(false), overwrite: Overwrite }),
     ExportResult,
   ),
+  'refi.previewLevels': appMethod(
+    'Reads the codebook of a REFI-QDA project or codebook and says which level each node would get, writing nothing',
+    z.intersection(
+      Source,
+      LevelOptions.extend({
+        /** A project becomes a new file; a codebook is added to the open project (merged with its codes). */
+        kind: z.enum(['project', 'codebook']),
+        methodology: Methodology.optional(),
+        matchByName: z.boolean().default(false),
+      }),
+    ),
+    RefiLevelPreview,
+  ),
   'refi.importProject': appMethod(
     'Reads a REFI-QDA project (.qdpx) into a new project file and opens it',
-    z.intersection(Source, z.object({ targetPath: FilePath, methodology: Methodology.optional() })),
+    z.intersection(Source, LevelOptions.extend({ targetPath: FilePath, methodology: Methodology.optional() })),
     z.object({ project: ProjectSummary, report: RefiImportReport }),
   ),
   'refi.importCodebook': command(
-    'Adds the codes of a REFI-QDA codebook (.qdc, or the codebook of a .qdpx) to the open project',
-    Source,
+    'Adds the codes of a REFI-QDA codebook (.qdc, or the codebook of a .qdpx) to the open project: codes it has (same GUID, or same name when asked) are kept, new ones go under them',
+    z.intersection(Source, LevelOptions.extend({ matchByName: z.boolean().default(false) })),
     z.object({ report: RefiImportReport }),
   ),
 } as const;

@@ -61,8 +61,14 @@ suite('REFI-QDA samples from other programs', () => {
     expect(report.origin).toBe('NVivo for Windows 12.6');
     expect(report.positions).toMatchObject({ unit: 'utf16', newlines: 'as-in-source', selections: 303, onWordBoundaries: 300 });
     expect(report.positions!.explanation).toMatch(/Read as Unicode code points over the source text \(as the REFI-QDA standard counts\): 49\./);
-    expect(project.counts).toMatchObject({ codings: 303, codes: 152, documents: 2, coders: 2 });
+    // 152 nested nodes, no level written anywhere: the parents become levels above the 120 leaves.
+    expect(project.counts).toMatchObject({ codings: 303, codes: 120, documents: 2, coders: 2 });
     expect(report.items.filter((i) => i.kind === 'skipped')).toEqual([]);
+    const tree = await t.client.call('codebook.list', {});
+    expect(tree.length).toBe(152);
+    const parents = new Set(tree.flatMap((n) => n.parentIds));
+    expect(tree.filter((n) => n.level !== 'code').every((n) => parents.has(n.id))).toBe(true);
+    expect(tree.filter((n) => n.level === 'code').some((n) => parents.has(n.id))).toBe(false);
 
     const db = t.app.requireProject().db;
     const files = unzipSync(readFileSync(sample(NVIVO)));
@@ -132,10 +138,11 @@ suite('REFI-QDA samples from other programs', () => {
   it('imports the ATLAS.ti codebook with upper-case GUIDs, nested', async () => {
     t = makeTestApp();
     const { project } = await t.client.call('refi.importProject', { sourcePath: sample('atlasti-23.2-codes-only.qdpx'), targetPath: 'atlas-codes' });
-    expect(project.counts.codes).toBe(3);
+    expect(project.counts.codes).toBe(2);
     const nodes = await t.client.call('codebook.list', {});
     const parent = nodes.find((n) => n.name === 'Commits')!;
     expect(parent.id).toBe('a182cd3a-d83c-4d8c-bc80-26d9103ec6d6');
+    expect(parent.level).toBe('subcategory');
     expect(nodes.filter((n) => n.parentIds.includes(parent.id)).map((n) => n.name).sort()).toEqual(['2022-02-11T10:39:25Z cdbfd92', '2022-05-10T02:05:59Z 19e4dce']);
   });
 
