@@ -6,15 +6,19 @@ import { AppError } from '../../shared/api/errors';
 import { AGREEMENT_LEVELS, UNIT_SET_MODES, type AgreementLevel, type UnitSetMode } from '../../shared/domain/agreement-options';
 import { agreementText } from '../../shared/format/agreement-format';
 
-export const AGREEMENT_HELP = `  condensa agreement FILE --coders A,B[,C…] [--level unit|char] [--unit-set MODE] [--min-positive N] [--reveal] [--json]
+export const AGREEMENT_HELP = `  condensa agreement FILE --coders A,B[,C…] [--level unit|char] [--documents all|handed-out|ID,…] [--unit-set MODE] [--min-positive N] [--reveal] [--json]
         Agreement between coders (by name or initials), as the Compare tab shows it.
-        MODE: ${UNIT_SET_MODES.join(', ')} (default coded-by-any). --reveal ends blind coding first.`;
+        --documents: the documents compared (default: those the coders were handed, where copies were handed out; else all).
+        MODE: ${UNIT_SET_MODES.join(', ')} (default coded-by-any; unit level only). --min-positive 0 shows withheld values.
+        --reveal ends blind coding first.`;
 
 export interface AgreementOptions {
   readonly file: string;
   readonly coders: readonly string[];
   readonly level: AgreementLevel;
-  readonly unitSet: UnitSetMode;
+  readonly unitSet: UnitSetMode | undefined;
+  readonly documents: 'auto' | 'all' | 'handed-out';
+  readonly documentIds: readonly string[] | undefined;
   readonly minPositiveUnits: number;
   readonly reveal: boolean;
   readonly json: boolean;
@@ -28,7 +32,8 @@ export function parseAgreementArgs(args: readonly string[], cwd: string): Agreem
     options: {
       coders: { type: 'string' },
       level: { type: 'string', default: 'unit' },
-      'unit-set': { type: 'string', default: 'coded-by-any' },
+      'unit-set': { type: 'string' },
+      documents: { type: 'string' },
       'min-positive': { type: 'string', default: '5' },
       reveal: { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
@@ -38,14 +43,23 @@ export function parseAgreementArgs(args: readonly string[], cwd: string): Agreem
   const coders = (values.coders ?? '').split(',').map((c) => c.trim()).filter(Boolean);
   if (coders.length < 2) return 'agreement needs --coders with two or more coders, e.g. --coders AH,BO.';
   if (!(AGREEMENT_LEVELS as readonly string[]).includes(values.level)) return `--level must be one of ${AGREEMENT_LEVELS.join(', ')}.`;
-  if (!(UNIT_SET_MODES as readonly string[]).includes(values['unit-set'])) return `--unit-set must be one of ${UNIT_SET_MODES.join(', ')}.`;
+  const unitSet = values['unit-set'];
+  if (unitSet !== undefined && !(UNIT_SET_MODES as readonly string[]).includes(unitSet)) return `--unit-set must be one of ${UNIT_SET_MODES.join(', ')}.`;
+  if (unitSet !== undefined && unitSet !== 'all-units' && values.level === 'char') {
+    return '--unit-set chooses meaning units, and at the character level every character is a unit: leave --unit-set out, or use --level unit.';
+  }
+  const documents = (values.documents ?? '').trim();
+  const picked = documents === '' || documents === 'all' || documents === 'handed-out' ? undefined : documents.split(',').map((d) => d.trim()).filter(Boolean);
+  if (picked && picked.length === 0) return '--documents must be all, handed-out, or a comma-separated list of document IDs.';
   const min = Number(values['min-positive']);
   if (!Number.isInteger(min) || min < 0) return '--min-positive must be a whole number, 0 or more.';
   return {
     file: path.resolve(cwd, positionals[0]),
     coders,
     level: values.level as AgreementLevel,
-    unitSet: values['unit-set'] as UnitSetMode,
+    unitSet: unitSet as UnitSetMode | undefined,
+    documents: documents === 'all' || documents === 'handed-out' ? documents : 'auto',
+    documentIds: picked,
     minPositiveUnits: min,
     reveal: values.reveal,
     json: values.json,
@@ -65,7 +79,8 @@ export function findCoder(coders: readonly Coder[], asked: string): Coder {
 }
 
 export async function runAgreement(client: Client, options: AgreementOptions, out: (text: string) => void): Promise<void> {
-  await client.call('project.open', { path: options.file, readOnly: true });
+  // Read only, unless asked to end blind coding: that one change is written, as the help says.
+  await client.call('project.open', { path: options.file, readOnly: !options.reveal });
   const coders = await client.call('coders.list', {});
   const chosen = options.coders.map((c) => findCoder(coders, c));
   if (options.reveal) await client.call('agreement.reveal', { confirm: true });
@@ -74,6 +89,8 @@ export async function runAgreement(client: Client, options: AgreementOptions, ou
       coderIds: chosen.map((c) => c.id),
       level: options.level,
       unitSet: options.unitSet,
+      documents: options.documents,
+      documentIds: options.documentIds ? [...options.documentIds] : undefined,
       minPositiveUnits: options.minPositiveUnits,
     });
     out(options.json ? JSON.stringify(report, null, 2) : agreementText(report));

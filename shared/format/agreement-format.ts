@@ -1,4 +1,5 @@
 import type { AgreementReport, AggregatedKappa, BinaryFigures, FigureSummaries, NodeFigures, SliceFigures, StatSummary, StatValue } from '../api/methods/agreement';
+import { isWithheld, plural } from '../domain/agreement/result';
 import { NODE_LEVEL_LABELS, type NodeLevel } from '../domain/vocabulary';
 
 // The agreement figures as tables of text, written once: the Compare screen renders these tables
@@ -6,8 +7,10 @@ import { NODE_LEVEL_LABELS, type NodeLevel } from '../domain/vocabulary';
 
 export interface FigureCell {
   readonly text: string;
-  /** Why a value is undefined; null when it has one. */
+  /** Why a value is withheld or undefined; null when it has one. */
   readonly reason: string | null;
+  /** A withheld value's number, for the reader who asks (expand on screen; --min-positive 0 on the command line). */
+  readonly withheld?: string | null;
 }
 
 export interface FigureRow {
@@ -37,12 +40,30 @@ const LEVEL_PLURALS: Readonly<Record<NodeLevel, string>> = {
   code: 'codes',
 };
 
+export const WITHHELD_TEXT = 'withheld';
+
+function withoutValue(stat: Extract<StatValue, { value: null }>, show: (v: number) => string): FigureCell {
+  if (!isWithheld(stat)) return { text: 'undefined', reason: stat.reason };
+  const hidden = stat.withheld ?? null;
+  return { text: WITHHELD_TEXT, reason: stat.reason, withheld: hidden === null ? null : show(hidden) };
+}
+
+const three = (v: number) => v.toFixed(3);
+const asPercent = (v: number) => `${(v * 100).toFixed(1)}%`;
+
 export function coefficient(stat: StatValue): FigureCell {
-  return stat.value === null ? { text: 'undefined', reason: stat.reason } : { text: stat.value.toFixed(3), reason: null };
+  return stat.value === null ? withoutValue(stat, three) : { text: three(stat.value), reason: null };
 }
 
 export function percent(stat: StatValue): FigureCell {
-  return stat.value === null ? { text: 'undefined', reason: stat.reason } : { text: `${(stat.value * 100).toFixed(1)}%`, reason: null };
+  return stat.value === null ? withoutValue(stat, asPercent) : { text: asPercent(stat.value), reason: null };
+}
+
+/** A mean with how many values it averages: "0.612 (12/17)"; all values count when none is left out. */
+function meanCell(summary: StatSummary, format: (s: StatValue) => FigureCell): FigureCell {
+  const cell = format(summary.mean);
+  if (cell.reason !== null) return cell;
+  return { text: `${cell.text} (${summary.count - summary.undefinedCount}/${summary.count})`, reason: null };
 }
 
 function count(n: number): FigureCell {
@@ -68,7 +89,7 @@ function nodeRow(n: NodeFigures): FigureRow {
 }
 
 function summaryRows(s: FigureSummaries, what: string, countColumns: number): FigureRow[] {
-  const pick = (k: 'mean' | 'median' | 'min' | 'max') => [
+  const pick = (k: 'median' | 'min' | 'max') => [
     percent(s.percentAgreement[k]),
     coefficient(s.kappa[k]),
     coefficient(s.alpha[k]),
@@ -76,10 +97,18 @@ function summaryRows(s: FigureSummaries, what: string, countColumns: number): Fi
     coefficient(s.pabak[k]),
     percent(s.positiveAgreement[k]),
   ];
+  const means = [
+    meanCell(s.percentAgreement, percent),
+    meanCell(s.kappa, coefficient),
+    meanCell(s.alpha, coefficient),
+    meanCell(s.ac1, coefficient),
+    meanCell(s.pabak, coefficient),
+    meanCell(s.positiveAgreement, percent),
+  ];
   const pad = Array.from({ length: countColumns }, blank);
   const range = (k: keyof FigureSummaries) => rangeCell(s[k], k === 'percentAgreement' || k === 'positiveAgreement');
   return [
-    { label: `Mean of ${what} (averaged)`, cells: [...pad, ...pick('mean')], flag: undefinedNote(s.kappa) },
+    { label: `Mean of ${what} (averaged; values averaged / codes)`, cells: [...pad, ...means], flag: undefinedNote(s.kappa) },
     { label: `Median of ${what}`, cells: [...pad, ...pick('median')], flag: null },
     {
       label: `Range of ${what} (min–max)`,
@@ -96,13 +125,16 @@ function rangeCell(s: StatSummary, asPercent: boolean): FigureCell {
 }
 
 function undefinedNote(s: StatSummary): string | null {
-  return s.undefinedCount > 0 ? `κ undefined for ${s.undefinedCount} of ${s.count}, left out of mean, median and range` : null;
+  if (s.undefinedCount === 0) return null;
+  const undefinedOnly = s.undefinedCount - s.withheldCount;
+  const parts = [s.withheldCount > 0 ? `withheld for ${s.withheldCount}` : '', undefinedOnly > 0 ? `undefined for ${undefinedOnly}` : ''].filter(Boolean);
+  return `κ ${parts.join(' and ')} of ${s.count}, left out of mean, median and range`;
 }
 
 function sliceRow(s: SliceFigures): FigureRow {
   return {
     label: s.label,
-    cells: [count(s.units), percent(s.pooled.percentAgreement), coefficient(s.pooled.kappa), coefficient(s.pooled.alpha), coefficient(s.pooled.ac1), coefficient(s.kappa.mean)],
+    cells: [count(s.units), percent(s.pooled.percentAgreement), coefficient(s.pooled.kappa), coefficient(s.pooled.alpha), coefficient(s.pooled.ac1), meanCell(s.kappa, coefficient)],
     flag: null,
   };
 }
@@ -127,8 +159,8 @@ export function agreementTables(report: AgreementReport): FigureTable[] {
       title: 'All codes',
       columns: ['', ...countColumns, ...FIGURE_COLUMNS],
       rows: [
-        { label: `Pooled over ${p.pooled.units} unit × code decisions`, cells: [...countCells(p.pooled), ...figureCells(p.pooled)], flag: null },
-        ...summaryRows(p.summaries, `${p.codes.length} codes`, countColumns.length),
+        { label: `Pooled over ${plural(p.pooled.units, 'unit × code decision')}`, cells: [...countCells(p.pooled), ...figureCells(p.pooled)], flag: null },
+        ...summaryRows(p.summaries, plural(p.codes.length, 'code'), countColumns.length),
       ],
     });
     for (const level of p.levels) {
@@ -153,25 +185,25 @@ export function agreementTables(report: AgreementReport): FigureTable[] {
   }
   if (report.characters) {
     const c = report.characters;
-    const columns = ['Code', 'Documents', '% agreement (pooled)', 'κ (pooled)', 'κ (mean of documents)', 'κ (size-weighted mean)'];
-    const row = (label: string, docs: string, pa: StatValue, pooled: AggregatedKappa, mean: AggregatedKappa, weighted: AggregatedKappa, nodeId?: string): FigureRow => ({
+    const columns = ['Code', 'Documents', 'Passages', '% agreement (pooled)', 'κ (pooled)', 'κ (mean of documents)', 'κ (size-weighted mean)'];
+    const row = (label: string, docs: string, passages: string, pa: StatValue, pooled: AggregatedKappa, mean: AggregatedKappa, weighted: AggregatedKappa, tooFew: boolean, nodeId?: string): FigureRow => ({
       label,
-      cells: [{ text: docs, reason: null }, percent(pa), aggregated(pooled), aggregated(mean), aggregated(weighted)],
-      flag: null,
+      cells: [{ text: docs, reason: null }, { text: passages, reason: null }, percent(pa), aggregated(pooled), aggregated(mean), aggregated(weighted)],
+      flag: tooFew ? TOO_FEW_FLAG : null,
       nodeId,
     });
     tables.push({
       id: 'char-codes',
       title: 'Per code, character level',
       columns,
-      rows: c.codes.map((x) => row(x.name, String(x.documents.length), x.percentAgreement, x.pooled, x.mean, x.weighted, x.nodeId)),
+      rows: c.codes.map((x) => row(x.name, String(x.documents.length), String(x.passages), x.percentAgreement, x.pooled, x.mean, x.weighted, x.tooFewToJudge, x.nodeId)),
       note: 'A mean shown as “value (k/n)” averages the k of n code × document tables whose κ is defined.',
     });
     tables.push({
       id: 'char-overall',
       title: 'All codes, character level',
-      columns: ['', 'Characters', '% agreement (pooled)', 'κ (pooled)', 'κ (mean of tables)', 'κ (size-weighted mean)'],
-      rows: [row(`All code × document tables`, String(c.characters), c.overall.percentAgreement, c.overall.pooled, c.overall.mean, c.overall.weighted)],
+      columns: ['', 'Characters', '', '% agreement (pooled)', 'κ (pooled)', 'κ (mean of tables)', 'κ (size-weighted mean)'],
+      rows: [row(`All code × document tables`, String(c.characters), '', c.overall.percentAgreement, c.overall.pooled, c.overall.mean, c.overall.weighted, false)],
     });
   }
   if (report.multi) {
@@ -195,12 +227,12 @@ export function agreementTables(report: AgreementReport): FigureTable[] {
       rows: [
         { label: 'Pooled over all unit × code decisions', cells: [blank(), percent(m.pooled.percentAgreement), coefficient(m.pooled.fleissKappa), coefficient(m.pooled.alpha)], flag: null },
         {
-          label: `Mean of ${m.codes.length} codes (averaged)`,
-          cells: [blank(), percent(m.summaries.percentAgreement.mean), coefficient(m.summaries.fleissKappa.mean), coefficient(m.summaries.alpha.mean)],
-          flag: null,
+          label: `Mean of ${plural(m.codes.length, 'code')} (averaged; values averaged / codes)`,
+          cells: [blank(), meanCell(m.summaries.percentAgreement, percent), meanCell(m.summaries.fleissKappa, coefficient), meanCell(m.summaries.alpha, coefficient)],
+          flag: undefinedNote(m.summaries.alpha),
         },
         {
-          label: `Median of ${m.codes.length} codes`,
+          label: `Median of ${plural(m.codes.length, 'code')}`,
           cells: [blank(), percent(m.summaries.percentAgreement.median), coefficient(m.summaries.fleissKappa.median), coefficient(m.summaries.alpha.median)],
           flag: null,
         },
@@ -210,18 +242,17 @@ export function agreementTables(report: AgreementReport): FigureTable[] {
   return tables;
 }
 
-/** The heading lines: who, on what, at which level. */
+/** The heading lines: who, at which level, the scope, and what was compared. */
 export function agreementHeading(report: AgreementReport): string[] {
   const who = report.coders.map((c) => `${c.name} (${c.initials})`).join(report.coders.length === 2 ? ' and ' : ', ');
   const level = report.level === 'char' ? 'character level' : 'unit level (meaning units)';
   const docs = report.unitSet.documents.map((d) => d.title).join('; ');
-  const size = report.level === 'char' ? `${report.unitSet.units} characters` : `${report.unitSet.units} units`;
-  return [`Agreement between ${who}, ${level}`, `Compared: ${report.unitSet.label} — ${size} in ${report.unitSet.documents.length} documents (${docs})`];
+  return [`Agreement between ${who}, ${level}`, report.scope.line, `Documents: ${docs || 'none'}`];
 }
 
 /** The whole report as plain text, for the terminal and for pasting into a message. */
 export function agreementText(report: AgreementReport): string {
-  const out: string[] = [...agreementHeading(report), ''];
+  const out: string[] = [...agreementHeading(report), ...report.scope.warnings.map((w) => `Warning: ${w}`), ''];
   const reasons: string[] = [];
   const mark = (cell: FigureCell): string => {
     if (!cell.reason) return cell.text;
@@ -238,7 +269,7 @@ export function agreementText(report: AgreementReport): string {
     out.push('');
   }
   if (reasons.length > 0) {
-    out.push('Undefined values:');
+    out.push('Withheld and undefined values:');
     reasons.forEach((r, i) => out.push(`  [${i + 1}] ${r}`));
     out.push('');
   }

@@ -77,7 +77,10 @@ describe('condensa agreement', () => {
     expect(err.join('\n')).toContain('--reveal');
     expect(err.join('\n')).toContain('[BLIND_CODING]');
     out = [];
-    expect(await runCli(['agreement', 'study.condensa', '--coders', 'AH,BO', '--reveal'], io())).toBe(EXIT.ok);
+    err = [];
+    const revealed = await runCli(['agreement', 'study.condensa', '--coders', 'AH,BO', '--reveal'], io());
+    expect(err.join('\n')).toBe('');
+    expect(revealed).toBe(EXIT.ok);
     expect(out.join('\n')).toBe(agreementText(await fromTheApp()));
   });
 });

@@ -181,8 +181,8 @@ describe('unit-level agreement on the sample study', () => {
     await expect(t.client.call('agreement.compute', { coderIds: [amira.id, status.consensusCoderId!] })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
   });
 
-  it('handles three coders with Fleiss’ kappa and alpha with missing values', async () => {
-    // A third coder codes only focus group 1: in the other documents her values are missing.
+  it('handles three coders with Fleiss’ kappa and alpha', async () => {
+    // A third coder codes only focus group 1; nothing says she was not given the others (#20 item 2).
     const carol = await t.client.call('coders.create', { name: 'Carol Diaz' });
     const doc1 = db().prepare(`SELECT id FROM documents ORDER BY sort LIMIT 1`).pluck().get() as string;
     const amiraRows = db().prepare(`SELECT unit_id AS u, code_id AS c FROM codings WHERE coder_id = ? AND document_id = ?`).all(amira.id, doc1) as { u: string; c: string }[];
@@ -196,12 +196,13 @@ describe('unit-level agreement on the sample study', () => {
     const units = db().prepare(`SELECT id, document_id AS d FROM meaning_units`).all() as { id: string; d: string }[];
     const scope = new Set(report.unitSet.documents.map((d) => d.id));
     const inScope = units.filter((u) => scope.has(u.d));
-    expect(multi.unitsRatedByAll).toBe(inScope.filter((u) => u.d === doc1).length);
+    // No hand-out record: Carol was given every document, so where she did not code she is "absent".
+    expect(multi.unitsRatedByAll).toBe(inScope.length);
     const marked = new Set((db().prepare(`SELECT unit_id || '|' || code_id || '|' || coder_id FROM codings`).pluck().all() as string[]));
     const code = multi.codes[0];
-    const data = [amira.id, ben.id, carol.id].map((k) => inScope.map((u) => (k === carol.id && u.d !== doc1 ? null : marked.has(`${u.id}|${code.nodeId}|${k}`) ? 1 : 0)));
+    const data = [amira.id, ben.id, carol.id].map((k) => inScope.map((u) => (marked.has(`${u.id}|${code.nodeId}|${k}`) ? 1 : 0)));
     expect(code.alpha.value).toBeCloseTo(krippendorffAlpha(data).value!, 10);
-    expect(report.notes.join(' ')).toContain('missing');
+    expect(report.scope.warnings.join(' ')).toContain('Carol Diaz coded nothing in');
     await expect(t.client.call('agreement.compute', { coderIds: [amira.id, ben.id, carol.id], level: 'char' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
   });
 });

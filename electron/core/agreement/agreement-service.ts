@@ -2,8 +2,8 @@ import type Database from 'better-sqlite3';
 import type { ParsedParams } from '../../../shared/api/contract';
 import type { AgreementReport, BinaryFigures, CharacterReport, MultiCoderReport, NodeFigures, PairReport } from '../../../shared/api/methods/agreement';
 import { AppError } from '../../../shared/api/errors';
-import { binaryAgreementFromCounts, type BinaryAgreement } from '../../../shared/domain/agreement';
-import { UNIT_SET_LABELS } from '../../../shared/domain/agreement-options';
+import { binaryAgreementFromCounts, plural, type BinaryAgreement } from '../../../shared/domain/agreement';
+import { UNIT_SET_LABELS, type UnitSetMode } from '../../../shared/domain/agreement-options';
 import { LEVELS_BY_METHOD, NODE_LEVEL_LABELS } from '../../../shared/domain/vocabulary';
 import { listAttributes } from '../repos/participants-repo';
 import { projectSettings } from '../repos/project-repo';
@@ -22,6 +22,7 @@ import {
   type UnitInfo,
 } from './comparison-data';
 import { computeMultiCoderAgreement } from './multi-coder-agreement';
+import { resolveScope, SCOPE_SOURCE_WORDS, uncodedDocuments } from './scope';
 import { computeUnitAgreement, summarize, type CodeAgreement, type UnitPartition } from './unit-agreement';
 
 export type AgreementParams = ParsedParams<'agreement.compute'>;
@@ -52,15 +53,38 @@ export function computeAgreementReport(db: Database.Database, params: AgreementP
   if (params.level === 'char' && coders.length !== 2) {
     throw new AppError('BAD_REQUEST', 'Character-level agreement compares two coders at a time. Choose two coders, or the unit level for three or more.');
   }
+  if (params.level === 'char' && params.unitSet !== undefined && params.unitSet !== 'all-units') {
+    throw new AppError(
+      'BAD_REQUEST',
+      'At the character level every character of the documents in scope is a unit, so a set of meaning units does not apply. Leave the unit set out (on the command line, drop --unit-set), or compare at the unit level.',
+    );
+  }
+  const unitSet: UnitSetMode = params.unitSet ?? (params.level === 'char' ? 'all-units' : 'coded-by-any');
   const documents = loadDocuments(db);
   const units = loadUnits(db);
   const nodes = loadNodes(db);
   const codings = loadCodings(db, params.coderIds);
+  const scope = resolveScope(db, coders, documents, { documents: params.documents, documentIds: params.documentIds });
+  const inScope = new Set(scope.documentIds);
+  const scopeUnits = units.filter((u) => inScope.has(u.documentId)).length;
+  const scopeCharacters = documents.reduce((sum, d) => sum + (inScope.has(d.id) ? d.length : 0), 0);
+  const coded = coders.map((c) => new Set(codings.filter((x) => x.coderId === c.id).map((x) => x.documentId)));
+  const uncoded = uncodedDocuments(scope, coders, documents, coded);
+  const scopeReport = (compared: string): AgreementReport['scope'] => ({
+    source: scope.source,
+    documents: scope.documentIds.length,
+    units: scopeUnits,
+    characters: scopeCharacters,
+    line: `Scope: ${SCOPE_SOURCE_WORDS[scope.source]}, ${plural(scope.documentIds.length, 'document')} (${plural(scopeUnits, 'meaning unit')}, ${plural(scopeCharacters, 'character')}); compared: ${compared}.`,
+    uncoded,
+    warnings: [...scopeWarnings(scope.documentIds.length), ...scope.warnings, ...uncodedWarnings(uncoded, scope.documentIds.length)],
+  });
   const used = new Set(codings.map((c) => c.codeId));
   const codeIds = nodes.filter((n) => n.level === 'code' || used.has(n.id)).map((n) => n.id);
   const nodeById = new Map(nodes.map((n) => [n.id, n] as const));
   const titleOf = new Map(documents.map((d) => [d.id, d.title] as const));
   const base = { coders, minPositiveUnits: params.minPositiveUnits };
+  const docList = (ids: readonly string[]) => ids.map((id) => ({ id, title: titleOf.get(id) ?? '?' }));
 
   if (params.level === 'char') {
     const unitById = new Map(units.map((u) => [u.id, u] as const));
@@ -70,7 +94,15 @@ export function computeAgreementReport(db: Database.Database, params: AgreementP
       const end = unit ? unit.end : c.end;
       return start === null || end === null ? [] : [{ documentId: c.documentId, codeId: c.codeId, coderId: c.coderId, start, end }];
     });
-    const r = computeCharacterAgreement({ documents, codeIds, codings: spans, coderA: coders[0].id, coderB: coders[1].id, documentIds: params.documentIds });
+    const r = computeCharacterAgreement({
+      documents,
+      codeIds,
+      codings: spans,
+      coderA: coders[0].id,
+      coderB: coders[1].id,
+      documentIds: scope.documentIds,
+      minPositiveUnits: params.minPositiveUnits,
+    });
     const characters: CharacterReport = {
       characters: r.characters,
       unusedCodes: r.unusedCodeIds.length,
@@ -78,6 +110,8 @@ export function computeAgreementReport(db: Database.Database, params: AgreementP
       codes: r.codes.map((c) => ({
         nodeId: c.codeId,
         name: nodeById.get(c.codeId)?.name ?? '?',
+        passages: c.passages,
+        tooFewToJudge: c.tooFewToJudge,
         percentAgreement: c.percentAgreement,
         pooled: c.pooled,
         mean: c.mean,
@@ -88,8 +122,9 @@ export function computeAgreementReport(db: Database.Database, params: AgreementP
     return {
       ...base,
       level: 'char',
-      unitSet: { mode: params.unitSet, label: 'every character of the compared documents', units: r.characters, documents: r.documentIds.map((id) => ({ id, title: titleOf.get(id) ?? '?' })) },
-      notes: characterNotes(r.documentIds.length, r.characters, r.unusedCodeIds.length),
+      scope: scopeReport(`every character (${plural(r.characters, 'character')})`),
+      unitSet: { mode: 'all-units', label: 'every character of the documents in scope', units: r.characters, documents: docList(r.documentIds) },
+      notes: characterNotes(r.documentIds.length, r.characters, r.unusedCodeIds.length, params.minPositiveUnits),
       pair: null,
       characters,
       multi: null,
@@ -105,8 +140,9 @@ export function computeAgreementReport(db: Database.Database, params: AgreementP
       codeIds,
       codings: unitCodings,
       coderIds: params.coderIds,
-      unitSet: params.unitSet,
-      documentIds: params.documentIds,
+      unitSet,
+      documentIds: scope.documentIds,
+      given: scope.given,
       minPositiveUnits: params.minPositiveUnits,
     });
     const multi: MultiCoderReport = {
@@ -119,7 +155,8 @@ export function computeAgreementReport(db: Database.Database, params: AgreementP
     return {
       ...base,
       level: 'unit',
-      unitSet: { mode: params.unitSet, label: multiUnitSetLabel(params.unitSet), units: r.units, documents: r.documentIds.map((id) => ({ id, title: titleOf.get(id) ?? '?' })) },
+      scope: scopeReport(`${multiUnitSetLabel(unitSet)} (${plural(r.units, 'unit')})`),
+      unitSet: { mode: unitSet, label: multiUnitSetLabel(unitSet), units: r.units, documents: docList(r.documentIds) },
       notes: multiNotes(coders.length, r.units, r.unitsRatedByAll, r.unusedCodeIds.length, params.minPositiveUnits, spanOnly),
       pair: null,
       characters: null,
@@ -137,8 +174,8 @@ export function computeAgreementReport(db: Database.Database, params: AgreementP
     codings: unitCodings,
     coderA: coders[0].id,
     coderB: coders[1].id,
-    unitSet: params.unitSet,
-    documentIds: params.documentIds,
+    unitSet,
+    documentIds: scope.documentIds,
     minPositiveUnits: params.minPositiveUnits,
     groups,
     partitions: params.breakdowns ? attributePartitions(db, units, attributes.map((a) => a.id)) : [],
@@ -165,12 +202,28 @@ export function computeAgreementReport(db: Database.Database, params: AgreementP
   return {
     ...base,
     level: 'unit',
-    unitSet: { mode: params.unitSet, label: UNIT_SET_LABELS[params.unitSet], units: r.units, documents: r.documentIds.map((id) => ({ id, title: titleOf.get(id) ?? '?' })) },
+    scope: scopeReport(`${UNIT_SET_LABELS[unitSet]} (${plural(r.units, 'unit')})`),
+    unitSet: { mode: unitSet, label: UNIT_SET_LABELS[unitSet], units: r.units, documents: docList(r.documentIds) },
     notes: pairNotes(r.units, r.documentIds.length, r.unusedCodeIds.length, params.minPositiveUnits, r.pooled.units, levels, spanOnly),
     pair,
     characters: null,
     multi: null,
   };
+}
+
+function scopeWarnings(documents: number): string[] {
+  return documents === 0
+    ? ['No document is in scope, so there is nothing to compare: choose documents both coders were given (on the command line, --documents all or a list of document IDs).']
+    : [];
+}
+
+/** Documents a coder left without a single coding: listed, never dropped, because they count as "no code". */
+function uncodedWarnings(uncoded: AgreementReport['scope']['uncoded'], documents: number): string[] {
+  return uncoded.map((u) =>
+    u.documents.length === documents
+      ? `${u.coderName} coded nothing in the ${plural(documents, 'document')} in scope: every unit there counts as “no code” for ${u.coderName}, so κ is 0 or undefined for every code. Check that this coder’s work was merged.`
+      : `${u.coderName} coded nothing in ${u.documents.length} of the ${plural(documents, 'document')} in scope (${u.documents.map((d) => d.title).join('; ')}): every unit there counts as “no code” for ${u.coderName}.`,
+  );
 }
 
 function figures(a: BinaryAgreement): BinaryFigures {
@@ -208,40 +261,41 @@ function attributePartitions(db: Database.Database, units: readonly UnitInfo[], 
 
 function pairNotes(units: number, docs: number, unused: number, minPositive: number, decisions: number, levels: readonly NodeInfo['level'][], spanOnly: number): string[] {
   const notes = [
-    `Unit set: ${units} meaning units in ${docs} document${docs === 1 ? '' : 's'}. Each code is a present/absent decision on each unit.`,
+    `Unit set: ${plural(units, 'meaning unit')} in ${plural(docs, 'document')}. Each code is a present/absent decision on each unit; a unit a coder left uncoded counts as “no code” for that coder.`,
     `Computed on the coders’ own codings, before any resolution; the consensus is never part of it.`,
     `Codes neither coder applied in these units carry no information and are left out (${unused}).`,
-    `Pooled: one 2×2 table summed over all ${decisions} unit × code decisions; pooled α is Krippendorff’s α (nominal) on that table.`,
-    `Mean, median and range: over the per-code values that are defined. Codes with fewer than ${minPositive} positive units are flagged “too few to judge” and have no κ or α.`,
+    `Pooled: one 2×2 table summed over all ${plural(decisions, 'unit × code decision')}; pooled α is Krippendorff’s α (nominal) on that table.`,
+    `Mean, median and range: over the per-code values that are reported; each mean says how many values it averages. κ and α of a code with fewer than ${plural(minPositive, 'positive unit')} are withheld (shown on request); “undefined” means there is no value at all (no variation).`,
     'Where nearly every unit has a code (or nearly none), κ and α can be low even when the coders almost always agree (the prevalence paradox): read AC1, PABAK and positive agreement alongside them.',
   ];
   if (levels.length > 0) {
     notes.push(`${levels.map((l) => NODE_LEVEL_LABELS[l]).join(', ')}: a unit has the node when either coder applied any code beneath it.`);
   }
-  if (spanOnly > 0) notes.push(`${spanOnly} codings on free spans (not on meaning units) are compared at the character level only.`);
+  if (spanOnly > 0) notes.push(`${plural(spanOnly, 'coding')} on free spans (not on meaning units) ${spanOnly === 1 ? 'is' : 'are'} compared at the character level only.`);
   return notes;
 }
 
-function characterNotes(docs: number, characters: number, unused: number): string[] {
+function characterNotes(docs: number, characters: number, unused: number, minPositive: number): string[] {
   return [
-    `Character level (NVivo-compatible): every character of the ${docs} compared document${docs === 1 ? '' : 's'} (${characters} characters) is a unit; uncoded text counts as agreement; each coder’s own overlapping spans are merged first. A coding of a meaning unit covers the unit’s characters.`,
+    `Character level (NVivo-compatible): every character of the ${plural(docs, 'document')} in scope (${plural(characters, 'character')}, counted in UTF-16 code units as the app stores text) is a unit; uncoded text counts as agreement; each coder’s own overlapping spans are merged first. A coding of a meaning unit covers the unit’s characters.`,
     'Pooled κ: κ of the code × document tables added cell by cell. Mean κ: the plain mean of the per-table κ. Size-weighted κ: the mean weighted by document length. Tables whose κ is undefined (the code absent from the document for both coders) are left out of the means and counted.',
+    `κ of a code with fewer than ${plural(minPositive, 'coded passage')} (stretches of text either coder coded with it) is withheld (shown on request), as at the unit level.`,
     `Codes neither coder applied in these documents are left out (${unused}).`,
   ];
 }
 
-function multiUnitSetLabel(mode: AgreementParams['unitSet']): string {
+function multiUnitSetLabel(mode: UnitSetMode): string {
   if (mode === 'coded-by-all') return 'units every chosen coder coded at least once';
   if (mode === 'all-units') return 'every meaning unit of the compared documents';
-  return 'units coded by at least one of the coders, in documents at least two of them worked on';
+  return 'units coded by at least one of the coders';
 }
 
 function multiNotes(coders: number, units: number, allRated: number, unused: number, minPositive: number, spanOnly: number): string[] {
   const notes = [
-    `${coders} coders, ${units} meaning units. A coder’s value is missing (not “absent”) for the units of documents they did not code in.`,
-    `Krippendorff’s α (nominal) uses every unit with two or more values. Fleiss’ κ needs every unit rated by everyone, so it uses the ${allRated} units all ${coders} coders rated.`,
-    `Pooled: over all unit × code decisions. Codes neither coder applied are left out (${unused}); codes with fewer than ${minPositive} positive units are flagged “too few to judge”.`,
+    `${coders} coders, ${plural(units, 'meaning unit')}. A coder given a document who did not apply a code to a unit there counts as “absent”; a coder’s value is missing only for the units of documents they were not given.`,
+    `Krippendorff’s α (nominal) uses every unit with two or more values. Fleiss’ κ needs every unit rated by everyone, so it uses the ${plural(allRated, 'unit')} all ${coders} coders rated.`,
+    `Pooled: over all unit × code decisions. Codes no coder applied are left out (${unused}); κ and α of codes with fewer than ${plural(minPositive, 'positive unit')} are withheld (shown on request).`,
   ];
-  if (spanOnly > 0) notes.push(`${spanOnly} codings on free spans are not part of unit-level agreement.`);
+  if (spanOnly > 0) notes.push(`${plural(spanOnly, 'coding')} on free spans ${spanOnly === 1 ? 'is' : 'are'} not part of unit-level agreement.`);
   return notes;
 }

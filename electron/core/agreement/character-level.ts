@@ -1,4 +1,7 @@
 import {
+  DEFAULT_MIN_POSITIVE_UNITS,
+  mergeSpans,
+  withheldStat,
   characterCounts,
   describeCharacterCounts,
   meanKappa,
@@ -34,14 +37,19 @@ export interface CharacterInput {
   readonly codings: readonly SpanCoding[];
   readonly coderA: string;
   readonly coderB: string;
-  /** Default: the documents in which both coders coded something. */
+  /** The documents both coders were given; default every document. A document a coder left uncoded counts as "no code" there. */
   readonly documentIds?: readonly string[];
+  /** Codes with fewer coded passages (stretches either coder coded) have their kappa withheld, as for units. */
+  readonly minPositiveUnits?: number;
 }
 
 export interface CodeCharacterAgreement {
   readonly codeId: string;
   /** Documents where at least one coder used the code; in the others every character agrees. */
   readonly documents: readonly { readonly documentId: string; readonly agreement: CharacterAgreement }[];
+  /** Stretches of text either coder coded with the code (their spans merged): the character level's positive units. */
+  readonly passages: number;
+  readonly tooFewToJudge: boolean;
   /** Over every character of every compared document. */
   readonly percentAgreement: Stat;
   readonly pooled: AggregatedKappa;
@@ -57,6 +65,8 @@ export interface CharacterResult {
   /** Over every code × document table of the used codes. */
   readonly overall: { readonly percentAgreement: Stat; readonly pooled: AggregatedKappa; readonly mean: AggregatedKappa; readonly weighted: AggregatedKappa };
 }
+
+const PASSAGE_WORDS = ['coded passage', 'coded passages'] as const;
 
 interface Pair {
   readonly a: Span[];
@@ -88,7 +98,8 @@ export function naiveCharacterAgreement(input: CharacterInput): CharacterResult 
 
 function characterAgreementWith(input: CharacterInput, count: (length: number, pair: Pair) => CharacterCounts): CharacterResult {
   const lengthOf = new Map(input.documents.map((d) => [d.id, d.length] as const));
-  const scope = input.documentIds ? input.documentIds.filter((d) => lengthOf.has(d)) : documentsBothCoded(input, lengthOf);
+  const scope = (input.documentIds ?? input.documents.map((d) => d.id)).filter((d) => lengthOf.has(d));
+  const minPositive = input.minPositiveUnits ?? DEFAULT_MIN_POSITIVE_UNITS;
   const docIndex = new Map(scope.map((d, i) => [d, i] as const));
   const codeIndex = new Map(input.codeIds.map((c, i) => [c, i] as const));
   // One slot per code × compared document, filled in one pass over the codings.
@@ -118,12 +129,14 @@ function characterAgreementWith(input: CharacterInput, count: (length: number, p
   input.codeIds.forEach((codeId, k) => {
     const tables: CharacterCounts[] = [];
     const documents: { documentId: string; agreement: CharacterAgreement }[] = [];
+    let passages = 0;
     for (let d = 0; d < scope.length; d++) {
       const pair = pairs[k * scope.length + d];
       if (!pair) {
         tables.push(untouched[d]);
         continue;
       }
+      passages += mergeSpans([...pair.a, ...pair.b]).length;
       const counts = count(untouched[d].length, pair);
       tables.push(counts);
       documents.push({ documentId: scope[d], agreement: describeCharacterCounts(counts) });
@@ -133,7 +146,18 @@ function characterAgreementWith(input: CharacterInput, count: (length: number, p
       return;
     }
     for (const t of tables) allTables.push(t);
-    codes.push({ codeId, documents, percentAgreement: percentOf(tables), pooled: pooledKappa(tables), mean: meanKappa(tables), weighted: weightedMeanKappa(tables) });
+    const tooFew = passages < minPositive;
+    const hold = (a: AggregatedKappa): AggregatedKappa => (tooFew ? { ...a, kappa: withheldStat(a.kappa, passages, minPositive, PASSAGE_WORDS) } : a);
+    codes.push({
+      codeId,
+      documents,
+      passages,
+      tooFewToJudge: tooFew,
+      percentAgreement: percentOf(tables),
+      pooled: hold(pooledKappa(tables)),
+      mean: hold(meanKappa(tables)),
+      weighted: hold(weightedMeanKappa(tables)),
+    });
   });
   return {
     documentIds: scope,
@@ -142,16 +166,6 @@ function characterAgreementWith(input: CharacterInput, count: (length: number, p
     unusedCodeIds,
     overall: { percentAgreement: percentOf(allTables), pooled: pooledKappa(allTables), mean: meanKappa(allTables), weighted: weightedMeanKappa(allTables) },
   };
-}
-
-function documentsBothCoded(input: CharacterInput, lengthOf: ReadonlyMap<string, number>): string[] {
-  const docsA = new Set<string>();
-  const docsB = new Set<string>();
-  for (const c of input.codings) {
-    if (c.coderId === input.coderA) docsA.add(c.documentId);
-    else if (c.coderId === input.coderB) docsB.add(c.documentId);
-  }
-  return input.documents.map((d) => d.id).filter((d) => lengthOf.has(d) && docsA.has(d) && docsB.has(d));
 }
 
 function percentOf(tables: readonly CharacterCounts[]): Stat {

@@ -54,7 +54,13 @@ export interface TurnInfo {
 }
 
 export function loadDocuments(db: Database.Database): DocumentInfo[] {
-  return cached(db, 'documents', () => stmt(db, `SELECT id, title, session_name AS sessionName, length(text) AS length FROM documents ORDER BY sort, title`).all() as DocumentInfo[]);
+  // Lengths in UTF-16 code units, as every span is stored: SQLite's length() counts code points,
+  // which is shorter than the text as soon as it holds an emoji or another astral character.
+  return cached(db, 'documents', () =>
+    (stmt(db, `SELECT id, title, session_name AS sessionName, text FROM documents ORDER BY sort, title`).all() as (Omit<DocumentInfo, 'length'> & { text: string })[]).map(
+      ({ text, ...d }) => ({ ...d, length: text.length }),
+    ),
+  );
 }
 
 /** Units in navigator order: documents as listed, units by position (read along the index, ordered here). */

@@ -5,6 +5,7 @@ import {
   ratioStat,
   summarizeStats,
   undefinedStat,
+  withheldStat,
   type BinaryHistogramCell,
   type Stat,
   type StatSummary,
@@ -12,8 +13,8 @@ import {
 import { countBits, hasBit, makeBits, setBit, type Bits } from './bitset';
 import type { AgreementUnit, UnitCoding, UnitSetMode } from './unit-agreement';
 
-// Three or more coders: a coder rates the units of the documents they coded in; elsewhere their
-// value is missing, not "absent". Krippendorff's alpha takes the missing values as they are;
+// Three or more coders: a coder rates every unit of the documents they were given (a unit they left
+// uncoded is "absent"); elsewhere their value is missing. Krippendorff's alpha takes missing values as they are;
 // Fleiss' kappa needs every unit rated by everyone, so it uses only those units and says how many.
 
 export interface MultiCoderInput {
@@ -22,8 +23,10 @@ export interface MultiCoderInput {
   readonly codings: readonly UnitCoding[];
   readonly coderIds: readonly string[];
   readonly unitSet?: UnitSetMode;
-  /** Default: documents in which at least two of the coders coded. */
+  /** Default: every document of the units. */
   readonly documentIds?: readonly string[];
+  /** Per coder (as coderIds): the documents they were given; default every document. Elsewhere their values are missing. */
+  readonly given?: readonly ReadonlySet<string>[];
   readonly minPositiveUnits?: number;
 }
 
@@ -57,11 +60,12 @@ export function computeMultiCoderAgreement(input: MultiCoderInput): MultiCoderRe
   const coderIndex = new Map(input.coderIds.map((id, i) => [id, i] as const));
   const byCoderCode = input.coderIds.map(() => new Map<string, Bits>());
   const any = input.coderIds.map(() => makeBits(size));
-  const docsOf = input.coderIds.map(() => new Set<string>());
   for (const c of input.codings) {
     const k = coderIndex.get(c.coderId);
     const u = unitIndex.get(c.unitId);
     if (k === undefined || u === undefined) continue;
+    // A coding in a document the coder was not given cannot count: their value there is missing.
+    if (input.given && !input.given[k].has(input.units[u].documentId)) continue;
     let bits = byCoderCode[k].get(c.codeId);
     if (!bits) {
       bits = makeBits(size);
@@ -69,12 +73,10 @@ export function computeMultiCoderAgreement(input: MultiCoderInput): MultiCoderRe
     }
     setBit(bits, u);
     setBit(any[k], u);
-    docsOf[k].add(input.units[u].documentId);
   }
 
-  const scope = input.documentIds
-    ? new Set(input.documentIds)
-    : new Set([...new Set(docsOf.flatMap((d) => [...d]))].filter((doc) => docsOf.filter((d) => d.has(doc)).length >= 2));
+  const scope = new Set(input.documentIds ?? input.units.map((u) => u.documentId));
+  const given = input.given;
   const mode = input.unitSet ?? 'coded-by-any';
   const raters = new Uint8Array(size);
   const mask = makeBits(size);
@@ -82,12 +84,12 @@ export function computeMultiCoderAgreement(input: MultiCoderInput): MultiCoderRe
     if (!scope.has(unit.documentId)) return;
     let coded = 0;
     let rating = 0;
-    docsOf.forEach((docs, k) => {
-      if (docs.has(unit.documentId)) rating += 1;
+    input.coderIds.forEach((_, k) => {
+      if (!given || given[k].has(unit.documentId)) rating += 1;
       if (hasBit(any[k], u)) coded += 1;
     });
     const keep = mode === 'all-units' || (mode === 'coded-by-any' ? coded > 0 : coded === n);
-    if (keep && rating > 0) {
+    if (keep && rating > 1) {
       setBit(mask, u);
       raters[u] = rating;
     }
@@ -113,14 +115,15 @@ export function computeMultiCoderAgreement(input: MultiCoderInput): MultiCoderRe
       pooledCells.set(key, cell);
     }
     const tooFew = positive < minPositiveUnits;
-    const withheld = undefinedStat(`too few positive units to judge (n=${positive})`);
+    const kappa = fleiss(cells, n);
+    const alpha = krippendorffAlphaBinaryHistogram(cells);
     codes.push({
       codeId,
       positiveUnits: positive,
       tooFewToJudge: tooFew,
       percentAgreement: unanimity(cells),
-      fleissKappa: tooFew ? withheld : fleiss(cells, n),
-      alpha: tooFew ? withheld : krippendorffAlphaBinaryHistogram(cells),
+      fleissKappa: tooFew ? withheldStat(kappa, positive, minPositiveUnits) : kappa,
+      alpha: tooFew ? withheldStat(alpha, positive, minPositiveUnits) : alpha,
     });
   }
   const pooled = [...pooledCells.values()];

@@ -3,7 +3,7 @@ import {
   binaryAgreementFromCounts,
   binaryKappa,
   summarizeStats,
-  undefinedStat,
+  withheldStat,
   type BinaryAgreement,
   type BinaryCounts,
   type Stat,
@@ -51,7 +51,7 @@ export interface UnitAgreementInput {
   readonly coderA: string;
   readonly coderB: string;
   readonly unitSet?: UnitSetMode;
-  /** The documents to compare; default: those in which both coders coded at least one unit. */
+  /** The documents to compare (those both coders were given); default: every document of the units. A coder's uncoded unit there is "no code". */
   readonly documentIds?: readonly string[];
   readonly minPositiveUnits?: number;
   readonly groups?: readonly UnitGroup[];
@@ -166,8 +166,6 @@ function prepare(input: UnitAgreementInput): Prepared {
   const anyB = makeBits(size);
   const codeA = new Map<string, Bits>();
   const codeB = new Map<string, Bits>();
-  const docsA = new Set<number>();
-  const docsB = new Set<number>();
   for (const c of input.codings) {
     const isA = c.coderId === input.coderA;
     if (!isA && c.coderId !== input.coderB) continue;
@@ -181,17 +179,12 @@ function prepare(input: UnitAgreementInput): Prepared {
     }
     setBit(bits, u);
     setBit(isA ? anyA : anyB, u);
-    (isA ? docsA : docsB).add(docIndexOfUnit[u]);
   }
 
   const scope = new Set<number>();
-  if (input.documentIds) {
-    for (const id of input.documentIds) {
-      const d = docIndex.get(id);
-      if (d !== undefined) scope.add(d);
-    }
-  } else {
-    for (const d of docsA) if (docsB.has(d)) scope.add(d);
+  for (const id of input.documentIds ?? documentIds) {
+    const d = docIndex.get(id);
+    if (d !== undefined) scope.add(d);
   }
   const mask = makeBits(size);
   const mode = input.unitSet ?? 'coded-by-any';
@@ -274,7 +267,7 @@ function slices(p: Prepared, codeIds: readonly string[], keyIndex: Int32Array, k
       if (positive === 0) return;
       counts.neither = unitsPerKey[k] - positive;
       addInto(pooled, counts);
-      kappas.push(positive < minPositiveUnits ? undefinedStat(`too few positive units to judge (n=${positive})`) : binaryKappa(counts));
+      kappas.push(positive < minPositiveUnits ? withheldStat(binaryKappa(counts), positive, minPositiveUnits) : binaryKappa(counts));
     });
     return { key, units: unitsPerKey[k], pooled: binaryAgreementFromCounts(pooled, { minPositiveUnits }), kappa: summarizeStats(kappas) };
   });
@@ -308,10 +301,6 @@ export function naiveUnitAgreement(input: UnitAgreementInput): Pick<UnitAgreemen
   const minPositiveUnits = input.minPositiveUnits ?? DEFAULT_MIN_POSITIVE_UNITS;
   const marked = new Map<string, Set<string>>();
   const codedBy = new Map<string, Set<string>>();
-  const docsOf = new Map<string, Set<string>>([
-    [input.coderA, new Set()],
-    [input.coderB, new Set()],
-  ]);
   const docOfUnit = new Map(input.units.map((u) => [u.id, u.documentId] as const));
   for (const c of input.codings) {
     if (c.coderId !== input.coderA && c.coderId !== input.coderB) continue;
@@ -324,11 +313,8 @@ export function naiveUnitAgreement(input: UnitAgreementInput): Pick<UnitAgreemen
     const who = codedBy.get(c.unitId) ?? new Set<string>();
     who.add(c.coderId);
     codedBy.set(c.unitId, who);
-    docsOf.get(c.coderId)!.add(doc);
   }
-  const scope = input.documentIds
-    ? new Set(input.documentIds)
-    : new Set([...docsOf.get(input.coderA)!].filter((d) => docsOf.get(input.coderB)!.has(d)));
+  const scope = new Set(input.documentIds ?? input.units.map((u) => u.documentId));
   const mode = input.unitSet ?? 'coded-by-any';
   const units = input.units.filter((u) => {
     if (!scope.has(u.documentId)) return false;

@@ -34,6 +34,9 @@ export interface Handout {
   readonly path: string;
   readonly coderName: string | null;
   readonly madeAt: string;
+  /** Who got the copy and which documents it held: agreement compares only what both coders were given. */
+  readonly coderId?: string | null;
+  readonly documentIds?: readonly string[];
 }
 
 /**
@@ -71,7 +74,8 @@ export function makeCoderCopy(session: ProjectSession, options: CoderCopyOptions
     copy.close();
     copy = null;
     publishNew(temp, target);
-    appendToList<Handout>(session.db, HANDOUTS_KEY, { copyId: origin.copyId, path: target, coderName: origin.coderName, madeAt: origin.madeAt });
+    const documentIds = session.db.prepare(`SELECT id FROM documents`).pluck().all() as string[];
+    appendToList<Handout>(session.db, HANDOUTS_KEY, { copyId: origin.copyId, path: target, coderName: origin.coderName, madeAt: origin.madeAt, coderId: origin.coderId, documentIds });
     return { path: target, copyId: origin.copyId, coderId: origin.coderId, coderName: origin.coderName, ...counts };
   } catch (err) {
     copy?.close();

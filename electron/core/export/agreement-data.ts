@@ -29,6 +29,7 @@ export function loadAgreement(data: ReportData): { report: AgreementReport | nul
       coderIds: pair,
       level: 'unit',
       unitSet: 'coded-by-any',
+      documents: 'auto',
       documentIds: data.options.documentIds,
       minPositiveUnits: 5,
       breakdowns: false,

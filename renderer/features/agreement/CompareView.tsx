@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { AGREEMENT_LEVELS, DECISION_KEYS, UNIT_SET_MODES, UNIT_SET_SHORT_LABELS, type AgreementLevel, type UnitSetMode } from '../../../shared/domain/agreement-options';
 import { FieldError } from '../../components/Dialog';
+import { DocumentFilterSelect } from '../../components/DocumentFilterSelect';
 import { useAppStore } from '../../state/app-store';
 import { choose, exportList, exportLog, loadComparison, loadReport, loadStatus, move, reveal, saveAndNext, useCompare } from './compare-store';
 import { DiscrepancyDetailPanel, DiscrepancyListPanel } from './DiscrepancyPanels';
@@ -71,6 +72,8 @@ export function CompareView() {
   const coderBId = useCompare((s) => s.coderBId);
   const level = useCompare((s) => s.level);
   const unitSet = useCompare((s) => s.unitSet);
+  const documents = useCompare((s) => s.documents);
+  const documentIds = useCompare((s) => s.documentIds);
   const report = useCompare((s) => s.report);
   const reportError = useCompare((s) => s.reportError);
   const exportMessage = useCompare((s) => s.exportMessage);
@@ -86,7 +89,7 @@ export function CompareView() {
   if (status.coders.filter((c) => c.codings > 0).length < 2) {
     return <p className="pad muted">The comparison needs two coders who have both coded. Hand a copy to a second coder (File menu), then merge it back.</p>;
   }
-  const setOption = (patch: { level?: AgreementLevel; unitSet?: UnitSetMode }) => {
+  const setOption = (patch: { level?: AgreementLevel; unitSet?: UnitSetMode; documents?: 'auto' | 'all' | 'handed-out'; documentIds?: string[] | undefined }) => {
     useCompare.setState(patch);
     void loadReport();
   };
@@ -127,6 +130,15 @@ export function CompareView() {
                 ))}
               </select>
             </label>
+            <label className="inline">
+              Documents
+              <select aria-label="Documents compared" value={documents} disabled={documentIds !== undefined} onChange={(e) => setOption({ documents: e.target.value as 'auto' | 'all' | 'handed-out' })}>
+                <option value="auto">Those both coders were handed (else all)</option>
+                <option value="all">All documents</option>
+                <option value="handed-out">Handed out only</option>
+              </select>
+            </label>
+            <DocumentFilterSelect className="inline" label="Limit to" value={documentIds} onChange={(ids) => setOption({ documentIds: ids })} />
             {level === 'unit' && (
               <label className="inline">
                 Units compared

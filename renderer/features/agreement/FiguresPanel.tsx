@@ -1,5 +1,26 @@
+import { useState } from 'react';
 import type { AgreementReport } from '../../../shared/api/methods/agreement';
-import { agreementHeading, agreementTables, type FigureTable } from '../../../shared/format/agreement-format';
+import { agreementHeading, agreementTables, type FigureCell, type FigureTable } from '../../../shared/format/agreement-format';
+
+/** A withheld value says why, and shows its number when asked; an undefined one says why on hover. */
+function ValueCell({ cell }: { cell: FigureCell }) {
+  const [open, setOpen] = useState(false);
+  if (cell.withheld !== undefined) {
+    return (
+      <td className="num withheld-value">
+        <button type="button" className="link" aria-expanded={open} title={`${cell.reason ?? ''}. Click to show the value anyway.`} onClick={() => setOpen(!open)}>
+          {open ? (cell.withheld ?? 'no value') : cell.text}
+        </button>
+        {open && <span className="muted small"> ({cell.reason})</span>}
+      </td>
+    );
+  }
+  return (
+    <td className={cell.reason ? 'num undefined-value' : 'num'} title={cell.reason ? `Undefined: ${cell.reason}` : undefined}>
+      {cell.text}
+    </td>
+  );
+}
 
 function FigureTableView({ table }: { table: FigureTable }) {
   return (
@@ -19,9 +40,7 @@ function FigureTableView({ table }: { table: FigureTable }) {
           <tr key={`${r.label}-${i}`} className={r.label.startsWith('Pooled') ? 'pooled' : r.label.startsWith('Mean') || r.label.startsWith('Median') || r.label.startsWith('Range') ? 'averaged' : ''}>
             <td className="label">{r.label}</td>
             {r.cells.map((c, j) => (
-              <td key={j} className={c.reason ? 'num undefined-value' : 'num'} title={c.reason ? `Undefined: ${c.reason}` : undefined}>
-                {c.text}
-              </td>
+              <ValueCell key={j} cell={c} />
             ))}
             <td>{r.flag && <span className={r.flag === 'too few to judge' ? 'flag rare' : 'flag'}>{r.flag}</span>}</td>
           </tr>
@@ -36,14 +55,27 @@ export function FiguresPanel({ report }: { report: AgreementReport }) {
   const tables = agreementTables(report);
   const main = tables.filter((t) => ['codes', 'overall', 'char-codes', 'char-overall', 'multi-codes', 'multi-overall'].includes(t.id));
   const more = tables.filter((t) => !main.includes(t));
-  const [heading, compared] = agreementHeading(report);
+  const [heading, scope, documents] = agreementHeading(report);
   return (
     <details className="figures-panel" aria-label="Agreement figures" open>
       <summary className="figures-heading">
         <strong>{heading}</strong>
         <br />
-        <span className="muted small">{compared}</span>
+        <span className="small scope-line" data-testid="agreement-scope">
+          {scope}
+        </span>
+        <br />
+        <span className="muted small">{documents}</span>
       </summary>
+      {report.scope.warnings.length > 0 && (
+        <ul className="small scope-warnings" aria-label="What the comparison left out or assumed">
+          {report.scope.warnings.map((w) => (
+            <li key={w} role="note">
+              ⚠ {w}
+            </li>
+          ))}
+        </ul>
+      )}
       {main.map((t) => (
         <div key={t.id}>
           <h3 className="section-title">{t.title}</h3>

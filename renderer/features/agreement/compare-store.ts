@@ -23,6 +23,9 @@ interface CompareState {
   readonly coderBId: string | null;
   readonly level: AgreementLevel;
   readonly unitSet: UnitSetMode;
+  /** Which documents: the hand-out records (else all), all, or the user's pick. */
+  readonly documents: 'auto' | 'all' | 'handed-out';
+  readonly documentIds: readonly string[] | undefined;
   readonly report: AgreementReport | null;
   readonly reportError: string | null;
   readonly list: DiscrepancyList | null;
@@ -49,6 +52,8 @@ export const useCompare = createProjectStore<CompareState>(() => ({
   coderBId: null,
   level: 'unit',
   unitSet: 'coded-by-any',
+  documents: 'auto',
+  documentIds: undefined,
   report: null,
   reportError: null,
   list: null,
@@ -93,7 +98,7 @@ export async function loadComparison(): Promise<void> {
 }
 
 export async function loadReport(): Promise<void> {
-  const { status, level, unitSet } = useCompare.getState();
+  const { status, level, unitSet, documents, documentIds } = useCompare.getState();
   const p = pair();
   if (!status?.agreementEnabled || !p) {
     useCompare.setState({ report: null, reportError: null });
@@ -101,7 +106,8 @@ export async function loadReport(): Promise<void> {
   }
   useCompare.setState({ reportError: null });
   const report = await attemptHere(
-    () => call('agreement.compute', { coderIds: p, level, unitSet }),
+    // A unit set chooses meaning units; at the character level every character is a unit.
+    () => call('agreement.compute', { coderIds: p, level, unitSet: level === 'unit' ? unitSet : undefined, documents, documentIds: documentIds ? [...documentIds] : undefined }),
     (message) => useCompare.setState({ reportError: `The figures could not be computed: ${message}` }),
   );
   useCompare.setState({ report });

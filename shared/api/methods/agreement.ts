@@ -5,12 +5,15 @@ import { Coder, Coding, Id, NodeLevel, Overwrite, ProjectSummary } from '../enti
 import { command, query } from '../method';
 
 // A statistic that may be undefined carries its reason (see shared/domain/agreement/result.ts).
-export const StatValue = z.union([z.object({ value: z.number() }), z.object({ value: z.null(), reason: z.string() })]);
+// A withheld value (too few positive units) keeps the number it would have had in `withheld`.
+export const StatValue = z.union([z.object({ value: z.number() }), z.object({ value: z.null(), reason: z.string(), withheld: z.number().nullable().optional() })]);
 export type StatValue = z.infer<typeof StatValue>;
 
 export const StatSummary = z.object({
   count: z.number(),
+  /** Values left out of mean, median and range: withheld ones and undefined ones. */
   undefinedCount: z.number(),
+  withheldCount: z.number(),
   mean: StatValue,
   median: StatValue,
   min: StatValue,
@@ -77,6 +80,9 @@ export const CharacterReport = z.object({
     z.object({
       nodeId: Id,
       name: z.string(),
+      /** Stretches of text either coder coded with the code: the character level's positive units. */
+      passages: z.number(),
+      tooFewToJudge: z.boolean(),
       documents: z.array(
         z.object({
           documentId: Id,
@@ -120,8 +126,27 @@ export const MultiCoderReport = z.object({
 });
 export type MultiCoderReport = z.infer<typeof MultiCoderReport>;
 
+export const DOCUMENT_SCOPES = ['auto', 'all', 'handed-out'] as const;
+
+/** Which documents were compared and why, in numbers and words; what a reviewer checks first. */
+export const AgreementScope = z.object({
+  /** picked: the user's list; handed-out: the documents the coders' copies held; all: every document. */
+  source: z.enum(['all', 'handed-out', 'picked']),
+  documents: z.number(),
+  units: z.number(),
+  characters: z.number(),
+  /** The scope in one sentence, as the Compare tab, the CLI and the Word report print it. */
+  line: z.string(),
+  /** Per coder: the documents in scope that coder left without a single coding. */
+  uncoded: z.array(z.object({ coderId: Id, coderName: z.string(), documents: z.array(z.object({ id: Id, title: z.string() })) })),
+  /** Everything left out or guessed, in sentences. */
+  warnings: z.array(z.string()),
+});
+export type AgreementScope = z.infer<typeof AgreementScope>;
+
 export const AgreementReport = z.object({
   level: z.enum(AGREEMENT_LEVELS),
+  scope: AgreementScope,
   coders: z.array(Coder),
   unitSet: z.object({
     mode: z.enum(UNIT_SET_MODES),
@@ -265,7 +290,11 @@ export const agreementMethods = {
     z.object({
       coderIds: z.array(Id).min(2).max(20),
       level: z.enum(AGREEMENT_LEVELS).default('unit'),
-      unitSet: z.enum(UNIT_SET_MODES).default('coded-by-any'),
+      /** Meaning units only: at the character level every character in scope is a unit, and a unit set is refused. */
+      unitSet: z.enum(UNIT_SET_MODES).optional(),
+      /** auto: the hand-out records when the coders have any, else every document. */
+      documents: z.enum(DOCUMENT_SCOPES).default('auto'),
+      /** The user's pick; overrides `documents`. */
       documentIds: z.array(Id).min(1).max(10_000).optional(),
       minPositiveUnits: z.number().int().min(0).max(10_000).default(5),
       breakdowns: z.boolean().default(true),

@@ -1,5 +1,5 @@
 import { krippendorffAlphaTwoCoders, gwetsAc1, observedAgreement, pabak } from './two-coder-nominal';
-import { REASONS, definedStat, ratioStat, undefinedStat, type Stat } from './result';
+import { REASONS, definedStat, ratioStat, undefinedStat, withheldStat, type Stat } from './result';
 
 /** Two coders' present/absent decisions for one code, counted over units. */
 export interface BinaryCounts {
@@ -88,8 +88,9 @@ export function binaryAgreementFromCounts(counts: BinaryCounts, options: BinaryO
   const minPositive = options.minPositiveUnits ?? DEFAULT_MIN_POSITIVE_UNITS;
   const positiveUnits = counts.both + counts.onlyA + counts.onlyB;
   const tooFewToJudge = positiveUnits < minPositive;
-  const tooFew = undefinedStat(`too few positive units to judge (n=${positiveUnits})`);
   const table = binaryTable(counts);
+  const kappa = binaryKappa(counts);
+  const alpha = withBinaryReason(krippendorffAlphaTwoCoders(table), counts);
   return {
     both: counts.both,
     onlyA: counts.onlyA,
@@ -99,8 +100,8 @@ export function binaryAgreementFromCounts(counts: BinaryCounts, options: BinaryO
     positiveUnits,
     tooFewToJudge,
     percentAgreement: observedAgreement(table),
-    kappa: tooFewToJudge ? tooFew : binaryKappa(counts),
-    alpha: tooFewToJudge ? tooFew : withBinaryReason(krippendorffAlphaTwoCoders(table), counts),
+    kappa: tooFewToJudge ? withheldStat(kappa, positiveUnits, minPositive) : kappa,
+    alpha: tooFewToJudge ? withheldStat(alpha, positiveUnits, minPositive) : alpha,
     ac1: gwetsAc1(table),
     pabak: pabak(table),
     positiveAgreement: positiveAgreement(counts),

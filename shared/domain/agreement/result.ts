@@ -2,7 +2,8 @@
 // case carries the reason in words, because a silent 0 or 1 reads as a finding, which it is not.
 export type Stat =
   | { readonly value: number }
-  | { readonly value: null; readonly reason: string };
+  /** `withheld` holds the value computed but not reported (too few positive units), null when there is none. */
+  | { readonly value: null; readonly reason: string; readonly withheld?: number | null };
 
 export type DefinedStat = Extract<Stat, { readonly value: number }>;
 export type UndefinedStat = Extract<Stat, { readonly value: null }>;
@@ -13,6 +14,26 @@ export function definedStat(value: number): DefinedStat {
 
 export function undefinedStat(reason: string): UndefinedStat {
   return { value: null, reason };
+}
+
+/** Plural agreement for counts in sentences: "1 document", "3 documents". */
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+export const WITHHELD_PREFIX = 'withheld: ';
+
+/**
+ * A value computed but not reported because it rests on too few positive units (or, at the
+ * character level, coded passages): the reason says how many, the number stays for whoever asks.
+ */
+export function withheldStat(computed: Stat, positive: number, minimum: number, what: readonly [string, string] = ['positive unit', 'positive units']): UndefinedStat {
+  const reason = `${WITHHELD_PREFIX}${plural(positive, what[0], what[1])} (fewer than ${minimum})`;
+  return { value: null, reason, withheld: computed.value };
+}
+
+export function isWithheld(stat: Stat): boolean {
+  return stat.value === null && stat.reason.startsWith(WITHHELD_PREFIX);
 }
 
 export function isDefined(stat: Stat): stat is DefinedStat {
@@ -34,7 +55,8 @@ export function reasonOf(stat: Stat): string | null {
 }
 
 export function formatStat(stat: Stat, digits = 3): string {
-  return isDefined(stat) ? stat.value.toFixed(digits) : `undefined (${stat.reason})`;
+  if (isDefined(stat)) return stat.value.toFixed(digits);
+  return isWithheld(stat) ? stat.reason : `undefined (${stat.reason})`;
 }
 
 export const REASONS = {

@@ -91,14 +91,13 @@ describe('unit-level engine', () => {
     });
   }
 
-  it('limits to the documents both coders coded in unless told otherwise', () => {
+  it('compares every document unless told otherwise: a document one coder left uncoded is “no code” there', () => {
     const study = randomStudy(5);
-    const docsOf = (coder: string) => new Set(study.codings.filter((c) => c.coderId === coder).map((c) => study.units.find((u) => u.id === c.unitId)!.documentId));
-    const both = [...docsOf('A')].filter((d) => docsOf('B').has(d));
-    const r = computeUnitAgreement({ ...study, coderA: 'A', coderB: 'B' });
-    expect([...r.documentIds].sort()).toEqual(both.sort());
-    const all = computeUnitAgreement({ ...study, coderA: 'A', coderB: 'B', unitSet: 'all-units', documentIds: ['d1', 'd2', 'd3', 'd4'] });
-    expect(all.units).toBe(study.units.length);
+    const r = computeUnitAgreement({ ...study, coderA: 'A', coderB: 'B', unitSet: 'all-units' });
+    expect([...r.documentIds].sort()).toEqual([...new Set(study.units.map((u) => u.documentId))].sort());
+    expect(r.units).toBe(study.units.length);
+    const some = computeUnitAgreement({ ...study, coderA: 'A', coderB: 'B', unitSet: 'all-units', documentIds: ['d1', 'd2'] });
+    expect(some.units).toBe(study.units.filter((u) => u.documentId === 'd1' || u.documentId === 'd2').length);
   });
 
   it('splits by document into slices that equal a run restricted to each document', () => {
@@ -134,9 +133,10 @@ describe('unit-level engine', () => {
 describe('more than two coders', () => {
   it('equals the general alpha with missing values and Fleiss on units everyone rated', () => {
     const study = randomStudy(21, 150, 6, ['A', 'B', 'C']);
-    const r = computeMultiCoderAgreement({ ...study, coderIds: ['A', 'B', 'C'], unitSet: 'all-units', minPositiveUnits: 0 });
+    // Each coder was given the documents they coded in: elsewhere their values are missing.
     const docsOf = (coder: string) => new Set(study.codings.filter((c) => c.coderId === coder).map((c) => study.units.find((u) => u.id === c.unitId)!.documentId));
     const coderDocs = ['A', 'B', 'C'].map(docsOf);
+    const r = computeMultiCoderAgreement({ ...study, coderIds: ['A', 'B', 'C'], unitSet: 'all-units', minPositiveUnits: 0, given: coderDocs });
     const scope = new Set(r.documentIds);
     const units = study.units.filter((u) => scope.has(u.documentId));
     const marked = new Set(study.codings.map((c) => `${c.unitId}|${c.codeId}|${c.coderId}`));
@@ -146,6 +146,19 @@ describe('more than two coders', () => {
       const full = units.map((_, i) => data.map((row) => row[i])).filter((col) => col.every((v) => v !== null)) as number[][];
       const counts = full.map((col) => [col.filter((v) => v === 1).length, col.filter((v) => v === 0).length]);
       expect(code.fleissKappa.value ?? NaN).toBeCloseTo(fleissKappaFromCounts(counts).value ?? NaN, 10);
+    }
+  });
+});
+
+describe('more than two coders, every document given to everyone', () => {
+  it('counts a coder who did not apply a code as absent, never missing', () => {
+    const study = randomStudy(22, 120, 6, ['A', 'B', 'C']);
+    const r = computeMultiCoderAgreement({ ...study, coderIds: ['A', 'B', 'C'], unitSet: 'all-units', minPositiveUnits: 0 });
+    const marked = new Set(study.codings.map((c) => `${c.unitId}|${c.codeId}|${c.coderId}`));
+    expect(r.unitsRatedByAll).toBe(study.units.length);
+    for (const code of r.codes) {
+      const data = ['A', 'B', 'C'].map((coder) => study.units.map((u) => (marked.has(`${u.id}|${code.codeId}|${coder}`) ? 1 : 0)));
+      expect(code.alpha.value ?? NaN).toBeCloseTo(krippendorffAlpha(data).value ?? NaN, 10);
     }
   });
 });

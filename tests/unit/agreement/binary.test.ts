@@ -32,8 +32,12 @@ describe('binary per-code decisions', () => {
   it('flags codes with too few positive units and withholds kappa and alpha', () => {
     const r = binaryAgreementFromCounts({ both: 1, onlyA: 1, onlyB: 1, neither: 97 });
     expect(r.tooFewToJudge).toBe(true);
-    expect(r.kappa).toEqual({ value: null, reason: 'too few positive units to judge (n=3)' });
-    expect(r.alpha).toEqual({ value: null, reason: 'too few positive units to judge (n=3)' });
+    // Withheld, not undefined: the reason says how many, and the computed value stays for whoever asks.
+    const open = binaryAgreementFromCounts({ both: 1, onlyA: 1, onlyB: 1, neither: 97 }, { minPositiveUnits: 0 });
+    expect(r.kappa).toEqual({ value: null, reason: 'withheld: 3 positive units (fewer than 5)', withheld: open.kappa.value });
+    expect(r.alpha).toEqual({ value: null, reason: 'withheld: 3 positive units (fewer than 5)', withheld: open.alpha.value });
+    expect(open.kappa.value).toBeCloseTo(1 / 3 / (1 - 0), 0);
+    expect(binaryAgreementFromCounts({ both: 1, onlyA: 0, onlyB: 0, neither: 9 }).kappa).toMatchObject({ reason: 'withheld: 1 positive unit (fewer than 5)' });
     expect(r.percentAgreement.value).toBeCloseTo(0.98, 4);
     expect(r.positiveAgreement.value).toBeCloseTo(0.5, 4);
   });

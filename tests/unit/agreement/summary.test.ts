@@ -12,6 +12,7 @@ import {
   reasonOf,
   summarizeStats,
   undefinedStat,
+  withheldStat,
 } from '../../../shared/domain/agreement';
 
 describe('Stat results', () => {
@@ -42,6 +43,21 @@ describe('summaries of several statistics', () => {
     expect(s.max.value).toBe(0.9);
   });
 
+  it('says why there is no value to average: withheld and undefined counted apart, plurals right', () => {
+    const s = summarizeStats([
+      withheldStat(definedStat(0.4), 3, 5),
+      withheldStat(definedStat(0.1), 1, 5),
+      undefinedStat('no variation: neither coder marked the code on any unit'),
+    ]);
+    expect(s.withheldCount).toBe(2);
+    expect(s.undefinedCount).toBe(3);
+    expect(s.mean).toEqual({
+      value: null,
+      reason: 'no values to average: 2 withheld (fewer than 5 positive units), 1 undefined (no variation: neither coder marked the code on any unit)',
+    });
+    expect(formatStat(withheldStat(definedStat(0.4), 3, 5))).toBe('withheld: 3 positive units (fewer than 5)');
+  });
+
   it('takes the middle value of an odd count', () => {
     expect(medianOfStats([definedStat(3), definedStat(1), definedStat(2)]).value).toBe(2);
     expect(meanOfStats([definedStat(3), definedStat(1)]).value).toBe(2);
@@ -52,7 +68,7 @@ describe('summaries of several statistics', () => {
   it('is undefined, with a reason, when nothing is defined', () => {
     expect(summarizeStats([undefinedStat('a'), undefinedStat('b')]).mean).toEqual({
       value: null,
-      reason: 'no defined values (2 undefined)',
+      reason: 'no values to average: 1 undefined (a), 1 undefined (b)',
     });
     expect(summarizeStats([]).median.value).toBeNull();
   });
