@@ -1,4 +1,4 @@
-import { COMMANDS, type CommandDescriptor, type MenuName } from '../../shared/commands';
+import { commandsOfMenu, isPlainKey, MENUS, type CommandDescriptor, type MenuName } from '../../shared/commands';
 
 export interface MenuItemTemplate {
   readonly label?: string;
@@ -10,7 +10,6 @@ export interface MenuItemTemplate {
   readonly click?: () => void;
 }
 
-const MENU_LABELS: Readonly<Record<MenuName, string>> = { file: 'File', edit: 'Edit', view: 'View', code: 'Code', help: 'Help' };
 
 /**
  * The application menu, built from the shared command list: a click sends the command id to
@@ -25,11 +24,12 @@ export function buildMenuTemplate(options: {
 }): MenuItemTemplate[] {
   const item = (c: CommandDescriptor): MenuItemTemplate => ({
     label: c.label,
-    accelerator: c.shortcut && c.shortcut.includes('+') ? c.shortcut : undefined,
+    // A single-letter accelerator would swallow that letter typed in any field: the page answers those keys.
+    accelerator: c.shortcut && !isPlainKey(c.shortcut) ? c.shortcut : undefined,
     enabled: !c.needsProject || options.hasProject,
     click: () => options.send(c.id),
   });
-  const of = (menu: MenuName) => (COMMANDS as readonly CommandDescriptor[]).filter((c) => c.menu === menu).map(item);
+  const of = (menu: MenuName) => commandsOfMenu(menu).map(item);
   const recent: MenuItemTemplate = {
     label: 'Open Recent',
     submenu: options.recent.length
@@ -40,12 +40,10 @@ export function buildMenuTemplate(options: {
   const openIndex = file.findIndex((i) => i.label === 'Open Project…');
   const fileMenu = [...file.slice(0, openIndex + 1), recent, ...file.slice(openIndex + 1), { type: 'separator' as const }, { role: options.isMac ? 'close' : 'quit' }];
   const editMenu = [...of('edit'), { type: 'separator' as const }, { role: 'cut' }, { role: 'copy' }, { role: 'paste' }, { role: 'selectAll' }];
-  return [
-    ...(options.isMac ? [{ role: 'appMenu' }] : []),
-    { label: MENU_LABELS.file, submenu: fileMenu },
-    { label: MENU_LABELS.edit, submenu: editMenu },
-    { label: MENU_LABELS.view, submenu: [...of('view'), { type: 'separator' as const }, { role: 'togglefullscreen' }] },
-    { label: MENU_LABELS.code, submenu: of('code') },
-    { label: MENU_LABELS.help, submenu: of('help') },
-  ];
+  const extras: Partial<Record<MenuName, MenuItemTemplate[]>> = {
+    file: fileMenu,
+    edit: editMenu,
+    view: [...of('view'), { type: 'separator' as const }, { role: 'togglefullscreen' }],
+  };
+  return [...(options.isMac ? [{ role: 'appMenu' }] : []), ...MENUS.map((m) => ({ label: m.label, submenu: extras[m.name] ?? of(m.name) }))];
 }

@@ -67,6 +67,7 @@ export function registerCoreActions(): void {
   registerAction('unit.next', () => moveUnit(1), hasProject);
   registerAction('unit.previous', () => moveUnit(-1), hasProject);
   registerAction('help.about', () => useAppStore.setState({ dialog: 'about' }));
+  registerAction('help.keys', () => useAppStore.setState({ dialog: 'keys' }));
   registerAgreementActions();
   registerCodingActions();
   registerTranscriptActions();

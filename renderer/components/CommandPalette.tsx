@@ -1,7 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { actions, shortcutLabel } from '../commands/registry';
+import { activeShortcut, searchActions, shortcutLabel } from '../commands/registry';
 import { callQuietly, useAppStore } from '../state/app-store';
-import { fuzzyScore } from '../../shared/domain/fuzzy';
 import type { HistoryState } from '../../shared/api/entities';
 import { historyLabel } from '../features/project/history-label';
 
@@ -20,15 +19,7 @@ export function CommandPalette() {
   const hasProject = useAppStore((s) => s.project !== null);
   const input = useRef<HTMLInputElement>(null);
 
-  const matches = useMemo(() => {
-    if (!open) return [];
-    return actions()
-      .filter((a) => a.enabled())
-      .map((a) => ({ a, score: fuzzyScore(query, a.label) }))
-      .filter((m) => m.score !== null)
-      .sort((x, y) => (y.score ?? 0) - (x.score ?? 0))
-      .map((m) => m.a);
-  }, [open, query]);
+  const matches = useMemo(() => (open ? searchActions(query) : []), [open, query]);
 
   useEffect(() => {
     if (open) {
@@ -52,9 +43,12 @@ export function CommandPalette() {
   const close = () => useAppStore.setState({ paletteOpen: false });
   const run = (i: number) => {
     const action = matches[i];
+    // An unavailable command stays listed (it exists) but says why it cannot run rather than closing.
+    if (action && !action.enabled()) return;
     close();
     if (action) void action.perform();
   };
+  const optionId = (i: number) => `palette-option-${i}`;
 
   return (
     <div className="overlay" onMouseDown={close}>
@@ -64,6 +58,8 @@ export function CommandPalette() {
           value={query}
           placeholder="Type a command…"
           aria-label="Command"
+          aria-controls="palette-options"
+          aria-activedescendant={matches.length ? optionId(index) : undefined}
           onChange={(e) => {
             setQuery(e.target.value);
             setIndex(0);
@@ -78,13 +74,29 @@ export function CommandPalette() {
             e.stopPropagation();
           }}
         />
-        <ul role="listbox">
-          {matches.map((a, i) => (
-            <li key={a.id} role="option" aria-selected={i === index} className={i === index ? 'active' : ''} onMouseDown={() => run(i)}>
-              <span>{shownLabel(a.id, a.label, history)}</span>
-              {a.shortcut && <kbd>{shortcutLabel(a.shortcut)}</kbd>}
-            </li>
-          ))}
+        <ul role="listbox" id="palette-options" aria-label="Commands">
+          {matches.map((a, i) => {
+            const enabled = a.enabled();
+            const shortcut = activeShortcut(a);
+            return (
+              <li
+                key={a.id}
+                id={optionId(i)}
+                role="option"
+                aria-selected={i === index}
+                aria-disabled={!enabled}
+                className={`${i === index ? 'active' : ''}${enabled ? '' : ' unavailable'}`}
+                onMouseDown={() => run(i)}
+              >
+                <span className="palette-label">
+                  {shownLabel(a.id, a.label, history)}
+                  {a.description && <span className="palette-description"> — {a.description}</span>}
+                  {!enabled && <span className="palette-description"> (not available here)</span>}
+                </span>
+                {shortcut && <kbd>{shortcutLabel(shortcut)}</kbd>}
+              </li>
+            );
+          })}
           {matches.length === 0 && <li className="muted">No command matches “{query}”.</li>}
         </ul>
       </div>

@@ -30,7 +30,7 @@ interface AppState {
   readonly error: { readonly message: string; readonly code: string; readonly details?: unknown } | null;
   readonly view: View;
   readonly paletteOpen: boolean;
-  readonly dialog: 'new' | 'open' | 'coder' | 'about' | 'settings' | 'handOut' | 'merge' | null;
+  readonly dialog: 'new' | 'open' | 'coder' | 'about' | 'keys' | 'settings' | 'handOut' | 'merge' | null;
   readonly theme: 'light' | 'dark';
 }
 

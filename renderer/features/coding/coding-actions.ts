@@ -243,6 +243,8 @@ export function openPicker(): void {
     showNotice('Select a meaning unit first (click it, or move with J and K).');
     return;
   }
+  // From the menu or palette on another tab: show the unit being coded, not a picker for something off screen.
+  if (useAppStore.getState().view !== 'transcript') useAppStore.setState({ view: 'transcript' });
   useCoding.setState({ pickerOpen: true, pickerForUnits: units, pickerForSelection: null });
 }
 

@@ -1,13 +1,10 @@
 import { useEffect } from 'react';
+import { typingIn } from '../../commands/registry';
 import { useAppStore } from '../../state/app-store';
 import { moveUnit, useWorkspace } from '../../state/workspace-store';
 import { applyCodes, applyToSelection, selectedUnitIds } from './coding-actions';
 import { useCoding } from './coding-store';
 
-function typingIn(target: EventTarget | null): boolean {
-  const el = target as HTMLElement | null;
-  return !!el && !!el.tagName && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName));
-}
 
 let extending = false;
 
@@ -47,7 +44,7 @@ export function useTranscriptKeys(): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || typingIn(e.target) || e.ctrlKey || e.metaKey || e.altKey) return;
-      if (useAppStore.getState().view !== 'transcript' || document.querySelector('.overlay')) return;
+      if (useAppStore.getState().view !== 'transcript' || document.querySelector('.overlay, [role="dialog"], [role="menu"]')) return;
       const key = e.key;
       if (e.shiftKey && (key === 'J' || key === 'ArrowDown')) extendRange(1);
       else if (e.shiftKey && (key === 'K' || key === 'ArrowUp')) extendRange(-1);

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { Methodology } from '../../../shared/domain/vocabulary';
 import { Dialog, DialogDone, DialogForm } from '../../components/Dialog';
+import { KeysDialog } from '../../components/KeysDialog';
 import { ProjectFileList, SaveLocationField, type ProjectFileEntry } from '../../components/ProjectFileFields';
 import { MethodField } from '../../components/MethodField';
 import { attempt, projectOpened, useAppStore } from '../../state/app-store';
@@ -96,5 +97,6 @@ export function ProjectDialogs() {
   if (dialog === 'handOut') return <HandOutDialog />;
   if (dialog === 'merge') return <MergeDialog />;
   if (dialog === 'about') return <AboutDialog />;
+  if (dialog === 'keys') return <KeysDialog />;
   return null;
 }

@@ -1,4 +1,4 @@
-import { registerAction } from '../../commands/registry';
+import { registerAction, typingIn } from '../../commands/registry';
 import { attempt, useAppStore } from '../../state/app-store';
 import { selectUnit, useWorkspace } from '../../state/workspace-store';
 import { useCoding } from '../coding/coding-store';
@@ -10,8 +10,7 @@ const hasProject = () => useAppStore.getState().project !== null;
 const inTranscript = () => hasProject() && useAppStore.getState().view === 'transcript' && useWorkspace.getState().detail !== null && !document.querySelector('.overlay');
 
 function typing(): boolean {
-  const el = document.activeElement as HTMLElement | null;
-  return !!el && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName));
+  return typingIn(document.activeElement);
 }
 
 function transcriptRoot(): HTMLElement | null {

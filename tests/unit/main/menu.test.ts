@@ -22,9 +22,9 @@ const submenu = (menu: readonly MenuItemTemplate[], label: string) => {
 };
 
 describe('application menu template', () => {
-  it('has File, Edit, View, Code and Help in that order, with the app menu first on macOS', () => {
-    expect(template().menu.map((m) => m.label ?? m.role)).toEqual(['File', 'Edit', 'View', 'Code', 'Help']);
-    expect(template({ isMac: true }).menu.map((m) => m.label ?? m.role)).toEqual(['appMenu', 'File', 'Edit', 'View', 'Code', 'Help']);
+  it('has File, Edit, Coding, Analysis, View and Help in that order, with the app menu first on macOS', () => {
+    expect(template().menu.map((m) => m.label ?? m.role)).toEqual(['File', 'Edit', 'Coding', 'Analysis', 'View', 'Help']);
+    expect(template({ isMac: true }).menu.map((m) => m.label ?? m.role)).toEqual(['appMenu', 'File', 'Edit', 'Coding', 'Analysis', 'View', 'Help']);
   });
 
   it('puts About Condensa in Help, and a click sends help.about to the page', () => {
@@ -64,7 +64,7 @@ describe('application menu template', () => {
   });
 
   it('gives menus only real accelerators (single-key shortcuts stay in the page)', () => {
-    const next = submenu(template({ hasProject: true }).menu, 'Code').find((i) => i.label === 'Next Meaning Unit');
+    const next = submenu(template({ hasProject: true }).menu, 'Coding').find((i) => i.label === 'Next Meaning Unit');
     expect(next).toBeDefined();
     expect(next?.accelerator).toBeUndefined();
   });
