@@ -12,13 +12,16 @@ export interface Answer {
 /** Imports each answer as its own document; returns document and unit ids in the same order. */
 export async function importAnswers(client: Client, answers: readonly Answer[]): Promise<{ documentId: string; unitIds: string[] }[]> {
   const out: { documentId: string; unitIds: string[] }[] = [];
-  for (const a of answers) {
-    const { files } = await client.call('import.preview', { sources: [{ kind: 'text', name: a.title, text: a.text }] });
-    const file = files[0];
-    if (!file.ok) throw new Error(file.error.message);
-    const result = await client.call('import.commit', { previewId: file.preview.previewId, segment: 'paragraph', document: { title: a.title, kind: 'open-answers' } });
-    const detail = await client.call('documents.get', { id: result.documentId });
-    out.push({ documentId: result.documentId, unitIds: detail.units.map((u) => u.id) });
+  // Previewed a few at a time: the app keeps only the latest previews.
+  for (let from = 0; from < answers.length; from += 8) {
+    const batch = answers.slice(from, from + 8);
+    const { files } = await client.call('import.preview', { sources: batch.map((a) => ({ kind: 'text' as const, name: a.title, text: a.text })) });
+    for (const [i, file] of files.entries()) {
+      if (!file.ok) throw new Error(file.error.message);
+      const result = await client.call('import.commit', { previewId: file.preview.previewId, segment: 'paragraph', document: { title: batch[i].title, kind: 'open-answers' } });
+      const detail = await client.call('documents.get', { id: result.documentId });
+      out.push({ documentId: result.documentId, unitIds: detail.units.map((u) => u.id) });
+    }
   }
   return out;
 }
