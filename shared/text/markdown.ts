@@ -12,11 +12,12 @@ export interface StrippedMarkdown {
 const ESCAPABLE = /[!-/:-@[-`{-~]/;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const HEADING = /^ {0,3}#{1,6}(?:[ \t]+|$)/;
-const CLOSING_HASHES = /[ \t]+#+[ \t]*$/;
 const QUOTE = /^ {0,3}>[ \t]?/;
 const RULE = /^ {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,}|={3,}[ \t]*)$/;
-const LINK = /!?\[([^\]\n]*)\](?:\([^)\n]*\)|\[[^\]\n]*\])/g;
-const AUTOLINK = /<((?:https?|mailto|ftp):[^>\s]*)>/g;
+// No part of a link may hold a `[` (nor an autolink a `<`): each attempt then stops at the next
+// one, so a line full of unclosed brackets is scanned once, not once per bracket.
+const LINK = /!?\[([^[\]\n]*)\](?:\([^()[\n]*\)|\[[^[\]\n]*\])/g;
+const AUTOLINK = /<((?:https?|mailto|ftp):[^<>\s]*)>/g;
 const HTML_TAG = /<\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?>/g;
 const CODE_SPAN = /(`+)(.+?)\1/g;
 const WHITESPACE = /\s/;
@@ -79,10 +80,26 @@ function stripLine(line: string, lineStart: number, marks: Marks): void {
   const heading = HEADING.exec(line.slice(from));
   if (heading !== null) {
     marks.drop(lineStart + from, lineStart + from + heading[0].length);
-    const closing = CLOSING_HASHES.exec(line);
-    if (closing !== null) marks.drop(lineStart + closing.index, lineStart + line.length);
+    const closing = closingHashes(line, from + heading[0].trimEnd().length);
+    if (closing >= 0) marks.drop(lineStart + closing, lineStart + line.length);
   }
   stripInline(line, lineStart, marks);
+}
+
+// Where a heading's closing `#`s (and the blanks before them) start, or -1; a backward scan,
+// because a regex tried at every blank would take quadratic time on a long run of blanks.
+function closingHashes(line: string, openingEnd: number): number {
+  let end = line.length;
+  while (end > openingEnd && isBlank(line[end - 1])) end--;
+  let hashes = end;
+  while (hashes > openingEnd && line[hashes - 1] === '#') hashes--;
+  let start = hashes;
+  while (start > openingEnd && isBlank(line[start - 1])) start--;
+  return hashes < end && start < hashes ? start : -1;
+}
+
+function isBlank(char: string): boolean {
+  return char === ' ' || char === '\t';
 }
 
 function stripInline(line: string, lineStart: number, marks: Marks): void {
@@ -138,13 +155,24 @@ function markTags(line: string, lineStart: number, marks: Marks): void {
 
 interface Delimiter {
   readonly char: string;
+  /** Place on the line among all openers, to drop the ones a match encloses. */
+  readonly order: number;
   start: number;
   remaining: number;
 }
 
+// Openers waiting for a closer, one stack per delimiter character: the opener a closer pairs with
+// is the top of its own stack, so a line of many runs takes linear time, not a search per closer.
+type Openers = Map<string, Delimiter[]>;
+
 // A simplified CommonMark delimiter-run algorithm: pairs `*`, `_` and `~~` runs by flanking rules.
 function markEmphasis(line: string, lineStart: number, marks: Marks): void {
-  const openers: Delimiter[] = [];
+  const openers: Openers = new Map([
+    ['*', []],
+    ['_', []],
+    ['~', []],
+  ]);
+  let order = 0;
   let i = 0;
   while (i < line.length) {
     const char = line[i];
@@ -154,36 +182,34 @@ function markEmphasis(line: string, lineStart: number, marks: Marks): void {
     }
     let end = i + 1;
     while (end < line.length && line[end] === char && marks.isPlain(lineStart + end)) end++;
-    const run = { char, start: lineStart + i, remaining: end - i };
+    const run: Delimiter = { char, order: order++, start: lineStart + i, remaining: end - i };
     const { canOpen, canClose } = flanking(char, line[i - 1], line[end]);
     if (char !== '~' || run.remaining === 2) {
       if (canClose) closeRun(run, openers, marks);
-      if (canOpen && run.remaining > 0) openers.push(run);
+      if (canOpen && run.remaining > 0) openers.get(char)?.push(run);
     }
     i = end;
   }
 }
 
-function closeRun(closer: Delimiter, openers: Delimiter[], marks: Marks): void {
+function closeRun(closer: Delimiter, openers: Openers, marks: Marks): void {
+  const own = openers.get(closer.char) ?? [];
   while (closer.remaining > 0) {
-    const index = findLastIndex(openers, (o) => o.char === closer.char);
-    if (index === -1) return;
-    const opener = openers[index];
+    const opener = own.at(-1);
+    if (opener === undefined) return;
     const use = opener.remaining >= 2 && closer.remaining >= 2 ? 2 : 1;
     marks.drop(opener.start + opener.remaining - use, opener.start + opener.remaining);
     marks.drop(closer.start, closer.start + use);
     opener.remaining -= use;
     closer.start += use;
     closer.remaining -= use;
-    openers.length = opener.remaining > 0 ? index + 1 : index;
+    if (opener.remaining === 0) own.pop();
+    // Openers of other characters between the pair can no longer close anything (CommonMark).
+    for (const [char, stack] of openers) {
+      if (char === closer.char) continue;
+      while (stack.length > 0 && (stack.at(-1)?.order ?? -1) > opener.order) stack.pop();
+    }
   }
-}
-
-function findLastIndex<T>(items: readonly T[], predicate: (item: T) => boolean): number {
-  for (let i = items.length - 1; i >= 0; i--) {
-    if (predicate(items[i])) return i;
-  }
-  return -1;
 }
 
 function isDelimiterChar(char: string): boolean {

@@ -91,3 +91,36 @@ describe('parseMarkdown', () => {
     expect(parsed.turns.map((t) => parsed.text.slice(t.start, t.end))).toEqual(['one', 'two']);
   });
 });
+
+describe('markdown in linear time', () => {
+  // One long line each (a transcript pasted without line breaks): the shapes that once made
+  // the scan for a closer or a link end start again at every opener.
+  const lines: readonly (readonly [string, (chars: number) => string])[] = [
+    ['unclosed link brackets', (n) => '[a '.repeat(n / 3)],
+    ['unclosed image brackets', (n) => '![a '.repeat(n / 4)],
+    ['link targets never closed', (n) => '[a]('.repeat(n / 4)],
+    ['autolinks never closed', (n) => '<http:a'.repeat(n / 7)],
+    ['* openers closed by _ runs', (n) => '*a b_ '.repeat(n / 6)],
+    ['a heading with a long run of blanks', (n) => `# a${' '.repeat(n)}x`],
+  ];
+
+  function bestMs(source: string, runs: number): number {
+    let best = Number.POSITIVE_INFINITY;
+    for (let i = 0; i < runs; i++) {
+      const t0 = performance.now();
+      stripMarkdown(source);
+      best = Math.min(best, performance.now() - t0);
+    }
+    return best;
+  }
+
+  // Four times the text may take about four times as long; quadratic work takes sixteen. The
+  // bound of 8 leaves room for a busy machine (best of three runs, a 2 ms floor for timer noise).
+  it.each(lines)('%s: 4× the text takes < 8× the time', (_name, make) => {
+    const small = make(64 * 1024);
+    const large = make(256 * 1024);
+    expect(stripMarkdown(large).text.length).toBeGreaterThan(0);
+    const ratio = bestMs(large, 3) / Math.max(2, bestMs(small, 3));
+    expect(ratio).toBeLessThan(8);
+  });
+});
