@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { importForeignStudy } from './support/foreign-study';
+import { importForeignStudy, nestedStudy } from './support/foreign-study';
 import { startHarness, type Harness } from './support/harness';
 
 async function runCommand(h: Harness, words: string): Promise<void> {
@@ -67,6 +67,41 @@ describe('REFI-QDA exchange in Chromium (browser mode)', () => {
     await log.getByText('No rows to show: this step records an event').waitFor();
     expect(await log.locator('tbody > tr:not(.audit-detail)').count()).toBe(1);
     await h.screenshot('refi-imported-audit-log');
+  });
+
+  it('previews the levels a nested codebook from another program gets, lets the user change one, and imports what it showed', async () => {
+    h = await startHarness();
+    const { page } = h;
+    const file = path.join(h.home, 'nested.qdpx');
+    fs.writeFileSync(file, nestedStudy());
+    await page.getByRole('button', { name: 'Import REFI-QDA project…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Import REFI-QDA project' });
+    await dialog.getByLabel('REFI-QDA project (.qdpx)').setInputFiles(file);
+    const preview = dialog.getByRole('region', { name: 'Levels preview' });
+    await preview.getByText('New: 1 category, 1 subcategory, 2 codes — levels guessed from the tree').waitFor();
+    expect(await preview.getByLabel('Level of Becoming a nurse').inputValue()).toBe('category');
+    expect(await preview.getByLabel("Level of Finding one's feet").inputValue()).toBe('subcategory');
+    expect(await preview.getByRole('row', { name: /Becoming a nurse/ }).getByText('guessed from the tree').count()).toBe(1);
+    await h.screenshot('refi-import-levels-preview');
+    // Nothing is written while the user looks.
+    expect(fs.readdirSync(h.projectsFolder).filter((f) => f.endsWith('.condensa'))).toEqual([]);
+
+    await preview.getByLabel('Level of Becoming a nurse').selectOption('theme');
+    await preview.getByRole('row', { name: /Becoming a nurse/ }).getByText('chosen by you').waitFor();
+    await preview.getByText('New: 1 theme, 1 subcategory, 2 codes').waitFor();
+    await dialog.getByRole('button', { name: 'Import' }).click();
+    const report = page.getByRole('dialog', { name: 'Imported' });
+    await report.getByText(/Levels chosen in the preview were used/).waitFor();
+    await report.getByRole('button', { name: 'Open the project' }).click();
+    await page.getByRole('complementary', { name: 'Navigator' }).getByText('Interview 1').waitFor();
+    await page.getByRole('tab', { name: 'Codebook', exact: true }).click();
+    const tree = page.getByRole('tree', { name: 'Codebook' });
+    await tree.getByRole('treeitem').first().waitFor();
+    const levels = Object.fromEntries(
+      await tree.getByRole('treeitem').evaluateAll((rows) => rows.map((r) => [r.querySelector('.node-name')?.textContent ?? '', /level-(\w+)/.exec(r.className)?.[1] ?? ''])),
+    );
+    expect(levels).toEqual({ 'Becoming a nurse': 'theme', "Finding one's feet": 'subcategory', 'Feeling lost': 'code', 'Being shown around': 'code' });
+    await h.screenshot('refi-import-levels-codebook');
   });
 
   it('shows how far a long import has come, and stops it on Cancel with nothing created', async () => {

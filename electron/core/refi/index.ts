@@ -24,7 +24,10 @@ import {
   type ImportPlan,
   type PlacedCode,
 } from './import-study';
-import { openCodebook, openProjectPackage, readUnpacked, unpackProject } from './package';
+import { RECORD_NOTE_NAME } from './convention';
+import type { RefiProject } from './model';
+import { openCodebook, readUnpacked, unpackProject } from './package';
+import { readProject } from './read-qde';
 import { ReportBuilder } from './report';
 import { parseXml } from './xml';
 import { DEFAULT_ZIP_LIMITS, type ZipLimits } from './zip';
@@ -119,6 +122,46 @@ export function planQdcImport(db: Database.Database, bytes: Uint8Array, options:
   return { report: plan.report, added: plan.nodes.length, plan, apply: () => applyCodebookPlan(db, plan) };
 }
 
+/**
+ * A project's codebook and exchange record, for the preview: only those parts of the XML are
+ * parsed when they can be cut out, so a project with 100,000 selections previews at once.
+ */
+function projectCodebook(bytes: Uint8Array, limits: ZipLimits): RefiProject {
+  const unpacked = unpackProject(bytes, limits);
+  const part = codebookPart(unpacked.xml);
+  if (part !== null) {
+    try {
+      return readProject(parseXml(part, unpacked.label)).project;
+    } catch {
+      // A cut that does not parse (an odd file): the whole file is read below, with its own messages.
+    }
+  }
+  return readProject(parseXml(unpacked.xml, unpacked.label)).project;
+}
+
+/** The project's root tag, its CodeBook and Condensa's record note, as a small document; null when they cannot be found plainly. */
+export function codebookPart(xml: string): string | null {
+  const root = /<(?:[\w.-]+:)?Project\b[^>]*>/.exec(xml);
+  if (!root || root[0].endsWith('/>')) return null;
+  const prefix = /^<([\w.-]+:)?/.exec(root[0])![1] ?? '';
+  let codebook = '';
+  const start = xml.indexOf(`<${prefix}CodeBook`, root.index);
+  if (start >= 0) {
+    const end = xml.indexOf(`</${prefix}CodeBook>`, start);
+    if (end < 0) return null;
+    codebook = xml.slice(start, end + `</${prefix}CodeBook>`.length);
+  }
+  let record = '';
+  const named = xml.indexOf(`name="${RECORD_NOTE_NAME}"`);
+  if (named >= 0) {
+    const open = xml.lastIndexOf(`<${prefix}Note `, named);
+    const close = xml.indexOf(`</${prefix}Note>`, named);
+    if (open < 0 || close < 0) return null;
+    record = `<${prefix}Notes>${xml.slice(open, close + `</${prefix}Note>`.length)}</${prefix}Notes>`;
+  }
+  return `${root[0]}${codebook}${record}</${prefix}Project>`;
+}
+
 /** The preview shows this many nodes; a codebook larger than that is summed up. */
 const PREVIEW_NODES = 5_000;
 
@@ -151,11 +194,11 @@ export function previewLevels(
     const { plan, report } = planQdcImport(options.db, bytes, options);
     return previewOf(plan.placed, report.origin, projectSettings(options.db).methodology, plan.mode, report);
   }
-  const opened = openProjectPackage(bytes, options.limits ?? DEFAULT_ZIP_LIMITS);
-  const report = new ReportBuilder(opened.project.origin);
-  const { record } = findRecord(opened.project, report);
+  const project = projectCodebook(bytes, options.limits ?? DEFAULT_ZIP_LIMITS);
+  const report = new ReportBuilder(project.origin);
+  const { record } = findRecord(project, report);
   const methodology = options.methodology ?? record?.project.methodology ?? 'content-analysis';
-  const levels = projectLevels(opened.project, record, { ...options, methodology });
-  const plan = planCodes(opened.project.codes, new Ids(), record, nowIso(), report, levels);
-  return previewOf(plan.placed, opened.project.origin, methodology, levels.mode, report.build());
+  const levels = projectLevels(project, record, { ...options, methodology });
+  const plan = planCodes(project.codes, new Ids(), record, nowIso(), report, levels);
+  return previewOf(plan.placed, project.origin, methodology, levels.mode, report.build());
 }

@@ -5,6 +5,8 @@ import { Dialog, DialogDone, DialogForm, FieldError } from '../../components/Dia
 import { cancelTask, TaskProgressBar } from '../../components/TaskProgress';
 import { attemptHere, call, projectOpened, refreshProject, useAppStore } from '../../state/app-store';
 import { loadWorkspace, resetWorkspace } from '../../state/workspace-store';
+import { METHODOLOGIES, METHODOLOGY_LABELS, type Methodology } from '../../../shared/domain/vocabulary';
+import { DEFAULT_LEVEL_OPTIONS, LevelPreview, type LevelOptions } from './LevelPreview';
 import { base64Url, fileToBase64, openRefiDialog, safeFileName, useRefi } from './refi-actions';
 
 // Files above this do not fit one socket message in browser mode once base64-encoded.
@@ -164,15 +166,33 @@ function useFileImport() {
   return { ...chosen, busy, error, send };
 }
 
+/** The chosen file as base64, read once for the preview and the import. */
+function useBase64(file: File | null, problem: string | null): string | null {
+  const [base64, setBase64] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    setBase64(null);
+    if (file && !problem) void fileToBase64(file).then((b) => live && setBase64(b));
+    return () => {
+      live = false;
+    };
+  }, [file, problem]);
+  return base64;
+}
+
 function ImportProjectDialog() {
   const { file, problem, choose, busy, error, send } = useFileImport();
   const [target, setTarget] = useState('');
+  const [method, setMethod] = useState<Methodology | ''>('');
+  const [levels, setLevels] = useState<LevelOptions>(DEFAULT_LEVEL_OPTIONS);
   const [result, setResult] = useState<{ project: ProjectSummary; report: RefiImportReport } | null>(null);
+  const [unreadable, setUnreadable] = useState<string | null>(null);
+  const base64 = useBase64(file, problem);
 
   const run = () =>
-    send((f, base64) => {
+    send((f, data) => {
       const targetPath = target.trim() || safeFileName(f.name.replace(/\.(qdpx|qde)$/i, ''));
-      return call('refi.importProject', { base64, fileName: f.name, targetPath });
+      return call('refi.importProject', { base64: data, fileName: f.name, targetPath, methodology: method || undefined, levels: levels.levels, levelOverrides: levels.levelOverrides });
     }, setResult);
   // The new project is already open on the application side; the window follows when the report is read.
   const finish = () => {
@@ -207,6 +227,7 @@ function ImportProjectDialog() {
             onChange={(e) => {
               const f = e.target.files?.[0] ?? null;
               choose(f);
+              setLevels(DEFAULT_LEVEL_OPTIONS);
               if (f && !target) setTarget(safeFileName(f.name.replace(/\.(qdpx|qde)$/i, '')));
             }}
           />
@@ -216,8 +237,20 @@ function ImportProjectDialog() {
           New project file name
           <input value={target} onChange={(e) => setTarget(e.target.value)} placeholder="Imported study" />
         </label>
+        <label>
+          Method
+          <select value={method} onChange={(e) => setMethod(e.target.value as Methodology | '')}>
+            <option value="">As the file says (else content analysis)</option>
+            {METHODOLOGIES.map((m) => (
+              <option key={m} value={m}>
+                {METHODOLOGY_LABELS[m]}
+              </option>
+            ))}
+          </select>
+        </label>
+        {base64 && !busy && <LevelPreview base64={base64} kind="project" methodology={method || undefined} options={levels} onChange={setLevels} onProblem={setUnreadable} />}
         {busy && <TaskProgressBar />}
-        <FieldError message={error} />
+        <FieldError message={error ?? unreadable} />
       </DialogForm>
     </Dialog>
   );
@@ -226,9 +259,12 @@ function ImportProjectDialog() {
 function ImportCodebookDialog() {
   const { file, problem, choose, busy, error, send } = useFileImport();
   const [report, setReport] = useState<RefiImportReport | null>(null);
+  const [levels, setLevels] = useState<LevelOptions>(DEFAULT_LEVEL_OPTIONS);
+  const [unreadable, setUnreadable] = useState<string | null>(null);
+  const base64 = useBase64(file, problem);
   const run = () =>
     send(
-      (f, base64) => call('refi.importCodebook', { base64, fileName: f.name }),
+      (f, data) => call('refi.importCodebook', { base64: data, fileName: f.name, ...levels }),
       async (r) => {
         setReport(r.report);
         await refreshProject();
@@ -248,9 +284,17 @@ function ImportCodebookDialog() {
           <p className="small muted">Adds the codes of a REFI-QDA codebook (.qdc, or the codebook inside a .qdpx) to this project. Codes it already has are left as they are.</p>
           <label>
             Codebook (.qdc or .qdpx)
-            <input type="file" accept=".qdc,.qdpx,.qde" onChange={(e) => choose(e.target.files?.[0] ?? null)} />
+            <input
+              type="file"
+              accept=".qdc,.qdpx,.qde"
+              onChange={(e) => {
+                choose(e.target.files?.[0] ?? null);
+                setLevels(DEFAULT_LEVEL_OPTIONS);
+              }}
+            />
           </label>
-          <FieldError message={problem ?? error} />
+          {base64 && !busy && <LevelPreview base64={base64} kind="codebook" options={levels} onChange={setLevels} onProblem={setUnreadable} />}
+          <FieldError message={problem ?? error ?? unreadable} />
         </DialogForm>
       )}
     </Dialog>

@@ -50,3 +50,19 @@ export async function importForeignStudy(h: Harness, fileName: string, shape: Fo
   await dialog.getByRole('button', { name: 'Import' }).click();
   return dialog;
 }
+
+/**
+ * A small study whose codebook says its levels only by nesting, as NVivo, ATLAS.ti and MAXQDA
+ * users build one: a non-codable category, codable subcategories, codes as leaves.
+ */
+export function nestedStudy(): Uint8Array {
+  const g = (n: number) => `${String(n).padStart(8, '0')}-2222-4333-8444-555555555555`;
+  const text = 'I felt lost at first. My mentor showed me the wards.';
+  const sel = (n: number, words: string, code: number) =>
+    `<PlainTextSelection guid="${g(n)}" startPosition="${text.indexOf(words)}" endPosition="${text.indexOf(words) + words.length}"><Coding guid="${g(n + 100)}"><CodeRef targetGUID="${g(code)}"/></Coding></PlainTextSelection>`;
+  const qde = `<?xml version="1.0" encoding="utf-8"?><Project xmlns="urn:QDA-XML:project:1.0" name="Nested study" origin="NVivo 14"><CodeBook><Codes>
+<Code guid="${g(1)}" name="Becoming a nurse" isCodable="false"><Code guid="${g(2)}" name="Finding one's feet" isCodable="true"><Code guid="${g(3)}" name="Feeling lost" isCodable="true"/><Code guid="${g(4)}" name="Being shown around" isCodable="true"/></Code></Code>
+</Codes></CodeBook><Sources><TextSource guid="${g(50)}" name="Interview 1" plainTextPath="internal://${g(50)}.txt">${sel(60, 'I felt lost at first', 3)}${sel(61, 'My mentor showed me the wards', 4)}</TextSource></Sources></Project>`;
+  const enc = new TextEncoder();
+  return zipSync({ 'project.qde': enc.encode(qde), [`sources/${g(50)}.txt`]: enc.encode(text) });
+}
