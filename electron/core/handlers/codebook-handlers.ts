@@ -76,7 +76,7 @@ export const codebookHandlers: HandlerMap<keyof typeof codebookMethods> = {
     ctx.write(`Delete ${levelWord(node.level)} “${node.name}”${extra} with ${plural(plan.codings, 'coding')}`, () => deleteNodes(db, id, plan));
     return { nodes: plan.nodeIds.length, codings: plan.codings, quotes: plan.quotes, memos: plan.memos };
   },
-  'codebook.counts': (_p, { project }) => nodeCounts(project.db, project.visibleCoderId ? [project.visibleCoderId] : null),
+  'codebook.counts': ({ coderIds }, { project }) => nodeCounts(project.db, project.visibleCoderId ? [project.visibleCoderId] : (coderIds ?? null)),
   'codebook.retrieve': ({ nodeId, limit }, { project }) => retrieve(project.db, nodeId, project.visibleCoderId, limit),
   'quotes.set': ({ nodeId, unitId, quote }, ctx) => {
     const db = ctx.project.db;

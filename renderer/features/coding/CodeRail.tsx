@@ -3,7 +3,10 @@ import type { CodebookNode } from '../../../shared/api/entities';
 import { fuzzyScore } from '../../../shared/domain/fuzzy';
 import { ChunkedList, type ListPlace } from '../../components/ChunkedList';
 import { Pane } from '../../components/Pane';
+import { useAppStore } from '../../state/app-store';
 import { useWorkspace } from '../../state/workspace-store';
+import { useCoderView } from '../agreement/coder-view-store';
+import { useViewUnitCounts, viewWords } from './code-counts';
 import { flattenCodebook } from '../codebook/codebook-tree';
 import { applyCodes, applyToSelection, selectedUnitIds } from './coding-actions';
 import { selectNode, useCoding } from './coding-store';
@@ -17,7 +20,7 @@ function apply(codeId: string): void {
 }
 
 /** One line of the rail; memoized, so a count changing redraws that line alone. */
-const RailItem = memo(function RailItem({ node, indent, ...at }: { node: CodebookNode; indent: number } & ListPlace) {
+const RailItem = memo(function RailItem({ node, indent, units, ...at }: { node: CodebookNode; indent: number; units: number | undefined } & ListPlace) {
   if (node.level !== 'code') {
     return (
       <li {...at} className={`rail-group level-${node.level}`} style={{ paddingLeft: indent }}>
@@ -48,7 +51,9 @@ const RailItem = memo(function RailItem({ node, indent, ...at }: { node: Codeboo
         <span className="swatch" style={{ background: node.colour }} />
         <span className="rail-name">{node.name}</span>
         {node.shortcut && <kbd>{node.shortcut}</kbd>}
-        <span className="muted small">{node.codings}</span>
+        <span className="muted small" title={units === undefined ? undefined : `${units} unit${units === 1 ? '' : 's'} coded with it`}>
+          {units ?? ''}
+        </span>
       </button>
     </li>
   );
@@ -57,6 +62,10 @@ const RailItem = memo(function RailItem({ node, indent, ...at }: { node: Codeboo
 /** The codebook beside the transcript: click a code to apply it, or drag it onto a unit. */
 export function CodeRail() {
   const nodes = useWorkspace((s) => s.nodes);
+  const coders = useWorkspace((s) => s.coders);
+  const view = useCoderView((s) => s.view);
+  const blind = useAppStore((s) => s.project?.settings.blind ?? false);
+  const units = useViewUnitCounts();
   const [filter, setFilter] = useState('');
   const rows = useMemo(() => flattenCodebook(nodes), [nodes]);
   const shown = filter.trim() ? rows.filter((r) => r.node.level === 'code' && fuzzyScore(filter, r.node.name) !== null) : rows;
@@ -64,10 +73,13 @@ export function CodeRail() {
   return (
     <Pane className="code-rail" label="Codes">
       <input className="rail-filter" placeholder="Filter codes" aria-label="Filter codes" value={filter} onChange={(e) => setFilter(e.target.value)} />
+      <p className="rail-count-note muted small" data-testid="rail-count-note">
+        Units coded: {viewWords(view, coders, blind)}
+      </p>
       <ChunkedList
         items={shown}
         itemHeight={24}
-        render={({ node, depth, path }, at) => <RailItem key={path} node={node} indent={filter ? 6 : 6 + depth * 10} {...at} />}
+        render={({ node, depth, path }, at) => <RailItem key={path} node={node} units={units?.get(node.id)} indent={filter ? 6 : 6 + depth * 10} {...at} />}
       />
       {nodes.length === 0 && <p className="muted small pad">No codes yet. Press A on a unit and type a name to make one.</p>}
     </Pane>

@@ -128,7 +128,11 @@ export const codebookMethods = {
     z.object({ id: Id, withChildren: z.boolean().default(false) }),
     z.object({ nodes: z.number(), codings: z.number(), quotes: z.number(), memos: z.number() }),
   ),
-  'codebook.counts': query('Units, participants and documents under every node', z.object({}), z.array(NodeCounts)),
+  'codebook.counts': query(
+    'Units, participants and documents under every node, of these coders’ codings (all, the consensus included, when left out; only one’s own in blind mode)',
+    z.object({ coderIds: z.array(Id).max(1000).optional() }),
+    z.array(NodeCounts),
+  ),
   'codebook.retrieve': query(
     'Every unit under a node, with its text, speaker, pseudonym, session and attributes',
     z.object({ nodeId: Id, limit: z.number().int().min(1).max(50_000).default(2_000) }),
