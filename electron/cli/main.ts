@@ -35,7 +35,8 @@ ${REFI_HELP}
 ${AGREEMENT_HELP}
 ${EXPORT_HELP}
   condensa serve [--port N] [--no-open]
-        Run Condensa in browser mode on http://127.0.0.1 (prints the address).
+        Run Condensa in browser mode on http://127.0.0.1: prints the address to open
+        (no browser is opened; --no-open is accepted and changes nothing).
   condensa --help | --version
 
 Options:
@@ -161,7 +162,8 @@ async function cmdExport(args: readonly string[], io: CliIo): Promise<number> {
 }
 
 async function cmdServe(args: readonly string[], io: CliIo): Promise<number> {
-  const { values } = parseArgs({ args: [...args], options: { port: { type: 'string' } } });
+  // serve never opens a browser itself (it prints the address); --no-open is taken so scripts written for that say so.
+  const { values } = parseArgs({ args: [...args], options: { port: { type: 'string' }, 'no-open': { type: 'boolean' } } });
   const port = values.port ? Number(values.port) : 0;
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port must be a number from 0 to 65535.');
   const { startBrowserMode } = await import('../web/server');
