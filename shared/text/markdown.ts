@@ -259,17 +259,24 @@ class Marks {
   }
 
   apply(source: string): StrippedMarkdown {
+    // Kept text goes out in slices, one per run of kept characters: a part per character would
+    // cost more memory than the text itself many times over.
     const kept: string[] = [];
     // plainAt[i]: how many kept characters precede source offset i.
     const plainAt = new Uint32Array(source.length + 1);
     let count = 0;
+    let runStart = -1;
     for (let i = 0; i < source.length; i++) {
       plainAt[i] = count;
       if (this.dropped[i] === 0) {
-        kept.push(source[i]);
+        if (runStart < 0) runStart = i;
         count++;
+      } else if (runStart >= 0) {
+        kept.push(source.slice(runStart, i));
+        runStart = -1;
       }
     }
+    if (runStart >= 0) kept.push(source.slice(runStart));
     plainAt[source.length] = count;
     const toPlain = (offset: number): number => plainAt[Math.max(0, Math.min(source.length, offset))];
     return { text: kept.join(''), toPlain };

@@ -26,6 +26,8 @@ const SYMBOLS: Readonly<Record<string, string>> = {
   line: '\n',
 };
 
+const SPECIAL = new Set(['{', '}', '\\', '\r', '\n']);
+
 const PARAGRAPH_WORDS = new Set(['par', 'sect', 'page', 'row']);
 
 interface GroupState {
@@ -101,8 +103,7 @@ class RtfReader {
         this.pos++;
       } else {
         this.flushBytes();
-        this.pos++;
-        this.emit(ch);
+        this.plainRun();
       }
     }
     this.flushBytes();
@@ -191,6 +192,21 @@ class RtfReader {
     }
     const symbol = SYMBOLS[word];
     if (symbol !== undefined) this.emit(symbol);
+  }
+
+  // Ordinary characters go out as one slice up to the next brace, backslash or line end: a string
+  // grown a character at a time would hold a rope node per character, many times the text's size.
+  private plainRun(): void {
+    const src = this.src;
+    let end = this.pos;
+    while (end < src.length && !SPECIAL.has(src[end])) end++;
+    // The fallback characters after a \uN are dropped one by one.
+    while (this.skipChars > 0 && this.pos < end) {
+      this.skipChars--;
+      this.pos++;
+    }
+    if (this.pos < end && !this.state.skip) this.current += src.slice(this.pos, end);
+    this.pos = end;
   }
 
   private emit(text: string): void {
