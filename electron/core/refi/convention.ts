@@ -140,6 +140,8 @@ export const CondensaRecord = z.object({
     ),
   ),
   memos: z.record(z.string(), z.object({ targetType: z.enum(MEMO_TARGETS), targetId: z.string() })),
+  /** A meaning unit coded by several coders has one selection per coder: each further selection's GUID → the unit's. */
+  unitSelections: z.record(z.string(), z.string()).optional(),
   journal: z.record(z.string(), z.object({ date: z.string() })),
   /** Rows of tables REFI-QDA has nothing for, column names as in the project file. */
   tables: z.record(z.string(), z.array(Row)),

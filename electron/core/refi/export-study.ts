@@ -229,6 +229,8 @@ export function buildRefiProject(db: Database.Database, origin: string): Built {
   );
 
   const coderGuid = new Map(coders.map((c) => [c.id, guidOf(c.id)]));
+  // The project's owner: who created it in the file, and who a unit nobody has coded yet belongs to.
+  const owner = (coders.find((c) => c.role !== 'consensus') ?? coders[0])?.id ?? null;
   const userOf = (id: string | null) => (id ? (coderGuid.get(id) ?? null) : null);
   const indexes = new Map<string, CodePointIndex>(documents.map((d) => [d.id, codePointIndex(d.text)]));
   const cp = (documentId: string, offset: number) => indexes.get(documentId)!.toCodePoints(offset);
@@ -337,6 +339,7 @@ export function buildRefiProject(db: Database.Database, origin: string): Built {
     participants: Object.fromEntries(participants.map((p) => [guidOf(p.id), { pseudonym: p.pseudonym, sort: p.sort, createdAt: p.created_at }])),
     turns: {},
     memos: Object.fromEntries(memos.map((m) => [guidOf(m.id), { targetType: m.target_type, targetId: guidOf(m.target_id) }])),
+    unitSelections: {},
     journal: Object.fromEntries(journal.map((j) => [guidOf(j.id), { date: j.entry_date }])),
     tables: {},
   };
@@ -379,17 +382,28 @@ export function buildRefiProject(db: Database.Database, origin: string): Built {
       };
       note('condensation', CONDENSATION_NOTE_NAME, u.condensed);
       note('interpretation', INTERPRETATION_NOTE_NAME, u.interpretive);
+      // Readers take the coder from the selection (QualCoder ignores the Coding's creatingUser and
+      // keeps one coding per code, range and owner): each coder's codings get a selection of their own.
+      const byCoder = new Map<string, CodingRow[]>();
+      for (const c of unitCodings.get(u.id) ?? []) pushTo(byCoder, c.coder_id, c);
+      const groups = [...byCoder.entries()];
+      const [first, ...others] = groups.length ? groups : [[owner, []] as [string | null, CodingRow[]]];
+      const range = { start: cp(d.id, u.start), end: cp(d.id, u.end) };
       selections.push({
         guid: unitGuid,
         name: UNIT_SELECTION_NAME,
-        start: cp(d.id, u.start),
-        end: cp(d.id, u.end),
-        creatingUser: null,
+        ...range,
+        creatingUser: userOf(first[0]),
         creationDateTime: null,
         description: null,
-        codings: (unitCodings.get(u.id) ?? []).map(codingOf),
+        codings: first[1].map(codingOf),
         noteRefs: [...refs, ...(memoRefs.get(u.id) ?? [])],
       });
+      for (const [coderId, list] of others) {
+        const guid = derivedGuid('unit-coder', `${u.id}:${coderId}`);
+        record.unitSelections![guid] = unitGuid;
+        selections.push({ guid, name: UNIT_SELECTION_NAME, ...range, creatingUser: userOf(coderId), creationDateTime: null, description: null, codings: list.map(codingOf), noteRefs: [] });
+      }
     }
     for (const c of spanCodings.get(d.id) ?? []) {
       if (c.start === null || c.end === null) continue;
@@ -474,7 +488,7 @@ export function buildRefiProject(db: Database.Database, origin: string): Built {
   const refi: RefiProject = {
     name: project.title,
     origin,
-    creatingUser: null,
+    creatingUser: userOf(owner),
     creationDateTime: dateTime(project.created_at),
     users: coders.map((c) => ({ guid: guidOf(c.id), name: c.name })),
     codes: tree.roots,

@@ -347,6 +347,8 @@ export function planProjectImport(project: RefiProject, files: PackageFiles, rea
   const selectionRange = new Map<string, { documentId: string; start: number; end: number }>();
   const condensationNotes = new Set<string>();
   const caseSelections = new Set(project.cases.flatMap((c) => c.selectionRefs));
+  const unitBySelection = new Map<string, string>();
+  const unitByRange = new Map<string, string>();
   const codingRow = (c: RefiCoding, selection: RefiSelection | null, documentId: string, unitId: string | null, start: number | null, end: number | null): string | null => {
     const codeId = codePlan.idOf.get(c.codeRef);
     if (!codeId) {
@@ -378,8 +380,25 @@ export function planProjectImport(project: RefiProject, files: PackageFiles, rea
       if (range.clamped) report.add('converted', 'Selections running past the end of their source were cut at its end');
       selectionRange.set(sel.guid, { documentId, start: range.start, end: range.end });
       const unitRec = sel.name === UNIT_SELECTION_NAME ? unitByConvention(sel, notesByGuid, record) : undefined;
+      // Another coder's selection over a unit already read: the record names it; without the record,
+      // a unit selection over the very same range and without texts of its own is the same unit.
+      const rangeKey = `${documentId}:${range.start}:${range.end}`;
+      const sameUnit = unitRec
+        ? record
+          ? unitBySelection.get(record.unitSelections?.[sel.guid] ?? '')
+          : !unitRec.condensation && !unitRec.interpretation
+            ? unitByRange.get(rangeKey)
+            : undefined
+        : undefined;
+      if (sameUnit) {
+        for (const c of sel.codings) codingRow(c, sel, documentId, sameUnit, null, null);
+        for (const n of sel.noteRefs) memoTargets.push({ note: n, targetType: 'unit', targetId: sameUnit });
+        continue;
+      }
       if (unitRec) {
         const unitId = ids.claim('meaning_units', sel.guid);
+        unitBySelection.set(sel.guid, unitId);
+        if (!unitByRange.has(rangeKey)) unitByRange.set(rangeKey, unitId);
         const note = (g: string | null) => {
           if (!g) return '';
           condensationNotes.add(g);
