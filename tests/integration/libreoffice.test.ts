@@ -64,7 +64,7 @@ describe.skipIf(!soffice && !inCi)('every .docx export opens in LibreOffice', ()
           categories: /Table 1\. Main categories and related subcategories/,
           themes: /Table 1\. Themes, categories and exemplar quotes/,
           abstraction: /Table 1\. Abstraction from meaning units to themes/,
-          participants: /Table 1\. Participants by session/,
+          participants: /Table 1\. Participant characteristics/,
           agreement: /Table 1\. Agreement between Amira Haddad \(A\) and Ben Okafor \(B\) per code/,
           memos: /Reflexive journal/,
           segments: /./,

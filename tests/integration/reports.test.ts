@@ -228,17 +228,17 @@ describe('reports on the sample study', () => {
     const doc = await docx(t.client, 'participants');
     const [table] = doc.tables;
     expect(table.rows[0].header).toBe(true);
-    expect(table.rows[0].cells.slice(0, 2)).toEqual(['Session', 'n']);
-    const col = (label: string) => table.rows[0].cells.indexOf(label);
-    expect(col('Gender: Woman')).toBeGreaterThan(1);
-    const body = table.rows.slice(1);
-    expect(body.map((r) => r.cells[1])).toEqual(['4', '4', '4', '12']);
-    const total = body[body.length - 1];
-    expect(total.cells[0]).toBe('Total');
-    expect(total.cells[col('Gender: Woman')]).toBe('6');
-    expect(total.cells[col('Role: Mentee')]).toBe('8');
-    expect(total.cells[col('Role: Mentor')]).toBe('4');
-    expect(table.rows[0].cells).not.toContain('Role: Facilitator');
+    expect(table.rows[0].cells[0]).toBe('Characteristic');
+    // The session columns carry their n; the total counts each participant once.
+    expect(table.rows[0].cells.slice(1).map((c) => /\(n\s=\s(\d+)\)$/.exec(c)?.[1])).toEqual(['4', '4', '4', '12']);
+    const under = (group: string, label: string) => {
+      const g = table.rows.findIndex((r) => r.cells.length === 1 && r.cells[0] === group);
+      return table.rows.slice(g + 1).find((r) => r.cells[0] === label)!.cells;
+    };
+    expect(under('Gender', 'Woman').at(-1)).toBe('6 (50%)');
+    expect(under('Role', 'Mentee').at(-1)).toBe('8 (67%)');
+    expect(under('Role', 'Mentor').at(-1)).toBe('4 (33%)');
+    expect(table.rows.some((r) => r.cells[0] === 'Facilitator')).toBe(false);
   });
 
   it('agreement report: method text with the service’s figures, labelled pooled and averaged, and the resolution log', async () => {
@@ -252,15 +252,17 @@ describe('reports on the sample study', () => {
 
     const doc = await docx(t.client, 'agreement');
     const method = doc.paragraphs.find((p) => p.text.startsWith('Two coders'))!.text;
-    const alpha = figures.pair!.pooled.alpha.value!.toFixed(2);
+    // Printed with the Compare tab's formatting (3 decimals), so the figures read alike everywhere.
+    const alpha = figures.pair!.pooled.alpha.value!.toFixed(3);
     expect(method).toContain(`Two coders (${a.name} and ${b.name}) independently coded ${figures.unitSet.units} meaning units`);
+    expect(method).toContain(figures.scope.line);
     expect(method).toContain(`Krippendorff’s α = ${alpha}`);
-    expect(method).toContain(`mean κ = ${figures.pair!.summaries.kappa.mean.value!.toFixed(2)}`);
+    expect(method).toContain(`mean κ = ${figures.pair!.summaries.kappa.mean.value!.toFixed(3)}`);
     expect(method).toContain(`1 disagreement was resolved by ${resolver.name}`);
     const [perCode, , log] = doc.tables;
-    expectRepeatedHeader(perCode, ['Code', 'Both', 'Only A', 'Only B', 'Neither', 'Agreement', 'κ', 'α', 'AC1', 'Positive agr.']);
-    expect(perCode.rows.some((r) => r.cells[0] === 'Pooled over unit × code decisions' && r.cells[7] === alpha)).toBe(true);
-    expect(perCode.rows.some((r) => r.cells[0] === 'Mean of per-code values (averaged)')).toBe(true);
+    expectRepeatedHeader(perCode, ['Code', 'Both', 'Only AH', 'Only BO', 'Neither', '% agreement', 'κ', 'α', 'AC1', 'PABAK', 'Positive agr.']);
+    expect(perCode.rows.some((r) => r.cells[0] === `Pooled over ${figures.pair!.pooled.units} unit × code decisions` && r.cells[7] === alpha)).toBe(true);
+    expect(perCode.rows.some((r) => r.cells[0].startsWith('Mean of 17 codes (averaged'))).toBe(true);
     expect(log.caption).toBe('Table 3. Resolution of disagreements');
     expect(log.rows).toHaveLength(2);
     // The rationale's label is replaced by the pseudonym.

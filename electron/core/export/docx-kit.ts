@@ -104,7 +104,11 @@ const SIDE_MARGINS = 170;
 export function columnWidths(table: ReportTable, total: number): number[] {
   const sum = table.columns.reduce((s, c) => s + c.width, 0);
   const widths = table.columns.map((c) => (c.width / sum) * total);
-  const needs = table.columns.map((c) => Math.max(...c.label.split(/\s+/).map((w) => w.length)) * HEADER_CHAR + SIDE_MARGINS);
+  const wanted = table.columns.map((c) => Math.max(...c.label.split(/\s+/).map((w) => w.length)) * HEADER_CHAR + SIDE_MARGINS);
+  // When the header words cannot all fit, every column gives up the same share (words then break):
+  // the widths must still fill the page with positive numbers, which Word and `docx` require.
+  const wantedSum = wanted.reduce((s, w) => s + w, 0);
+  const needs = wantedSum > total ? wanted.map((w) => (w / wantedSum) * total) : wanted;
   let short = 0;
   widths.forEach((w, i) => {
     if (w < needs[i]) {

@@ -24,3 +24,18 @@ describe('table column widths', () => {
     expect(widths[0]).toBeLessThan(9000 * (10 / 11));
   });
 });
+
+describe('table column widths on a crowded page', () => {
+  it('stay positive whole twips that fill the page when the header words cannot all fit (104 columns)', () => {
+    const columns: [string, number][] = [['Code', 3], ...Array.from({ length: 104 }, (_v, i): [string, number] => [`Joined the ward: 2014-03-${String(i % 28).padStart(2, '0')}`, 1])];
+    const widths = columnWidths(table(columns), 13958);
+    expect(widths.every((w) => Number.isInteger(w) && w > 0)).toBe(true);
+    expect(widths.reduce((s, w) => s + w, 0)).toBe(13958);
+  });
+
+  it('give each column an equal share when the page is narrower than every column’s minimum', () => {
+    const widths = columnWidths(table(Array.from({ length: 40 }, (_v, i): [string, number] => [`Column-${i}-with-a-long-header`, 1])), 9026);
+    expect(Math.min(...widths)).toBeGreaterThan(0);
+    expect(Math.max(...widths) - Math.min(...widths)).toBeLessThanOrEqual(40);
+  });
+});
