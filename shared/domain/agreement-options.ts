@@ -10,7 +10,7 @@ export type AgreementLevel = (typeof AGREEMENT_LEVELS)[number];
 
 /** How a unit set is described in the report, worded for two coders. */
 export const UNIT_SET_LABELS: Readonly<Record<UnitSetMode, string>> = {
-  'coded-by-any': 'units coded by at least one of the coders, in documents both coders worked on',
+  'coded-by-any': 'units coded by at least one of the coders',
   'coded-by-all': 'units both coders coded at least once',
   'all-units': 'every meaning unit of the compared documents',
 };

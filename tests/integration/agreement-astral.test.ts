@@ -32,7 +32,7 @@ async function expected(documentId: string) {
   const doc = await t.client.call('documents.get', { id: documentId });
   const marks = [ann, bob].map((c) => {
     const m = new Uint8Array(doc.text.length);
-    for (const x of doc.codings.filter((k) => k.coderId === c.id)) m.fill(1, x.start, x.end);
+    for (const x of doc.codings.filter((k) => k.coderId === c.id)) m.fill(1, x.start ?? 0, x.end ?? 0);
     return m;
   });
   let both = 0;

@@ -6,7 +6,8 @@ import { strFromU8, unzipSync } from 'fflate';
 
 type XmlNode = Record<string, unknown>;
 
-const parser = new XMLParser({ ignoreAttributes: false, preserveOrder: true, trimValues: false, processEntities: true, htmlEntities: false });
+// Text stays as written: "0.920" must not come back as the number 0.92.
+const parser = new XMLParser({ ignoreAttributes: false, preserveOrder: true, trimValues: false, processEntities: true, htmlEntities: false, parseTagValue: false });
 
 function tagOf(node: XmlNode): string {
   return Object.keys(node).find((k) => k !== ':@') ?? '';

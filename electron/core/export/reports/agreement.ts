@@ -1,26 +1,23 @@
-import type { AgreementReport, BinaryFigures, NodeFigures, Resolution, StatValue } from '../../../../shared/api/methods/agreement';
+import type { AgreementReport, BinaryFigures, Resolution, StatValue } from '../../../../shared/api/methods/agreement';
 import { FORMATS_BY_KIND, REPORT_LABELS, type ReportBlock, type ReportRow } from '../../../../shared/api/methods/reports';
 import { DECISION_LABELS, DISCREPANCY_TYPE_LABELS, type DiscrepancyType } from '../../../../shared/domain/agreement-options';
 import { NODE_LEVEL_LABELS } from '../../../../shared/domain/vocabulary';
+import { plural } from '../../../../shared/domain/agreement/result';
+import { agreementHeading, agreementTables, coefficient, percent as percentCell, type FigureTable } from '../../../../shared/format/agreement-format';
 import { cell, groupRow, heading, para, paragraph, row, section, sheet, TableNumbers, type BuiltReport, type ReportBuilder } from '../blocks';
 import type { ReportData } from '../data';
 import { loadAgreement } from '../agreement-data';
 
-const fixed = (s: StatValue, digits: number) => (s.value === null ? '—' : s.value.toFixed(digits));
-const percent = (s: StatValue) => (s.value === null ? '—' : `${(s.value * 100).toFixed(1)}%`);
+// Figures are printed by the same function as the Compare tab and the CLI, so all three read alike.
+const fixed = (s: StatValue) => coefficient(s).text;
+const percent = (s: StatValue) => percentCell(s).text;
 const raw = (s: StatValue) => (s.value === null ? null : Math.round(s.value * 10_000) / 10_000);
-
-function figureCells(f: BinaryFigures): string[] {
-  if (f.tooFewToJudge) return [String(f.both), String(f.onlyA), String(f.onlyB), String(f.neither), percent(f.percentAgreement), 'too few', 'too few', 'too few', fixed(f.positiveAgreement, 2)];
-  return [String(f.both), String(f.onlyA), String(f.onlyB), String(f.neither), percent(f.percentAgreement), fixed(f.kappa, 2), fixed(f.alpha, 2), fixed(f.ac1, 2), fixed(f.positiveAgreement, 2)];
-}
 
 function figureValues(f: BinaryFigures): (number | string | null)[] {
   return [f.both, f.onlyA, f.onlyB, f.neither, f.units, f.positiveUnits, f.tooFewToJudge ? 'yes' : 'no', raw(f.percentAgreement), raw(f.kappa), raw(f.alpha), raw(f.ac1), raw(f.pabak), raw(f.positiveAgreement)];
 }
 
-const FIGURE_HEADS = ['Both', 'Only A', 'Only B', 'Neither', 'Agreement', 'κ', 'α', 'AC1', 'Positive agr.'];
-const FIGURE_WIDTHS: Readonly<Record<string, number>> = { Agreement: 1.25, Neither: 0.9, 'Only A': 0.85, 'Only B': 0.85, 'Positive agr.': 1.3 };
+const NARROW: Readonly<Record<string, number>> = { Code: 3.2, Both: 0.7, Neither: 0.85, '% agreement': 1.1, 'Positive agr.': 1.1 };
 const SHEET_HEADS = ['Both', 'Only A', 'Only B', 'Neither', 'Units', 'Positive units', 'Too few to judge', 'Percent agreement', 'Cohen kappa', 'Krippendorff alpha', 'Gwet AC1', 'PABAK', 'Positive agreement'];
 
 function names(report: AgreementReport): [string, string] {
@@ -36,15 +33,16 @@ export function methodText(report: AgreementReport, resolutions: readonly Resolu
   const judged = pair.codes.filter((c) => !c.figures.tooFewToJudge).length;
   const k = pair.summaries.kappa;
   const parts = [
-    `Two coders (${a} and ${b}) independently coded ${report.unitSet.units} meaning units in ${report.unitSet.documents.length} ${report.unitSet.documents.length === 1 ? 'document' : 'documents'} (${report.unitSet.label}).`,
-    `Agreement was assessed per code at the level of meaning units, each code being present or absent in each unit (${used} codes used).`,
-    `Pooled over all ${report.unitSet.units * used} unit × code decisions, Krippendorff’s α = ${fixed(pair.pooled.alpha, 2)} and Cohen’s κ = ${fixed(pair.pooled.kappa, 2)}, with ${percent(pair.pooled.percentAgreement)} agreement.`,
+    `Two coders (${a} and ${b}) independently coded ${plural(report.unitSet.units, 'meaning unit')} in ${plural(report.unitSet.documents.length, 'document')}.`,
+    report.scope.line,
+    `Agreement was assessed per code at the level of meaning units, each code being present or absent in each unit (${plural(used, 'code')} used).`,
+    `Pooled over all ${plural(pair.pooled.units, 'unit × code decision')}, Krippendorff’s α = ${fixed(pair.pooled.alpha)} and Cohen’s κ = ${fixed(pair.pooled.kappa)}, with ${percent(pair.pooled.percentAgreement)} agreement.`,
   ];
   if (judged > 0 && k.mean.value !== null) {
-    parts.push(`Averaged over the ${judged} codes with at least ${report.minPositiveUnits} positive units, mean κ = ${fixed(k.mean, 2)} (median ${fixed(k.median, 2)}, range ${fixed(k.min, 2)}–${fixed(k.max, 2)}).`);
+    parts.push(`Averaged over the ${plural(k.count - k.undefinedCount, 'code')} with a reported κ (at least ${plural(report.minPositiveUnits, 'positive unit')}), mean κ = ${fixed(k.mean)} (median ${fixed(k.median)}, range ${fixed(k.min)}–${fixed(k.max)}).`);
   }
   const few = used - judged;
-  if (few > 0) parts.push(`${few} ${few === 1 ? 'code was' : 'codes were'} applied to fewer than ${report.minPositiveUnits} units and ${few === 1 ? 'is' : 'are'} reported as too few to judge.`);
+  if (few > 0) parts.push(`${plural(few, 'code was', 'codes were')} applied to fewer than ${plural(report.minPositiveUnits, 'unit')}; ${few === 1 ? 'its' : 'their'} κ and α are withheld.`);
   if (resolutions.length) {
     const resolvers = [...new Set(resolutions.map((r) => r.resolverName))];
     parts.push(`${resolutions.length} ${resolutions.length === 1 ? 'disagreement was' : 'disagreements were'} resolved by ${resolvers.join(' and ')}, each with a recorded rationale; the resolved coding forms the consensus used in the analysis.`);
@@ -52,8 +50,18 @@ export function methodText(report: AgreementReport, resolutions: readonly Resolu
   return parts.join(' ');
 }
 
-function codeRows(data: ReportData, codes: readonly NodeFigures[]): ReportRow[] {
-  return codes.map((c) => row([cell(data.people.text(c.name)), ...figureCells(c.figures).map((v) => cell(v))]));
+/** A table of the shared format as Word rows: labels through the pseudonym filter, flags and withheld reasons as notes. */
+function wordRows(data: ReportData, table: FigureTable): ReportRow[] {
+  return table.rows.map((r) =>
+    row([
+      cell(r.nodeId ? data.people.text(r.label) : r.label, ...(r.flag ? [para(r.flag, 'note')] : [])),
+      ...r.cells.map((c) => (c.withheld !== undefined && c.reason ? cell(c.text, para(c.reason.replace(/^withheld: /, ''), 'note')) : cell(c.text))),
+    ]),
+  );
+}
+
+function wordColumns(table: FigureTable) {
+  return table.columns.map((label, i) => ({ label: i === 0 && label === '' ? ' ' : label, width: NARROW[label] ?? (i === 0 ? 3.2 : 0.8) }));
 }
 
 const short = (s: string, max = 220) => (s.length > max ? `${s.slice(0, max - 1).trimEnd()}…` : s);
@@ -73,39 +81,38 @@ export const agreementReport: ReportBuilder = {
     const levelSheet: (string | number | null)[][] = [];
     if (report && pair) {
       blocks.push(paragraph(methodText(report, resolutions)));
-      const rows = codeRows(data, pair.codes);
-      rows.push(groupRow(FIGURE_HEADS.length + 1, { runs: [{ text: 'All codes' }], style: 'normal', indent: 0 }));
-      rows.push(row([cell('Pooled over unit × code decisions'), ...figureCells(pair.pooled).map((v) => cell(v))]));
-      const s = pair.summaries;
-      rows.push(row([cell('Mean of per-code values (averaged)'), cell(''), cell(''), cell(''), cell(''), cell(percent(s.percentAgreement.mean)), cell(fixed(s.kappa.mean, 2)), cell(fixed(s.alpha.mean, 2)), cell(fixed(s.ac1.mean, 2)), cell(fixed(s.positiveAgreement.mean, 2))]));
-      rows.push(row([cell('Median of per-code values'), cell(''), cell(''), cell(''), cell(''), cell(percent(s.percentAgreement.median)), cell(fixed(s.kappa.median, 2)), cell(fixed(s.alpha.median, 2)), cell(fixed(s.ac1.median, 2)), cell(fixed(s.positiveAgreement.median, 2))]));
+      for (const w of report.scope.warnings) blocks.push(paragraph(`Warning: ${w}`, 'missing'));
+      const tables = agreementTables(report);
+      const perCode = tables.find((x) => x.id === 'codes')!;
+      const overall = tables.find((x) => x.id === 'overall')!;
+      const rows = wordRows(data, perCode);
+      rows.push(groupRow(perCode.columns.length, { runs: [{ text: 'All codes' }], style: 'normal', indent: 0 }));
+      rows.push(...wordRows(data, overall));
       blocks.push(
         numbers.table(
           `Agreement between ${a} (A) and ${b} (B) per code`,
-          [{ label: 'Code', width: 3.2 }, ...FIGURE_HEADS.map((label) => ({ label, width: FIGURE_WIDTHS[label] ?? 0.8 }))],
+          wordColumns(perCode),
           rows,
-          `Units: ${report.unitSet.label}. Both/Only A/Only B/Neither count meaning units. κ = Cohen’s kappa; α = Krippendorff’s alpha (nominal); AC1 = Gwet’s AC1; positive agreement = 2·both / (2·both + only A + only B). “Too few” marks codes with fewer than ${report.minPositiveUnits} positive units; — marks a value that is undefined (no variation). Pooled figures come from one table of all unit × code decisions; averaged figures are the mean of the per-code values.`,
+          `${agreementHeading(report)[1]} Both/Only/Neither count meaning units. κ = Cohen’s kappa; α = Krippendorff’s alpha (nominal); AC1 = Gwet’s AC1; PABAK = prevalence- and bias-adjusted kappa (2·agreement − 1); positive agreement = 2·both / (2·both + only A + only B). “Withheld” marks κ and α of codes with fewer than ${plural(report.minPositiveUnits, 'positive unit')} (the note gives the count); “undefined” marks a value that does not exist (no variation). Pooled figures come from one table of all unit × code decisions; a mean shows how many values it averages, as (values/codes).`,
         ),
       );
       for (const c of pair.codes) codeSheet.push(['code', data.people.text(c.name), ...figureValues(c.figures)]);
       codeSheet.push(['pooled', 'All codes (pooled)', ...figureValues(pair.pooled)]);
       if (pair.levels.length) {
         const levelRows: ReportRow[] = [];
+        let columns = wordColumns(perCode);
         for (const l of pair.levels) {
-          levelRows.push(groupRow(FIGURE_HEADS.length + 1, { runs: [{ text: `${NODE_LEVEL_LABELS[l.level]} level` }], style: 'normal', indent: 0 }));
-          levelRows.push(...codeRows(data, l.nodes));
-          levelRows.push(row([cell(para(`All ${NODE_LEVEL_LABELS[l.level].toLowerCase()} nodes (pooled)`, 'note')), ...figureCells(l.pooled).map((v) => cell(v))]));
+          const t = tables.find((x) => x.id === `level-${l.level}`);
+          if (!t) continue;
+          columns = wordColumns(t);
+          levelRows.push(groupRow(t.columns.length, { runs: [{ text: `${NODE_LEVEL_LABELS[l.level]} level` }], style: 'normal', indent: 0 }));
+          levelRows.push(...wordRows(data, t));
           for (const n of l.nodes) levelSheet.push([NODE_LEVEL_LABELS[l.level], data.people.text(n.name), ...figureValues(n.figures)]);
           levelSheet.push([NODE_LEVEL_LABELS[l.level], `All ${NODE_LEVEL_LABELS[l.level].toLowerCase()} nodes (pooled)`, ...figureValues(l.pooled)]);
         }
-        blocks.push(
-          numbers.table(
-            'Agreement at the levels above codes',
-            [{ label: 'Node', width: 3.2 }, ...FIGURE_HEADS.map((label) => ({ label, width: FIGURE_WIDTHS[label] ?? 0.8 }))],
-            levelRows,
-            'A unit has a node when either coder applied any code beneath it.',
-          ),
-        );
+        if (levelRows.length > 0) {
+          blocks.push(numbers.table('Agreement at the levels above codes', [{ ...columns[0], label: 'Node' }, ...columns.slice(1)], levelRows, 'A unit has a node when either coder applied any code beneath it.'));
+        }
       }
       if (report.notes.length) blocks.push(heading(2, 'How the figures were computed'), ...report.notes.map((n) => paragraph(n, 'note')));
     } else {
