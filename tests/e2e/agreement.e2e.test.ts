@@ -226,4 +226,26 @@ describe('two coders, blind, merged and resolved (Chromium)', () => {
     await page.getByRole('table', { name: 'Per code' }).waitFor();
     expect(await page.getByRole('alert').count()).toBe(0);
   });
+
+  it('states the scope above the figures and shows a withheld value when asked (#20)', async () => {
+    h = await startHarness();
+    const { page } = h;
+    await page.getByRole('button', { name: 'Open the sample project' }).click();
+    await page.getByRole('dialog', { name: 'Who is coding?' }).getByRole('button', { name: /^Amira Haddad/ }).click();
+    await page.getByRole('tab', { name: 'Compare', exact: true }).click();
+    const scope = page.getByTestId('agreement-scope');
+    await scope.filter({ hasText: 'Scope: every document in the project, 3 documents' }).waitFor();
+    expect(await scope.textContent()).toMatch(/3 documents \(78 meaning units, \d+ characters\); compared: units coded by at least one of the coders \(75 units\)/);
+    // A code on fewer than 5 units: κ reads "withheld", and a click shows the number with the reason.
+    const table = page.getByRole('table', { name: 'Per code' });
+    const withheld = table.getByRole('button', { name: 'withheld' }).first();
+    await withheld.waitFor();
+    await withheld.click();
+    const cell = table.locator('td.withheld-value').first();
+    await cell.filter({ hasText: /positive units? \(fewer than 5\)/ }).waitFor();
+    expect(await cell.getByRole('button').getAttribute('aria-expanded')).toBe('true');
+    expect(await cell.getByRole('button').textContent()).toMatch(/^(-?\d\.\d{3}|no value)$/);
+    await page.getByRole('table', { name: 'All codes' }).getByText(/\(12\/17\)/).first().waitFor();
+    await h.screenshot('agreement-scope-withheld');
+  });
 });

@@ -11,7 +11,12 @@ function ValueCell({ cell }: { cell: FigureCell }) {
         <button type="button" className="link" aria-expanded={open} title={`${cell.reason ?? ''}. Click to show the value anyway.`} onClick={() => setOpen(!open)}>
           {open ? (cell.withheld ?? 'no value') : cell.text}
         </button>
-        {open && <span className="muted small"> ({cell.reason})</span>}
+        {/* Below the number, wrapped, so an opened value does not widen its column. */}
+        {open && (
+          <span className="muted small" style={{ display: 'block', whiteSpace: 'normal', maxWidth: '10em', marginLeft: 'auto' }}>
+            {cell.reason}
+          </span>
+        )}
       </td>
     );
   }
