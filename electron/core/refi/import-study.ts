@@ -348,6 +348,7 @@ export function planProjectImport(project: RefiProject, files: PackageFiles, rea
   const condensationNotes = new Set<string>();
   const caseSelections = new Set(project.cases.flatMap((c) => c.selectionRefs));
   const unitBySelection = new Map<string, string>();
+  const passageNotes: PassageNote[] = [];
   const unitByRange = new Map<string, string>();
   const codingRow = (c: RefiCoding, selection: RefiSelection | null, documentId: string, unitId: string | null, start: number | null, end: number | null): string | null => {
     const codeId = codePlan.idOf.get(c.codeRef);
@@ -411,10 +412,12 @@ export function planProjectImport(project: RefiProject, files: PackageFiles, rea
         continue;
       }
       const made = sel.codings.map((c) => codingRow(c, sel, documentId, null, range.start, range.end)).filter((id): id is string => id !== null);
-      const target = made.length ? { targetType: 'coding', targetId: made[0] } : { targetType: 'document', targetId: documentId };
-      for (const n of sel.noteRefs) memoTargets.push({ note: n, ...target });
+      // A note stays on its passage: on the coding there, else on the unit over the passage (found below).
+      const onPassage = (note: string) =>
+        made.length ? memoTargets.push({ note, targetType: 'coding', targetId: made[0] }) : passageNotes.push({ note, documentId, start: range.start, end: range.end });
+      sel.noteRefs.forEach(onPassage);
       if (sel.description) {
-        memoTargets.push({ note: `selection:${sel.guid}`, ...target });
+        onPassage(`selection:${sel.guid}`);
         notesByGuid.set(`selection:${sel.guid}`, {
           guid: randomUUID(),
           name: sel.name,
@@ -437,6 +440,18 @@ export function planProjectImport(project: RefiProject, files: PackageFiles, rea
       report.add('converted', 'Codings of a whole source became codings of the whole document text');
     }
   }
+  // Notes that will not become memos (missing, or without any text) make no unit either.
+  const memoWorthy = (g: string) => {
+    const n = notesByGuid.get(g);
+    return n !== undefined && (record?.memos[g] !== undefined || !!n.name?.trim() || noteText(n).trim() !== '');
+  };
+  placePassageNotes(
+    passageNotes.filter((p) => memoWorthy(p.note)),
+    units,
+    memoTargets,
+    report,
+  );
+  for (const p of passageNotes) if (!memoWorthy(p.note)) memoTargets.push({ note: p.note, targetType: 'document', targetId: p.documentId });
   report.count('meaningUnits', units.length);
   const unitIds = new Set(units.map((u) => u.id as string));
   report.count('codings', codings.length);
@@ -501,6 +516,10 @@ export function planProjectImport(project: RefiProject, files: PackageFiles, rea
       continue;
     }
     const known = exact.get(n.guid);
+    if (!known && !n.name?.trim() && !noteText(n).trim()) {
+      report.add('skipped', 'Notes without any text were not made memos', 1);
+      continue;
+    }
     if (known) {
       memos.push(memoRow(n, ids.claim('memos', n.guid), known.targetType, known.targetId));
       continue;
@@ -582,6 +601,38 @@ export function planProjectImport(project: RefiProject, files: PackageFiles, rea
   };
 }
 
+
+interface PassageNote {
+  readonly note: string;
+  readonly documentId: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+/**
+ * Notes on passages nobody coded: a memo on the meaning unit over exactly that passage, else on the
+ * smallest unit holding it, else on a new unit over the passage (Condensa's memos hang on units, not spans).
+ */
+function placePassageNotes(notes: readonly PassageNote[], units: Row[], memoTargets: { note: string; targetType: string; targetId: string }[], report: ReportBuilder): void {
+  let onUnits = 0;
+  const made = new Set<Row>();
+  for (const p of notes) {
+    const holding = units.filter((u) => u.document_id === p.documentId && (u.start as number) <= p.start && (u.end as number) >= p.end);
+    const exact = holding.find((u) => u.start === p.start && u.end === p.end);
+    // A unit made for another note is reused only for the very same passage.
+    const size = (u: Row) => (u.end as number) - (u.start as number);
+    let unit = exact ?? holding.filter((u) => !made.has(u)).sort((a, b) => size(a) - size(b))[0];
+    if (unit && !made.has(unit)) onUnits += 1;
+    if (!unit) {
+      unit = { id: randomUUID(), document_id: p.documentId, start: p.start, end: p.end, condensed: '', interpretive: '' };
+      units.push(unit);
+      made.add(unit);
+    }
+    memoTargets.push({ note: p.note, targetType: 'unit', targetId: unit.id as string });
+  }
+  if (onUnits) report.add('converted', 'Notes on passages became memos on the meaning units over those passages', onUnits);
+  if (made.size) report.add('converted', 'Notes on passages no meaning unit covered became memos on new meaning units over those passages', made.size);
+}
 
 /** Without Condensa's turns, a case's selections become its turns; a case that owns a whole document gets one turn over it. */
 function planCaseTurns(
