@@ -7,6 +7,7 @@ import { TranscriptOverlays } from '../transcript/TranscriptOverlays';
 import { Inspector } from './Inspector';
 import { Navigator } from './Navigator';
 import { StatusBar } from './StatusBar';
+import { WorkTabs } from './WorkTabs';
 
 export function ProjectWindow() {
   const project = useAppStore((s) => s.project)!;
@@ -29,20 +30,7 @@ export function ProjectWindow() {
       <div className={current.inspector ? 'panes' : 'panes no-inspector'}>
         <Navigator />
         <section className="work-surface" aria-label="Work surface">
-          <nav className="tabs" role="tablist">
-            {WORK_VIEWS.map((t) => (
-              <button
-                key={t.id}
-                type="button"
-                role="tab"
-                aria-selected={view === t.id}
-                className={view === t.id ? 'tab active' : 'tab'}
-                onClick={() => useAppStore.setState({ view: t.id })}
-              >
-                {t.label}
-              </button>
-            ))}
-          </nav>
+          <WorkTabs />
           <div className="tab-body">
             {loaded < 0 ? (
               <p className="muted pad">Loading…</p>

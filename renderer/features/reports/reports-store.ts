@@ -1,6 +1,6 @@
 import type { ReportFormat, ReportKind, ReportOptions, ReportPreview } from '../../../shared/api/methods/reports';
 import { attemptHere, call } from '../../state/app-store';
-import { createStore } from '../../state/create-store';
+import { createProjectStore } from '../../state/project-store';
 
 export interface ExportedFile {
   readonly format: ReportFormat;
@@ -22,7 +22,8 @@ interface ReportsState {
   readonly exportProblem: string | null;
 }
 
-export const useReports = createStore<ReportsState>(() => ({
+// A project's own: another project must not show this one's preview or its download link.
+export const useReports = createProjectStore<ReportsState>(() => ({
   kind: 'categories',
   options: {},
   preview: null,
