@@ -75,6 +75,10 @@ describe('two coders: every document both were given is compared', () => {
     const f = byDefault.pair!.codes[0].figures;
     expect([f.both, f.onlyA, f.onlyB, f.neither]).toEqual([3, 3, 1, 0]);
 
+    // The discrepancy list covers the same documents: Ann's answers 4-6 are there for the resolver.
+    const list = await t.client.call('agreement.discrepancies', { coderAId: ann.id, coderBId: bob.id });
+    expect(list.items.map((d) => d.documentTitle).sort()).toEqual(['Answer 4', 'Answer 5', 'Answer 6', 'Answer 7']);
+
     // The character level uses the same scope: every character of all ten answers.
     const chars = await t.client.call('agreement.compute', { coderIds: [ann.id, bob.id], level: 'char' });
     const lengths = (await t.client.call('documents.list', {})).reduce((s, d) => s + d.length, 0);

@@ -4,6 +4,7 @@ import type { CodeRef, Discrepancy, DiscrepancyDetail, DiscrepancyFilter, Discre
 import { AppError } from '../../../shared/api/errors';
 import type { DiscrepancyType } from '../../../shared/domain/agreement-options';
 import type { ResolutionDecision } from '../../../shared/domain/vocabulary';
+import { resolveScope } from './scope';
 import { stmt } from '../store/statements';
 import {
   loadCodings,
@@ -73,15 +74,16 @@ export function spanKey(documentId: string, start: number, end: number): string 
   return `s:${documentId}:${start}:${end}`;
 }
 
-/** Compares two coders over the documents in which both have coded something. */
+/**
+ * Compares two coders over the documents both were given (the figures' default scope), so a unit
+ * one coder coded in a document the other left untouched is a discrepancy too, never left out.
+ */
 export function comparePair(db: Database.Database, coderAId: string, coderBId: string): PairComparison {
   const [coderA, coderB] = requireComparableCoders(db, [coderAId, coderBId]);
   const codings = loadCodings(db, [coderAId, coderBId]);
-  const docsOf = (id: string) => new Set(codings.filter((c) => c.coderId === id).map((c) => c.documentId));
-  const docsA = docsOf(coderAId);
-  const docsB = docsOf(coderBId);
-  const documents = loadDocuments(db).filter((d) => docsA.has(d.id) && docsB.has(d.id));
-  const inScope = new Set(documents.map((d) => d.id));
+  const all = loadDocuments(db);
+  const inScope = new Set(resolveScope(db, [coderA, coderB], all, { documents: 'auto' }).documentIds);
+  const documents = all.filter((d) => inScope.has(d.id));
   const units = loadUnits(db).filter((u) => inScope.has(u.documentId));
 
   const unitCodes = new Map<string, { a: Set<string>; b: Set<string> }>();
