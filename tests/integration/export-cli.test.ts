@@ -35,10 +35,12 @@ describe('condensa export', () => {
     const ws = book.getWorksheet('Segments')!;
     const coders = new Set<string>();
     const people = new Set<string>();
+    const head = (ws.getRow(1).values as unknown[]).map(String);
     ws.eachRow((row, n) => {
-      if (n === 1) return;
-      people.add(String(row.getCell(5).value));
-      coders.add(String(row.getCell(16).value));
+      // Units nobody coded have rows too (empty code and coder); these are the codings.
+      if (n === 1 || !row.getCell(head.indexOf('code_id')).value) return;
+      people.add(String(row.getCell(head.indexOf('Participant')).value));
+      coders.add(String(row.getCell(head.indexOf('Coder')).value));
     });
     expect(coders).toEqual(new Set(['Amira Haddad']));
     expect([...people].every((p) => /^P\d+$/.test(p))).toBe(true);

@@ -289,10 +289,16 @@ describe('reports on the sample study', () => {
     const total = codings.flat().length;
     const sheets = await xlsxSheets(await exportBytes(t.client, 'segments', 'xlsx'));
     const rows = sheets.get('Segments')!;
-    expect(rows[0]).toEqual(['Document', 'Session', 'Group', 'Date', 'Participant', 'Role', 'Gender', 'Year of study', 'Campus', 'Text', 'Condensation', 'Code', 'Subcategory', 'Category', 'Theme', 'Coder', 'Coded']);
-    expect(rows.length - 1).toBe(total);
-    expect(new Set(rows.slice(1).map((r) => r[15]))).toEqual(new Set(['Amira Haddad', 'Ben Okafor']));
-    expect(rows.slice(1).every((r) => /^(Mentee|Mentor) \d+$/.test(r[4]))).toBe(true);
+    expect(rows[0]).toEqual([
+      ...['document_id', 'unit_id', 'code_id', 'coder_id', 'start', 'end'],
+      ...['Document', 'Session', 'Group', 'Date', 'Participant', 'Role', 'Gender', 'Year of study', 'Campus', 'Text', 'Condensation', 'Code', 'Subcategory', 'Category', 'Theme', 'Coder', 'Coded'],
+    ]);
+    // One row per coding, and one per unit nobody coded (empty code and coder).
+    const coded = rows.slice(1).filter((r) => r[2] !== '');
+    expect(coded.length).toBe(total);
+    expect(rows.slice(1).filter((r) => r[2] === '').every((r) => r[22] === 'none')).toBe(true);
+    expect(new Set(coded.map((r) => r[21]))).toEqual(new Set(['Amira Haddad', 'Ben Okafor']));
+    expect(rows.slice(1).every((r) => /^(Mentee|Mentor) \d+$/.test(r[10]))).toBe(true);
     const csv = parseCsv((await exportBytes(t.client, 'segments', 'csv')).toString('utf8'));
     expect(csv[0]).toEqual(rows[0]);
     expect(csv.slice(1)).toEqual(rows.slice(1));
