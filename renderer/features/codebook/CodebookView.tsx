@@ -5,8 +5,8 @@ import { LEVELS_BY_METHOD, NODE_LEVEL_LABELS, type NodeLevel } from '../../../sh
 import { attempt, useAppStore } from '../../state/app-store';
 import { useWorkspace } from '../../state/workspace-store';
 import { CODE_DRAG_TYPE } from '../coding/CodeRail';
-import { selectNode, useCoding } from '../coding/coding-store';
-import { flattenCodebook, type TreeRow } from './codebook-tree';
+import { selectNode, showNotice, useCoding } from '../coding/coding-store';
+import { flattenCodebook, parentForNew, type TreeRow } from './codebook-tree';
 import { DeleteDialog, MergeDialog, SplitDialog } from './NodeDialogs';
 import { NodeForm, type NodeDialog } from './NodeForm';
 
@@ -22,14 +22,6 @@ function placeFor(e: DragEvent<HTMLElement>): DropPlace {
   const box = e.currentTarget.getBoundingClientRect();
   const y = (e.clientY - box.top) / Math.max(1, box.height);
   return y < 0.28 ? 'before' : y > 0.72 ? 'after' : 'inside';
-}
-
-/** Where a new node goes: under the selected node when it is above the new level, else beside it. */
-function parentForNew(level: NodeLevel, selected: CodebookNode | undefined, levels: readonly NodeLevel[]): string | null {
-  if (!selected) return null;
-  const rank = (l: NodeLevel) => levels.indexOf(l);
-  if (rank(selected.level) >= 0 && rank(selected.level) < rank(level)) return selected.id;
-  return selected.parentIds[0] ?? null;
 }
 
 function RenameInput({ node, onDone }: { node: CodebookNode; onDone: () => void }) {
@@ -84,8 +76,11 @@ export function CodebookView() {
   }, [revision, localRevision]);
 
   const create = async (level: NodeLevel) => {
-    const node = await attempt('codebook.create', { level, name: `New ${NODE_LEVEL_LABELS[level].toLowerCase()}`, parentId: parentForNew(level, selected, levels) });
+    const parent = parentForNew(level, rows.find((r) => r.node.id === selectedId), nodes, levels);
+    const node = await attempt('codebook.create', { level, name: `New ${NODE_LEVEL_LABELS[level].toLowerCase()}`, parentId: parent?.id ?? null });
     if (node) {
+      // Says where it went, so a node never lands somewhere unseen.
+      showNotice(parent ? `New ${NODE_LEVEL_LABELS[level].toLowerCase()} under ${NODE_LEVEL_LABELS[parent.level].toLowerCase()} “${parent.name}”.` : `New ${NODE_LEVEL_LABELS[level].toLowerCase()} at the top of the codebook.`);
       selectNode(node.id);
       setRenaming(node.id);
     }
