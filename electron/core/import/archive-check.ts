@@ -7,8 +7,11 @@ import { fileError } from './formats';
 // counted as it comes out: inflation stops at the entry's declared size (a larger one is refused
 // as unsafe) and no file may unpack to more than these limits, whatever it declares.
 
-/** The most one part of a document (document.xml, content.xml) may unpack to. */
-export const DOCUMENT_PART_MAX_BYTES = 64 * 1024 * 1024;
+/**
+ * The most one part of a document (document.xml, content.xml) may unpack to: some 8 MB of text
+ * (2,000 pages), and mammoth needs about 30× a part's size in memory while it reads it.
+ */
+export const DOCUMENT_PART_MAX_BYTES = 32 * 1024 * 1024;
 /** The most all the parts read from one document may unpack to together. */
 export const DOCUMENT_MAX_UNPACKED_BYTES = 128 * 1024 * 1024;
 

@@ -70,6 +70,16 @@ export function toMarkdown(turns: readonly Turn[]): string {
   return `# Focus group\n\n${body.join('\n\n')}`;
 }
 
+/**
+ * The turns as one line of Markdown (a transcript pasted without its line breaks), with stray
+ * unclosed brackets, `*` openers and `_` closers: work that rescans the line per opener is quadratic here.
+ */
+export function toMarkdownOneLine(turns: readonly Turn[]): string {
+  return turns
+    .map((t, i) => `**${t.speaker}:** ${t.text}${i % 3 === 0 ? ' [laughs' : ''}${i % 4 === 0 ? ' *so' : ''}${i % 5 === 0 ? ' um_' : ''}`)
+    .join(' ');
+}
+
 function xmlEscape(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
