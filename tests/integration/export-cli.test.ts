@@ -52,6 +52,23 @@ describe('condensa export', () => {
     expect(out.join('\n')).not.toMatch(/No exemplar quote is marked/);
   });
 
+  it('takes the options the Reports tab has: attributes by name, rows by group, columns, quotes per node, landscape', async () => {
+    expect(await runCli(['export', 'study.condensa', '--what', 'participants', '-o', 'p.docx', '--attributes', 'gender,Campus', '--by', 'group', '--landscape'], io())).toBe(EXIT.ok);
+    const doc = readDocx(fs.readFileSync(path.join(dir, 'p.docx')));
+    const groups = doc.tables[0].rows.filter((r) => r.cells.length === 1).map((r) => r.cells[0]);
+    expect(groups).toEqual(['Gender', 'Campus']);
+    expect(doc.sections.every((s) => s.orientation === 'landscape')).toBe(true);
+    expect(await runCli(['export', 'study.condensa', '--what', 'abstraction', '-o', 'a.csv', '--columns', 'unit,code,theme'], io())).toBe(EXIT.ok);
+    expect(fs.readFileSync(path.join(dir, 'a.csv'), 'utf8').split(/\r?\n/)[0].replace(/^\uFEFF/, '')).toBe('Meaning unit,Code,Theme');
+    expect(await runCli(['export', 'study.condensa', '--what', 'themes', '-o', 't.csv', '--quotes-per-node', '0', '--levels', 'theme,category'], io())).toBe(EXIT.ok);
+    expect(fs.readFileSync(path.join(dir, 't.csv'), 'utf8')).not.toContain('knowing the path has been walked before');
+    expect(await runCli(['export', 'study.condensa', '--what', 'matrix', '-o', 'm.csv', '--count', 'participants', '--attributes', 'Role'], io())).toBe(EXIT.ok);
+    expect(fs.readFileSync(path.join(dir, 'm.csv'), 'utf8')).toMatch(/^\uFEFF?Level,Name,Role: Mentee,Role: Mentor,Total/);
+    expect(await runCli(['export', 'study.condensa', '--what', 'participants', '-o', 'q.docx', '--attributes', 'Shoe size'], io())).toBe(EXIT.failed);
+    expect(err.join('\n')).toMatch(/No attribute is called “Shoe size”. This project has: Role, Gender/);
+    expect(await runCli(['export', 'study.condensa', '--what', 'matrix', '-o', 'm.csv', '--count', 'words'], io())).toBe(EXIT.usage);
+  });
+
   it('says what is wrong with the command line (exit 2)', async () => {
     expect(await runCli(['export', 'study.condensa', '--what', 'nonsense', '-o', 'x.docx'], io())).toBe(EXIT.usage);
     expect(err.join('\n')).toMatch(/--what, one of codebook, categories/);

@@ -12,6 +12,7 @@ import { listDocumentGroups, listDocuments } from '../repos/documents-repo';
 import { listAttributes, listParticipants } from '../repos/participants-repo';
 import { projectSettings } from '../repos/project-repo';
 import { stmt } from '../store/statements';
+import { consensusStatus, type ConsensusStatus } from './consensus-status';
 
 // What the reports read from a project, gathered once per export. Hierarchy walks, counts,
 // speakers and the abstraction table come from the coding workbench's repositories; the few
@@ -26,26 +27,40 @@ export interface CodingSource {
   readonly kind: 'consensus' | 'merged' | 'coder';
   /** Said in the preview and in table notes. */
   readonly label: string;
+  readonly status: ConsensusStatus | null;
+  /** Discrepancies are open and the author left the choice to the app: the export asks first. */
+  readonly choiceNeeded: boolean;
 }
 
 /** Consensus when a consensus coder has coded (or was asked for), else every coder merged, or one coder. */
-export function codingSource(db: Database.Database, choice: ParsedReportOptions['coder']): CodingSource {
+export function codingSource(db: Database.Database, choice: ParsedReportOptions['coder'], status: ConsensusStatus | null = null): CodingSource {
   const coders = listCoders(db);
   const consensus = coders.find((c) => c.role === 'consensus');
   const people = coders.filter((c) => c.role !== 'consensus');
   const codedBy = (id: string) => (stmt(db, `SELECT count(*) FROM codings WHERE coder_id = ?`).pluck().get(id) as number) > 0;
+  const open = status ? status.total - status.resolved : 0;
+  const progress = status ? `${status.resolved} of ${status.total} discrepancies resolved` : '';
   if (choice === 'consensus' || (choice === 'auto' && consensus && codedBy(consensus.id))) {
     if (!consensus) throw new AppError('NOT_FOUND', 'This project has no consensus coding yet. Resolve the discrepancies in Compare first, or choose a coder.');
-    return { coderId: consensus.id, coderIds: [consensus.id], kind: 'consensus', label: 'Consensus coding (after the resolver’s decisions)' };
+    // The page says how finished the consensus is: open discrepancies keep only the codes both coders applied.
+    const label = !status
+      ? 'Consensus coding (after the resolver’s decisions)'
+      : open > 0
+        ? `Consensus coding with ${progress}; the ${open} open keep only the codes both coders applied`
+        : status.total === 0
+          ? 'Consensus coding (the coders agreed on every unit)'
+          : `Consensus coding (all ${status.total} discrepancies resolved)`;
+    return { coderId: consensus.id, coderIds: [consensus.id], kind: 'consensus', label, status, choiceNeeded: choice === 'auto' && open > 0 };
   }
   if (choice === 'auto' || choice === 'merged') {
     const names = people.filter((c) => codedBy(c.id)).map((c) => c.name);
-    const label = names.length > 1 ? `All coders’ codings merged (${names.join(', ')}); no consensus yet` : names.length === 1 ? `Codings by ${names[0]}` : 'No codings yet';
-    return { coderId: null, coderIds: people.map((c) => c.id), kind: 'merged', label };
+    const state = status && status.total > 0 ? `; ${progress}${status.started ? '' : ', no consensus yet'}` : '';
+    const label = names.length > 1 ? `All coders’ codings merged (${names.join(', ')}), codes applied by one coder only included${state}` : names.length === 1 ? `Codings by ${names[0]}` : 'No codings yet';
+    return { coderId: null, coderIds: people.map((c) => c.id), kind: 'merged', label, status, choiceNeeded: false };
   }
   const coder = coders.find((c) => c.id === choice);
   if (!coder) throw new AppError('NOT_FOUND', 'That coder is not part of this project. Choose another coder for the report.');
-  return { coderId: coder.id, coderIds: [coder.id], kind: coder.role === 'consensus' ? 'consensus' : 'coder', label: `Codings by ${coder.name}` };
+  return { coderId: coder.id, coderIds: [coder.id], kind: coder.role === 'consensus' ? 'consensus' : 'coder', label: `Codings by ${coder.name}`, status, choiceNeeded: false };
 }
 
 const WORD = '[\\p{L}\\p{N}_]';
@@ -177,7 +192,7 @@ export class ReportData {
     const settings = projectSettings(db);
     this.methodology = settings.methodology;
     this.title = settings.title;
-    this.source = codingSource(db, options.coder);
+    this.source = codingSource(db, options.coder, consensusStatus(db));
     this.people = new People(db, options.pseudonyms);
   }
 

@@ -10,8 +10,8 @@ import {
   type ReportSheet,
 } from '../../../shared/api/methods/reports';
 import { noSteps, type TaskStep } from '../tasks';
-import type { BuiltReport, ReportBuilder } from './blocks';
-import { ReportData } from './data';
+import { lowerFirst, paragraph, type BuiltReport, type ReportBuilder } from './blocks';
+import { ReportData, type CodingSource } from './data';
 import { renderDocx } from './docx-kit';
 import { abstractionReport } from './reports/abstraction';
 import { agreementReport } from './reports/agreement';
@@ -45,9 +45,33 @@ export const MIME: Readonly<Record<ReportFormat, string>> = {
   csv: 'text/csv',
 };
 
-export function buildReport(db: Database.Database, kind: ReportKind, options: ReportOptions = {}): BuiltReport & { readonly source: string } {
+export function buildReport(db: Database.Database, kind: ReportKind, options: ReportOptions = {}): BuiltReport & { readonly source: CodingSource } {
   const data = new ReportData(db, ReportOptions.parse(options));
-  return { ...REPORTS[kind].build(data), source: data.source.label };
+  const built = REPORTS[kind].build(data);
+  // The agreement report, the participants table and the memos do not read codings through the choice.
+  if (!USES_CODINGS.has(kind)) return { ...built, source: { ...data.source, choiceNeeded: false } };
+  return { ...built, document: built.document && withSource(built.document, data.source), warnings: [...consensusWarnings(data.source), ...built.warnings], source: data.source };
+}
+
+const USES_CODINGS: ReadonlySet<ReportKind> = new Set(['codebook', 'categories', 'themes', 'abstraction', 'segments', 'matrix']);
+
+/** Every Word report says whose codings it shows: a closing note when no table note says it already. */
+function withSource(doc: ReportDocument, source: CodingSource): ReportDocument {
+  const said = lowerFirst(source.label);
+  const mentions = (b: ReportBlock) => (b.kind === 'table' ? b.note.includes(said) : b.kind === 'paragraph' && b.para.runs.some((r) => r.text.includes(said)));
+  if (doc.sections.some((s) => s.blocks.some(mentions))) return doc;
+  const last = doc.sections.length - 1;
+  return { ...doc, sections: doc.sections.map((s, i) => (i === last ? { ...s, blocks: [...s.blocks, paragraph(`Codings: ${said}.`, 'note')] } : s)) };
+}
+
+function consensusWarnings(source: CodingSource): string[] {
+  const s = source.status;
+  if (!s || s.total === s.resolved) return [];
+  const open = `${s.resolved} of ${s.total} discrepancies between the coders are resolved`;
+  if (source.choiceNeeded) return [`${open}. Resolve the rest in Compare, or choose what to use: the consensus as it stands (open ones keep only the codes both coders applied) or all coders’ codings merged.`];
+  if (source.kind === 'merged') return [`${open}: codes applied by one coder only are in these tables.`];
+  if (source.kind === 'consensus') return [`${open}: the open ones keep only the codes both coders applied.`];
+  return [];
 }
 
 function trimBlock(b: ReportBlock): ReportBlock {
@@ -71,8 +95,9 @@ export function previewReport(db: Database.Database, kind: ReportKind, options: 
     formats: [...REPORTS[kind].formats],
     document: built.document ? trimDocument(built.document) : null,
     sheets: built.sheets.map(trimSheet),
-    source: built.source,
+    source: built.source.label,
     warnings: [...built.warnings],
+    consensus: built.source.status ? { resolved: built.source.status.resolved, total: built.source.status.total, choiceNeeded: built.source.choiceNeeded } : null,
   };
 }
 
@@ -99,6 +124,13 @@ export async function renderReport(db: Database.Database, kind: ReportKind, form
   }
   await step(`Gathering the ${builder.label.toLowerCase()}`, 0, 3);
   const built = buildReport(db, kind, options);
+  if (built.source.choiceNeeded) {
+    const s = built.source.status!;
+    throw new AppError(
+      'CONSENSUS_UNFINISHED',
+      `Only ${s.resolved} of ${s.total} discrepancies between the coders are resolved. Resolve the rest in Compare, or choose what to use: the consensus as it stands or all coders’ codings merged (CLI: --coder consensus or --coder merged).`,
+    );
+  }
   const fileName = `${safeName(built.title)}.${format}`;
   await step(`Laying out the ${FORMAT_WORDS[format]}`, 1, 3);
   if (format === 'docx') {

@@ -5,20 +5,45 @@ import { cancelTask, TaskProgressBar } from '../../components/TaskProgress';
 import { useAppStore } from '../../state/app-store';
 import { useShallow } from '../../state/create-store';
 import { ReportOptionsForm } from './ReportOptionsForm';
-import { chooseReport, exportReport, loadPreview, optionsOf, useReports } from './reports-store';
+import { chooseReport, exportReport, loadPreview, optionsOf, setOption, useReports } from './reports-store';
 import { SheetPreview, WordPreview } from './WordPreview';
 
 const FORMAT_LABELS = { docx: 'Word (.docx)', xlsx: 'Excel (.xlsx)', csv: 'CSV (.csv)' } as const;
+
+/** While discrepancies are open, the export waits for the author to say which codings to use. */
+function ConsensusQuestion() {
+  const consensus = useReports((s) => s.preview?.consensus ?? null);
+  if (!consensus?.choiceNeeded) return null;
+  return (
+    <div className="report-warnings report-consensus" role="alert" aria-label="Open discrepancies">
+      <p>
+        <strong>
+          {consensus.resolved} of {consensus.total} discrepancies resolved.
+        </strong>{' '}
+        The consensus is unfinished. Resolve the rest in Compare and export then, or choose what to use now; the choice is printed with the tables.
+      </p>
+      <div className="row">
+        <button type="button" onClick={() => setOption('coder', 'consensus')}>
+          Use the consensus as it stands
+        </button>
+        <button type="button" onClick={() => setOption('coder', 'merged')}>
+          Use all coders’ codings, merged
+        </button>
+      </div>
+    </div>
+  );
+}
 
 function ExportBar() {
   const { preview, exporting, exported, problem } = useReports(
     useShallow((s) => ({ preview: s.preview, exporting: s.exporting, exported: s.exported, problem: s.exportProblem })),
   );
   if (!preview) return null;
+  const waiting = preview.consensus?.choiceNeeded ?? false;
   return (
     <div className="report-export" role="group" aria-label="Export">
       {preview.formats.map((f) => (
-        <button key={f} type="button" className={f === preview.formats[0] ? 'primary' : undefined} disabled={exporting !== null} onClick={() => void exportReport(f)}>
+        <button key={f} type="button" className={f === preview.formats[0] ? 'primary' : undefined} disabled={exporting !== null || waiting} onClick={() => void exportReport(f)}>
           {exporting === f ? 'Saving…' : `Export ${FORMAT_LABELS[f]}`}
         </button>
       ))}
@@ -89,6 +114,7 @@ export function ReportsView() {
         <ReportOptionsForm />
       </aside>
       <div className="reports-main">
+        <ConsensusQuestion />
         <ExportBar />
         <Preview />
       </div>

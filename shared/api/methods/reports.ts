@@ -132,7 +132,10 @@ export type ReportSheet = z.infer<typeof ReportSheet>;
 // ---- Options: one set for every kind; each report reads what it needs. ----
 
 export const ReportOptions = z.object({
-  /** Whose codings: the consensus when there is one (auto), all coders merged, or one coder. */
+  /**
+   * Whose codings: the consensus when there is one (auto), all coders merged, or one coder. While
+   * discrepancies are open, auto asks: the consensus as it stands or all coders merged, each labelled.
+   */
   coder: z.union([z.enum(['auto', 'consensus', 'merged']), Id]).default('auto'),
   /** Participants appear by pseudonym; labels as spoken ("P3") and notes never appear. */
   pseudonyms: z.boolean().default(true),
@@ -176,6 +179,11 @@ export const ReportPreview = z.object({
   source: z.string(),
   /** What the author should know before sending it out: nodes without quotes, missing pseudonyms… */
   warnings: z.array(z.string()),
+  /**
+   * The pair's discrepancies resolved so far (null with fewer than two coders); choiceNeeded: some are
+   * open and the author has not chosen what to use, so the export waits for a choice of coder.
+   */
+  consensus: z.object({ resolved: z.number().int().min(0), total: z.number().int().min(0), choiceNeeded: z.boolean() }).nullable(),
 });
 export type ReportPreview = z.infer<typeof ReportPreview>;
 
