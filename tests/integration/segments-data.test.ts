@@ -64,7 +64,7 @@ describe('segments export: data with keys', () => {
          FROM codings c JOIN coders k ON k.id = c.coder_id LEFT JOIN meaning_units u ON u.id = c.unit_id WHERE k.role <> 'consensus'`,
       )
       .all() as { document_id: string; unit_id: string; code_id: string; coder_id: string; s: number; e: number }[];
-    const key = (r: Readonly<Record<'document_id' | 'unit_id' | 'code_id' | 'coder_id' | 'start' | 'end', string | number>>) =>
+    const key = (r: Readonly<Record<string, string | number>>) =>
       [r.document_id, r.unit_id, r.code_id, r.coder_id, r.start, r.end].join('|');
     const expected = codings.map((c) => key({ ...c, start: codePoints(texts.get(c.document_id)!, c.s), end: codePoints(texts.get(c.document_id)!, c.e) }));
     const coded = rows.filter((r) => r.code_id !== '');
