@@ -7,6 +7,8 @@ import type { Application } from '../electron/core/application';
 import { startBrowserMode } from '../electron/web/server';
 import { runBrowserBench, type StoredReport } from './browser-bench';
 import { CORE_FIGURES, CoreBench } from './core-bench';
+import { runImportBounds } from './import-bounds';
+import { measureImport } from './import-one';
 import { skipped, value, type Measurements } from './figures';
 import { ensureFocusGroupFile, ensureStudy, STUDY_SIZES, type GeneratedStudy, type StudySize } from './generate-study';
 import { busyNote, rewriteReadme, shortfalls, terminalTable, type BenchReport, type SizeResult } from './report';
@@ -17,6 +19,8 @@ import { busyNote, rewriteReadme, shortfalls, terminalTable, type BenchReport, t
 //   readme                                                                 README from latest.json
 //   core <json>                                                            (child) the Node figures
 //   server <json>                                                          (child) browser mode
+//   run --imports                                                          each format's 10 MB import
+//   import-one <file> <dir>                                                (child) one import
 
 const root = path.resolve(__dirname, '..', '..');
 const results = path.join(root, 'bench-results');
@@ -290,6 +294,10 @@ async function main(): Promise<void> {
     reportStoredApplications(server.app);
     process.once('SIGTERM', () => void server.close().then(() => process.exit(0)));
     process.stdout.write(`READY ${server.url}\n`);
+  } else if (mode === 'import-one') {
+    process.stdout.write(`${JSON.stringify(await measureImport(rest[0], rest[1]))}\n`);
+  } else if (mode === 'run' && rest.includes('--imports')) {
+    await runImportBounds(__filename, path.join(results, 'imports'), log);
   } else if (mode === 'run') {
     await runAll(rest);
   } else {
