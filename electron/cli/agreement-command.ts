@@ -6,11 +6,11 @@ import { AppError } from '../../shared/api/errors';
 import { AGREEMENT_LEVELS, UNIT_SET_MODES, type AgreementLevel, type UnitSetMode } from '../../shared/domain/agreement-options';
 import { agreementText } from '../../shared/format/agreement-format';
 
-export const AGREEMENT_HELP = `  condensa agreement FILE --coders A,B[,C…] [--level unit|char] [--documents all|handed-out|ID,…] [--unit-set MODE] [--min-positive N] [--reveal] [--json]
+export const AGREEMENT_HELP = `  condensa agreement FILE --coders A,B[,C…] [--level unit|char] [--documents all|handed-out|ID,…] [--unit-set MODE] [--min-positive N] [--ci] [--reveal] [--json]
         Agreement between coders (by name or initials), as the Compare tab shows it.
         --documents: the documents compared (default: those the coders were handed, where copies were handed out; else all).
         MODE: ${UNIT_SET_MODES.join(', ')} (default coded-by-any; unit level only). --min-positive 0 shows withheld values.
-        --reveal ends blind coding first.`;
+        --ci adds the 95% interval of every κ. --reveal ends blind coding first.`;
 
 export interface AgreementOptions {
   readonly file: string;
@@ -21,6 +21,7 @@ export interface AgreementOptions {
   readonly documentIds: readonly string[] | undefined;
   readonly minPositiveUnits: number;
   readonly reveal: boolean;
+  readonly intervals: boolean;
   readonly json: boolean;
 }
 
@@ -36,6 +37,7 @@ export function parseAgreementArgs(args: readonly string[], cwd: string): Agreem
       documents: { type: 'string' },
       'min-positive': { type: 'string', default: '5' },
       reveal: { type: 'boolean', default: false },
+      ci: { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
     },
   });
@@ -62,6 +64,7 @@ export function parseAgreementArgs(args: readonly string[], cwd: string): Agreem
     documentIds: picked,
     minPositiveUnits: min,
     reveal: values.reveal,
+    intervals: values.ci,
     json: values.json,
   };
 }
@@ -92,6 +95,7 @@ export async function runAgreement(client: Client, options: AgreementOptions, ou
       documents: options.documents,
       documentIds: options.documentIds ? [...options.documentIds] : undefined,
       minPositiveUnits: options.minPositiveUnits,
+      intervals: options.intervals,
     });
     out(options.json ? JSON.stringify(report, null, 2) : agreementText(report));
   } catch (err) {

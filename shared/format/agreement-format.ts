@@ -75,23 +75,35 @@ function blank(): FigureCell {
 }
 
 const FIGURE_COLUMNS = ['% agreement', 'κ', 'α', 'AC1', 'PABAK', 'Positive agr.'];
+const CI_COLUMN = 'κ 95% CI';
 
-function figureCells(f: BinaryFigures): FigureCell[] {
-  return [percent(f.percentAgreement), coefficient(f.kappa), coefficient(f.alpha), coefficient(f.ac1), coefficient(f.pabak), percent(f.positiveAgreement)];
+function intervalCell(f: BinaryFigures): FigureCell {
+  return f.kappaInterval ? { text: `${f.kappaInterval.low.toFixed(3)}–${f.kappaInterval.high.toFixed(3)}`, reason: null } : { text: '', reason: null };
+}
+
+function figureCells(f: BinaryFigures, intervals = false): FigureCell[] {
+  const kappa = intervals ? [coefficient(f.kappa), intervalCell(f)] : [coefficient(f.kappa)];
+  return [percent(f.percentAgreement), ...kappa, coefficient(f.alpha), coefficient(f.ac1), coefficient(f.pabak), percent(f.positiveAgreement)];
+}
+
+function figureColumns(intervals: boolean): string[] {
+  return intervals ? ['% agreement', 'κ', CI_COLUMN, 'α', 'AC1', 'PABAK', 'Positive agr.'] : FIGURE_COLUMNS;
 }
 
 function countCells(f: BinaryFigures): FigureCell[] {
   return [count(f.both), count(f.onlyA), count(f.onlyB), count(f.neither)];
 }
 
-function nodeRow(n: NodeFigures): FigureRow {
-  return { label: n.name, cells: [...countCells(n.figures), ...figureCells(n.figures)], flag: n.figures.tooFewToJudge ? TOO_FEW_FLAG : null, nodeId: n.nodeId };
+function nodeRow(n: NodeFigures, intervals = false): FigureRow {
+  return { label: n.name, cells: [...countCells(n.figures), ...figureCells(n.figures, intervals)], flag: n.figures.tooFewToJudge ? TOO_FEW_FLAG : null, nodeId: n.nodeId };
 }
 
-function summaryRows(s: FigureSummaries, what: string, countColumns: number): FigureRow[] {
+function summaryRows(s: FigureSummaries, what: string, countColumns: number, intervals = false): FigureRow[] {
+  const gap = intervals ? [blank()] : [];
   const pick = (k: 'median' | 'min' | 'max') => [
     percent(s.percentAgreement[k]),
     coefficient(s.kappa[k]),
+    ...gap,
     coefficient(s.alpha[k]),
     coefficient(s.ac1[k]),
     coefficient(s.pabak[k]),
@@ -100,6 +112,7 @@ function summaryRows(s: FigureSummaries, what: string, countColumns: number): Fi
   const means = [
     meanCell(s.percentAgreement, percent),
     meanCell(s.kappa, coefficient),
+    ...gap,
     meanCell(s.alpha, coefficient),
     meanCell(s.ac1, coefficient),
     meanCell(s.pabak, coefficient),
@@ -112,7 +125,7 @@ function summaryRows(s: FigureSummaries, what: string, countColumns: number): Fi
     { label: `Median of ${what}`, cells: [...pad, ...pick('median')], flag: null },
     {
       label: `Range of ${what} (min–max)`,
-      cells: [...pad, range('percentAgreement'), range('kappa'), range('alpha'), range('ac1'), range('pabak'), range('positiveAgreement')],
+      cells: [...pad, range('percentAgreement'), range('kappa'), ...gap, range('alpha'), range('ac1'), range('pabak'), range('positiveAgreement')],
       flag: null,
     },
   ];
@@ -153,14 +166,21 @@ export function agreementTables(report: AgreementReport): FigureTable[] {
   if (report.pair) {
     const p = report.pair;
     const countColumns = ['Both', `Only ${a.initials}`, `Only ${b.initials}`, 'Neither'];
-    tables.push({ id: 'codes', title: 'Per code', columns: ['Code', ...countColumns, ...FIGURE_COLUMNS], rows: p.codes.map(nodeRow) });
+    const ci = report.intervals;
+    tables.push({
+      id: 'codes',
+      title: 'Per code',
+      columns: ['Code', ...countColumns, ...figureColumns(ci)],
+      rows: p.codes.map((n) => nodeRow(n, ci)),
+      note: ci ? 'κ 95% CI: κ ± 1.96 times its large-sample standard error (Fleiss, Cohen & Everitt 1969); none where κ is withheld or undefined.' : undefined,
+    });
     tables.push({
       id: 'overall',
       title: 'All codes',
-      columns: ['', ...countColumns, ...FIGURE_COLUMNS],
+      columns: ['', ...countColumns, ...figureColumns(ci)],
       rows: [
-        { label: `Pooled over ${plural(p.pooled.units, 'unit × code decision')}`, cells: [...countCells(p.pooled), ...figureCells(p.pooled)], flag: null },
-        ...summaryRows(p.summaries, plural(p.codes.length, 'code'), countColumns.length),
+        { label: `Pooled over ${plural(p.pooled.units, 'unit × code decision')}`, cells: [...countCells(p.pooled), ...figureCells(p.pooled, ci)], flag: null },
+        ...summaryRows(p.summaries, plural(p.codes.length, 'code'), countColumns.length, ci),
       ],
     });
     for (const level of p.levels) {
@@ -169,11 +189,11 @@ export function agreementTables(report: AgreementReport): FigureTable[] {
       tables.push({
         id: `level-${level.level}`,
         title: `Per ${word.toLowerCase()} (a unit has it when any code beneath it is applied)`,
-        columns: [word, ...countColumns, ...FIGURE_COLUMNS],
+        columns: [word, ...countColumns, ...figureColumns(ci)],
         rows: [
-          ...level.nodes.map(nodeRow),
-          { label: `Pooled over all ${word.toLowerCase()} decisions`, cells: [...countCells(level.pooled), ...figureCells(level.pooled)], flag: null },
-          ...summaryRows(level.summaries, `${level.nodes.length} ${level.nodes.length === 1 ? word.toLowerCase() : LEVEL_PLURALS[level.level]}`, countColumns.length).slice(0, 1),
+          ...level.nodes.map((n) => nodeRow(n, ci)),
+          { label: `Pooled over all ${word.toLowerCase()} decisions`, cells: [...countCells(level.pooled), ...figureCells(level.pooled, ci)], flag: null },
+          ...summaryRows(level.summaries, `${level.nodes.length} ${level.nodes.length === 1 ? word.toLowerCase() : LEVEL_PLURALS[level.level]}`, countColumns.length, ci).slice(0, 1),
         ],
       });
     }

@@ -83,7 +83,7 @@ export function computeAgreementReport(db: Database.Database, params: AgreementP
   const codeIds = nodes.filter((n) => n.level === 'code' || used.has(n.id)).map((n) => n.id);
   const nodeById = new Map(nodes.map((n) => [n.id, n] as const));
   const titleOf = new Map(documents.map((d) => [d.id, d.title] as const));
-  const base = { coders, minPositiveUnits: params.minPositiveUnits };
+  const base = { coders, minPositiveUnits: params.minPositiveUnits, intervals: params.intervals };
   const docList = (ids: readonly string[]) => ids.map((id) => ({ id, title: titleOf.get(id) ?? '?' }));
 
   if (params.level === 'char') {

@@ -33,6 +33,7 @@ export function loadAgreement(data: ReportData): { report: AgreementReport | nul
       documentIds: data.options.documentIds,
       minPositiveUnits: 5,
       breakdowns: false,
+      intervals: false,
     });
     return { report, resolutions, warnings: [] };
   } catch (err) {

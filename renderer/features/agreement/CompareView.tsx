@@ -74,6 +74,7 @@ export function CompareView() {
   const unitSet = useCompare((s) => s.unitSet);
   const documents = useCompare((s) => s.documents);
   const documentIds = useCompare((s) => s.documentIds);
+  const intervals = useCompare((s) => s.intervals);
   const report = useCompare((s) => s.report);
   const reportError = useCompare((s) => s.reportError);
   const exportMessage = useCompare((s) => s.exportMessage);
@@ -89,7 +90,7 @@ export function CompareView() {
   if (status.coders.filter((c) => c.codings > 0).length < 2) {
     return <p className="pad muted">The comparison needs two coders who have both coded. Hand a copy to a second coder (File menu), then merge it back.</p>;
   }
-  const setOption = (patch: { level?: AgreementLevel; unitSet?: UnitSetMode; documents?: 'auto' | 'all' | 'handed-out'; documentIds?: string[] | undefined }) => {
+  const setOption = (patch: { level?: AgreementLevel; unitSet?: UnitSetMode; documents?: 'auto' | 'all' | 'handed-out'; documentIds?: string[] | undefined; intervals?: boolean }) => {
     useCompare.setState(patch);
     void loadReport();
   };
@@ -139,6 +140,11 @@ export function CompareView() {
               </select>
             </label>
             <DocumentFilterSelect className="inline" label="Limit to" value={documentIds} onChange={(ids) => setOption({ documentIds: ids })} />
+            {level === 'unit' && (
+              <label className="inline">
+                <input type="checkbox" checked={intervals} onChange={(e) => setOption({ intervals: e.target.checked })} /> κ 95% intervals
+              </label>
+            )}
             {level === 'unit' && (
               <label className="inline">
                 Units compared

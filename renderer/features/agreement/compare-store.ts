@@ -26,6 +26,8 @@ interface CompareState {
   /** Which documents: the hand-out records (else all), all, or the user's pick. */
   readonly documents: 'auto' | 'all' | 'handed-out';
   readonly documentIds: readonly string[] | undefined;
+  /** Show the 95 % interval beside every κ. */
+  readonly intervals: boolean;
   readonly report: AgreementReport | null;
   readonly reportError: string | null;
   readonly list: DiscrepancyList | null;
@@ -54,6 +56,7 @@ export const useCompare = createProjectStore<CompareState>(() => ({
   unitSet: 'coded-by-any',
   documents: 'auto',
   documentIds: undefined,
+  intervals: false,
   report: null,
   reportError: null,
   list: null,
@@ -98,7 +101,7 @@ export async function loadComparison(): Promise<void> {
 }
 
 export async function loadReport(): Promise<void> {
-  const { status, level, unitSet, documents, documentIds } = useCompare.getState();
+  const { status, level, unitSet, documents, documentIds, intervals } = useCompare.getState();
   const p = pair();
   if (!status?.agreementEnabled || !p) {
     useCompare.setState({ report: null, reportError: null });
@@ -107,7 +110,7 @@ export async function loadReport(): Promise<void> {
   useCompare.setState({ reportError: null });
   const report = await attemptHere(
     // A unit set chooses meaning units; at the character level every character is a unit.
-    () => call('agreement.compute', { coderIds: p, level, unitSet: level === 'unit' ? unitSet : undefined, documents, documentIds: documentIds ? [...documentIds] : undefined }),
+    () => call('agreement.compute', { coderIds: p, level, unitSet: level === 'unit' ? unitSet : undefined, documents, documentIds: documentIds ? [...documentIds] : undefined, intervals }),
     (message) => useCompare.setState({ reportError: `The figures could not be computed: ${message}` }),
   );
   useCompare.setState({ report });

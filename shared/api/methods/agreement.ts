@@ -35,6 +35,8 @@ export const BinaryFigures = z.object({
   ac1: StatValue,
   pabak: StatValue,
   positiveAgreement: StatValue,
+  /** κ ± 1.96 large-sample SE (Fleiss, Cohen & Everitt 1969); null where κ is withheld or undefined. */
+  kappaInterval: z.object({ se: z.number(), low: z.number(), high: z.number() }).nullable(),
 });
 export type BinaryFigures = z.infer<typeof BinaryFigures>;
 
@@ -155,6 +157,8 @@ export const AgreementReport = z.object({
     documents: z.array(z.object({ id: Id, title: z.string() })),
   }),
   minPositiveUnits: z.number(),
+  /** Whether the tables show a 95 % interval beside κ. */
+  intervals: z.boolean(),
   /** What the figures are computed on and how they are aggregated, in words for the reader. */
   notes: z.array(z.string()),
   pair: PairReport.nullable(),
@@ -298,6 +302,8 @@ export const agreementMethods = {
       documentIds: z.array(Id).min(1).max(10_000).optional(),
       minPositiveUnits: z.number().int().min(0).max(10_000).default(5),
       breakdowns: z.boolean().default(true),
+      /** Show the 95 % interval of every κ (unit level, two coders). */
+      intervals: z.boolean().default(false),
     }),
     AgreementReport,
   ),

@@ -21,6 +21,33 @@ export interface BinaryAgreement extends BinaryCounts {
   readonly pabak: Stat;
   /** 2a / (2a + b + c): agreement on presence only, blind to the (usually huge) "neither" cell. */
   readonly positiveAgreement: Stat;
+  /** 95 % interval of κ from its large-sample standard error; null where κ is withheld or undefined. */
+  readonly kappaInterval: KappaInterval | null;
+}
+
+export interface KappaInterval {
+  readonly se: number;
+  readonly low: number;
+  readonly high: number;
+}
+
+/**
+ * Large-sample standard error of Cohen's κ (Fleiss, Cohen & Everitt 1969, not the null-hypothesis
+ * one), for a 2×2 table; the interval is κ ± 1.96 SE, clipped to [−1, 1]. Null when κ is undefined.
+ */
+export function kappaInterval(counts: BinaryCounts): KappaInterval | null {
+  const n = binaryTotal(counts);
+  const kappa = binaryKappa(counts);
+  if (kappa.value === null || n === 0) return null;
+  const [a, b, c, d] = [counts.both / n, counts.onlyA / n, counts.onlyB / n, counts.neither / n];
+  const [r1, c1, r2, c2] = [a + b, a + c, c + d, b + d];
+  const k = kappa.value;
+  const pe = r1 * c1 + r2 * c2;
+  const diagonal = a * (1 - (r1 + c1) * (1 - k)) ** 2 + d * (1 - (r2 + c2) * (1 - k)) ** 2;
+  const offDiagonal = (1 - k) ** 2 * (b * (c1 + r2) ** 2 + c * (c2 + r1) ** 2);
+  const variance = (diagonal + offDiagonal - (k - pe * (1 - k)) ** 2) / (n * (1 - pe) ** 2);
+  const se = Math.sqrt(Math.max(0, variance));
+  return { se, low: Math.max(-1, k - 1.959964 * se), high: Math.min(1, k + 1.959964 * se) };
 }
 
 export interface BinaryOptions {
@@ -105,6 +132,7 @@ export function binaryAgreementFromCounts(counts: BinaryCounts, options: BinaryO
     ac1: gwetsAc1(table),
     pabak: pabak(table),
     positiveAgreement: positiveAgreement(counts),
+    kappaInterval: tooFewToJudge ? null : kappaInterval(counts),
   };
 }
 
