@@ -68,6 +68,7 @@ describe.skipIf(!soffice && !inCi)('every .docx export opens in LibreOffice', ()
           agreement: /Table 1\. Agreement between Amira Haddad \(A\) and Ben Okafor \(B\) per code/,
           memos: /Reflexive journal/,
           segments: /./,
+          reliability: /./,
           matrix: /Table 1\. Meaning units per code by participant attribute/,
         };
         expect(text, `${kind}.pdf`).toMatch(expected[kind]);

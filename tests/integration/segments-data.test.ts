@@ -36,8 +36,8 @@ function parseCsv(text: string): string[][] {
   return rows;
 }
 
-async function segments(t: TestApp, options: ReportOptions = {}): Promise<Record<string, string>[]> {
-  const r = await t.client.call('reports.export', { kind: 'segments', format: 'csv', options });
+async function segments(t: TestApp, options: ReportOptions = {}, kind: 'segments' | 'reliability' = 'segments'): Promise<Record<string, string>[]> {
+  const r = await t.client.call('reports.export', { kind, format: 'csv', options });
   const [head, ...rows] = parseCsv(Buffer.from(r.base64, 'base64').toString('utf8'));
   return rows.map((cells) => Object.fromEntries(head.map((h, i) => [h, cells[i]])));
 }
@@ -89,6 +89,40 @@ describe('segments export: data with keys', () => {
   it('honours the columns option', async () => {
     const rows = await segments(t, { coder: 'merged', columns: ['code', 'unit', 'category'] });
     expect(Object.keys(rows[0])).toEqual(['document_id', 'unit_id', 'code_id', 'coder_id', 'start', 'end', 'Code', 'Text', 'Category', 'Coder', 'Coded']);
+  });
+
+  it('per-code κ recomputed from the reliability data (a row per unit and code, a 0/1 column per coder) equals the app’s, exactly', async () => {
+    const coders = (await t.client.call('coders.list', {})).filter((c) => c.role !== 'consensus').slice(0, 2);
+    const status = await t.client.call('project.get', {});
+    if (status.settings.blind) await t.client.call('agreement.reveal', { confirm: true });
+    const documents = await t.client.call('documents.list', {});
+    const report = await t.client.call('agreement.compute', {
+      coderIds: coders.map((c) => c.id),
+      level: 'unit',
+      unitSet: 'all-units',
+      documentIds: documents.map((d) => d.id),
+      minPositiveUnits: 0,
+      breakdowns: false,
+    });
+    const rows = await segments(t, { coders: coders.map((c) => c.id) }, 'reliability');
+    expect(Object.keys(rows[0])).toEqual(['code_id', 'code', 'unit_id', 'document_id', 'start', 'end', coders[0].name, coders[1].name]);
+    const unitCount = t.app.requireProject().db.prepare(`SELECT count(*) FROM meaning_units`).pluck().get() as number;
+    for (const code of report.pair!.codes) {
+      // irr::kappa2 on the two coder columns of this code's rows, computed here by hand.
+      const ratings = rows.filter((r) => r.code_id === code.nodeId).map((r) => [Number(r[coders[0].name]), Number(r[coders[1].name])]);
+      expect(ratings.length).toBe(unitCount);
+      const n = ratings.length;
+      const count = (x: number, y: number) => ratings.filter(([a, b]) => a === x && b === y).length;
+      const cells = { both: count(1, 1), onlyA: count(1, 0), onlyB: count(0, 1), neither: count(0, 0) };
+      expect(cells).toEqual({ both: code.figures.both, onlyA: code.figures.onlyA, onlyB: code.figures.onlyB, neither: code.figures.neither });
+      const po = (cells.both + cells.neither) / n;
+      const pa = (cells.both + cells.onlyA) / n;
+      const pb = (cells.both + cells.onlyB) / n;
+      const pe = pa * pb + (1 - pa) * (1 - pb);
+      const kappa = pe === 1 ? null : (po - pe) / (1 - pe);
+      expect(kappa === null ? null : Number(kappa.toFixed(12))).toEqual(code.figures.kappa.value === null ? null : Number(code.figures.kappa.value.toFixed(12)));
+    }
+    expect(report.pair!.codes.length).toBeGreaterThan(5);
   });
 
   it('per-code κ recomputed from the rows equals the app’s, exactly', async () => {

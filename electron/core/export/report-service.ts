@@ -20,6 +20,7 @@ import { codebookReport } from './reports/codebook';
 import { matrixReport } from './reports/matrix';
 import { memosReport } from './reports/memos';
 import { participantsReport } from './reports/participants';
+import { reliabilityReport } from './reports/reliability';
 import { segmentsReport } from './reports/segments';
 import { themesReport } from './reports/themes';
 import { renderCsv, renderXlsx } from './spreadsheet';
@@ -33,6 +34,7 @@ export const REPORTS: Readonly<Record<ReportKind, ReportBuilder>> = {
   agreement: agreementReport,
   memos: memosReport,
   segments: segmentsReport,
+  reliability: reliabilityReport,
   matrix: matrixReport,
 };
 

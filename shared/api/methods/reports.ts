@@ -3,7 +3,7 @@ import { Id, NodeLevel, Overwrite } from '../entities';
 import { LEVELS_BY_METHOD, type Methodology, type NodeLevel as Level } from '../../domain/vocabulary';
 import { query } from '../method';
 
-export const REPORT_KINDS = ['codebook', 'categories', 'themes', 'abstraction', 'participants', 'agreement', 'memos', 'segments', 'matrix'] as const;
+export const REPORT_KINDS = ['codebook', 'categories', 'themes', 'abstraction', 'participants', 'agreement', 'memos', 'segments', 'reliability', 'matrix'] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];
 
 export const REPORT_FORMATS = ['docx', 'xlsx', 'csv'] as const;
@@ -18,10 +18,11 @@ export const REPORT_LABELS: Readonly<Record<ReportKind, string>> = {
   agreement: 'Agreement report',
   memos: 'Memos and journal',
   segments: 'Coded segments (long format)',
+  reliability: 'Reliability data (unit × code, a 0/1 column per coder)',
   matrix: 'Code × attribute matrix',
 };
 
-/** The files each report can be saved as; segments are a spreadsheet only. */
+/** The files each report can be saved as; segments and reliability data are spreadsheets only. */
 export const FORMATS_BY_KIND: Readonly<Record<ReportKind, readonly ReportFormat[]>> = {
   codebook: REPORT_FORMATS,
   categories: REPORT_FORMATS,
@@ -31,6 +32,7 @@ export const FORMATS_BY_KIND: Readonly<Record<ReportKind, readonly ReportFormat[
   agreement: REPORT_FORMATS,
   memos: REPORT_FORMATS,
   segments: ['xlsx', 'csv'],
+  reliability: ['xlsx', 'csv'],
   matrix: REPORT_FORMATS,
 };
 

@@ -102,11 +102,12 @@ export const segmentsReport: ReportBuilder = {
             return [(up?.get(c) ?? []).map((n) => data.people.text(n.name)).join('; ')];
         }
       };
+      // Missing ids are empty text, not null: a null cell can drop out of a streamed sheet's row.
       return [
         r.documentId,
-        r.unitId,
-        r.codeId,
-        r.coderId,
+        r.unitId ?? '',
+        r.codeId ?? '',
+        r.coderId ?? '',
         cp(r.documentId, r.start),
         cp(r.documentId, r.end),
         ...chosen.flatMap(cells),
