@@ -148,7 +148,7 @@ describe('two coders, blind, merged and resolved (Chromium)', () => {
     // The figures carry the pooled and averaged labels and flag rare codes.
     const overall = page.getByRole('table', { name: 'All codes' });
     await overall.getByRole('cell', { name: /^Pooled over \d+ unit × code decisions$/ }).waitFor();
-    await overall.getByRole('cell', { name: /^Mean of \d+ codes \(averaged\)$/ }).waitFor();
+    await overall.getByRole('cell', { name: /^Mean of \d+ codes \(averaged; values averaged \/ codes\)$/ }).waitFor();
     expect(await page.getByRole('table', { name: 'Per code' }).getByText('too few to judge').count()).toBeGreaterThan(0);
     // The sample's 14 discrepancies, plus three from this round: unit 2 (different codes), 8 (only Ben), 9 (only Amira).
     const counts = page.getByTestId('discrepancy-counts');
