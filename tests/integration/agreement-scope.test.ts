@@ -185,6 +185,12 @@ describe('hand-out records', () => {
     expect(report.multi!.codes[0].alpha.value).toBeCloseTo(krippendorffAlpha(data).value!, 10);
     expect(report.multi!.unitsRatedByAll).toBe(6);
     expect(report.notes.join(' ')).toContain('missing only for the units of documents they were not given');
+
+    // Cat codes answer 8 in the study itself, which her copy never held: said, and left out.
+    await codeAs(t.client, cat, [unit(7)], code.id);
+    const after = await t.client.call('agreement.compute', { coderIds: [ann.id, bob.id, cat.id], unitSet: 'all-units', minPositiveUnits: 0 });
+    expect(after.multi!.codes[0].alpha.value).toBeCloseTo(krippendorffAlpha(data).value!, 10);
+    expect(after.scope.warnings.join(' ')).toContain('Cat Cole has codings in 1 document the hand-out record says Cat Cole was not given (Answer 8)');
   });
 
   it('without hand-outs, counts a coder who did not apply a code as absent, not missing (three coders)', async () => {

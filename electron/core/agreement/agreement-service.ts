@@ -70,6 +70,14 @@ export function computeAgreementReport(db: Database.Database, params: AgreementP
   const scopeCharacters = documents.reduce((sum, d) => sum + (inScope.has(d.id) ? d.length : 0), 0);
   const coded = coders.map((c) => new Set(codings.filter((x) => x.coderId === c.id).map((x) => x.documentId)));
   const uncoded = uncodedDocuments(scope, coders, documents, coded);
+  // Codings in a compared document the hand-out record says the coder never had cannot count.
+  const notGivenWarnings = () =>
+    coders.flatMap((c, k) => {
+      const stray = scope.documentIds.filter((id) => coded[k].has(id) && !scope.given[k].has(id));
+      return stray.length === 0
+        ? []
+        : [`${c.name} has codings in ${plural(stray.length, 'document')} the hand-out record says ${c.name} was not given (${stray.map((id) => documents.find((d) => d.id === id)?.title ?? '?').join('; ')}): they are left out, and ${c.name}’s values there count as missing.`];
+    });
   const scopeReport = (compared: string): AgreementReport['scope'] => ({
     source: scope.source,
     documents: scope.documentIds.length,
@@ -77,7 +85,7 @@ export function computeAgreementReport(db: Database.Database, params: AgreementP
     characters: scopeCharacters,
     line: `Scope: ${SCOPE_SOURCE_WORDS[scope.source]}, ${plural(scope.documentIds.length, 'document')} (${plural(scopeUnits, 'meaning unit')}, ${plural(scopeCharacters, 'character')}); compared: ${compared}.`,
     uncoded,
-    warnings: [...scopeWarnings(scope.documentIds.length), ...scope.warnings, ...uncodedWarnings(uncoded, scope.documentIds.length)],
+    warnings: [...scopeWarnings(scope.documentIds.length), ...scope.warnings, ...uncodedWarnings(uncoded, scope.documentIds.length), ...notGivenWarnings()],
   });
   const used = new Set(codings.map((c) => c.codeId));
   const codeIds = nodes.filter((n) => n.level === 'code' || used.has(n.id)).map((n) => n.id);
