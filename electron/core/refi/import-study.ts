@@ -701,6 +701,8 @@ export function planCodes(codes: readonly RefiCode[], ids: Ids, record: Condensa
   const idOf = new Map<string, string>();
   const examples = new Map<string, string>();
   const placed: PlacedCode[] = [];
+  // Links that repeat the file's own nesting: they win over the record's other links when those make a cycle.
+  const nested = new Set<Row>();
   const colourOf = new Map<RefiCode, string>();
   const idOfCode = new Map<RefiCode, string>();
   let rootIndex = 0;
@@ -725,7 +727,8 @@ export function planCodes(codes: readonly RefiCode[], ids: Ids, record: Condensa
       return;
     }
     const id = ids.claim('codebook_nodes', c.guid);
-    idOf.set(c.guid, id);
+    // A GUID used twice: codings that name it go to its first code.
+    if (!idOf.has(c.guid)) idOf.set(c.guid, id);
     idOfCode.set(c, id);
     const guess = levels.guesses.get(c)!;
     const rec = record?.nodes[c.guid];
@@ -748,13 +751,23 @@ export function planCodes(codes: readonly RefiCode[], ids: Ids, record: Condensa
     placed.push({ code: c, parent, depth, id, level: guess.level, basis: guess.basis, match: 'new' });
     if (rec?.exampleUnitId) examples.set(id, rec.exampleUnitId);
     if (rec && rec.links.length) {
-      for (const l of rec.links) links.push({ id: ids.claim('codebook_links', l.id), parent_id: l.parentId, child_id: id, sort: l.sort });
-    } else if (parentId) links.push({ id: randomUUID(), parent_id: parentId, child_id: id, sort });
+      for (const l of rec.links) {
+        const link = { id: ids.claim('codebook_links', l.id), parent_id: l.parentId, child_id: id, sort: l.sort };
+        links.push(link);
+        if (l.parentId === parentId) nested.add(link);
+      }
+    } else if (parentId) {
+      const link = { id: randomUUID(), parent_id: parentId, child_id: id, sort };
+      links.push(link);
+      nested.add(link);
+    }
   });
   // Links to parents the file does not hold (a stale record) are dropped rather than failing.
-  const known = new Set([...idOf.values()]);
-  const kept = links.filter((l) => known.has(l.parent_id as string));
-  if (kept.length < links.length) report.add('skipped', 'Links to parent codes that are not in the file were skipped', links.length - kept.length);
+  const known = new Set([...idOf.values(), ...idOfCode.values()]);
+  const present = links.filter((l) => known.has(l.parent_id as string));
+  if (present.length < links.length) report.add('skipped', 'Links to parent codes that are not in the file were skipped', links.length - present.length);
+  const kept = withoutCycles(present, nested);
+  if (kept.length < present.length) report.add('skipped', 'Parent links that would make a code its own ancestor were skipped', present.length - kept.length);
   const trimmed = nodes.filter((n) => (n.name as string).length === MAX_NAME).length;
   if (trimmed) report.add('converted', `Code names longer than ${MAX_NAME} characters were cut to that length`, trimmed);
   if (prefixed && !record) report.add('converted', 'Codes whose description starts with a level ([Category], [Theme]…) were given that level', prefixed);
@@ -766,6 +779,32 @@ export function planCodes(codes: readonly RefiCode[], ids: Ids, record: Condensa
   const chosen = placed.filter((p) => p.basis === 'chosen').length;
   if (chosen) report.add('converted', 'Levels chosen in the preview were used', chosen);
   return { nodes, links: kept, idOf, examples, placed };
+}
+
+/** Parent links without those whose parent already sits below its child (a record can say anything); the file's nesting goes first. */
+function withoutCycles(links: readonly Row[], first: ReadonlySet<Row>): Row[] {
+  const parents = new Map<string, string[]>();
+  const reaches = (from: string, to: string): boolean => {
+    const stack = [from];
+    const seen = new Set<string>();
+    while (stack.length) {
+      const at = stack.pop()!;
+      if (at === to) return true;
+      if (seen.has(at)) continue;
+      seen.add(at);
+      stack.push(...(parents.get(at) ?? []));
+    }
+    return false;
+  };
+  const accepted = new Set<Row>();
+  for (const l of [...links.filter((x) => first.has(x)), ...links.filter((x) => !first.has(x))]) {
+    const child = l.child_id as string;
+    const parent = l.parent_id as string;
+    if (child === parent || reaches(parent, child)) continue;
+    parents.set(child, [...(parents.get(child) ?? []), parent]);
+    accepted.add(l);
+  }
+  return links.filter((l) => accepted.has(l));
 }
 
 /** Code names are cut here: longer ones are pasted text, not names. */

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { zipSync } from 'fflate';
+import { unzipSync, zipSync } from 'fflate';
 import { afterEach, describe, expect, it } from 'vitest';
 import { EXIT, runCli } from '../../../electron/cli/main';
 import { makeSampleApp, makeTestApp, type TestApp } from '../support/app';
@@ -199,5 +199,51 @@ describe('condensa import-qdpx --levels', () => {
     expect(await runCli(['import-qdpx', 'nested.qdpx', '-o', 'x.condensa', '--levels', 'guess'], io)).toBe(EXIT.usage);
     expect(err.join('\n')).toContain('--levels takes one of auto, descriptions, depth, none');
     expect(fs.existsSync(path.join(dir, 'x.condensa'))).toBe(false);
+  });
+});
+
+describe('bad codebooks are refused or trimmed with a message, never a crash', () => {
+  let t: TestApp;
+  afterEach(() => t?.close());
+
+  const codebook = (codes: string) => b64(`<?xml version="1.0"?><CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes>${codes}</Codes></CodeBook>`);
+
+  it('a parent-link cycle in an exchange record, 10,000 levels of nesting, a 100,000-character name, a GUID used twice', async () => {
+    t = await makeSampleApp();
+    // A record that makes a category the child of one of its own codes.
+    const out = await t.client.call('refi.exportProject', { path: 'sample.qdpx', includeBytes: true });
+    const files = unzipSync(Buffer.from(out.base64!, 'base64'));
+    const qde = new TextDecoder().decode(files['project.qde']);
+    const nodes = await t.client.call('codebook.list', {});
+    const code = nodes.find((n) => n.level === 'code' && n.parentIds.length > 0)!;
+    const parent = code.parentIds[0];
+    const cyclic = qde.replace(/("nodes":\{)/, (m) => m).replace(
+      new RegExp(`("${parent}":\\{[^{}]*"links":\\[)`),
+      (m) => `${m}{"id":"${G(777)}","parentId":"${code.id}","sort":0}${/"links":\[$/.test(m) && !m.endsWith('[]') ? ',' : ''}`,
+    );
+    expect(cyclic).not.toBe(qde);
+    files['project.qde'] = new TextEncoder().encode(cyclic.replace(/,\]/g, ']'));
+    const r = await t.client.call('refi.importProject', { base64: b64(zipSync(files)), targetPath: 'cyclic' });
+    expect(r.report.items.find((i) => /own ancestor/.test(i.message))?.count).toBe(1);
+    const copy = await t.client.call('codebook.list', {});
+    expect(copy.find((n) => n.id === parent)!.parentIds).not.toContain(code.id);
+
+    await t.client.call('project.create', { path: t.file('bad.condensa'), title: 'Bad' });
+    let deep = '';
+    for (let i = 0; i < 10_000; i += 1) deep += `<Code guid="${G(100_000 + i)}" name="L${i}" isCodable="true">`;
+    const refused = await t.client.call('refi.importCodebook', { base64: codebook(`${deep}${'</Code>'.repeat(10_000)}`) }).catch((e: unknown) => e);
+    expect(refused).toMatchObject({ code: 'REFI_BAD_XML' });
+    expect((refused as Error).message).toMatch(/Export it again/);
+
+    const long = await t.client.call('refi.importCodebook', { base64: codebook(`<Code guid="${G(1)}" name="${'n'.repeat(100_000)}" isCodable="true"/>`) });
+    expect(long.report.items.map((i) => i.message)).toContain('Code names longer than 500 characters were cut to that length');
+    expect((await t.client.call('codebook.list', {}))[0].name).toHaveLength(500);
+
+    const twice = await t.client.call('refi.importCodebook', {
+      base64: codebook(`<Code guid="${G(2)}" name="A" isCodable="false"><Code guid="${G(2)}" name="B" isCodable="true"/></Code>`),
+    });
+    expect(twice.report.items.find((i) => /GUIDs used twice/.test(i.message))?.count).toBe(1);
+    const after = await t.client.call('codebook.list', {});
+    expect(after.find((n) => n.name === 'B')!.parentIds).toEqual([G(2)]);
   });
 });
