@@ -1,11 +1,13 @@
 import * as RadixDialog from '@radix-ui/react-dialog';
 import type { ReactNode } from 'react';
+import { ErrorBanner, useDialogOpen } from './ErrorBanner';
 
 /**
  * A modal dialog (Radix): focus moves in and stays in while it is open, returns to where it was
  * when it closes, and Escape closes it wherever focus is (even after its content was replaced).
  */
 export function Dialog({ title, onClose, children }: { title: string; onClose: () => void; children: ReactNode }) {
+  useDialogOpen();
   return (
     <RadixDialog.Root
       open
@@ -17,6 +19,7 @@ export function Dialog({ title, onClose, children }: { title: string; onClose: (
         <RadixDialog.Overlay className="overlay">
           <RadixDialog.Content className="dialog" aria-describedby={undefined}>
             <RadixDialog.Title>{title}</RadixDialog.Title>
+            <ErrorBanner inDialog />
             {children}
           </RadixDialog.Content>
         </RadixDialog.Overlay>

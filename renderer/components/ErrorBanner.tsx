@@ -1,4 +1,6 @@
+import { useEffect } from 'react';
 import { attempt, clearError, projectOpened, useAppStore } from '../state/app-store';
+import { createStore } from '../state/create-store';
 import { resetWorkspace } from '../state/workspace-store';
 
 function backupsOf(details: unknown): string[] {
@@ -28,10 +30,27 @@ async function restore(backup: string) {
   }
 }
 
-/** API errors surface here as a sentence, never as a blank screen. */
-export function ErrorBanner() {
+// A modal dialog hides everything behind it from the keyboard and from assistive technology, so
+// while one is open the banner is shown inside the topmost dialog instead, where its buttons
+// (open the most recent backup, open the project again) can be reached.
+const useOpenDialogs = createStore<{ readonly count: number }>(() => ({ count: 0 }));
+
+/** Marks a dialog as open while the calling component is mounted. */
+export function useDialogOpen(): void {
+  useEffect(() => {
+    useOpenDialogs.setState((s) => ({ count: s.count + 1 }));
+    return () => useOpenDialogs.setState((s) => ({ count: s.count - 1 }));
+  }, []);
+}
+
+/**
+ * API errors surface here as a sentence, never as a blank screen. `inDialog` is the copy a dialog
+ * shows; the window's own banner steps aside while a dialog is open.
+ */
+export function ErrorBanner({ inDialog = false }: { readonly inDialog?: boolean }) {
   const error = useAppStore((s) => s.error);
-  if (!error) return null;
+  const dialogs = useOpenDialogs((s) => s.count);
+  if (!error || (!inDialog && dialogs > 0)) return null;
   const backups = backupsOf(error.details);
   const left = projectLeft(error.code, error.details);
   return (

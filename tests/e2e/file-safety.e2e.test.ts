@@ -43,4 +43,40 @@ describe('an export never replaces a file unasked (browser mode)', () => {
     expect(fs.readFileSync(saved, 'utf8')).toMatch(/^<\?xml/);
     expect(fs.readdirSync(h.projectsFolder).filter((f) => f.includes('.partial'))).toEqual([]);
   });
+
+  it('refuses a file cut short by 100 bytes and opens its most recent backup from the message', async () => {
+    h = await startHarness();
+    const { page } = h;
+    await page.getByRole('button', { name: 'Open the sample project' }).click();
+    await page.getByRole('dialog', { name: 'Who is coding?' }).getByRole('button', { name: /^Amira Haddad/ }).click();
+    await page.getByText('Coder: Amira Haddad').waitFor();
+    await runCommand(h, 'close project');
+    // Opened again from the recent list: an opening writes a backup (a new project has none yet).
+    await page.getByRole('button', { name: 'Peer mentoring in the first year of medical school' }).click();
+    await page.getByText('Coder: Amira Haddad').waitFor();
+    await runCommand(h, 'close project');
+    await page.getByRole('heading', { name: 'Recent projects' }).waitFor();
+    const file = fs.readdirSync(h.projectsFolder).find((f) => f.endsWith('.condensa'))!;
+    const full = path.join(h.projectsFolder, file);
+    // The opening backup is written in the background: wait for it before damaging the file.
+    await expect.poll(() => (fs.existsSync(`${full}.backups`) ? fs.readdirSync(`${full}.backups`).length : 0), { timeout: 20_000 }).toBe(1);
+    const bytes = fs.readFileSync(full);
+    fs.writeFileSync(full, bytes.subarray(0, bytes.length - 100));
+
+    await page.getByRole('button', { name: 'Open project…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Open project' });
+    await dialog.getByRole('button', { name: file.replace(/\.condensa$/, '') }).click();
+    const alert = dialog.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.getAttribute('data-code')).toBe('PROJECT_DAMAGED');
+    expect(await alert.textContent()).toMatch(/ends in the middle of a page/);
+    await h.screenshot('damaged-file-offer');
+    await alert.getByRole('button', { name: 'Open the most recent backup' }).click();
+    // The restored copy remembers who was coding.
+    await page.getByText('Coder: Amira Haddad').waitFor();
+    await h.screenshot('damaged-file-restored');
+    expect(fs.readdirSync(h.projectsFolder).some((f) => /\(restored \d{4}-\d{2}-\d{2}\)\.condensa$/.test(f))).toBe(true);
+    // The damaged file is left as it was.
+    expect(fs.statSync(full).size).toBe(bytes.length - 100);
+  });
 });
