@@ -395,7 +395,7 @@ async function measureApply(page: Page, input: BrowserBenchInput, sampleHeap: ()
     const stuck = choice.unitId === lastUnit;
     lastUnit = choice.unitId;
     if (stuck || choice.unitId === null) {
-      await page.locator('.transcript').evaluate((el) => (el.scrollTop = 0));
+      await page.locator('.transcript').evaluate((el) => ((el as unknown as { scrollTop: number }).scrollTop = 0));
       await page.locator('.unit').first().click();
       lastUnit = null;
     }

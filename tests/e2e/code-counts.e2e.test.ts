@@ -38,11 +38,11 @@ describe('code counts in browser mode', () => {
 
     const rail = page.getByRole('complementary', { name: 'Codes' });
     const count = rail.getByRole('button', { name: new RegExp(`^${code}`) }).locator('.muted.small');
-    await expect.poll(() => rail.getByTestId('rail-count-note').textContent()).toBe('Units coded: all coders');
+    await expect.poll(() => rail.getByTestId('rail-count-note').textContent()).toBe('Units and passages coded: all coders');
     await expect.poll(() => count.textContent()).toBe(String(all));
 
     await page.getByRole('combobox', { name: 'Codings shown' }).selectOption({ label: 'Amira Haddad' });
-    await expect.poll(() => rail.getByTestId('rail-count-note').textContent()).toBe('Units coded: Amira Haddad');
+    await expect.poll(() => rail.getByTestId('rail-count-note').textContent()).toBe('Units and passages coded: Amira Haddad');
     await expect.poll(() => count.textContent()).toBe(String(amira));
     await h.screenshot('code-rail-counts-amira-light');
   });

@@ -85,9 +85,9 @@ export function nodeCounts(db: Database.Database, coderIds: readonly string[] | 
   const nodes = loadNodes(db);
   const up = ancestorsByLevel(nodes);
   // Two plain scans and lookups in memory: joining 120,000 codings to their units costs far more.
-  const codings = stmt(db, `SELECT code_id, unit_id, document_id, start FROM codings ${coderIds ? 'WHERE coder_id IN (SELECT value FROM json_each(?))' : ''}`)
+  const codings = stmt(db, `SELECT code_id, unit_id, document_id, start, end FROM codings ${coderIds ? 'WHERE coder_id IN (SELECT value FROM json_each(?))' : ''}`)
     .raw()
-    .all(...(coderIds ? [JSON.stringify(coderIds)] : [])) as [string, string | null, string, number | null][];
+    .all(...(coderIds ? [JSON.stringify(coderIds)] : [])) as [string, string | null, string, number | null, number | null][];
   const speakers = new SpeakerIndex(db, null);
   const personOfUnit = new Map<string, string | null>();
   if (!speakers.empty) {
@@ -95,10 +95,10 @@ export function nodeCounts(db: Database.Database, coderIds: readonly string[] | 
       personOfUnit.set(id, speakers.at(doc, start).participantId);
     }
   }
-  const tally = new Map<string, { codings: number; units: Set<string>; participants: Set<string>; documents: Set<string> }>();
-  for (const n of nodes) tally.set(n.id, { codings: 0, units: new Set(), participants: new Set(), documents: new Set() });
+  const tally = new Map<string, { codings: number; units: Set<string>; passages: Set<string>; participants: Set<string>; documents: Set<string> }>();
+  for (const n of nodes) tally.set(n.id, { codings: 0, units: new Set(), passages: new Set(), participants: new Set(), documents: new Set() });
   const targetsOf = new Map<string, string[]>();
-  for (const [code, unit, doc, start] of codings) {
+  for (const [code, unit, doc, start, end] of codings) {
     let targets = targetsOf.get(code);
     if (!targets) {
       targets = [code, ...[...(up.get(code)?.values() ?? [])].flat().map((n) => n.id)];
@@ -110,13 +110,14 @@ export function nodeCounts(db: Database.Database, coderIds: readonly string[] | 
       if (!t) continue;
       t.codings += 1;
       if (unit) t.units.add(unit);
+      else t.passages.add(`${doc}:${start}:${end}`);
       if (person) t.participants.add(person);
       t.documents.add(doc);
     }
   }
   return nodes.map((n) => {
     const t = tally.get(n.id)!;
-    return { nodeId: n.id, codings: t.codings, units: t.units.size, participants: t.participants.size, documents: t.documents.size };
+    return { nodeId: n.id, codings: t.codings, units: t.units.size, passages: t.passages.size, participants: t.participants.size, documents: t.documents.size };
   });
 }
 
@@ -212,6 +213,7 @@ export function retrieve(db: Database.Database, nodeId: string, coderId: string 
       return { codingId: c.id, documentId: c.documentId, documentTitle: d.title, start: c.start!, end: c.end!, text: d.text.slice(c.start!, c.end!), codeId: c.codeId, coderId: c.coderId };
     });
   const unitStart = new Map(units.map((u) => [u.id, u.start]));
+  const passages = new Set(codings.filter((c) => !c.unitId).map((c) => `${c.documentId}:${c.start}:${c.end}`));
   const participants = new Set<string>();
   for (const c of codings) {
     const p = speakers.at(c.documentId, c.unitId ? (unitStart.get(c.unitId) ?? 0) : (c.start ?? 0)).participantId;
@@ -219,7 +221,7 @@ export function retrieve(db: Database.Database, nodeId: string, coderId: string 
   }
   return {
     node,
-    counts: { nodeId, codings: codings.length, units: byUnit.size, participants: participants.size, documents: new Set(codings.map((c) => c.documentId)).size },
+    counts: { nodeId, codings: codings.length, units: byUnit.size, passages: passages.size, participants: participants.size, documents: new Set(codings.map((c) => c.documentId)).size },
     units: retrieved,
     spans,
   };

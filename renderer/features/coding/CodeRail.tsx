@@ -74,7 +74,7 @@ export function CodeRail() {
     <Pane className="code-rail" label="Codes">
       <input className="rail-filter" placeholder="Filter codes" aria-label="Filter codes" value={filter} onChange={(e) => setFilter(e.target.value)} />
       <p className="rail-count-note muted small" data-testid="rail-count-note">
-        Units coded: {viewWords(view, coders, blind)}
+        Units and passages coded: {viewWords(view, coders, blind)}
       </p>
       <ChunkedList
         items={shown}

@@ -20,7 +20,7 @@ export function viewWords(view: CoderViewChoice, coders: readonly Coder[], blind
 }
 
 /**
- * Units coded with each code in the coder view in use, asked again a moment after codings change
+ * Units and free passages coded with each code in the coder view in use, asked again a moment after codings change
  * (the count is not worth a request per keypress). Null until the first answer: no wrong number meanwhile.
  */
 export function useViewUnitCounts(): ReadonlyMap<string, number> | null {
@@ -33,7 +33,7 @@ export function useViewUnitCounts(): ReadonlyMap<string, number> | null {
     let current = true;
     const timer = setTimeout(() => {
       void callQuietly('codebook.counts', { coderIds: coderIdsForView(view, coders) }).then((r) => {
-        if (current && r) setCounts(new Map(r.map((c) => [c.nodeId, c.units])));
+        if (current && r) setCounts(new Map(r.map((c) => [c.nodeId, c.units + c.passages])));
       });
     }, 250);
     return () => {

@@ -24,6 +24,8 @@ export const NodeCounts = z.object({
   nodeId: Id,
   codings: z.number(),
   units: z.number(),
+  /** Passages coded outside meaning units (free spans), each counted once whoever coded it. */
+  passages: z.number(),
   participants: z.number(),
   documents: z.number(),
 });
