@@ -246,6 +246,8 @@ describe('analysis in Chromium', () => {
     // Drag a category; the place is saved in the project.
     const node = map.locator(`g.map-node[data-node="${TEACHER}"]`);
     const before = { x: Number(await node.getAttribute('data-x')), y: Number(await node.getAttribute('data-y')) };
+    // The menu bar above the window can push the node under the status bar: bring it into view first.
+    await node.scrollIntoViewIfNeeded();
     const box = (await node.boundingBox())!;
     await page.mouse.move(box.x + 40, box.y + box.height / 2);
     await page.mouse.down();
