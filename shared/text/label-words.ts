@@ -1,5 +1,6 @@
 // Word lists behind the speaker-label heuristics. Keys are lower case, without a trailing dot.
 
+// Facilitators in English, Spanish, Portuguese, French, German and Persian, and the usual short forms.
 const FACILITATOR_WORDS: ReadonlySet<string> = new Set([
   'moderator',
   'moderatorin',
@@ -10,20 +11,73 @@ const FACILITATOR_WORDS: ReadonlySet<string> = new Set([
   'int',
   'mod',
   'i',
+  'q',
+  'moderador',
+  'moderadora',
+  'entrevistador',
+  'entrevistadora',
+  'facilitador',
+  'facilitadora',
+  'investigador',
+  'investigadora',
+  'pesquisador',
+  'pesquisadora',
+  'animateur',
+  'animatrice',
+  'intervieweur',
+  'intervieweuse',
+  'enquêteur',
+  'enquêtrice',
+  'modérateur',
+  'modératrice',
+  'chercheur',
+  'chercheuse',
+  'forscher',
+  'forscherin',
+  'مصاحبه‌کننده',
+  'مصاحبه‌گر',
+  'مصاحبه‌كننده',
+  'پژوهشگر',
+  'تسهیل‌گر',
+  'تسهیلگر',
+  'مجری',
 ]);
 
-// Labels that are speakers even when they occur once.
+// Labels that are speakers even when they occur once: facilitators and the people they ask.
 const ROLE_WORDS: ReadonlySet<string> = new Set([
-  'moderator',
-  'interviewer',
-  'facilitator',
-  'researcher',
+  ...[...FACILITATOR_WORDS].filter((w) => w !== 'i' && w !== 'q'),
   'interviewee',
   'respondent',
   'participant',
-  'int',
-  'mod',
+  'participante',
+  'entrevistado',
+  'entrevistada',
+  'informante',
+  'répondant',
+  'répondante',
+  'enquêté',
+  'enquêtée',
+  'teilnehmer',
+  'teilnehmerin',
+  'befragte',
+  'befragter',
+  'mentee',
+  'mentor',
+  'student',
+  'estudiante',
+  'estudante',
+  'étudiant',
+  'étudiante',
+  'شرکت‌کننده',
+  'مشارکت‌کننده',
+  'مصاحبه‌شونده',
+  'پاسخگو',
+  'پاسخ‌دهنده',
+  'دانشجو',
 ]);
+
+// One-letter labels of interview schemes (Q/A, I/R, I/B, E/P); a one-letter word is never prose here.
+const LETTER_ROLES: ReadonlySet<string> = new Set(['q', 'a', 'i', 'r', 'b', 'e', 'p', 'm', 's', 'س', 'ج']);
 
 const PSEUDO_LABELS: ReadonlySet<string> = new Set([
   'break',
@@ -85,6 +139,58 @@ const NOT_A_NAME: ReadonlySet<string> = new Set([
   'https',
   'ftp',
   'mailto',
+  // Prose openers seen in notes and reports.
+  'important',
+  'reminder',
+  'summary',
+  'conclusion',
+  'result',
+  'results',
+  'remember',
+  'attention',
+  'caution',
+  'also',
+  'then',
+  'now',
+  'finally',
+  'definition',
+  // Header fields of a transcript, in the same six languages: metadata, not a speaker.
+  'date',
+  'time',
+  'place',
+  'location',
+  'duration',
+  'title',
+  'transcript',
+  'transcribed',
+  'recorded',
+  'recording',
+  'participants',
+  'project',
+  'session',
+  'fecha',
+  'lugar',
+  'duración',
+  'título',
+  'transcripción',
+  'participantes',
+  'data',
+  'local',
+  'duração',
+  'transcrição',
+  'lieu',
+  'durée',
+  'titre',
+  'transcription',
+  'datum',
+  'ort',
+  'dauer',
+  'titel',
+  'teilnehmende',
+  'تاریخ',
+  'مکان',
+  'مدت',
+  'عنوان',
 ]);
 
 // Lower-case name particles allowed after the first word ("Ludwig van Beethoven").
@@ -96,7 +202,11 @@ export const MAX_LABEL_LENGTH = 40;
 const MAX_LABEL_WORDS = 4;
 // Participant codes are often lower case: p1, id1, resp12.
 const PARTICIPANT_CODE = /^\p{L}{1,5}\d+$/u;
-const STARTS_UPPER_OR_DIGIT = /^[\p{Lu}\p{Lt}\p{N}]/u;
+// Scripts without case (Persian, Arabic, Hebrew, CJK) start names with any letter.
+const STARTS_UPPER_OR_DIGIT = /^[\p{Lu}\p{Lt}\p{Lo}\p{N}]/u;
+const CASELESS_START = /^\p{Lo}/u;
+// Without capitals to tell a name from prose, a caseless label is at most two words ("زهرا احمدی").
+const MAX_CASELESS_WORDS = 2;
 const HAS_LETTER = /\p{L}/u;
 const HAS_ALNUM = /[\p{L}\p{N}]/u;
 
@@ -124,7 +234,8 @@ export function isFacilitatorLabel(name: string): boolean {
 
 export function isRoleLabel(name: string): boolean {
   const role = roleWordOf(name);
-  return role !== null && ROLE_WORDS.has(role);
+  if (role === null) return false;
+  return ROLE_WORDS.has(role) || (LETTER_ROLES.has(role) && labelKey(name).split(' ').length === 1);
 }
 
 export function isPseudoLabel(name: string): boolean {
@@ -141,7 +252,10 @@ export function isPlausibleName(name: string): boolean {
   const words = name.split(/\s+/);
   if (words.length > MAX_LABEL_WORDS || !words.every((w) => HAS_ALNUM.test(w))) return false;
   if (NOT_A_NAME.has(firstWordKey(name))) return false;
-  if (!STARTS_UPPER_OR_DIGIT.test(words[0]) && !PARTICIPANT_CODE.test(name)) return false;
+  // Role words are labels in lower case too ("int:", "mod:"); other lower-case openers are prose.
+  const lowerRole = words.length === 1 && ROLE_WORDS.has(firstWordKey(name));
+  if (!STARTS_UPPER_OR_DIGIT.test(words[0]) && !PARTICIPANT_CODE.test(name) && !lowerRole) return false;
+  if (CASELESS_START.test(words[0]) && words.length > MAX_CASELESS_WORDS && !isRoleLabel(name)) return false;
   // "She said:" is prose; names capitalise every word but particles.
   const restIsNameLike = words.slice(1).every((w) => STARTS_UPPER_OR_DIGIT.test(w) || NAME_PARTICLES.has(w));
   return restIsNameLike && !endsSentence(words[words.length - 1]);

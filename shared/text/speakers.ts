@@ -142,7 +142,8 @@ function classifyLine(line: Line): LineKind {
   return label === null ? { kind: 'text' } : { kind: 'label', label };
 }
 
-// A label seen once may be prose ("Note: ..."); bold labels, role words and recurring labels are not.
+// A label seen once is a speaker by its shape: bold, a role word, an attribute part or a time in
+// the label, or a plain `Name:` in a document that other labels already show to be a transcript.
 function acceptLabels(kinds: readonly LineKind[], minOccurrences: number): LineKind[] {
   const counts = new Map<string, number>();
   const canonical = new Map<string, string>();
@@ -152,17 +153,21 @@ function acceptLabels(kinds: readonly LineKind[], minOccurrences: number): LineK
     counts.set(key, (counts.get(key) ?? 0) + 1);
     if (!canonical.has(key)) canonical.set(key, kind.label.name);
   }
+  const certain = (label: LabelMatch): boolean =>
+    label.style === 'bold' ||
+    label.style === 'heading' ||
+    label.attributes !== null ||
+    (label.timestamp !== null && label.style !== 'dash') ||
+    (counts.get(labelKey(label.name)) ?? 0) >= minOccurrences ||
+    isRoleLabel(label.name) ||
+    isPseudoLabel(label.name);
+  const transcript = kinds.some((kind) => kind.kind === 'label' && certain(kind.label));
   return kinds.map((kind) => {
     if (kind.kind !== 'label') return kind;
-    const key = labelKey(kind.label.name);
-    const accepted =
-      kind.label.style === 'bold' ||
-      (counts.get(key) ?? 0) >= minOccurrences ||
-      isRoleLabel(kind.label.name) ||
-      isPseudoLabel(kind.label.name);
-    if (!accepted) return { kind: 'text' };
+    const plainShape = kind.label.style === 'colon' || kind.label.style === 'bracket';
+    if (!certain(kind.label) && !(transcript && plainShape)) return { kind: 'text' };
     // Spelling variants of one label ("Interviewer" / "INTERVIEWER") are one speaker.
-    return { kind: 'label', label: { ...kind.label, name: canonical.get(key) ?? kind.label.name } };
+    return { kind: 'label', label: { ...kind.label, name: canonical.get(labelKey(kind.label.name)) ?? kind.label.name } };
   });
 }
 

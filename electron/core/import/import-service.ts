@@ -12,6 +12,7 @@ import {
   type ImportSource,
   type PreviewOutcome,
 } from '../../../shared/api/methods/import';
+import type { ParsedTranscript } from '../../../shared/text';
 import { labelKey } from '../../../shared/text/label-words';
 import { extractFile, extractPasted, type Extraction } from './extract';
 import { fileError } from './formats';
@@ -119,11 +120,25 @@ export function describePreview(db: Database.Database, previewId: string, extrac
       turnCount: s.turnCount,
       isFacilitator: s.isFacilitator,
       isPseudo: s.isPseudo,
+      heardOnce: s.turnCount === 1,
+      firstWords: firstWordsOf(parsed, s.label),
       suggestedParticipantId: s.isPseudo ? null : (existing.get(labelKey(s.label)) ?? null),
     })),
     csv,
     excerpt: parsed.text.slice(0, EXCERPT_CHARS),
   };
+}
+
+const FIRST_WORDS_CHARS = 60;
+
+// The opening of the label's first turn, cut at a word boundary.
+function firstWordsOf(parsed: ParsedTranscript, label: string): string {
+  const turn = parsed.turns.find((t) => t.speaker === label);
+  if (turn === undefined) return '';
+  const text = parsed.text.slice(turn.start, Math.min(turn.end, turn.start + FIRST_WORDS_CHARS + 1)).replace(/\s+/g, ' ');
+  if (text.length <= FIRST_WORDS_CHARS) return text;
+  const cut = text.lastIndexOf(' ', FIRST_WORDS_CHARS);
+  return `${text.slice(0, cut > 0 ? cut : FIRST_WORDS_CHARS)}…`;
 }
 
 /** Previews every source on its own: one refused file does not stop the others. */

@@ -52,6 +52,10 @@ export const SpeakerPreview = z.object({
   isFacilitator: z.boolean(),
   /** A label that is no person (“Break”): suggested as a non-participant. */
   isPseudo: z.boolean(),
+  /** One turn only: found by the shape of its line, the label the user should check first. */
+  heardOnce: z.boolean(),
+  /** The start of the label's first turn, so the user can tell a speaker from a line of prose. */
+  firstWords: z.string(),
   /** An existing participant with the same label, suggested as the same person. */
   suggestedParticipantId: Id.nullable(),
 });

@@ -4,10 +4,10 @@ import { initialRows, toDecisions, type SpeakerRow } from '../../../renderer/fea
 
 const preview = {
   speakers: [
-    { label: 'Moderator', turnCount: 3, isFacilitator: true, isPseudo: false, suggestedParticipantId: null },
-    { label: 'Anna', turnCount: 2, isFacilitator: false, isPseudo: false, suggestedParticipantId: 'p-anna' },
-    { label: 'A. Berg', turnCount: 1, isFacilitator: false, isPseudo: false, suggestedParticipantId: null },
-    { label: 'Break', turnCount: 2, isFacilitator: false, isPseudo: true, suggestedParticipantId: null },
+    { label: 'Moderator', turnCount: 3, isFacilitator: true, isPseudo: false, heardOnce: false, firstWords: '', suggestedParticipantId: null },
+    { label: 'Anna', turnCount: 2, isFacilitator: false, isPseudo: false, heardOnce: false, firstWords: '', suggestedParticipantId: 'p-anna' },
+    { label: 'A. Berg', turnCount: 1, isFacilitator: false, isPseudo: false, heardOnce: true, firstWords: '', suggestedParticipantId: null },
+    { label: 'Break', turnCount: 2, isFacilitator: false, isPseudo: true, heardOnce: false, firstWords: '', suggestedParticipantId: null },
   ],
 } as unknown as ImportPreview;
 
