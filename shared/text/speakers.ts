@@ -161,14 +161,28 @@ function acceptLabels(kinds: readonly LineKind[], minOccurrences: number): LineK
     (counts.get(labelKey(label.name)) ?? 0) >= minOccurrences ||
     isRoleLabel(label.name) ||
     isPseudoLabel(label.name);
-  const transcript = kinds.some((kind) => kind.kind === 'label' && certain(kind.label));
-  return kinds.map((kind) => {
+  const sure = kinds.map((kind) => kind.kind === 'label' && certain(kind.label));
+  const certainLines = sure.flatMap((isSure, i) => (isSure ? [i] : []));
+  const transcript = certainLines.length > 0;
+  // Where every sure turn opens after a blank line, a plain label right under a line of speech is speech.
+  const blankSeparated = certainLines.some((i) => i > 0) && certainLines.every((i) => opensParagraph(kinds, i));
+  return kinds.map((kind, i) => {
     if (kind.kind !== 'label') return kind;
     const plainShape = kind.label.style === 'colon' || kind.label.style === 'bracket';
-    if (!certain(kind.label) && !(transcript && plainShape)) return { kind: 'text' };
+    const plainAccepted = transcript && plainShape && (!blankSeparated || opensParagraph(kinds, i));
+    if (!sure[i] && !plainAccepted) return { kind: 'text' };
     // Spelling variants of one label ("Interviewer" / "INTERVIEWER") are one speaker.
     return { kind: 'label', label: { ...kind.label, name: canonical.get(labelKey(kind.label.name)) ?? kind.label.name } };
   });
+}
+
+// Whether the line starts the document or follows a blank line (a timestamp line in between allowed).
+function opensParagraph(kinds: readonly LineKind[], index: number): boolean {
+  for (let j = index - 1; j >= 0; j--) {
+    if (kinds[j].kind === 'timestamp') continue;
+    return kinds[j].kind === 'blank';
+  }
+  return true;
 }
 
 function paragraphTurns(text: string): Turn[] {

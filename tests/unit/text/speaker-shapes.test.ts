@@ -96,6 +96,25 @@ describe('detectTurns: lines that are not labels', () => {
     expect(detectTurns(text).turns.map((t) => t.speaker)).toEqual(['مصاحبه‌کننده', 'زهرا', 'مصاحبه‌کننده']);
   });
 
+  it('keeps a capitalised word before a colon inside a turn when turns are set apart by blank lines', () => {
+    const text = [
+      'Moderator: What happened at the launch?',
+      '',
+      'Anna: We booked the hall.',
+      'Problem: nobody came.',
+      '',
+      'Ben: I came.',
+      '',
+      'Moderator: Thanks.',
+    ].join('\n');
+    expect(view(text, detectTurns(text).turns)).toEqual([
+      ['Moderator', 'What happened at the launch?', null],
+      ['Anna', 'We booked the hall.\nProblem: nobody came.', null],
+      ['Ben', 'I came.', null],
+      ['Moderator', 'Thanks.', null],
+    ]);
+  });
+
   it('takes no header field for a speaker', () => {
     const text = 'Date: 14 March\nLocation: Hall\n\nInterviewer: Your role?\nCoordinator: Volunteers.\nCoordinator: Thirty.';
     const { turns, speakers } = detectTurns(text);
