@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { CharacterInput, SpanCoding } from '../electron/core/agreement/character-level';
 import type { UnitAgreementInput, UnitCoding } from '../electron/core/agreement/unit-agreement';
-import { Prng } from './prng';
+import { Prng } from '../shared/domain/prng';
 
 // The inputs of the agreement figures: read from a study file the way a comparison needs them,
 // or built in memory at exactly the size issue #5 names (50,000 units × 300 codes).

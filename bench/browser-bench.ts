@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { chromium, type Browser, type CDPSession, type Page } from 'playwright-core';
 import { DISABLED_CHROMIUM_FEATURES } from '../electron/main/chromium-features';
 import { failed, skipped, value, type Measurement, type Measurements } from './figures';
-import { Prng } from './prng';
+import { Prng } from '../shared/domain/prng';
 import { percentile, processMemory } from './timing';
 
 // The figures a person feels, measured in Chromium against browser mode: opening the study,

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { insertProject } from '../electron/core/repos/project-repo';
 import { SCHEMA_VERSION } from '../electron/core/store/migrations';
 import { ProjectFile } from '../electron/core/store/project-file';
-import { Prng } from './prng';
+import { Prng } from '../shared/domain/prng';
 import {
   categoryName,
   codeName,

@@ -1,4 +1,4 @@
-import type { Prng } from './prng';
+import type { Prng } from '../shared/domain/prng';
 
 // The words of the synthetic studies: nurses across several hospitals talking about night shifts.
 // Sentences are built from parts so that 12 MB of text rarely repeats a whole line, while staying

@@ -1,3 +1,4 @@
+import { binaryPairDistribution, bootstrapAlpha, type AlphaInterval, type BootstrapOptions } from './alpha-bootstrap';
 import { krippendorffAlphaTwoCoders, gwetsAc1, observedAgreement, pabak } from './two-coder-nominal';
 import { REASONS, definedStat, ratioStat, undefinedStat, withheldStat, type Stat } from './result';
 
@@ -23,6 +24,8 @@ export interface BinaryAgreement extends BinaryCounts {
   readonly positiveAgreement: Stat;
   /** 95 % interval of κ from its large-sample standard error; null where κ is withheld or undefined. */
   readonly kappaInterval: KappaInterval | null;
+  /** 95 % bootstrap interval of α and q (Hayes & Krippendorff 2007), when asked for; null where α is withheld or undefined. */
+  readonly alphaInterval: AlphaInterval | null;
 }
 
 export interface KappaInterval {
@@ -53,6 +56,8 @@ export function kappaInterval(counts: BinaryCounts): KappaInterval | null {
 export interface BinaryOptions {
   /** Below this many positive units kappa and alpha are too unstable to report. */
   readonly minPositiveUnits?: number;
+  /** Bootstrap α's interval with this seed and stream; left out, no interval (it costs a thousand draws). */
+  readonly bootstrap?: BootstrapOptions;
 }
 
 export const DEFAULT_MIN_POSITIVE_UNITS = 5;
@@ -133,6 +138,7 @@ export function binaryAgreementFromCounts(counts: BinaryCounts, options: BinaryO
     pabak: pabak(table),
     positiveAgreement: positiveAgreement(counts),
     kappaInterval: tooFewToJudge ? null : kappaInterval(counts),
+    alphaInterval: tooFewToJudge || !options.bootstrap || alpha.value === null ? null : bootstrapAlpha(binaryPairDistribution(counts), options.bootstrap),
   };
 }
 

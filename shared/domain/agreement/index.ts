@@ -9,3 +9,4 @@ export * from './character-agreement';
 export * from './segment-matching';
 export * from './summary';
 export * from './binary-histogram';
+export * from './alpha-bootstrap';

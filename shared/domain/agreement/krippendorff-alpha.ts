@@ -1,3 +1,4 @@
+import { bootstrapAlpha, type AlphaInterval, type BootstrapOptions } from './alpha-bootstrap';
 import { REASONS, definedStat, undefinedStat, type Stat } from './result';
 
 export type AlphaValue = number | string;
@@ -20,6 +21,8 @@ export interface Coincidences {
   readonly droppedUnits: number;
   /** Sum of the matrix: the number of values in pairable units. */
   readonly pairableValues: number;
+  /** Pairs of values within units, Σ m_u(m_u − 1)/2. */
+  readonly pairs: number;
 }
 
 /**
@@ -27,10 +30,34 @@ export interface Coincidences {
  * method: alpha = 1 − (n − 1) · Σ o_ck δ²_ck / Σ n_c n_k δ²_ck.
  */
 export function krippendorffAlpha(data: ReliabilityData, options: AlphaOptions = {}): Stat {
+  const { coincidences, observed, expected } = disagreements(data, options);
+  const n = coincidences.pairableValues;
+  if (coincidences.pairableUnits === 0) return undefinedStat(REASONS.noPairableUnits);
+  if (expected === 0) return undefinedStat(REASONS.oneCategoryAll);
+  return definedStat(1 - ((n - 1) * observed) / expected);
+}
+
+/** The 95 % interval and q of α by the bootstrap of Hayes & Krippendorff (2007); null where α is undefined. */
+export function krippendorffAlphaInterval(data: ReliabilityData, options: AlphaOptions, bootstrap: BootstrapOptions): AlphaInterval | null {
+  const { coincidences, delta, expected } = disagreements(data, options);
+  const { matrix, pairableValues: n, pairs } = coincidences;
+  if (coincidences.pairableUnits === 0 || expected === 0) return null;
+  const shares: number[] = [];
+  const deltas: number[] = [];
+  for (let c = 0; c < matrix.length; c++) {
+    for (let k = c; k < matrix.length; k++) {
+      shares.push(((c === k ? 1 : 2) * matrix[c][k]) / n);
+      deltas.push(delta(c, k));
+    }
+  }
+  return bootstrapAlpha({ shares, deltas, expected: expected / (n * (n - 1)), pairs }, bootstrap);
+}
+
+/** Σ o_ck δ²_ck and Σ n_c n_k δ²_ck, with the coincidences and the metric they come from. */
+function disagreements(data: ReliabilityData, options: AlphaOptions) {
   const metric = options.metric ?? 'nominal';
   const coincidences = coincidenceMatrix(data, valueOrder(data, metric, options.order));
-  const { values, matrix, pairableValues: n } = coincidences;
-  if (coincidences.pairableUnits === 0) return undefinedStat(REASONS.noPairableUnits);
+  const { values, matrix } = coincidences;
   const margins = matrix.map((row) => row.reduce((s, cell) => s + cell, 0));
   const delta = distance(metric, values, margins);
   let observed = 0;
@@ -42,8 +69,7 @@ export function krippendorffAlpha(data: ReliabilityData, options: AlphaOptions =
       expected += margins[c] * margins[k] * d;
     }
   }
-  if (expected === 0) return undefinedStat(REASONS.oneCategoryAll);
-  return definedStat(1 - ((n - 1) * observed) / expected);
+  return { coincidences, delta, observed, expected };
 }
 
 /** Coincidences of values within units; each pairable unit contributes m_u values in total. */
@@ -64,7 +90,8 @@ export function coincidenceMatrix(data: ReliabilityData, order?: readonly AlphaV
     }
   }
   const pairableValues = units.reduce((s, unit) => s + (unit.length >= 2 ? unit.length : 0), 0);
-  return { values, matrix, pairableUnits, droppedUnits: units.length - pairableUnits, pairableValues };
+  const pairs = units.reduce((s, unit) => s + (unit.length * (unit.length - 1)) / 2, 0);
+  return { values, matrix, pairableUnits, droppedUnits: units.length - pairableUnits, pairableValues, pairs };
 }
 
 function unitsOf(data: ReliabilityData): AlphaValue[][] {

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateStudy, STUDY_SPECS } from '../../../bench/generate-study';
-import { Prng } from '../../../bench/prng';
+import { Prng } from '../../../shared/domain/prng';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'condensa-bench-gen-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Prng } from '../../../bench/prng';
+import { Prng } from '../../../shared/domain/prng';
 import { countGroups, groupBy, regroup, type Grouped } from '../../../renderer/state/regroup';
 
 interface Item {

@@ -1,5 +1,13 @@
-// A small seeded generator for the synthetic studies: the same seed gives the same study on every
-// machine, so figures from different runs describe the same data. Not for anything secret.
+// A small seeded generator: the same seed gives the same numbers on every machine, so the bench's
+// synthetic studies repeat and an agreement report's bootstrap intervals reproduce. Not for anything secret.
+
+/** A seed of its own for each named stream (a code, "pooled"…), so one figure's draws do not depend on which others were computed. */
+export function seedFor(seed: number, key: string): number {
+  // FNV-1a over the key's UTF-16 code units, then mixed with the seed.
+  let h = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+  return (Math.imul(h ^ (seed >>> 0), 0x9e3779b1) ^ (seed >>> 0)) >>> 0;
+}
 
 export class Prng {
   private state: number;
