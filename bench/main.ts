@@ -9,9 +9,11 @@ import { runBrowserBench, type StoredReport } from './browser-bench';
 import { CORE_FIGURES, CoreBench } from './core-bench';
 import { runImportBounds } from './import-bounds';
 import { measureImport } from './import-one';
+import { measureReport } from './report-one';
+import { REPORTS_README_END, REPORTS_README_START, reportsMarkdown, runReportsBench, type ReportsBenchResult } from './reports-bench';
 import { skipped, value, type Measurements } from './figures';
 import { ensureFocusGroupFile, ensureStudy, STUDY_SIZES, type GeneratedStudy, type StudySize } from './generate-study';
-import { busyNote, rewriteReadme, shortfalls, terminalTable, type BenchReport, type SizeResult } from './report';
+import { busyNote, rewriteReadme, rewriteReadmeBetween, shortfalls, terminalTable, type BenchReport, type SizeResult } from './report';
 
 // `npm run bench`: bundled by scripts/bench.mjs into bench-results/.build/bench.cjs and run as
 //   run [--huge] [--sizes=small,large] [--no-browser] [--no-core] [--applications=N] [--profile] [--trace]
@@ -21,6 +23,9 @@ import { busyNote, rewriteReadme, shortfalls, terminalTable, type BenchReport, t
 //   server <json>                                                          (child) browser mode
 //   run --imports                                                          each format's 10 MB import
 //   import-one <file> <dir>                                                (child) one import
+//   run --reports [--sizes=large] [--runs=3] [--only=codebook,…] [--formats=docx,…]
+//                                                                          every report's export, each in a process of its own
+//   report-one <json>                                                      (child) one export
 
 const root = path.resolve(__dirname, '..', '..');
 const results = path.join(root, 'bench-results');
@@ -284,6 +289,11 @@ async function main(): Promise<void> {
     if (!fs.existsSync(latest)) throw new Error('No bench-results/latest.json yet: run `npm run bench` first.');
     rewriteReadme(path.join(root, 'README.md'), JSON.parse(fs.readFileSync(latest, 'utf8')) as BenchReport);
     log('README.md: Performance section rewritten from bench-results/latest.json.');
+    const reports = path.join(results, 'reports.json');
+    if (fs.existsSync(reports)) {
+      rewriteReadmeBetween(path.join(root, 'README.md'), REPORTS_README_START, REPORTS_README_END, reportsMarkdown(JSON.parse(fs.readFileSync(reports, 'utf8')) as ReportsBenchResult));
+      log('README.md: report exports rewritten from bench-results/reports.json.');
+    }
   } else if (mode === 'core') {
     const input = JSON.parse(rest[0]) as ConstructorParameters<typeof CoreBench>[0];
     const out = await new CoreBench(input).run(log);
@@ -296,6 +306,21 @@ async function main(): Promise<void> {
     process.stdout.write(`READY ${server.url}\n`);
   } else if (mode === 'import-one') {
     process.stdout.write(`${JSON.stringify(await measureImport(rest[0], rest[1]))}\n`);
+  } else if (mode === 'report-one') {
+    const p = JSON.parse(rest[0]) as Parameters<typeof measureReport>[0];
+    process.stdout.write(`${JSON.stringify(await measureReport(p))}\n`);
+  } else if (mode === 'run' && rest.includes('--reports')) {
+    const list = (name: string) => (flag(rest, name) ?? '').split(',').filter(Boolean);
+    const size = (flag(rest, 'sizes') ?? 'large') as StudySize;
+    if (!(STUDY_SIZES as readonly string[]).includes(size)) throw new Error(`--sizes takes one of ${STUDY_SIZES.join(', ')} with --reports.`);
+    const run = await runReportsBench(
+      __filename,
+      results,
+      { size, runs: Number(flag(rest, 'runs') ?? 3), kinds: list('only') as ReportsBenchResult['figures'][number]['kind'][], formats: list('formats') as ReportsBenchResult['figures'][number]['format'][], slowMs: 60_000 },
+      log,
+    );
+    fs.writeFileSync(path.join(results, 'reports.json'), `${JSON.stringify(run, null, 2)}\n`);
+    log(`Written to ${path.relative(root, path.join(results, 'reports.json'))}; \`npm run bench -- --readme\` puts the table in the README.`);
   } else if (mode === 'run' && rest.includes('--imports')) {
     await runImportBounds(__filename, path.join(results, 'imports'), log);
   } else if (mode === 'run') {

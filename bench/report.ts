@@ -166,13 +166,21 @@ export function busyNote(report: BenchReport): string | null {
 
 /** Replaces what stands between the markers in the README; adds a Performance section if it has none. */
 export function rewriteReadme(readmePath: string, report: BenchReport): void {
+  rewriteReadmeBetween(readmePath, README_START, README_END, markdownSection(report));
+}
+
+/** Puts `body` between two marker comments of the README: in place of what stood there, else at the end of the Performance section (or a new one). */
+export function rewriteReadmeBetween(readmePath: string, startMarker: string, endMarker: string, body: string): void {
   const readme = fs.readFileSync(readmePath, 'utf8');
-  const body = `${README_START}\n${markdownSection(report)}\n${README_END}`;
-  const start = readme.indexOf(README_START);
-  const end = readme.indexOf(README_END);
+  const block = `${startMarker}\n${body}\n${endMarker}`;
+  const start = readme.indexOf(startMarker);
+  const end = readme.indexOf(endMarker);
+  const after = readme.indexOf(README_END);
   const next =
     start >= 0 && end > start
-      ? `${readme.slice(0, start)}${body}${readme.slice(end + README_END.length)}`
-      : `${readme.trimEnd()}\n\n## Performance\n\n${body}\n`;
+      ? `${readme.slice(0, start)}${block}${readme.slice(end + endMarker.length)}`
+      : after >= 0
+        ? `${readme.slice(0, after + README_END.length)}\n\n${block}${readme.slice(after + README_END.length)}`
+        : `${readme.trimEnd()}\n\n## Performance\n\n${block}\n`;
   fs.writeFileSync(readmePath, next);
 }
