@@ -10,3 +10,4 @@ export * from './segment-matching';
 export * from './summary';
 export * from './binary-histogram';
 export * from './alpha-bootstrap';
+export * from './unitizing';

@@ -1,0 +1,283 @@
+import { definedStat, undefinedStat, type Stat } from './result';
+import { mergeSpans } from './spans';
+
+// Krippendorff's α for unitized continua: coders cut a continuum (here: text, in UTF-16 code units)
+// into units of their own choosing and give each unit a category; whatever no unit covers is gap.
+//
+// Per category (Krippendorff 1995; 2004, Content Analysis 2nd ed. §12.4 and Quality & Quantity 38):
+// the squared distances between each coder's units and gaps, against those expected when the same
+// units and gaps are placed at random. Over all categories: the sums of the per-category observed
+// and expected disagreements. Across categories (Krippendorff, Mathet, Bouvry & Widlöcher 2016,
+// Quality & Quantity 50): coincidences of the lengths where two coders' segments intersect, as in
+// α for predefined units, where a segment cannot pair with itself; |uα ignores categories (coded
+// or not), cuα compares categories where coded stretches of two coders coincide.
+
+/** A half-open stretch [start, end) of the continuum that one coder marked with a category. */
+export interface UnitizedSpan {
+  readonly category: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+export interface UnitizingData {
+  /** Length of the continuum; every span lies in [0, length). */
+  readonly length: number;
+  /** One list of spans per coder; a coder with no spans marked nothing as relevant. */
+  readonly coders: readonly (readonly UnitizedSpan[])[];
+}
+
+export interface CategoryUnitizing {
+  readonly category: string;
+  /** Units of the category over all coders. */
+  readonly units: number;
+  readonly observed: number;
+  readonly expected: number;
+  /** The category against everything else on the continuum. */
+  readonly alpha: Stat;
+}
+
+export interface UnitizingAlpha {
+  readonly categories: readonly CategoryUnitizing[];
+  /** uα over all categories: 1 − Σ observed / Σ expected of the categories. */
+  readonly alpha: Stat;
+  /** |uα: coded against uncoded, whatever the category. */
+  readonly binary: Stat;
+  /** cuα: which category, where coded stretches of different coders coincide. */
+  readonly coding: Stat;
+}
+
+export const UNITIZING_REASONS = {
+  noUnits: 'no variation: no coder marked a unit',
+  noGap: 'no variation: every coder marked the whole text',
+  noCoincidence: 'no coded stretches of two coders overlap, so there is no coding to compare',
+  oneCategory: 'no variation: every overlapping coded stretch has the same code',
+} as const;
+
+interface Segment {
+  readonly start: number;
+  readonly end: number;
+  /** A unit of the category (or, for |uα, of any category); false for a gap. */
+  readonly unit: boolean;
+}
+
+export function unitizingAlpha(data: UnitizingData): UnitizingAlpha {
+  checkData(data);
+  const categories = [...new Set(data.coders.flatMap((spans) => spans.map((s) => s.category)))].sort();
+  const perCategory = categories.map((category) => categoryUnitizing(data, category));
+  const observed = perCategory.reduce((s, c) => s + c.observed, 0);
+  const expected = perCategory.reduce((s, c) => s + c.expected, 0);
+  return {
+    categories: perCategory,
+    alpha: expected === 0 ? undefinedStat(UNITIZING_REASONS.noUnits) : definedStat(1 - observed / expected),
+    binary: binaryAlpha(data),
+    coding: codingAlpha(data),
+  };
+}
+
+/** uα of one category (Krippendorff 2004's cuα): its units against the rest of the continuum. */
+export function categoryUnitizing(data: UnitizingData, category: string): CategoryUnitizing {
+  checkData(data);
+  const { length: L } = data;
+  const m = data.coders.length;
+  const units = data.coders.map((spans) => disjointUnits(spans.filter((s) => s.category === category)));
+  const segments = units.map((u) => segmentation(u, L));
+  let distances = 0;
+  for (let i = 0; i < m; i++) for (let j = i + 1; j < m; j++) distances += 2 * pairDistances(segments[i], segments[j]);
+  const count = units.reduce((s, u) => s + u.length, 0);
+  const observed = count === 0 ? 0 : distances / (m * (m - 1) * L * L);
+  const expected = count === 0 ? 0 : expectedDisagreement(segments, count, m, L);
+  const alpha =
+    count === 0 ? undefinedStat(UNITIZING_REASONS.noUnits) : expected === 0 ? undefinedStat(UNITIZING_REASONS.noGap) : definedStat(1 - observed / expected);
+  return { category, units: count, observed, expected, alpha };
+}
+
+function checkData(data: UnitizingData): void {
+  const { length } = data;
+  if (!Number.isInteger(length) || length < 1) throw new RangeError(`continuum length must be a whole number of at least 1, got ${length}`);
+  if (data.coders.length < 2) throw new RangeError(`unitizing agreement needs two or more coders, got ${data.coders.length}`);
+  for (const spans of data.coders) {
+    for (const { start, end } of spans) {
+      if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end <= start || end > length) {
+        throw new RangeError(`span [${start},${end}) is empty or lies outside a continuum of length ${length}`);
+      }
+    }
+  }
+}
+
+/** Sorted units; overlapping ones of one coder join, touching ones stay two units. */
+function disjointUnits(spans: readonly { start: number; end: number }[]): { start: number; end: number }[] {
+  const sorted = [...spans].sort((x, y) => x.start - y.start || x.end - y.end);
+  const out: { start: number; end: number }[] = [];
+  for (const s of sorted) {
+    const last = out[out.length - 1];
+    if (last && s.start < last.end) last.end = Math.max(last.end, s.end);
+    else out.push({ start: s.start, end: s.end });
+  }
+  return out;
+}
+
+/** The continuum cut into a coder's units and the gaps between them. */
+function segmentation(units: readonly { start: number; end: number }[], length: number): Segment[] {
+  const out: Segment[] = [];
+  let at = 0;
+  for (const u of units) {
+    if (u.start > at) out.push({ start: at, end: u.start, unit: false });
+    out.push({ start: u.start, end: u.end, unit: true });
+    at = u.end;
+  }
+  if (at < length) out.push({ start: at, end: length, unit: false });
+  return out;
+}
+
+/**
+ * Σ δ² over the overlapping segments of two coders (Krippendorff 2004, p. 252): two units differ by
+ * the squares of their start and end offsets; a unit lying wholly in the other's gap by its squared
+ * length; every other pair by nothing. Only overlapping pairs can differ, so one sweep finds them.
+ */
+function pairDistances(a: readonly Segment[], b: readonly Segment[]): number {
+  let total = 0;
+  intersectDisjoint(a, b, (g, h) => {
+    if (g.unit && h.unit) total += (g.start - h.start) ** 2 + (g.end - h.end) ** 2;
+    else if (g.unit && !h.unit && h.start <= g.start && g.end <= h.end) total += (g.end - g.start) ** 2;
+    else if (!g.unit && h.unit && g.start <= h.start && h.end <= g.end) total += (h.end - h.start) ** 2;
+  });
+  return total;
+}
+
+/**
+ * The disagreement expected when every unit may fall anywhere (Krippendorff 2004, p. 253):
+ * (2/L) Σ_units [ (N − 1)(2l³ − 3l² + l)/3 + l² Σ_{gaps ≥ l} (gap − l + 1) ] / (mL(mL − 1) − Σ_units l(l − 1)).
+ */
+function expectedDisagreement(segments: readonly Segment[][], count: number, m: number, L: number): number {
+  const gaps = segments.flatMap((s) => s.filter((x) => !x.unit).map((x) => x.end - x.start)).sort((x, y) => x - y);
+  // Suffix sums: how many gaps are at least l long, and their total length, by binary search.
+  const suffix = new Array<number>(gaps.length + 1).fill(0);
+  for (let k = gaps.length - 1; k >= 0; k--) suffix[k] = suffix[k + 1] + gaps[k];
+  const firstAtLeast = (l: number) => {
+    let lo = 0;
+    let hi = gaps.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (gaps[mid] < l) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  let numerator = 0;
+  let selfPairs = 0;
+  for (const s of segments) {
+    for (const u of s) {
+      if (!u.unit) continue;
+      const l = u.end - u.start;
+      const k = firstAtLeast(l);
+      const fitting = suffix[k] - (l - 1) * (gaps.length - k);
+      numerator += ((count - 1) * (2 * l ** 3 - 3 * l ** 2 + l)) / 3 + l * l * fitting;
+      selfPairs += l * (l - 1);
+    }
+  }
+  return ((2 / L) * numerator) / (m * L * (m * L - 1) - selfPairs);
+}
+
+/** Length of the intersection of two half-open stretches. */
+function overlap(a: { start: number; end: number }, b: { start: number; end: number }): number {
+  return Math.max(0, Math.min(a.end, b.end) - Math.max(a.start, b.start));
+}
+
+/**
+ * |uα: every coder's units of any category joined into "coded", the rest "uncoded". Coincidences are
+ * the lengths where two coders' segments intersect; a unit cannot pair with itself (its l² pairings
+ * are left out of the expected coincidences), a gap's characters only with themselves (l).
+ */
+function binaryAlpha(data: UnitizingData): Stat {
+  const m = data.coders.length;
+  // A stretch coded with two categories in a row is one coded stretch here.
+  const segments = data.coders.map((spans) => segmentation(mergeSpans(spans), data.length));
+  let coded = 0;
+  let selfPairs = 0;
+  for (const s of segments) {
+    for (const x of s) {
+      const l = x.end - x.start;
+      if (x.unit) coded += l;
+      selfPairs += x.unit ? l * l : l;
+    }
+  }
+  const total = m * data.length;
+  const uncoded = total - coded;
+  if (coded === 0) return undefinedStat(UNITIZING_REASONS.noUnits);
+  if (uncoded === 0) return undefinedStat(UNITIZING_REASONS.noGap);
+  let mixed = 0;
+  for (let i = 0; i < m; i++) {
+    for (let j = i + 1; j < m; j++) {
+      intersectDisjoint(segments[i], segments[j], (x, y, length) => {
+        if (x.unit !== y.unit) mixed += 2 * length;
+      });
+    }
+  }
+  // Coded–uncoded coincidences, observed and expected, both off the diagonal of a 2 × 2 matrix.
+  const observed = mixed / (m - 1);
+  const expected = (2 * coded * uncoded) / (total - selfPairs / total);
+  return definedStat(1 - observed / expected);
+}
+
+/**
+ * cuα: categories where the units of two coders intersect, gaps left out. A unit's pairable length
+ * is its share of the coincidences (its intersections with the other coders' units over m − 1);
+ * it cannot pair with itself, so the square of that length leaves its category's expected diagonal.
+ */
+function codingAlpha(data: UnitizingData): Stat {
+  const m = data.coders.length;
+  const categories = [...new Set(data.coders.flatMap((spans) => spans.map((s) => s.category)))].sort();
+  // Per coder and category: disjoint sorted units (a coder's codes may overlap one another, one code's units do not).
+  const units = data.coders.map((spans) =>
+    categories
+      .map((c, k) => disjointUnits(spans.filter((s) => s.category === c)).map((u) => ({ ...u, category: k, pairable: 0 })))
+      .filter((list) => list.length > 0),
+  );
+  const n = categories.length;
+  const matrix = categories.map(() => new Array<number>(n).fill(0));
+  for (let i = 0; i < m; i++) {
+    for (let j = i + 1; j < m; j++) {
+      for (const a of units[i]) {
+        for (const b of units[j]) {
+          intersectDisjoint(a, b, (x, y, length) => {
+            const share = length / (m - 1);
+            matrix[x.category][y.category] += share;
+            matrix[y.category][x.category] += share;
+            x.pairable += share;
+            y.pairable += share;
+          });
+        }
+      }
+    }
+  }
+  const margins = matrix.map((row) => row.reduce((s, v) => s + v, 0));
+  const total = margins.reduce((s, v) => s + v, 0);
+  if (total === 0) return undefinedStat(UNITIZING_REASONS.noCoincidence);
+  // Only the off-diagonal cells enter α; the diagonal's self-pairings still scale every expected cell.
+  let selfPairs = 0;
+  for (const lists of units) for (const list of lists) for (const u of list) selfPairs += u.pairable ** 2;
+  let observedOff = 0;
+  let expectedOff = 0;
+  const scale = total - selfPairs / total;
+  for (let c = 0; c < n; c++) {
+    for (let k = 0; k < n; k++) {
+      if (c === k) continue;
+      observedOff += matrix[c][k];
+      expectedOff += (margins[c] * margins[k]) / scale;
+    }
+  }
+  if (expectedOff === 0) return undefinedStat(UNITIZING_REASONS.oneCategory);
+  return definedStat(1 - observedOff / expectedOff);
+}
+
+/** Every intersecting pair of two sorted lists, each of disjoint stretches, in one sweep. */
+function intersectDisjoint<X extends { start: number; end: number }>(a: readonly X[], b: readonly X[], f: (x: X, y: X, length: number) => void): void {
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const length = overlap(a[i], b[j]);
+    if (length > 0) f(a[i], b[j], length);
+    if (a[i].end <= b[j].end) i += 1;
+    else j += 1;
+  }
+}

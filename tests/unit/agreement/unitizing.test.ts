@@ -1,0 +1,198 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { categoryUnitizing, krippendorffAlpha, unitizingAlpha, UNITIZING_REASONS, type UnitizedSpan, type UnitizingData } from '../../../shared/domain/agreement';
+
+const unit = (category: string, start: number, length: number): UnitizedSpan => ({ category, start, end: start + length });
+
+/**
+ * Krippendorff (2004), Content Analysis, 2nd ed., p. 254 (the example of his §12.4, also used in
+ * "Measuring the reliability of qualitative text analysis data", Quality & Quantity 38): two
+ * observers on the continuum 150–450 (length 300), categories c and k, given as (begin, length).
+ * Shifted to start at 0. The data are as DKPro Agreement's Krippendorff2004Test transcribes them.
+ */
+const KRIPPENDORFF_2004: UnitizingData = {
+  length: 300,
+  coders: [
+    [unit('c', 225 - 150, 70), unit('c', 370 - 150, 30), unit('k', 180 - 150, 60), unit('k', 300 - 150, 50)],
+    [unit('c', 220 - 150, 80), unit('c', 355 - 150, 20), unit('c', 400 - 150, 20), unit('k', 180 - 150, 60), unit('k', 300 - 150, 50)],
+  ],
+};
+
+/**
+ * Krippendorff (1995), "On the reliability of unitizing contiguous data", Sociological Methodology 25,
+ * p. 57: four pairs of observers on a continuum of 24, one category each (A: Bertha/Bill, B: John/Jill,
+ * C: Gerret/Gill, D: Heather/Hill). Touching units stay separate units.
+ */
+const KRIPPENDORFF_1995: UnitizingData = {
+  length: 24,
+  coders: [
+    [
+      ...[[2, 8], [14, 6]].map(([b, l]) => unit('A', b, l)),
+      unit('B', 0, 18),
+      ...[[2, 6], [10, 2], [14, 4], [20, 2]].map(([b, l]) => unit('C', b, l)),
+      ...[[0, 2], [2, 8], [10, 4], [14, 6], [20, 4]].map(([b, l]) => unit('D', b, l)),
+    ],
+    [
+      ...[[4, 4], [15, 2]].map(([b, l]) => unit('A', b, l)),
+      ...[[0, 2], [2, 1], [3, 1], [4, 1], [5, 1], [6, 3], [9, 1]].map(([b, l]) => unit('B', b, l)),
+      ...[[0, 2], [4, 4], [10, 4], [16, 2], [20, 2]].map(([b, l]) => unit('C', b, l)),
+      ...[[0, 4], [4, 4], [8, 7], [15, 2], [17, 7]].map(([b, l]) => unit('D', b, l)),
+    ],
+  ],
+};
+
+describe('uα per category and over categories (Krippendorff 1995, 2004)', () => {
+  it('reproduces Krippendorff (2004, p. 254): c observed .0144, expected .0532, cuα .7286; k expected .0490, kuα 1', () => {
+    const r = unitizingAlpha(KRIPPENDORFF_2004);
+    const [c, k] = r.categories;
+    expect(c.category).toBe('c');
+    expect(c.observed).toBeCloseTo(0.0144, 4);
+    expect(c.expected).toBeCloseTo(0.0532, 4);
+    expect(c.alpha.value).toBeCloseTo(0.7286, 4);
+    expect(k.observed).toBe(0);
+    expect(k.expected).toBeCloseTo(0.049, 4);
+    expect(k.alpha.value).toBe(1);
+    // The published uα, .8591, is 1 − .0144 / (.0532 + .0490) from the rounded components; unrounded
+    // components give .8587. Both round to .859.
+    expect(1 - 0.0144 / (0.0532 + 0.049)).toBeCloseTo(0.8591, 4);
+    expect(r.alpha.value).toBeCloseTo(1 - c.observed / (c.expected + k.expected), 12);
+    expect(r.alpha.value).toBeCloseTo(0.859, 3);
+  });
+
+  it('reproduces the observed disagreements of Krippendorff (1995, p. 57): A .03125, B 2.26736, C .02777, D .38715', () => {
+    // The 1995 expected disagreements used a formula Krippendorff corrected in 2004 (DKPro's test notes
+    // the same), so only the observed ones are compared.
+    const observed = ['A', 'B', 'C', 'D'].map((c) => categoryUnitizing(KRIPPENDORFF_1995, c).observed);
+    expect(observed[0]).toBeCloseTo(0.03125, 5);
+    expect(observed[1]).toBeCloseTo(2.26736, 5);
+    expect(observed[2]).toBeCloseTo(0.02777, 4);
+    expect(observed[3]).toBeCloseTo(0.38715, 5);
+  });
+
+  it('is undefined, with the reason, where no coder marked a unit of the category or every coder marked everything', () => {
+    const none = categoryUnitizing({ length: 10, coders: [[unit('a', 0, 2)], []] }, 'b');
+    expect(none.alpha).toEqual({ value: null, reason: UNITIZING_REASONS.noUnits });
+    const nothing = unitizingAlpha({ length: 10, coders: [[], [], []] });
+    expect(nothing.alpha.value).toBeNull();
+    expect(nothing.binary).toEqual({ value: null, reason: UNITIZING_REASONS.noUnits });
+    expect(nothing.coding).toEqual({ value: null, reason: UNITIZING_REASONS.noCoincidence });
+    const whole = unitizingAlpha({ length: 5, coders: [[unit('a', 0, 5)], [unit('a', 0, 5)]] });
+    expect(whole.binary).toEqual({ value: null, reason: UNITIZING_REASONS.noGap });
+    expect(whole.coding).toEqual({ value: null, reason: UNITIZING_REASONS.oneCategory });
+  });
+
+  it('refuses spans outside the continuum and fewer than two coders', () => {
+    expect(() => unitizingAlpha({ length: 5, coders: [[unit('a', 3, 4)], []] })).toThrow(RangeError);
+    expect(() => unitizingAlpha({ length: 5, coders: [[unit('a', 1, 2)]] })).toThrow(RangeError);
+    expect(() => unitizingAlpha({ length: 5, coders: [[{ category: 'a', start: 2, end: 2 }], []] })).toThrow(RangeError);
+  });
+});
+
+describe('|uα and cuα (Krippendorff, Mathet, Bouvry & Widlöcher 2016)', () => {
+  it('|uα of two overlapping units, computed by hand from the coincidences of coded and uncoded lengths', () => {
+    // A codes [2,6), B codes [3,7) of 10: coded 8 of 20 pairable characters, uncoded 12; they differ on
+    // [2,3) and [6,7), each counted from both sides. Self-pairings: units 4² + 4², gaps 2 + 4 + 3 + 3.
+    const r = unitizingAlpha({ length: 10, coders: [[unit('x', 2, 4)], [unit('y', 3, 4)]] });
+    expect(r.binary.value).toBeCloseTo(1 - (4 * (20 - 44 / 20)) / (2 * 8 * 12), 12);
+    // Ten more uncoded characters at the end: 40 pairable characters, gaps 2 + 14 + 3 + 13.
+    const padded = unitizingAlpha({ length: 20, coders: [[unit('x', 2, 4)], [unit('y', 3, 4)]] });
+    expect(padded.binary.value).toBeCloseTo(1 - (4 * (40 - 64 / 40)) / (2 * 8 * 32), 12);
+    expect(padded.coding.value).toBe(r.coding.value);
+  });
+
+  it('equals Krippendorff’s α (nominal) where all coders cut the text into the same cells of one length', () => {
+    const cells = fc.record({
+      width: fc.integer({ min: 1, max: 4 }),
+      values: fc.array(fc.array(fc.constantFrom('a', 'b', 'c'), { minLength: 2, maxLength: 2 }), { minLength: 2, maxLength: 12 }),
+      gaps: fc.array(fc.nat({ max: 3 }), { maxLength: 12 }),
+    });
+    fc.assert(
+      fc.property(cells, ({ width, values, gaps }) => {
+        // Two coders; a cell a coder left uncoded (gaps) is a missing value, so the cell is not pairable.
+        const rows = [0, 1].map((coder) => values.map((v, cell) => (gaps[cell] === coder + 1 ? null : v[coder])));
+        const coders = rows.map((row) => row.flatMap((v, cell) => (v === null ? [] : [unit(v, cell * width, width)])));
+        const expected = krippendorffAlpha(rows);
+        const got = unitizingAlpha({ length: values.length * width, coders }).coding;
+        if (expected.value === null) expect(got.value).toBeNull();
+        else expect(got.value).toBeCloseTo(expected.value, 10);
+      }),
+    );
+  });
+
+  it('equals Krippendorff’s α with three or more coders who all code every cell', () => {
+    const data = fc.integer({ min: 3, max: 5 }).chain((m) => fc.array(fc.array(fc.constantFrom('a', 'b', 'c'), { minLength: m, maxLength: m }), { minLength: 2, maxLength: 10 }));
+    fc.assert(
+      fc.property(data, fc.integer({ min: 1, max: 3 }), (cells, width) => {
+        const m = cells[0].length;
+        const rows = Array.from({ length: m }, (_, coder) => cells.map((v) => v[coder]));
+        const coders = rows.map((row) => row.map((v, cell) => unit(v, cell * width, width)));
+        const expected = krippendorffAlpha(rows);
+        const got = unitizingAlpha({ length: cells.length * width, coders }).coding;
+        if (expected.value === null) expect(got.value).toBeNull();
+        else expect(got.value).toBeCloseTo(expected.value, 10);
+      }),
+    );
+  });
+});
+
+/** A unitizing as the literature draws it: the continuum cut at random points, each piece a unit of a category or a gap. */
+const unitizing = (length: number) =>
+  fc.array(fc.tuple(fc.integer({ min: 1, max: length - 1 }), fc.constantFrom(null, 'a', 'b', 'c')), { maxLength: 8 }).map((cuts) => {
+    const points = [...new Set([0, ...cuts.map(([p]) => p), length])].sort((x, y) => x - y);
+    return points.slice(0, -1).flatMap((start, i) => {
+      const category = cuts[i % Math.max(1, cuts.length)]?.[1] ?? null;
+      return category === null ? [] : [{ category, start, end: points[i + 1] }];
+    });
+  });
+
+const study = fc
+  .record({ length: fc.integer({ min: 2, max: 60 }), m: fc.integer({ min: 2, max: 4 }) })
+  .chain(({ length, m }) => fc.record({ length: fc.constant(length), coders: fc.array(unitizing(length), { minLength: m, maxLength: m }) }));
+
+function values(r: ReturnType<typeof unitizingAlpha>): (number | null)[] {
+  return [r.alpha.value, r.binary.value, r.coding.value, ...r.categories.map((c) => c.alpha.value)];
+}
+
+describe('unitizing properties', () => {
+  it('is 1 for identical unitizing wherever it is defined, and says why where it is not', () => {
+    fc.assert(
+      fc.property(study, ({ length, coders }) => {
+        const same = unitizingAlpha({ length, coders: coders.map(() => coders[0]) });
+        for (const stat of [same.alpha, same.binary, same.coding, ...same.categories.map((c) => c.alpha)]) {
+          if (stat.value === null) expect(stat.reason.length).toBeGreaterThan(0);
+          else expect(stat.value).toBeCloseTo(1, 12);
+        }
+      }),
+    );
+  });
+
+  it('does not depend on the order of the coders', () => {
+    fc.assert(
+      fc.property(study, ({ length, coders }) => {
+        const forward = values(unitizingAlpha({ length, coders }));
+        const reversed = values(unitizingAlpha({ length, coders: [...coders].reverse() }));
+        forward.forEach((v, i) => (v === null ? expect(reversed[i]).toBeNull() : expect(reversed[i]).toBeCloseTo(v, 10)));
+      }),
+    );
+  });
+
+  it('uncoded text outside every unit leaves cuα and the distances alone, and counts as agreement in uα and |uα', () => {
+    fc.assert(
+      fc.property(study, fc.integer({ min: 1, max: 40 }), ({ length, coders }, blank) => {
+        const before = unitizingAlpha({ length, coders });
+        const padded = unitizingAlpha({ length: length + blank, coders: coders.map((spans) => spans.map((s) => ({ ...s, start: s.start + blank, end: s.end + blank }))) });
+        // cuα compares codes where coded text coincides: text nobody coded is not part of it.
+        if (before.coding.value === null) expect(padded.coding.value).toBeNull();
+        else expect(padded.coding.value).toBeCloseTo(before.coding.value, 10);
+        before.categories.forEach((c, i) => {
+          const p = padded.categories[i];
+          // The distances between units and gaps are the same; spread over a longer continuum.
+          expect(p.observed * (length + blank) ** 2).toBeCloseTo(c.observed * length ** 2, 6);
+          if (c.observed > 0) expect(p.observed).toBeLessThan(c.observed);
+        });
+        // |uα counts agreeing uncoded text: more of it never lowers the value.
+        if (before.binary.value !== null) expect(padded.binary.value!).toBeGreaterThanOrEqual(before.binary.value - 1e-12);
+      }),
+    );
+  });
+});
