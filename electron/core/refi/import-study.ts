@@ -5,6 +5,7 @@ import { stripBom } from '../../../shared/domain/offsets';
 import { decodeText } from '../../../shared/text/decode';
 import { ATTRIBUTE_TYPES, recordWords, type AttributeType, type Methodology, type NodeLevel } from '../../../shared/domain/vocabulary';
 import { initialsOf } from '../repos/coders-repo';
+import { fillInBulk } from '../store/search-schema';
 import { nowIso, stmt } from '../store/statements';
 import type { TaskStep } from '../tasks';
 import {
@@ -875,15 +876,21 @@ export async function applyProjectPlan(db: Database.Database, plan: ImportPlan, 
   const total = plan.tables.reduce((n, t) => n + t.rows.length, 0);
   let done = 0;
   try {
-    for (const { table, rows, optional } of plan.tables) {
-      const fixed = table === 'memos' ? rows.map((r) => (r.target_id === '__project__' ? { ...r, target_id: projectId } : r)) : rows;
-      for (let from = 0; from < fixed.length; from += ROWS_PER_STEP) {
-        await step(`Writing the new project (${recordWords(table)})`, done, total);
-        skipped += insertAll(db, table, fixed.slice(from, from + ROWS_PER_STEP), optional ?? false);
-        done += Math.min(ROWS_PER_STEP, fixed.length - from);
-      }
-    }
-    await step('Writing the new project', total, total);
+    await fillInBulk(
+      db,
+      plan.tables.map((t) => t.table),
+      async () => {
+        for (const { table, rows, optional } of plan.tables) {
+          const fixed = table === 'memos' ? rows.map((r) => (r.target_id === '__project__' ? { ...r, target_id: projectId } : r)) : rows;
+          for (let from = 0; from < fixed.length; from += ROWS_PER_STEP) {
+            await step(`Writing the new project (${recordWords(table)})`, done, total);
+            skipped += insertAll(db, table, fixed.slice(from, from + ROWS_PER_STEP), optional ?? false);
+            done += Math.min(ROWS_PER_STEP, fixed.length - from);
+          }
+        }
+        await step('Indexing the new project', total, total);
+      },
+    );
   } finally {
     db.pragma(`cache_size = ${cache}`);
   }

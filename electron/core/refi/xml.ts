@@ -1,4 +1,3 @@
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { AppError } from '../../../shared/api/errors';
 
 /** A parsed element: namespace prefixes dropped, attribute and text entities decoded. */
@@ -30,44 +29,158 @@ function decodeEntities(value: string, what: string): string {
   });
 }
 
-type OrderedNode = Record<string, unknown> & { ':@'?: Record<string, string> };
+/** How deep elements may nest: REFI-QDA needs a few dozen levels; 10,000 is an attack on the stack. */
+const MAX_DEPTH = 200;
 
-const parser = new XMLParser({
-  preserveOrder: true,
-  ignoreAttributes: false,
-  attributeNamePrefix: '',
-  parseTagValue: false,
-  parseAttributeValue: false,
-  trimValues: false,
-  // Entities stay off: no DOCTYPE can define one and nothing expands; we decode the predefined five.
-  processEntities: false,
-  htmlEntities: false,
-  removeNSPrefix: true,
-  cdataPropName: '#cdata',
-  ignoreDeclaration: true,
-  ignorePiTags: true,
-  maxNestedTags: 200,
-});
+// An XML name: a letter, '_' or ':' (or any character past Latin-1), then also digits, '-', '.', '·'.
+const NAME = /^[A-Za-z_:\u00C0-\uFFFF][\w.:\u00B7\u00C0-\uFFFF-]*$/;
 
-function convert(node: OrderedNode, what: string): XmlElement | null {
-  const name = Object.keys(node).find((k) => k !== ':@');
-  if (!name || name === '#text' || name === '#cdata' || name.startsWith('?') || name.startsWith('!')) return null;
-  const attrs: Record<string, string> = {};
-  for (const [k, v] of Object.entries(node[':@'] ?? {})) {
-    if (k.startsWith('xmlns')) continue;
-    attrs[k] = decodeEntities(String(v), what);
+interface Building {
+  readonly raw: string;
+  readonly element: { name: string; attrs: Record<string, string>; children: XmlElement[]; text: string };
+}
+
+// Most elements of a large project have no attributes or no children: they share these until they get some.
+const NO_ATTRS: Readonly<Record<string, string>> = Object.freeze({});
+const NO_CHILDREN: readonly XmlElement[] = Object.freeze([]);
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 10 || c === 9 || c === 13;
+}
+
+/**
+ * One pass over the text with indexOf, building the elements as it goes: the project document of
+ * a large study is tens of megabytes, and a token tree converted afterwards costs seconds. It checks
+ * what well-formedness the reading depends on: tags that close in order, quoted attributes given
+ * once, names, one root, no text outside it, comments, CDATA and processing instructions closed.
+ */
+class Scanner {
+  private readonly names = new Set<string>();
+
+  constructor(
+    private readonly xml: string,
+    private readonly what: string,
+  ) {}
+
+  private fail(at: number, detail: string): never {
+    let line = 1;
+    for (let i = this.xml.indexOf('\n'); i >= 0 && i < at; i = this.xml.indexOf('\n', i + 1)) line += 1;
+    throw badXml(this.what, `it is not well-formed XML (line ${line}: ${detail})`);
   }
-  const children: XmlElement[] = [];
-  let text = '';
-  for (const child of (node[name] as OrderedNode[]) ?? []) {
-    if ('#text' in child) text += decodeEntities(String(child['#text']), what);
-    else if ('#cdata' in child) text += ((child['#cdata'] as { '#text'?: unknown }[]) ?? []).map((c) => String(c['#text'] ?? '')).join('');
-    else {
-      const el = convert(child, what);
-      if (el) children.push(el);
+
+  private name(raw: string, at: number): string {
+    if (!this.names.has(raw)) {
+      if (!NAME.test(raw)) this.fail(at, `“${raw.slice(0, 40)}” is not a valid name`);
+      this.names.add(raw);
+    }
+    return raw;
+  }
+
+  document(): XmlElement {
+    const s = this.xml;
+    const n = s.length;
+    const stack: Building[] = [];
+    let root: XmlElement | null = null;
+    let pos = 0;
+    while (pos < n) {
+      const lt = s.indexOf('<', pos);
+      const end = lt < 0 ? n : lt;
+      if (end > pos) {
+        const text = s.slice(pos, end);
+        const top = stack[stack.length - 1];
+        if (top) top.element.text += decodeEntities(text, this.what);
+        else if (text.trim()) throw badXml(this.what, 'it has text outside its root element');
+      }
+      if (lt < 0) break;
+      const next = s.charCodeAt(lt + 1);
+      if (next === 47 /* / */) {
+        const gt = s.indexOf('>', lt);
+        if (gt < 0) this.fail(lt, 'a closing tag is not finished');
+        const raw = s.slice(lt + 2, gt).trimEnd();
+        const top = stack.pop();
+        if (!top) this.fail(lt, `the closing tag </${raw.slice(0, 40)}> has no opening tag`);
+        if (top.raw !== raw) this.fail(lt, `<${top.raw}> is closed by </${raw.slice(0, 40)}>`);
+        pos = gt + 1;
+      } else if (next === 63 /* ? */) {
+        const close = s.indexOf('?>', lt + 2);
+        if (close < 0) this.fail(lt, 'a processing instruction is not closed');
+        pos = close + 2;
+      } else if (next === 33 /* ! */) {
+        if (s.startsWith('<!--', lt)) {
+          const close = s.indexOf('-->', lt + 4);
+          if (close < 0) this.fail(lt, 'a comment is not closed');
+          pos = close + 3;
+        } else if (s.startsWith('<![CDATA[', lt)) {
+          const close = s.indexOf(']]>', lt + 9);
+          if (close < 0) this.fail(lt, 'a CDATA section is not closed');
+          const top = stack[stack.length - 1];
+          if (!top) this.fail(lt, 'a CDATA section lies outside the root element');
+          top.element.text += s.slice(lt + 9, close);
+          pos = close + 3;
+        } else this.fail(lt, 'unexpected “<!”');
+      } else {
+        const parent = stack[stack.length - 1];
+        if (!parent && root) throw badXml(this.what, 'it has more than one root element');
+        const tag = this.openTag(lt, stack.length);
+        if (!parent) root = tag.element;
+        else if (parent.element.children === NO_CHILDREN) parent.element.children = [tag.element];
+        else parent.element.children.push(tag.element);
+        if (tag.open) stack.push(tag);
+        pos = tag.end;
+      }
+    }
+    if (stack.length) this.fail(n, `<${stack[stack.length - 1].raw}> is not closed`);
+    if (!root) throw badXml(this.what, 'it has no root element');
+    return root;
+  }
+
+  /** Reads the start tag at `lt`: its element, whether it stays open (not <…/>), and where the text after it begins. */
+  private openTag(lt: number, depth: number): Building & { readonly open: boolean; readonly end: number } {
+    const s = this.xml;
+    const n = s.length;
+    let p = lt + 1;
+    while (p < n) {
+      const c = s.charCodeAt(p);
+      if (isSpace(c) || c === 47 || c === 62) break;
+      p += 1;
+    }
+    const raw = this.name(s.slice(lt + 1, p), lt);
+    if (depth >= MAX_DEPTH) throw badXml(this.what, `its elements nest more than ${MAX_DEPTH} deep`);
+    const element = { name: raw.slice(raw.indexOf(':') + 1), attrs: NO_ATTRS as Record<string, string>, children: NO_CHILDREN as XmlElement[], text: '' };
+    for (;;) {
+      const before = p;
+      while (p < n && isSpace(s.charCodeAt(p))) p += 1;
+      if (p >= n) this.fail(lt, `the tag <${raw}> is not finished`);
+      const c = s.charCodeAt(p);
+      if (c === 62 /* > */) return { raw, element, open: true, end: p + 1 };
+      if (c === 47 /* / */ && s.charCodeAt(p + 1) === 62) return { raw, element, open: false, end: p + 2 };
+      if (p === before) this.fail(p, `the tag <${raw}> needs a space before each attribute`);
+      const nameStart = p;
+      while (p < n) {
+        const d = s.charCodeAt(p);
+        if (d === 61 || isSpace(d) || d === 47 || d === 62) break;
+        p += 1;
+      }
+      const attr = this.name(s.slice(nameStart, p), nameStart);
+      while (p < n && isSpace(s.charCodeAt(p))) p += 1;
+      if (s.charCodeAt(p) !== 61 /* = */) this.fail(p, `the attribute ${attr} of <${raw}> has no value`);
+      p += 1;
+      while (p < n && isSpace(s.charCodeAt(p))) p += 1;
+      const quote = s.charCodeAt(p);
+      if (quote !== 34 && quote !== 39) this.fail(p, `the value of ${attr} is not in quotes`);
+      const close = s.indexOf(quote === 34 ? '"' : "'", p + 1);
+      if (close < 0) this.fail(p, `the value of ${attr} is not closed`);
+      const value = s.slice(p + 1, close);
+      if (value.includes('<')) this.fail(p, `the value of ${attr} holds a “<”`);
+      if (!attr.startsWith('xmlns')) {
+        const local = attr.slice(attr.indexOf(':') + 1);
+        if (element.attrs === NO_ATTRS) element.attrs = {};
+        else if (Object.hasOwn(element.attrs, local)) this.fail(nameStart, `<${raw}> has the attribute ${local} twice`);
+        element.attrs[local] = decodeEntities(value, this.what);
+      }
+      p = close + 1;
     }
   }
-  return { name, attrs, children, text };
 }
 
 /**
@@ -79,25 +192,7 @@ export function parseXml(xml: string, what: string): XmlElement {
   if (/<!DOCTYPE|<!ENTITY/i.test(body)) {
     throw badXml(what, 'it contains a DOCTYPE or entity declaration, which REFI-QDA files never need (refused for safety)');
   }
-  const valid = XMLValidator.validate(body);
-  if (valid !== true) throw badXml(what, `it is not well-formed XML (line ${valid.err.line}: ${valid.err.msg})`);
-  let ordered: OrderedNode[];
-  try {
-    ordered = parser.parse(body) as OrderedNode[];
-  } catch (err) {
-    throw badXml(what, err instanceof Error ? err.message : 'the parser failed');
-  }
-  const roots: XmlElement[] = [];
-  for (const n of ordered) {
-    if ('#text' in n) {
-      if (String(n['#text']).trim()) throw badXml(what, 'it has text outside its root element');
-      continue;
-    }
-    const el = convert(n, what);
-    if (el) roots.push(el);
-  }
-  if (roots.length !== 1) throw badXml(what, roots.length === 0 ? 'it has no root element' : 'it has more than one root element');
-  return roots[0];
+  return new Scanner(body, what).document();
 }
 
 export function childrenNamed(el: XmlElement | undefined, name: string): XmlElement[] {

