@@ -1,4 +1,4 @@
-import type { AgreementReport, AggregatedKappa, BinaryFigures, FigureSummaries, NodeFigures, SliceFigures, StatSummary, StatValue } from '../api/methods/agreement';
+import type { AgreementReport, AggregatedKappa, BinaryFigures, FigureSummaries, NodeFigures, SliceFigures, StatSummary, StatValue, UnitizingReport } from '../api/methods/agreement';
 import { isWithheld, plural } from '../domain/agreement/result';
 import { NODE_LEVEL_LABELS, type NodeLevel } from '../domain/vocabulary';
 
@@ -259,7 +259,28 @@ export function agreementTables(report: AgreementReport): FigureTable[] {
       ],
     });
   }
+  if (report.unitizing) tables.push(...unitizingTables(report.unitizing));
   return tables;
+}
+
+/** uα per code and over all codes; the Word report prints these beside its unit-level tables. */
+export function unitizingTables(u: UnitizingReport): FigureTable[] {
+  return [
+    {
+      id: 'unitizing-codes',
+      title: 'Per code, unitizing',
+      columns: ['Code', 'Passages', 'uα'],
+      rows: u.codes.map((x) => ({ label: x.name, cells: [count(x.passages), coefficient(x.alpha)], flag: x.tooFewToJudge ? TOO_FEW_FLAG : null, nodeId: x.nodeId })),
+      note: 'uα: Krippendorff’s α for unitized text; the coders’ passages of the code against the rest of the text.',
+    },
+    {
+      id: 'unitizing-overall',
+      title: 'All codes, unitizing',
+      columns: ['', 'Characters', 'uα', '|uα', 'cuα'],
+      rows: [{ label: 'All codes', cells: [count(u.characters), coefficient(u.overall.alpha), coefficient(u.overall.binary), coefficient(u.overall.coding)], flag: null }],
+      note: '|uα: coded against uncoded text, whatever the code. cuα: which code, where the coders’ coded passages overlap.',
+    },
+  ];
 }
 
 /** The heading lines: who, at which level, the scope, and what was compared. */

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { ParsedParams } from '../../../shared/api/contract';
-import type { AgreementReport, BinaryFigures, CharacterReport, MultiCoderReport, NodeFigures, PairReport } from '../../../shared/api/methods/agreement';
+import type { AgreementReport, BinaryFigures, CharacterReport, MultiCoderReport, NodeFigures, PairReport, UnitizingReport } from '../../../shared/api/methods/agreement';
 import { AppError } from '../../../shared/api/errors';
 import { binaryAgreementFromCounts, plural, type BinaryAgreement } from '../../../shared/domain/agreement';
 import { UNIT_SET_LABELS, type UnitSetMode } from '../../../shared/domain/agreement-options';
@@ -24,6 +24,7 @@ import {
 import { computeMultiCoderAgreement } from './multi-coder-agreement';
 import { resolveScope, SCOPE_SOURCE_WORDS, uncodedDocuments } from './scope';
 import { computeUnitAgreement, summarize, type CodeAgreement, type UnitPartition } from './unit-agreement';
+import { computeUnitizingAgreement } from './unitizing-level';
 
 export type AgreementParams = ParsedParams<'agreement.compute'>;
 
@@ -50,9 +51,6 @@ export function computeAgreementReport(db: Database.Database, params: AgreementP
   assertAgreementEnabled(db);
   assertComparisonOpen(db);
   const coders = requireComparableCoders(db, params.coderIds);
-  if (params.level === 'char' && coders.length !== 2) {
-    throw new AppError('BAD_REQUEST', 'Character-level agreement compares two coders at a time. Choose two coders, or the unit level for three or more.');
-  }
   if (params.level === 'char' && params.unitSet !== undefined && params.unitSet !== 'all-units') {
     throw new AppError(
       'BAD_REQUEST',
@@ -102,16 +100,28 @@ export function computeAgreementReport(db: Database.Database, params: AgreementP
       const end = unit ? unit.end : c.end;
       return start === null || end === null ? [] : [{ documentId: c.documentId, codeId: c.codeId, coderId: c.coderId, start, end }];
     });
-    const r = computeCharacterAgreement({
-      documents,
-      codeIds,
-      codings: spans,
-      coderA: coders[0].id,
-      coderB: coders[1].id,
-      documentIds: scope.documentIds,
-      minPositiveUnits: params.minPositiveUnits,
-    });
-    const characters: CharacterReport = {
+    // κ compares two coders at a time; uα takes any number, on the documents every one of them was given.
+    const everyone = scope.documentIds.filter((id) => scope.given.every((g) => g.has(id)));
+    const u = computeUnitizingAgreement({ documents, codeIds, codings: spans, coderIds: params.coderIds, documentIds: everyone, minPositiveUnits: params.minPositiveUnits });
+    const unitizing: UnitizingReport = {
+      characters: u.characters,
+      unusedCodes: u.unusedCodeIds.length,
+      overall: u.overall,
+      codes: u.codes.map((c) => ({ nodeId: c.codeId, name: nodeById.get(c.codeId)?.name ?? '?', passages: c.passages, tooFewToJudge: c.tooFewToJudge, alpha: c.alpha })),
+    };
+    const r =
+      coders.length === 2
+        ? computeCharacterAgreement({
+            documents,
+            codeIds,
+            codings: spans,
+            coderA: coders[0].id,
+            coderB: coders[1].id,
+            documentIds: scope.documentIds,
+            minPositiveUnits: params.minPositiveUnits,
+          })
+        : null;
+    const characters: CharacterReport | null = r && {
       characters: r.characters,
       unusedCodes: r.unusedCodeIds.length,
       overall: r.overall,
@@ -127,15 +137,20 @@ export function computeAgreementReport(db: Database.Database, params: AgreementP
         documents: c.documents.map((d) => ({ documentId: d.documentId, title: titleOf.get(d.documentId) ?? '?', ...d.agreement })),
       })),
     };
+    const compared = r ?? u;
     return {
       ...base,
       level: 'char',
-      scope: scopeReport(`every character (${plural(r.characters, 'character')})`),
-      unitSet: { mode: 'all-units', label: 'every character of the documents in scope', units: r.characters, documents: docList(r.documentIds) },
-      notes: characterNotes(r.documentIds.length, r.characters, r.unusedCodeIds.length, params.minPositiveUnits),
+      scope: scopeReport(`every character (${plural(compared.characters, 'character')})`),
+      unitSet: { mode: 'all-units', label: 'every character of the documents in scope', units: compared.characters, documents: docList(compared.documentIds) },
+      notes: [
+        ...(r ? characterNotes(r.documentIds.length, r.characters, r.unusedCodeIds.length, params.minPositiveUnits) : []),
+        ...unitizingNotes(coders.length, u.documentIds.length, scope.documentIds.length, params.minPositiveUnits),
+      ],
       pair: null,
       characters,
       multi: null,
+      unitizing,
     };
   }
 
@@ -169,6 +184,7 @@ export function computeAgreementReport(db: Database.Database, params: AgreementP
       pair: null,
       characters: null,
       multi,
+      unitizing: null,
     };
   }
 
@@ -216,6 +232,7 @@ export function computeAgreementReport(db: Database.Database, params: AgreementP
     pair,
     characters: null,
     multi: null,
+    unitizing: null,
   };
 }
 
@@ -290,6 +307,15 @@ function characterNotes(docs: number, characters: number, unused: number, minPos
     `κ of a code with fewer than ${plural(minPositive, 'coded passage')} (stretches of text either coder coded with it) is withheld (shown on request), as at the unit level.`,
     `Codes neither coder applied in these documents are left out (${unused}).`,
   ];
+}
+
+function unitizingNotes(coders: number, docs: number, scopeDocs: number, minPositive: number): string[] {
+  const notes = [
+    `Unitizing (Krippendorff’s uα): each coder’s coded passages are units on the text of the ${plural(docs, 'document')} ${coders === 2 ? 'both coders were' : `all ${coders} coders were`} given, read end to end; uncoded text is gap. uα of a code weighs how far the coders’ passages of it lie from one another’s, start and end, against chance (Krippendorff 2004); over all codes it sums those disagreements. |uα asks only whether text is coded at all, cuα which code the coders gave where their coded passages overlap (Krippendorff, Mathet, Bouvry & Widlöcher 2016). Uncoded text counts as agreement in uα and |uα, not in cuα.`,
+    `uα of a code with fewer than ${plural(minPositive, 'coded passage')} is withheld (shown on request); “undefined” means there is no value at all (no coder coded with it, or every coder coded all the text).`,
+  ];
+  if (docs < scopeDocs) notes.push(`${plural(scopeDocs - docs, 'document')} in scope ${scopeDocs - docs === 1 ? 'was' : 'were'} not given to every coder and ${scopeDocs - docs === 1 ? 'is' : 'are'} left out of uα.`);
+  return notes;
 }
 
 function multiUnitSetLabel(mode: UnitSetMode): string {

@@ -66,7 +66,7 @@ export interface CharacterResult {
   readonly overall: { readonly percentAgreement: Stat; readonly pooled: AggregatedKappa; readonly mean: AggregatedKappa; readonly weighted: AggregatedKappa };
 }
 
-const PASSAGE_WORDS = ['coded passage', 'coded passages'] as const;
+export const PASSAGE_WORDS = ['coded passage', 'coded passages'] as const;
 
 interface Pair {
   readonly a: Span[];

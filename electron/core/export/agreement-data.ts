@@ -1,4 +1,4 @@
-import type { AgreementReport, Resolution } from '../../../shared/api/methods/agreement';
+import type { AgreementReport, Resolution, UnitizingReport } from '../../../shared/api/methods/agreement';
 import { AppError } from '../../../shared/api/errors';
 import { computeAgreementReport } from '../agreement/agreement-service';
 import { listResolutions } from '../agreement/discrepancies';
@@ -20,12 +20,18 @@ function pickCoders(data: ReportData): [string, string] | null {
   return ranked.length >= 2 ? [ranked[0].c.id, ranked[1].c.id] : null;
 }
 
-export function loadAgreement(data: ReportData): { report: AgreementReport | null; resolutions: Resolution[]; warnings: string[] } {
+export function loadAgreement(data: ReportData): {
+  report: AgreementReport | null;
+  /** uα at the character level, where the coders coded passages of text outside meaning units. */
+  unitizing: UnitizingReport | null;
+  resolutions: Resolution[];
+  warnings: string[];
+} {
   const pair = pickCoders(data);
   const resolutions = listResolutions(data.db, pair?.[0], pair?.[1]).filter((r) => data.documents.has(r.documentId));
-  if (!pair) return { report: null, resolutions, warnings: ['Agreement needs two coders who both coded this project.'] };
+  if (!pair) return { report: null, unitizing: null, resolutions, warnings: ['Agreement needs two coders who both coded this project.'] };
   try {
-    const report = computeAgreementReport(data.db, {
+    const params = {
       coderIds: pair,
       level: 'unit',
       unitSet: 'coded-by-any',
@@ -34,11 +40,14 @@ export function loadAgreement(data: ReportData): { report: AgreementReport | nul
       minPositiveUnits: 5,
       breakdowns: false,
       intervals: false,
-    });
-    return { report, resolutions, warnings: [] };
+    } as const;
+    const report = computeAgreementReport(data.db, params);
+    const passages = stmt(data.db, `SELECT count(*) FROM codings WHERE unit_id IS NULL AND coder_id IN (?, ?)`).pluck().get(...pair) as number;
+    const unitizing = passages > 0 ? computeAgreementReport(data.db, { ...params, level: 'char', unitSet: undefined }).unitizing : null;
+    return { report, unitizing, resolutions, warnings: [] };
   } catch (err) {
     // Blind coding or agreement turned off: the report says why instead of failing.
-    if (err instanceof AppError) return { report: null, resolutions, warnings: [err.message] };
+    if (err instanceof AppError) return { report: null, unitizing: null, resolutions, warnings: [err.message] };
     throw err;
   }
 }

@@ -58,7 +58,7 @@ function FigureTableView({ table }: { table: FigureTable }) {
 /** The agreement figures at the top of the Compare tab: per code first, then all codes, then the breakdowns. */
 export function FiguresPanel({ report }: { report: AgreementReport }) {
   const tables = agreementTables(report);
-  const main = tables.filter((t) => ['codes', 'overall', 'char-codes', 'char-overall', 'multi-codes', 'multi-overall'].includes(t.id));
+  const main = tables.filter((t) => ['codes', 'overall', 'char-codes', 'char-overall', 'multi-codes', 'multi-overall', 'unitizing-codes', 'unitizing-overall'].includes(t.id));
   const more = tables.filter((t) => !main.includes(t));
   const [heading, scope, documents] = agreementHeading(report);
   return (

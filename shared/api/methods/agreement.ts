@@ -128,6 +128,26 @@ export const MultiCoderReport = z.object({
 });
 export type MultiCoderReport = z.infer<typeof MultiCoderReport>;
 
+/** Krippendorff's α for unitized text: the coders' coded stretches as units on the text in scope. */
+export const UnitizingReport = z.object({
+  characters: z.number(),
+  codes: z.array(
+    z.object({
+      nodeId: Id,
+      name: z.string(),
+      /** Stretches of text any coder coded with the code. */
+      passages: z.number(),
+      tooFewToJudge: z.boolean(),
+      /** uα of the code (Krippendorff 2004): its passages against the rest of the text. */
+      alpha: StatValue,
+    }),
+  ),
+  unusedCodes: z.number(),
+  /** uα over all codes; |uα coded against uncoded; cuα which code where coded stretches coincide. */
+  overall: z.object({ alpha: StatValue, binary: StatValue, coding: StatValue }),
+});
+export type UnitizingReport = z.infer<typeof UnitizingReport>;
+
 export const DOCUMENT_SCOPES = ['auto', 'all', 'handed-out'] as const;
 
 /** Which documents were compared and why, in numbers and words; what a reviewer checks first. */
@@ -164,6 +184,8 @@ export const AgreementReport = z.object({
   pair: PairReport.nullable(),
   characters: CharacterReport.nullable(),
   multi: MultiCoderReport.nullable(),
+  /** At the character level: uα, |uα and cuα of the coded passages, for any number of coders. */
+  unitizing: UnitizingReport.nullable(),
 });
 export type AgreementReport = z.infer<typeof AgreementReport>;
 

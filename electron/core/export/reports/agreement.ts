@@ -3,7 +3,7 @@ import { FORMATS_BY_KIND, REPORT_LABELS, type ReportBlock, type ReportRow } from
 import { DECISION_LABELS, DISCREPANCY_TYPE_LABELS, type DiscrepancyType } from '../../../../shared/domain/agreement-options';
 import { NODE_LEVEL_LABELS } from '../../../../shared/domain/vocabulary';
 import { plural } from '../../../../shared/domain/agreement/result';
-import { agreementHeading, agreementTables, coefficient, percent as percentCell, type FigureTable } from '../../../../shared/format/agreement-format';
+import { agreementHeading, agreementTables, coefficient, percent as percentCell, unitizingTables, type FigureTable } from '../../../../shared/format/agreement-format';
 import { cell, groupRow, heading, para, paragraph, row, section, sheet, TableNumbers, type BuiltReport, type ReportBuilder } from '../blocks';
 import type { ReportData } from '../data';
 import { loadAgreement } from '../agreement-data';
@@ -72,7 +72,7 @@ export const agreementReport: ReportBuilder = {
   label: REPORT_LABELS.agreement,
   formats: FORMATS_BY_KIND.agreement,
   build(data): BuiltReport {
-    const { report, resolutions, warnings } = loadAgreement(data);
+    const { report, unitizing, resolutions, warnings } = loadAgreement(data);
     const numbers = new TableNumbers(data.options.firstTable);
     const blocks: ReportBlock[] = [heading(1, 'Intercoder agreement')];
     const pair = report?.pair ?? null;
@@ -112,6 +112,11 @@ export const agreementReport: ReportBuilder = {
         }
         if (levelRows.length > 0) {
           blocks.push(numbers.table('Agreement at the levels above codes', [{ ...columns[0], label: 'Node' }, ...columns.slice(1)], levelRows, 'A unit has a node when either coder applied any code beneath it.'));
+        }
+      }
+      if (unitizing) {
+        for (const t of unitizingTables(unitizing)) {
+          blocks.push(numbers.table(`Unitizing agreement (Krippendorff’s uα): ${t.title === 'Per code, unitizing' ? 'per code' : 'all codes'}`, wordColumns(t), wordRows(data, t), t.note ?? ''));
         }
       }
       if (report.notes.length) blocks.push(heading(2, 'How the figures were computed'), ...report.notes.map((n) => paragraph(n, 'note')));

@@ -1,0 +1,97 @@
+import {
+  DEFAULT_MIN_POSITIVE_UNITS,
+  mergeSpans,
+  undefinedStat,
+  unitizingAlpha,
+  withheldStat,
+  type Span,
+  type Stat,
+  type UnitizedSpan,
+} from '../../../shared/domain/agreement';
+import { PASSAGE_WORDS, type CharacterDocument, type SpanCoding } from './character-level';
+
+// Unitizing agreement on coded text: the documents in scope, end to end, are one continuum (in UTF-16
+// code units, as spans are stored); each coder's stretches coded with a code are that coder's units
+// of it. A coder's overlapping or touching stretches of one code in a document are one passage.
+
+export interface UnitizingInput {
+  readonly documents: readonly CharacterDocument[];
+  readonly codeIds: readonly string[];
+  readonly codings: readonly SpanCoding[];
+  readonly coderIds: readonly string[];
+  /** The documents every chosen coder was given, in reading order; default every document. */
+  readonly documentIds?: readonly string[];
+  /** Codes with fewer coded passages (stretches any coder coded with them) have their uα withheld. */
+  readonly minPositiveUnits?: number;
+}
+
+export interface CodeUnitizing {
+  readonly codeId: string;
+  readonly passages: number;
+  readonly tooFewToJudge: boolean;
+  /** uα of the code: its passages against the rest of the text. */
+  readonly alpha: Stat;
+}
+
+export interface UnitizingResult {
+  readonly documentIds: readonly string[];
+  readonly characters: number;
+  readonly codes: readonly CodeUnitizing[];
+  readonly unusedCodeIds: readonly string[];
+  readonly overall: { readonly alpha: Stat; readonly binary: Stat; readonly coding: Stat };
+}
+
+const NO_TEXT = 'no characters to compare';
+
+export function computeUnitizingAgreement(input: UnitizingInput): UnitizingResult {
+  const lengthOf = new Map(input.documents.map((d) => [d.id, d.length] as const));
+  const scope = (input.documentIds ?? input.documents.map((d) => d.id)).filter((d) => lengthOf.has(d));
+  const minPositive = input.minPositiveUnits ?? DEFAULT_MIN_POSITIVE_UNITS;
+  const offsetOf = new Map<string, number>();
+  let characters = 0;
+  for (const id of scope) {
+    offsetOf.set(id, characters);
+    characters += lengthOf.get(id)!;
+  }
+  const coderIndex = new Map(input.coderIds.map((c, i) => [c, i] as const));
+  const known = new Set(input.codeIds);
+  // coder → "code|document" → the stretches coded, merged per document before they join the continuum.
+  const byCoder = input.coderIds.map(() => new Map<string, Span[]>());
+  for (const c of input.codings) {
+    const k = coderIndex.get(c.coderId);
+    if (k === undefined || !offsetOf.has(c.documentId) || !known.has(c.codeId) || c.end <= c.start) continue;
+    const key = `${c.codeId}|${c.documentId}`;
+    const list = byCoder[k].get(key) ?? [];
+    list.push({ start: c.start, end: c.end });
+    byCoder[k].set(key, list);
+  }
+  const passagesByCode = new Map<string, number>();
+  const keys = new Set(byCoder.flatMap((m) => [...m.keys()]));
+  for (const key of keys) {
+    const codeId = key.slice(0, key.indexOf('|'));
+    const union = mergeSpans(byCoder.flatMap((m) => m.get(key) ?? []));
+    passagesByCode.set(codeId, (passagesByCode.get(codeId) ?? 0) + union.length);
+  }
+  const coders = byCoder.map((m) =>
+    [...m].flatMap(([key, spans]): UnitizedSpan[] => {
+      const [codeId, documentId] = key.split('|');
+      const offset = offsetOf.get(documentId)!;
+      return mergeSpans(spans).map((s) => ({ category: codeId, start: offset + s.start, end: offset + s.end }));
+    }),
+  );
+  const used = input.codeIds.filter((id) => passagesByCode.has(id));
+  const unusedCodeIds = input.codeIds.filter((id) => !passagesByCode.has(id));
+  if (characters === 0 || input.coderIds.length < 2) {
+    const none = undefinedStat(NO_TEXT);
+    return { documentIds: scope, characters, codes: [], unusedCodeIds: input.codeIds, overall: { alpha: none, binary: none, coding: none } };
+  }
+  const r = unitizingAlpha({ length: characters, coders });
+  const alphaOf = new Map(r.categories.map((c) => [c.category, c.alpha] as const));
+  const codes = used.map((codeId): CodeUnitizing => {
+    const passages = passagesByCode.get(codeId)!;
+    const tooFew = passages < minPositive;
+    const alpha = alphaOf.get(codeId)!;
+    return { codeId, passages, tooFewToJudge: tooFew, alpha: tooFew ? withheldStat(alpha, passages, minPositive, PASSAGE_WORDS) : alpha };
+  });
+  return { documentIds: scope, characters, codes, unusedCodeIds, overall: { alpha: r.alpha, binary: r.binary, coding: r.coding } };
+}
