@@ -10,13 +10,17 @@ import { findCoder } from './agreement-command';
 export const EXPORT_HELP = `  condensa export FILE --what REPORT [--format docx|xlsx|csv] -o OUT [--force] [--coder auto|consensus|merged|NAME]
                  [--pseudonyms on|off] [--attribution TEMPLATE] [--levels theme,category,…] [--first-table N]
                  [--attributes NAME,…] [--by session|group] [--count units|participants] [--columns COL,…]
-                 [--quotes-per-node N] [--landscape | --portrait]
+                 [--quotes-per-node N] [--landscape | --portrait] [--names-checked] [--coder-names on|off]
         Write a report as the Reports tab does. REPORT: ${REPORT_KINDS.join(', ')}.
         The format defaults to OUT's extension; pseudonyms are on unless --pseudonyms off.
         --attributes: the participant attributes of the participants table and the matrix, by name.
         --columns: the abstraction table's columns, from ${ABSTRACTION_COLUMNS.join(', ')}.
         While a consensus is under way with discrepancies open, the export says how many are
         resolved and asks for --coder consensus (as it stands) or --coder merged.
+        With pseudonyms on, titles, session and group names print as checked in the app's Reports tab
+        (else with participants' labels swapped for pseudonyms); while any printed name is unchecked the
+        export lists them and stops, unless --names-checked says you accept them as they print.
+        --coder-names off prints coders as Coder A, B… (blind review).
         An existing OUT is replaced only with --force, and never when it is a project file or a backup.`;
 
 export interface ExportOptions {
@@ -53,6 +57,8 @@ export function parseExportArgs(args: readonly string[], cwd: string): ExportOpt
       landscape: { type: 'boolean', default: false },
       portrait: { type: 'boolean', default: false },
       force: { type: 'boolean', default: false },
+      'names-checked': { type: 'boolean', default: false },
+      'coder-names': { type: 'string', default: 'on' },
     },
   });
   if (positionals.length !== 1) return 'export needs exactly one FILE.';
@@ -63,6 +69,7 @@ export function parseExportArgs(args: readonly string[], cwd: string): ExportOpt
   if (!REPORT_FORMATS.includes(format)) return `--format must be one of ${REPORT_FORMATS.join(', ')} (or give OUT one of those extensions).`;
   if (!FORMATS_BY_KIND[kind].includes(format)) return `--what ${kind} can be written as ${FORMATS_BY_KIND[kind].join(' or ')}, not ${format}.`;
   if (values.pseudonyms !== 'on' && values.pseudonyms !== 'off') return '--pseudonyms must be on or off.';
+  if (values['coder-names'] !== 'on' && values['coder-names'] !== 'off') return '--coder-names must be on or off.';
   const levels = values.levels?.split(',').map((l) => l.trim()).filter(Boolean);
   const badLevel = levels?.find((l) => !(NODE_LEVELS as readonly string[]).includes(l));
   if (badLevel) return `--levels takes ${NODE_LEVELS.join(', ')}; “${badLevel}” is not one of them.`;
@@ -92,6 +99,8 @@ export function parseExportArgs(args: readonly string[], cwd: string): ExportOpt
       ...(quotes !== undefined ? { quotesPerNode: quotes } : {}),
       ...(values.landscape ? { orientation: 'landscape' as const } : values.portrait ? { orientation: 'portrait' as const } : {}),
       pseudonyms: values.pseudonyms === 'on',
+      namesChecked: values['names-checked'],
+      coderNames: values['coder-names'] === 'on',
       ...(values.attribution !== undefined ? { attribution: values.attribution } : {}),
       ...(levels ? { levels: levels as NodeLevel[] } : {}),
       ...(firstTable !== undefined ? { firstTable } : {}),
@@ -119,4 +128,6 @@ export async function runExport(client: Client, o: ExportOptions, out: (line: st
   out(`Wrote ${preview.title} (${o.format}, ${written.bytes} bytes) to ${written.path}.`);
   out(`Codings: ${preview.source}.`);
   for (const w of preview.warnings) out(`Note: ${w}`);
+  const changed = preview.names.filter((n) => n.printed !== n.original);
+  if (changed.length) out(`Names printed: ${changed.map((n) => `“${n.original}” as “${n.printed}”`).join('; ')}.`);
 }

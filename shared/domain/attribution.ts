@@ -40,14 +40,15 @@ function applyModifier(value: string, modifier: string | undefined): string {
 
 const fold = (s: string) => s.trim().toLowerCase();
 
+/** Every field the template names, built-in or attribute, as written. */
+export function attributionFieldsUsed(template: string): string[] {
+  return [...new Set([...template.matchAll(PLACEHOLDER)].map((m) => m[1]))];
+}
+
 /** Names in the template that are neither built-in fields nor known attributes, to warn about. */
 export function unknownAttributionFields(template: string, attributeNames: readonly string[]): string[] {
   const known = new Set([...ATTRIBUTION_FIELDS, ...attributeNames].map(fold));
-  const unknown: string[] = [];
-  for (const m of template.matchAll(PLACEHOLDER)) {
-    if (!known.has(fold(m[1])) && !unknown.includes(m[1])) unknown.push(m[1]);
-  }
-  return unknown;
+  return attributionFieldsUsed(template).filter((f) => !known.has(fold(f)));
 }
 
 /** Fills the template; empty fields take their separators with them ("Mentee 3, " → "Mentee 3"). */

@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Client } from '../../shared/api/client';
 import { createClient } from '../../shared/api/client';
 import type { AgreementReport } from '../../shared/api/methods/agreement';
+import { DEFAULT_BOOTSTRAP_SEED } from '../../shared/domain/agreement';
 import { EXIT, runCli } from '../../electron/cli/main';
 import { Application } from '../../electron/core/application';
 import { directTransport } from '../../electron/core/direct-transport';
@@ -34,10 +35,10 @@ function newApp(): { app: Application; client: Client } {
 type Row = string[];
 
 /** The rows of the per-code and all-codes tables as the Compare tab renders them. */
-async function tabRows(report: AgreementReport): Promise<Row[]> {
+async function tabRows(report: AgreementReport, titles: readonly string[] = ['Per code', 'All codes']): Promise<Row[]> {
   const { FiguresPanel } = (await import(/* @vite-ignore */ PANEL)) as { FiguresPanel: ComponentType<{ report: AgreementReport }> };
   const html = renderToStaticMarkup(createElement(FiguresPanel, { report }));
-  const tables = [...html.matchAll(/<table[^>]*aria-label="([^"]*)"[^>]*>([\s\S]*?)<\/table>/g)].filter((m) => m[1] === 'Per code' || m[1] === 'All codes');
+  const tables = [...html.matchAll(/<table[^>]*aria-label="([^"]*)"[^>]*>([\s\S]*?)<\/table>/g)].filter((m) => titles.includes(m[1]));
   const text = (s: string) => s.replace(/<[^>]+>/g, '').replace(/&amp;/g, '&').replace(/&#x27;/g, "'").replace(/&quot;/g, '"').trim();
   return tables.flatMap((t) =>
     [...t[2].matchAll(/<tr[^>]*>([\s\S]*?)<\/tr>/g)]
@@ -49,11 +50,11 @@ async function tabRows(report: AgreementReport): Promise<Row[]> {
 }
 
 /** The same rows from the terminal: columns are two or more spaces apart; [n] marks a footnote. */
-function cliRows(text: string): Row[] {
+function cliRows(text: string, titles: readonly string[] = ['Per code', 'All codes']): Row[] {
   const rows: Row[] = [];
   let inTable = false;
   for (const line of text.split('\n')) {
-    if (line === 'Per code' || line === 'All codes') {
+    if (titles.includes(line)) {
       inTable = true;
       continue;
     }
@@ -63,40 +64,47 @@ function cliRows(text: string): Row[] {
   }
   // Drop the header lines and the trailing flag column.
   // A one-cell line is the table's note, printed under it.
-  return rows.filter((r) => r.length > 1 && r[0] !== 'Code' && r[0] !== 'Both').map((r) => (r[r.length - 1] === 'too few to judge' ? r.slice(0, -1) : r));
+  return rows.filter((r) => r.length > 1 && !['Code', 'Both', 'Characters'].includes(r[0])).map((r) => (r[r.length - 1] === 'too few to judge' ? r.slice(0, -1) : r));
 }
 
-/** The per-code table of the Word report, first paragraph of each cell (notes sit below it). */
-function wordRows(bytes: Buffer): Row[] {
-  const doc = readDocx(bytes);
-  const table = doc.tables[0];
+/** The first table of the Word report whose caption `pick` accepts (the per-code table by default), first paragraph of each cell (notes sit below it). */
+function wordRows(bytes: Buffer, pick: (caption: string) => boolean = () => true): Row[] {
+  const table = readDocx(bytes).tables.find((t) => pick(t.caption))!;
   return table.rows.filter((r) => !r.header && r.spans.every((s) => s === 1)).map((r) => r.cells.map((c) => c.split('\n')[0]));
 }
 
 /** Labels apart, the cells of the three must be equal; labels too where no pseudonym applies. */
-async function expectSameEverywhere(file: string, initials: [string, string], intervals = false): Promise<number> {
+async function expectSameEverywhere(file: string, initials: [string, string], intervals = false, seed?: number): Promise<number> {
   const { app, client } = newApp();
   await client.call('project.open', { path: file });
   const coders = await client.call('coders.list', {});
   const ids = initials.map((i) => coders.find((c) => c.initials === i)!.id);
-  const report = await client.call('agreement.compute', { coderIds: ids, intervals });
-  const exported = await client.call('reports.export', { kind: 'agreement', format: 'docx', options: { coders: ids } });
+  const report = await client.call('agreement.compute', { coderIds: ids, intervals, seed });
+  // The Word report always prints the intervals, from the default seed.
+  const reportWithIntervals = await client.call('agreement.compute', { coderIds: ids, intervals: true });
+  const exported = await client.call('reports.export', { kind: 'agreement', format: 'docx', options: { coders: ids, namesChecked: true } });
   app.closeProject();
   const tab = await tabRows(report);
+  const tabWithIntervals = await tabRows(reportWithIntervals);
   const word = wordRows(Buffer.from(exported.base64, 'base64'));
 
   const out: string[] = [];
   const io = { out: (t: string) => out.push(t), err: (t: string) => out.push(t), env: { CONDENSA_HOME: path.join(dir, 'home') }, cwd: dir };
-  expect(await runCli(['agreement', file, '--coders', initials.join(','), ...(intervals ? ['--ci'] : [])], io)).toBe(EXIT.ok);
+  const options = [...(intervals ? ['--ci'] : []), ...(seed === undefined ? [] : ['--seed', String(seed)])];
+  expect(await runCli(['agreement', file, '--coders', initials.join(','), ...options], io)).toBe(EXIT.ok);
   const cli = cliRows(out.join('\n'));
 
   // Figures only: blank padding cells and flag words (which the terminal prints as a last column) aside.
   const cells = (rows: Row[]) => rows.map((r) => r.slice(1).filter((c) => /^(-?\d|withheld$|undefined$)/.test(c)));
   expect(tab.length).toBe(report.pair!.codes.length + 4);
   expect(cells(cli)).toEqual(cells(tab));
-  // The Word report prints no intervals yet; without them it must match cell for cell.
-  if (!intervals) expect(cells(word)).toEqual(cells(tab));
-  else expect(tab[0].some((c) => /^-?\d\.\d{3}–-?\d\.\d{3}$/.test(c))).toBe(true);
+  expect(cells(word)).toEqual(cells(tabWithIntervals));
+  // With intervals: κ's and α's interval and α's q beside the codes, the seed printed under the table.
+  const withCi = intervals ? tab : tabWithIntervals;
+  expect(withCi.filter((r) => r.filter((c) => /^-?\d\.\d{3}–-?\d\.\d{3}$/.test(c)).length === 2).length).toBeGreaterThan(0);
+  expect(withCi.some((r) => r.some((c) => /^[01]\.\d{3} \/ [01]\.\d{3}$/.test(c)))).toBe(true);
+  if (intervals) expect(out.join('\n')).toContain(`seed ${seed ?? DEFAULT_BOOTSTRAP_SEED}`);
+  else expect(cells(tab)).not.toEqual(cells(tabWithIntervals));
   expect(cli.map((r) => r[0])).toEqual(tab.map((r) => r[0]));
   // The tab shows the scope line the CLI prints and the Word report states.
   expect(out.join('\n')).toContain(report.scope.line);
@@ -113,6 +121,7 @@ describe('the same figures in the Compare tab, the CLI and the Word report', () 
     const withheld = await expectSameEverywhere(file, ['AH', 'BO']);
     expect(withheld).toBeGreaterThan(0);
     await expectSameEverywhere(file, ['AH', 'BO'], true);
+    await expectSameEverywhere(file, ['AH', 'BO'], true, 99);
   });
 
   it('on a generated study with answers one coder left uncoded', async () => {
@@ -139,5 +148,55 @@ describe('the same figures in the Compare tab, the CLI and the Word report', () 
     await client.call('agreement.reveal', { confirm: true });
     app.closeProject();
     await expectSameEverywhere(file, ['AA', 'BB']);
+  });
+});
+
+describe('the same unitizing figures in the Compare tab, the CLI and the Word report', () => {
+  it('on a generated study coded in free passages', async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'condensa-same-'));
+    const file = path.join(dir, 'passages.condensa');
+    const { app, client } = newApp();
+    await client.call('project.create', { path: file, title: 'Passages' });
+    const docs = await importAnswers(
+      client,
+      Array.from({ length: 6 }, (_, i) => ({ title: `Answer ${i + 1}`, text: `Answer ${i + 1} 🙂 about the course, the people in it and what they would change next year.` })),
+    );
+    const coders = await makeCoders(client, ['Ann Abel', 'Bob Brandt']);
+    let state = 11;
+    const next = (n: number) => (state = (state * 1103515245 + 12345) % 2147483648) % n;
+    for (const [k, name] of ['Course', 'People', 'Rare'].entries()) {
+      const code = await client.call('codebook.create', { name });
+      for (const d of docs.slice(0, k === 2 ? 2 : 6)) {
+        const start = 10 + next(20);
+        for (const coder of coders) {
+          await client.call('coders.setCurrent', { coderId: coder.id });
+          await client.call('codings.applySpan', { documentId: d.documentId, start: start + next(5), end: start + 20 + next(12), codeIds: [code.id] });
+        }
+      }
+    }
+    await client.call('agreement.reveal', { confirm: true });
+    app.closeProject();
+
+    const opened = newApp();
+    await opened.client.call('project.open', { path: file });
+    const ids = coders.map((c) => c.id);
+    const report = await opened.client.call('agreement.compute', { coderIds: ids, level: 'char' });
+    const exported = await opened.client.call('reports.export', { kind: 'agreement', format: 'docx', options: { coders: ids, namesChecked: true } });
+    opened.app.closeProject();
+    const titles = ['Per code, unitizing', 'All codes, unitizing'];
+    const tab = await tabRows(report, titles);
+    const out: string[] = [];
+    const io = { out: (t: string) => out.push(t), err: (t: string) => out.push(t), env: { CONDENSA_HOME: path.join(dir, 'home') }, cwd: dir };
+    expect(await runCli(['agreement', file, '--coders', 'AA,BB', '--level', 'char'], io)).toBe(EXIT.ok);
+    const cli = cliRows(out.join('\n'), titles);
+    const bytes = Buffer.from(exported.base64, 'base64');
+    const word = [...wordRows(bytes, (c) => c.includes('uα): per code')), ...wordRows(bytes, (c) => c.includes('uα): all codes'))];
+
+    const cells = (rows: Row[]) => rows.map((r) => r.slice(1).filter((c) => /^(-?\d|withheld$|undefined$)/.test(c)));
+    expect(tab.length).toBe(report.unitizing!.codes.length + 1);
+    expect(tab.flat()).toContain('withheld');
+    expect(cells(cli)).toEqual(cells(tab));
+    expect(cells(word)).toEqual(cells(tab));
+    expect(cli.map((r) => r[0])).toEqual(tab.map((r) => r[0]));
   });
 });

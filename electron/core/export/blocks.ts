@@ -92,9 +92,7 @@ export function sheet(name: string, columns: readonly string[], rows: readonly (
   return { name, columns: [...columns], rows: rows.map((r) => [...r]), totalRows: rows.length };
 }
 
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
+export { plural } from '../../../shared/domain/agreement/result';
 
 /** A short list of names for a warning: "A, B, C and 4 more". */
 export function someNames(names: readonly string[], max = 4): string {

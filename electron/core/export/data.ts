@@ -1,18 +1,20 @@
 import type Database from 'better-sqlite3';
-import type { CodebookNode, DocumentGroup, DocumentSummary } from '../../../shared/api/entities';
+import type { Attribute, CodebookNode, DocumentGroup, DocumentSummary } from '../../../shared/api/entities';
 import { AppError } from '../../../shared/api/errors';
 import type { ParsedReportOptions } from '../../../shared/api/methods/reports';
 import type { NodeCounts } from '../../../shared/api/methods/codebook';
+import { attributionFieldsUsed } from '../../../shared/domain/attribution';
 import { ancestorsByLevel, childrenOf } from '../../../shared/domain/codebook-tree';
 import { LEVELS_BY_METHOD, type Methodology, type NodeLevel } from '../../../shared/domain/vocabulary';
 import { nodeCounts, SpeakerIndex } from '../repos/analysis-repo';
 import { listNodes } from '../repos/codebook-repo';
 import { listCoders } from '../repos/coders-repo';
 import { listDocumentGroups, listDocuments } from '../repos/documents-repo';
-import { listAttributes, listParticipants } from '../repos/participants-repo';
+import { listAttributes, listParticipants, speakingParticipantIds } from '../repos/participants-repo';
 import { projectSettings } from '../repos/project-repo';
 import { stmt } from '../store/statements';
 import { consensusStatus, type ConsensusStatus } from './consensus-status';
+import { ExportNames } from './names';
 
 // What the reports read from a project, gathered once per export. Hierarchy walks, counts,
 // speakers and the abstraction table come from the coding workbench's repositories; the few
@@ -33,10 +35,10 @@ export interface CodingSource {
 }
 
 /** Consensus when a consensus coder has coded (or was asked for), else every coder merged, or one coder. */
-export function codingSource(db: Database.Database, choice: ParsedReportOptions['coder'], status: ConsensusStatus | null = null): CodingSource {
+export function codingSource(db: Database.Database, choice: ParsedReportOptions['coder'], status: ConsensusStatus | null = null, coderNames = true): CodingSource {
   const coders = listCoders(db);
   const consensus = coders.find((c) => c.role === 'consensus');
-  const people = coders.filter((c) => c.role !== 'consensus');
+  const people = coders.filter((c) => c.role !== 'consensus').map((c, i) => (coderNames ? c : { ...c, name: blindCoderName(i) }));
   const codedBy = (id: string) => (stmt(db, `SELECT count(*) FROM codings WHERE coder_id = ?`).pluck().get(id) as number) > 0;
   const open = status ? status.total - status.resolved : 0;
   const progress = status ? `${status.resolved} of ${status.total} discrepancies resolved` : '';
@@ -58,9 +60,16 @@ export function codingSource(db: Database.Database, choice: ParsedReportOptions[
     const label = names.length > 1 ? `All coders’ codings merged (${names.join(', ')}), codes applied by one coder only included${state}` : names.length === 1 ? `Codings by ${names[0]}` : 'No codings yet';
     return { coderId: null, coderIds: people.map((c) => c.id), kind: 'merged', label, status, choiceNeeded: false };
   }
-  const coder = coders.find((c) => c.id === choice);
+  const coder = [consensus, ...people].find((c) => c?.id === choice);
   if (!coder) throw new AppError('NOT_FOUND', 'That coder is not part of this project. Choose another coder for the report.');
   return { coderId: coder.id, coderIds: [coder.id], kind: coder.role === 'consensus' ? 'consensus' : 'coder', label: `Codings by ${coder.name}`, status, choiceNeeded: false };
+}
+
+/** How a report names the i-th coder when coder names are left out (blind review): Coder A, B, … Z, AA. */
+export function blindCoderName(i: number): string {
+  let letters = '';
+  for (let n = i; n >= 0; n = Math.floor(n / 26) - 1) letters = String.fromCharCode(65 + (n % 26)) + letters;
+  return `Coder ${letters}`;
 }
 
 const WORD = '[\\p{L}\\p{N}_]';
@@ -181,9 +190,11 @@ export class ReportData {
   readonly db: Database.Database;
   readonly options: ParsedReportOptions;
   readonly methodology: Methodology;
-  readonly title: string;
   readonly source: CodingSource;
   readonly people: People;
+  /** Titles, session and group names as this export prints them, and the list of those printed. */
+  readonly names: ExportNames;
+  private readonly projectTitle: string;
   private cache = new Map<string, unknown>();
 
   constructor(db: Database.Database, options: ParsedReportOptions) {
@@ -191,9 +202,70 @@ export class ReportData {
     this.options = options;
     const settings = projectSettings(db);
     this.methodology = settings.methodology;
-    this.title = settings.title;
-    this.source = codingSource(db, options.coder, consensusStatus(db));
+    this.projectTitle = settings.title;
     this.people = new People(db, options.pseudonyms);
+    this.names = new ExportNames(db, options.pseudonyms ? (text) => this.people.text(text) : null);
+    this.source = codingSource(db, options.coder, consensusStatus(db), options.coderNames);
+  }
+
+  /** The attributes the author chose for the participants table, the matrix and the segments (all when none are). */
+  get chosenAttributes(): Attribute[] {
+    return this.once('chosen-attributes', () => {
+      const all = listAttributes(this.db);
+      return this.options.attributeIds ? this.options.attributeIds.flatMap((id) => all.filter((a) => a.id === id)) : all;
+    });
+  }
+
+  /** The attributes the quote attribution template prints, by their names as the project spells them. */
+  get attributionAttributes(): string[] {
+    const used = new Set(attributionFieldsUsed(this.options.attribution).map((f) => f.trim().toLowerCase()));
+    return listAttributes(this.db).filter((a) => used.has(a.name.trim().toLowerCase())).map((a) => a.name);
+  }
+
+  /**
+   * Values of these attributes that one participant alone holds (facilitators aside): printed beside
+   * a quote or in a table cell of 1, they identify that person to anyone who knows the group.
+   */
+  smallCellWarnings(attributeNames: readonly string[]): string[] {
+    const out: string[] = [];
+    const speaking = speakingParticipantIds(this.db);
+    for (const name of attributeNames) {
+      const holders = new Map<string, number>();
+      for (const p of this.people.byId.values()) {
+        if (!speaking.has(p.id)) continue;
+        const v = p.values[name]?.trim();
+        if (v) holders.set(v, (holders.get(v) ?? 0) + 1);
+      }
+      const alone = [...holders].filter(([, n]) => n === 1).map(([v]) => `“${v}”`);
+      if (alone.length) {
+        out.push(`Only one participant has ${name} ${alone.join(', ')}: printed, ${alone.length === 1 ? 'that value identifies them' : 'each of these values identifies one person'}. Consider merging small groups or leaving ${name} out.`);
+      }
+    }
+    return out;
+  }
+
+  /** A coder's name as the report prints it: the name, or Coder A, B… when coder names are left out. */
+  coderName(name: string | null): string | null {
+    if (this.options.coderNames || name === null) return name;
+    const blind = this.once('blind-coders', () => new Map(listCoders(this.db).filter((c) => c.role !== 'consensus').map((c, i) => [c.name, blindCoderName(i)])));
+    return blind.get(name) ?? name;
+  }
+
+  /**
+   * A sentence written elsewhere (the agreement service's scope line and warnings) as this export
+   * prints it: document titles through the export's names, coders by name or as Coder A, B….
+   */
+  printedText(text: string): string {
+    let out = text;
+    const raw = this.once('raw-titles', () => listDocuments(this.db, null).map((d) => d.title).filter((t) => t.trim()).sort((a, b) => b.length - a.length));
+    for (const title of raw) if (out.includes(title)) out = out.split(title).join(this.names.print(title, 'document title'));
+    if (!this.options.coderNames) for (const c of listCoders(this.db)) if (c.name.trim() && out.includes(c.name)) out = out.split(c.name).join(this.coderName(c.name) ?? c.name);
+    return out;
+  }
+
+  /** The project's title as this export prints it. */
+  get title(): string {
+    return this.names.print(this.projectTitle, 'project title');
   }
 
   private once<T>(key: string, make: () => T): T {
@@ -221,9 +293,26 @@ export class ReportData {
       return new Map(
         listDocuments(this.db, null)
           .filter((d) => !wanted || wanted.has(d.id))
-          .map((d) => [d.id, { ...d, groupName: d.groupId ? (groups.get(d.groupId)?.name ?? '') : '' }]),
+          .map((d) => [d.id, this.printedDocument(d, d.groupId ? (groups.get(d.groupId)?.name ?? '') : '')]),
       );
     });
+  }
+
+  /** A document whose title, session and group name print through the export's names, each when read. */
+  private printedDocument(d: DocumentSummary, groupName: string): DocumentInfo {
+    const names = this.names;
+    return {
+      ...d,
+      get title() {
+        return names.print(d.title, 'document title');
+      },
+      get sessionName() {
+        return names.print(d.sessionName, 'session');
+      },
+      get groupName() {
+        return names.print(groupName, 'group');
+      },
+    };
   }
 
   private get texts(): ReadonlyMap<string, string> {

@@ -8,9 +8,10 @@ import {
   type ReportKind,
   type ReportPreview,
   type ReportSheet,
+  type PrintedName,
 } from '../../../shared/api/methods/reports';
 import { noSteps, type TaskStep } from '../tasks';
-import { lowerFirst, paragraph, type BuiltReport, type ReportBuilder } from './blocks';
+import { lowerFirst, paragraph, plural, type BuiltReport, type ReportBuilder } from './blocks';
 import { ReportData, type CodingSource } from './data';
 import { renderDocx } from './docx-kit';
 import { abstractionReport } from './reports/abstraction';
@@ -47,12 +48,33 @@ export const MIME: Readonly<Record<ReportFormat, string>> = {
   csv: 'text/csv',
 };
 
-export function buildReport(db: Database.Database, kind: ReportKind, options: ReportOptions = {}): BuiltReport & { readonly source: CodingSource } {
+export function buildReport(db: Database.Database, kind: ReportKind, options: ReportOptions = {}): BuiltReport & { readonly source: CodingSource; readonly names: readonly PrintedName[] } {
   const data = new ReportData(db, ReportOptions.parse(options));
   const built = REPORTS[kind].build(data);
+  const names = data.names.list();
+  const warnings = [...namesWarnings(names, data.options.namesChecked), ...built.warnings];
   // The agreement report, the participants table and the memos do not read codings through the choice.
-  if (!USES_CODINGS.has(kind)) return { ...built, source: { ...data.source, choiceNeeded: false } };
-  return { ...built, document: built.document && withSource(built.document, data.source), warnings: [...consensusWarnings(data.source), ...built.warnings], source: data.source };
+  if (!USES_CODINGS.has(kind)) return { ...built, warnings, names, source: { ...data.source, choiceNeeded: false } };
+  return { ...built, document: built.document && withSource(built.document, data.source), warnings: [...consensusWarnings(data.source), ...warnings], names, source: data.source };
+}
+
+function namesWarnings(names: readonly PrintedName[], accepted: boolean): string[] {
+  const unchecked = names.filter((n) => !n.checked);
+  if (unchecked.length === 0 || accepted) return [];
+  return [
+    `${plural(unchecked.length, 'title or session name')} in this report ${unchecked.length === 1 ? 'has' : 'have'} not been checked for names of people. Check how each prints under “Names in this report” before exporting.`,
+  ];
+}
+
+/** An export that would print names nobody checked is held back, with the names it would print. */
+function refuseUncheckedNames(names: readonly PrintedName[]): void {
+  const unchecked = names.filter((n) => !n.checked);
+  if (unchecked.length === 0) return;
+  const shown = unchecked.slice(0, 5).map((n) => `“${n.printed}”`).join(', ');
+  throw new AppError(
+    'NAMES_UNCHECKED',
+    `This pseudonymised export would print ${plural(unchecked.length, 'title or session name')} that nobody has checked for names of people: ${shown}${unchecked.length > 5 ? ', …' : ''}. Check them under “Names in this report” in Reports, or accept them as they print (CLI: --names-checked).`,
+  );
 }
 
 const USES_CODINGS: ReadonlySet<ReportKind> = new Set(['codebook', 'categories', 'themes', 'abstraction', 'segments', 'matrix']);
@@ -99,6 +121,7 @@ export function previewReport(db: Database.Database, kind: ReportKind, options: 
     sheets: built.sheets.map(trimSheet),
     source: built.source.label,
     warnings: [...built.warnings],
+    names: [...built.names],
     consensus: built.source.status ? { resolved: built.source.status.resolved, total: built.source.status.total, choiceNeeded: built.source.choiceNeeded } : null,
   };
 }
@@ -125,7 +148,8 @@ export async function renderReport(db: Database.Database, kind: ReportKind, form
     throw new AppError('BAD_REQUEST', `The ${builder.label.toLowerCase()} cannot be saved as .${format}; choose ${builder.formats.map((f) => `.${f}`).join(' or ')}.`);
   }
   await step(`Gathering the ${builder.label.toLowerCase()}`, 0, 3);
-  const built = buildReport(db, kind, options);
+  const parsed = ReportOptions.parse(options);
+  const built = buildReport(db, kind, parsed);
   if (built.source.choiceNeeded) {
     const s = built.source.status!;
     throw new AppError(
@@ -133,6 +157,7 @@ export async function renderReport(db: Database.Database, kind: ReportKind, form
       `Only ${s.resolved} of ${s.total} discrepancies between the coders are resolved. Resolve the rest in Compare, or choose what to use: the consensus as it stands or all coders’ codings merged (CLI: --coder consensus or --coder merged).`,
     );
   }
+  if (!parsed.namesChecked) refuseUncheckedNames(built.names);
   const fileName = `${safeName(built.title)}.${format}`;
   await step(`Laying out the ${FORMAT_WORDS[format]}`, 1, 3);
   if (format === 'docx') {

@@ -3,6 +3,7 @@ import type { reportMethods } from '../../../shared/api/methods/reports';
 import { checkExportTarget } from '../files/file-targets';
 import { exportReport } from '../export/export-file';
 import { previewReport } from '../export/report-service';
+import { checkExportNames } from '../repos/export-names-repo';
 import type { HandlerMap } from '../handler-types';
 
 export const reportHandlers: HandlerMap<keyof typeof reportMethods> = {
@@ -15,5 +16,9 @@ export const reportHandlers: HandlerMap<keyof typeof reportMethods> = {
       const written = await exportReport(project.db, kind, format, options, target, folder, { overwrite }, step);
       return { path: written.path, fileName: written.fileName, bytes: written.bytes.length, base64: written.bytes.toString('base64'), mime: written.mime };
     });
+  },
+  'reports.checkNames': ({ names }, ctx) => {
+    ctx.write(`Check ${names.length === 1 ? 'a name' : `${names.length} names`} for exports`, () => checkExportNames(ctx.project.db, names));
+    return { checked: names.length };
   },
 };

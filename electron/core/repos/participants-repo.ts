@@ -37,3 +37,8 @@ export function listParticipants(db: Database.Database): Participant[] {
   }
   return [...byPerson.values()];
 }
+
+/** Participants who speak in at least one turn not marked as the facilitator's: the people a study reports on. */
+export function speakingParticipantIds(db: Database.Database): Set<string> {
+  return new Set(stmt(db, `SELECT DISTINCT participant_id FROM turns WHERE participant_id IS NOT NULL AND is_facilitator = 0`).pluck().all() as string[]);
+}

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { insertCoder } from '../repos/coders-repo';
+import { checkExportNames } from '../repos/export-names-repo';
 import { updateProjectSettings } from '../repos/project-repo';
 import { nowIso, stmt } from '../store/statements';
 import type { SampleDocument, SampleNode, SampleStudy } from './sample-types';
@@ -83,6 +84,10 @@ export function loadSample(db: Database.Database, study: SampleStudy): void {
       stmt(db, `INSERT INTO document_groups (id, name, sort) VALUES (?, ?, ?)`).run(id, doc.group, groupIds.size);
     }
   }
+
+  // The sample's author checked its titles, session and group names: none names a person.
+  const names = new Set([study.title, ...study.documents.flatMap((d) => [d.title, d.sessionName, d.group])]);
+  checkExportNames(db, [...names].filter((n) => n.trim()).map((n) => ({ original: n, printed: n })));
 
   const documentIds = new Map<string, string>();
   const unitIdsByText: [string, string][] = [];

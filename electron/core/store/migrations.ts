@@ -290,6 +290,20 @@ export const MIGRATIONS: readonly Migration[] = [
         CREATE INDEX undo_stack_top ON undo_stack(stack, pos);
       `),
   },
+  {
+    version: 9,
+    description: 'names as exports print them: titles, sessions and groups checked for pseudonymised exports',
+    // id is the name as stored (a document title, session or group name, the project title); printed is
+    // what a pseudonymised export prints instead, as the author checked it.
+    up: (db) =>
+      db.exec(`
+        CREATE TABLE export_names (
+          id TEXT PRIMARY KEY,
+          printed TEXT NOT NULL,
+          checked_at TEXT NOT NULL
+        );
+      `),
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
@@ -315,6 +329,7 @@ export const CAPTURED_TABLES = [
   'saved_searches',
   'map_positions',
   'node_name_history',
+  'export_names',
 ] as const;
 
 /** Applies every pending migration, each together with its version bump in one transaction. */

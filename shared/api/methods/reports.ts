@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Id, NodeLevel, Overwrite } from '../entities';
 import { LEVELS_BY_METHOD, type Methodology, type NodeLevel as Level } from '../../domain/vocabulary';
-import { query } from '../method';
+import { command, query } from '../method';
 
 export const REPORT_KINDS = ['codebook', 'categories', 'themes', 'abstraction', 'participants', 'agreement', 'memos', 'segments', 'reliability', 'matrix'] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];
@@ -139,8 +139,15 @@ export const ReportOptions = z.object({
    * discrepancies are open, auto asks: the consensus as it stands or all coders merged, each labelled.
    */
   coder: z.union([z.enum(['auto', 'consensus', 'merged']), Id]).default('auto'),
-  /** Participants appear by pseudonym; labels as spoken ("P3") and notes never appear. */
+  /**
+   * Participants appear by pseudonym; labels as spoken ("P3") and notes never appear. Titles, session
+   * and group names print as the author checked them (else with labels swapped for pseudonyms).
+   */
   pseudonyms: z.boolean().default(true),
+  /** The author has looked at the names this export prints and accepts them as they stand, checked or not. */
+  namesChecked: z.boolean().default(false),
+  /** Coders by name in table notes and method text; off, they are "Coder A", "Coder B"… (blind review). */
+  coderNames: z.boolean().default(true),
   /** The levels to show, from the top down; left out, each report takes the method's usual ones. */
   levels: z.array(NodeLevel).max(5).optional(),
   /** The abstraction table's and the segments' columns; left out, the usual ones. */
@@ -169,6 +176,16 @@ export const ReportOptions = z.object({
 export type ReportOptions = z.input<typeof ReportOptions>;
 export type ParsedReportOptions = z.output<typeof ReportOptions>;
 
+/** A title, session or group name as a pseudonymised export prints it. */
+export const PrintedName = z.object({
+  original: z.string(),
+  printed: z.string(),
+  places: z.array(z.enum(['project title', 'document title', 'session', 'group'])),
+  /** The author checked this name (and chose how it prints); unchecked names hold the export back. */
+  checked: z.boolean(),
+});
+export type PrintedName = z.infer<typeof PrintedName>;
+
 export const ReportPreview = z.object({
   kind: z.enum(REPORT_KINDS),
   title: z.string(),
@@ -181,6 +198,8 @@ export const ReportPreview = z.object({
   source: z.string(),
   /** What the author should know before sending it out: nodes without quotes, missing pseudonyms… */
   warnings: z.array(z.string()),
+  /** Names the report prints (pseudonyms on): each as it will print, and whether the author checked it. */
+  names: z.array(PrintedName),
   /**
    * The pair's discrepancies resolved so far (null with fewer than two coders); choiceNeeded: some are
    * open and the author has not chosen what to use, so the export waits for a choice of coder.
@@ -205,5 +224,10 @@ export const reportMethods = {
       overwrite: Overwrite,
     }),
     z.object({ path: z.string(), fileName: z.string(), bytes: z.number(), base64: z.string(), mime: z.string() }),
+  ),
+  'reports.checkNames': command(
+    'Records how titles, session and group names print in pseudonymised exports, as the author checked them',
+    z.object({ names: z.array(z.object({ original: z.string().min(1).max(2_000), printed: z.string().trim().min(1).max(2_000) })).min(1).max(10_000) }),
+    z.object({ checked: z.number().int() }),
   ),
 } as const;

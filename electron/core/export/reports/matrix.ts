@@ -3,7 +3,6 @@ import type { Attribute } from '../../../../shared/api/entities';
 import type { CoderChoice, Matrix } from '../../../../shared/api/methods/analysis';
 import { NODE_LEVEL_LABELS, type NodeLevel } from '../../../../shared/domain/vocabulary';
 import { computeMatrix } from '../../analysis/matrix';
-import { listAttributes } from '../../repos/participants-repo';
 import { cell, orientationFor, row, section, sheet, TableNumbers, type BuiltReport, type ReportBuilder, lowerFirst } from '../blocks';
 import type { ReportData } from '../data';
 import { chosenLevels } from '../hierarchy-rows';
@@ -57,8 +56,7 @@ export const matrixReport: ReportBuilder = {
   formats: FORMATS_BY_KIND.matrix,
   build(data): BuiltReport {
     const levels = chosenLevels(data.methodology, data.options.levels, ['code']);
-    const all = listAttributes(data.db);
-    const attributes = data.options.attributeIds ? data.options.attributeIds.flatMap((id) => all.filter((a) => a.id === id)) : all;
+    const attributes = data.chosenAttributes;
     const filter = { coder: analysisCoder(data), documentIds: data.options.documentIds };
     const measure = data.options.count;
     // One matrix per level and attribute; rows of every level are put in codebook order below.
@@ -126,7 +124,7 @@ export const matrixReport: ReportBuilder = {
       title: table.title,
       document: { title: table.title, sections: [section(orientationFor(data, widest, 6), tables)] },
       sheets: [sheet('Matrix', ['Level', 'Name', ...heads, 'Total'], flat)],
-      warnings: attributes.length ? [] : ['The project has no participant attributes, so the matrix has only totals.'],
+      warnings: attributes.length ? data.smallCellWarnings(attributes.map((a) => a.name)) : ['The project has no participant attributes, so the matrix has only totals.'],
     };
   },
 };

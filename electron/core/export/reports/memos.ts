@@ -64,15 +64,15 @@ export const memosReport: ReportBuilder = {
       for (const m of here) {
         const about = targetName(data, m);
         const title = data.people.text(m.title.trim()) || 'Untitled memo';
-        blocks.push(heading(3, title), paragraph(`On ${about} · ${m.authorName ?? 'unknown author'} · ${day(m.createdAt)}`, 'note'), ...body(data, m.body));
-        flat.push(['Memo', s.title, about, title, m.authorName, day(m.createdAt), data.people.text(m.body)]);
+        blocks.push(heading(3, title), paragraph(`On ${about} · ${data.coderName(m.authorName) ?? 'unknown author'} · ${day(m.createdAt)}`, 'note'), ...body(data, m.body));
+        flat.push(['Memo', s.title, about, title, data.coderName(m.authorName), day(m.createdAt), data.people.text(m.body)]);
       }
     }
     blocks.push(heading(1, 'Reflexive journal'));
     if (journal.length === 0) blocks.push(paragraph('No journal entries yet.', 'missing'));
     for (const j of journal) {
-      blocks.push(heading(3, `${j.date}${j.authorName ? ` – ${j.authorName}` : ''}`), ...body(data, j.body));
-      flat.push(['Journal', null, null, null, j.authorName, j.date, data.people.text(j.body)]);
+      blocks.push(heading(3, `${j.date}${j.authorName ? ` – ${data.coderName(j.authorName)}` : ''}`), ...body(data, j.body));
+      flat.push(['Journal', null, null, null, data.coderName(j.authorName), j.date, data.people.text(j.body)]);
     }
     return {
       title: 'Memos and journal',

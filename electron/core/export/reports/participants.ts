@@ -2,9 +2,7 @@ import { FORMATS_BY_KIND, REPORT_LABELS, type ReportColumn, type ReportRow } fro
 import type { Attribute } from '../../../../shared/api/entities';
 import type { SummaryRow } from '../../../../shared/api/methods/participants';
 import { participantSummary } from '../../participants/participants-service';
-import { listAttributes } from '../../repos/participants-repo';
 import { cell, groupRow, para, row, section, sheet, TableNumbers, type BuiltReport, type ReportBuilder } from '../blocks';
-import type { ReportData } from '../data';
 
 // Table 1 as journals print it: one row per characteristic, grouped under its attribute; one column
 // per session (or group) and the total. Choices are counted, numbers and dates summarised, so a
@@ -136,23 +134,19 @@ function medianDate(sorted: readonly string[]): string {
   return new Date(a + Math.floor((b - a) / 86_400_000 / 2) * 86_400_000).toISOString().slice(0, 10);
 }
 
-function chosenAttributes(data: ReportData): Attribute[] {
-  const all = listAttributes(data.db);
-  return data.options.attributeIds ? data.options.attributeIds.flatMap((id) => all.filter((a) => a.id === id)) : all;
-}
-
 export const participantsReport: ReportBuilder = {
   kind: 'participants',
   label: REPORT_LABELS.participants,
   formats: FORMATS_BY_KIND.participants,
   build(data): BuiltReport {
-    const attributes = chosenAttributes(data);
+    const attributes = data.chosenAttributes;
     const by = data.options.by;
     const summary = participantSummary(data.db, by, attributes.map((a) => a.id));
     const wanted = data.options.documentIds && by === 'document' ? new Set(data.options.documentIds) : null;
     const parts: SummaryRow[] = summary.rows.filter((r) => !wanted || wanted.has(r.key));
     // No-break spaces keep "(n = 4)" whole when a narrow header wraps.
-    const columnsOf = (r: SummaryRow) => `${data.people.text(r.label)} (n\u00a0=\u00a0${r.participants})`;
+    const nameOf = (r: SummaryRow) => data.names.print(r.label, by === 'document' ? 'session' : 'group');
+    const columnsOf = (r: SummaryRow) => `${nameOf(r)} (n\u00a0=\u00a0${r.participants})`;
     const totalLabel = `Total (n\u00a0=\u00a0${summary.total.participants})`;
     const sessionWord = by === 'document' ? 'session' : 'group';
 
@@ -181,14 +175,14 @@ export const participantsReport: ReportBuilder = {
     const table = numbers.table('Participant characteristics', columns, rows, note);
     const blocks = [table];
     if (!fits && parts.length > 1) {
-      const sessionRows = parts.map((r) => row([cell(data.people.text(r.label)), cell(String(r.participants))]));
+      const sessionRows = parts.map((r) => row([cell(nameOf(r)), cell(String(r.participants))]));
       blocks.push(numbers.table(by === 'document' ? 'Participants per session' : 'Participants per group', [{ label: by === 'document' ? 'Session' : 'Group', width: 4 }, { label: 'n', width: 1 }], sessionRows, 'n = participants who spoke; facilitators are not counted.'));
     }
     const orientation = data.options.orientation !== 'auto' ? data.options.orientation : shown.length > PORTRAIT_BREAKDOWN_COLUMNS ? 'landscape' : 'portrait';
 
     const sheetColumns = ['Attribute', 'Characteristic', ...parts.map(columnsOf), totalLabel];
     const sheetRows = printed.flatMap(({ attribute, lines }) => lines.map((line) => [attribute.name, line.label, ...[...parts, summary.total].map((r) => figures(r, line, attribute))]));
-    const warnings: string[] = [];
+    const warnings: string[] = data.smallCellWarnings(attributes.map((a) => a.name));
     if (summary.total.participants === 0) warnings.push('No participant speaks in these documents yet: map speakers to participants first.');
     if (!fits && parts.length > 1) warnings.push(`The ${parts.length} ${sessionWord}s do not fit across a Word page, so the Word table shows the total and lists the ${sessionWord}s separately; the .xlsx has a column for each${by === 'document' ? ', or choose rows by group' : ''}.`);
     return {

@@ -58,7 +58,7 @@ export const reliabilityReport: ReportBuilder = {
     return {
       title: 'Reliability data',
       document: null,
-      sheets: [sheet('Reliability', ['code_id', 'code', 'unit_id', 'document_id', 'start', 'end', ...coders.map((c) => c.name)], rows)],
+      sheets: [sheet('Reliability', ['code_id', 'code', 'unit_id', 'document_id', 'start', 'end', ...coders.map((c) => data.coderName(c.name) ?? c.name)], rows)],
       warnings,
     };
   },

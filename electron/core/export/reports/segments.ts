@@ -1,14 +1,7 @@
 import { ABSTRACTION_COLUMN_LABELS, FORMATS_BY_KIND, REPORT_LABELS, type AbstractionColumn } from '../../../../shared/api/methods/reports';
 import { codePointIndex, type CodePointIndex } from '../../../../shared/domain/offsets';
-import { listAttributes } from '../../repos/participants-repo';
 import { sheet, type BuiltReport, type ReportBuilder } from '../blocks';
 import type { ReportData } from '../data';
-
-/** The chosen attributes (all when none are chosen), by name. */
-export function attributeNames(data: ReportData): string[] {
-  const all = listAttributes(data.db);
-  return (data.options.attributeIds ? data.options.attributeIds.flatMap((id) => all.filter((a) => a.id === id)) : all).map((a) => a.name);
-}
 
 /** The keys every row carries, for R, SPSS and Python: ids as in the project and REFI-QDA, positions in code points. */
 export const SEGMENT_KEYS = ['document_id', 'unit_id', 'code_id', 'coder_id', 'start', 'end'] as const;
@@ -53,7 +46,7 @@ export const segmentsReport: ReportBuilder = {
   label: REPORT_LABELS.segments,
   formats: FORMATS_BY_KIND.segments,
   build(data): BuiltReport {
-    const attributes = attributeNames(data);
+    const attributes = data.chosenAttributes.map((a) => a.name);
     const chosen = segmentColumns(data);
     const coders = new Map((data.db.prepare(`SELECT id, name FROM coders`).all() as { id: string; name: string }[]).map((c) => [c.id, c.name]));
     const interpretive = new Map((data.db.prepare(`SELECT id, interpretive FROM meaning_units`).all() as { id: string; interpretive: string }[]).map((u) => [u.id, u.interpretive]));
@@ -111,7 +104,7 @@ export const segmentsReport: ReportBuilder = {
         cp(r.documentId, r.start),
         cp(r.documentId, r.end),
         ...chosen.flatMap(cells),
-        r.coderId ? (coders.get(r.coderId) ?? '') : '',
+        r.coderId ? (data.coderName(coders.get(r.coderId) ?? null) ?? '') : '',
         r.coded,
       ];
     });
@@ -127,7 +120,7 @@ export const segmentsReport: ReportBuilder = {
       title: 'Coded segments',
       document: null,
       sheets: [sheet('Segments', columns, rows)],
-      warnings: codings.length ? [] : ['There are no codings to list for this choice of coder.'],
+      warnings: [...(codings.length ? [] : ['There are no codings to list for this choice of coder.']), ...data.smallCellWarnings(attributes)],
     };
   },
 };

@@ -75,6 +75,7 @@ export const themesReport: ReportBuilder = {
     if (pickedFor.length) warnings.push(`Quotes for ${someNames(pickedFor)} were picked by Condensa from coded units because none are marked; mark your own to choose them.`);
     const unknown = unknownAttributionFields(data.options.attribution, [...new Set([...data.people.byId.values()].flatMap((p) => Object.keys(p.values)))]);
     if (unknown.length) warnings.push(`The attribution uses ${unknown.map((u) => `{${u}}`).join(', ')}, which no participant has; it is left empty.`);
+    warnings.push(...data.smallCellWarnings(data.attributionAttributes));
     if (data.people.missingPseudonyms.length) warnings.push(`${data.people.missingPseudonyms.length} participants have no pseudonym and appear as “Participant N”.`);
 
     const columns = [...levels.map((l) => ({ label: NODE_LEVEL_LABELS[l], width: 2 })), { label: 'Exemplar quotes', width: 5 }];
