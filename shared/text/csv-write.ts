@@ -25,6 +25,11 @@ export function inertCellText(text: string): string {
     .join('');
 }
 
+/** Takes off the apostrophes inertCellText put in, so a CSV Condensa wrote reads back as it was. */
+export function undoInertCellText(text: string): string {
+  return text.replace(/(^|[,;\t\r\n])([\s"]*)'(?=[=+\-@])/g, '$1$2');
+}
+
 function guardPiece(piece: string): string {
   const lead = PIECE_LEAD.exec(piece)![0];
   const rest = piece.slice(lead.length);

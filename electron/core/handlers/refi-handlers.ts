@@ -4,7 +4,7 @@ import type { refiMethods } from '../../../shared/api/methods/refi';
 import { AppError } from '../../../shared/api/errors';
 import type { Application } from '../application';
 import type { HandlerMap } from '../handler-types';
-import { createProjectFromPlan, DEFAULT_ZIP_LIMITS, exportQdc, exportQdpx, planQdcImport, planQdpxImport, previewLevels } from '../refi';
+import { createProjectFromPlan, DEFAULT_ZIP_LIMITS, exportCodebookSheet, exportQdc, exportQdpx, planCodebookFile, planQdpxImport, previewLevels } from '../refi';
 import { assertPlausibleSize, isZip } from '../refi/package';
 import { PROJECT_EXTENSION } from '../store/project-file';
 import { checkExportTarget, type TargetOptions } from '../files/file-targets';
@@ -67,13 +67,13 @@ export const refiHandlers: HandlerMap<keyof typeof refiMethods> = {
       return exported(target, bytes, summary, includeBytes, { overwrite });
     });
   },
-  'refi.exportCodebook': ({ path: p, includeBytes, overwrite }, { app, project }) => {
-    const { bytes, summary } = exportQdc(project.db, app.ports.version);
-    return exported(withExtension(app.resolveProjectPath(p), '.qdc'), bytes, summary, includeBytes, { overwrite });
+  'refi.exportCodebook': async ({ path: p, format, includeBytes, overwrite }, { app, project }) => {
+    const { bytes, summary } = format === 'qdc' ? exportQdc(project.db, app.ports.version) : await exportCodebookSheet(project.db, format);
+    return exported(withExtension(app.resolveProjectPath(p), `.${format}`), bytes, summary, includeBytes, { overwrite });
   },
   'refi.previewLevels': (params, { app }) => {
-    const { bytes } = readSource(app, params);
-    return previewLevels(bytes, params.kind, { ...params, db: app.project?.db });
+    const { bytes, name } = readSource(app, params);
+    return previewLevels(bytes, params.kind, { ...params, fileName: params.fileName ?? name, db: app.project?.db });
   },
   'refi.importProject': (params, { app }) => {
     const { bytes, name } = readSource(app, params);
@@ -94,9 +94,9 @@ export const refiHandlers: HandlerMap<keyof typeof refiMethods> = {
       return { project: app.adopt(session).summary(), report };
     });
   },
-  'refi.importCodebook': (params, ctx) => {
-    const { bytes } = readSource(ctx.app, params);
-    const plan = planQdcImport(ctx.project.db, bytes, { levels: params.levels, levelOverrides: params.levelOverrides, matchByName: params.matchByName });
+  'refi.importCodebook': async (params, ctx) => {
+    const { bytes, name } = readSource(ctx.app, params);
+    const plan = await planCodebookFile(ctx.project.db, bytes, params.fileName ?? name, params);
     ctx.write(`Import codebook: ${plan.added} code${plan.added === 1 ? '' : 's'}`, plan.apply);
     return { report: plan.report };
   },

@@ -26,15 +26,26 @@ function nameOf(source: Source): string {
 
 /** A CSV or XLSX table: the first row is the header, the rest are values as text. */
 export async function readTable(source: Source, sheet?: string): Promise<RawTable> {
-  const fileName = nameOf(source);
-  const bytes = readSourceBytes(source);
-  if (bytes.length === 0) throw fileError('IMPORT_EMPTY', fileName, 'The file is empty. Choose the table of participants.');
+  return tableFromBytes(nameOf(source), readSourceBytes(source), { sheet });
+}
+
+export interface TableOptions {
+  readonly sheet?: string;
+  /** What the rows are, for the messages: participants unless said. */
+  readonly rowsAre?: string;
+  /** What the user should choose instead of an empty file. */
+  readonly expected?: string;
+}
+
+/** The table in a CSV or XLSX file's bytes (see readTable). */
+export async function tableFromBytes(fileName: string, bytes: Uint8Array, options: TableOptions = {}): Promise<RawTable> {
+  if (bytes.length === 0) throw fileError('IMPORT_EMPTY', fileName, `The file is empty. Choose ${options.expected ?? 'the table of participants'}.`);
   refuseOldOrLockedWorkbook(fileName, bytes);
   const isZip = ZIP_MAGIC.every((b, i) => bytes[i] === b);
-  const grid = isZip || extensionOf(fileName) === 'xlsx' ? await readXlsx(fileName, bytes, sheet) : readCsvTable(fileName, bytes);
+  const grid = isZip || extensionOf(fileName) === 'xlsx' ? await readXlsx(fileName, bytes, options.sheet) : readCsvTable(fileName, bytes);
   const [header, ...rows] = grid.filter((r) => r.some((c) => c.trim() !== ''));
   if (!header || rows.length === 0) throw fileError('IMPORT_EMPTY', fileName, 'The table needs a header row and at least one row of values.');
-  if (rows.length > MAX_ROWS) throw fileError('IMPORT_TOO_LARGE', fileName, `The table has ${rows.length} rows; at most ${MAX_ROWS} participants can be read at once.`);
+  if (rows.length > MAX_ROWS) throw fileError('IMPORT_TOO_LARGE', fileName, `The table has ${rows.length} rows; at most ${MAX_ROWS} ${options.rowsAre ?? 'participants'} can be read at once.`);
   const width = Math.max(header.length, ...rows.map((r) => r.length));
   const pad = (r: readonly string[]) => Array.from({ length: width }, (_, i) => (r[i] ?? '').trim());
   const columns = pad(header).map((h, i) => h || `Column ${i + 1}`);

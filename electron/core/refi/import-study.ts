@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import type { LevelBasis, LevelMode, RefiImportReport } from '../../../shared/api/methods/refi';
+import type { LevelBasis, LevelMode, RefiImportReport, RefiReportItem } from '../../../shared/api/methods/refi';
+import { EXAMPLE_MEMO_TITLE } from '../repos/codebook-repo';
 import { stripBom } from '../../../shared/domain/offsets';
 import { decodeText } from '../../../shared/text/decode';
 import { ATTRIBUTE_TYPES, recordWords, type AttributeType, type Methodology, type NodeLevel } from '../../../shared/domain/vocabulary';
@@ -814,25 +815,41 @@ export const MAX_NAME = 500;
 export interface CodebookPlan {
   readonly nodes: Row[];
   readonly links: Row[];
+  /** Examples given as text (a spreadsheet's example column): memos titled “Example” on their new codes. */
+  readonly memos: Row[];
   readonly placed: readonly PlacedCode[];
   readonly mode: LevelPlan['mode'];
   readonly report: RefiImportReport;
 }
 
+/** What a codebook spreadsheet adds to a codebook: the repairs made while reading it, and example texts by GUID. */
+export interface SheetExtras {
+  readonly notes: readonly RefiReportItem[];
+  readonly examples: ReadonlyMap<string, string>;
+}
+
 /** Plans adding a codebook's codes to an existing project (codes it already has are kept as they are). */
-export function planCodebookImport(codebook: RefiCodebook, existing: ExistingNodes, readNotes: ReadNotes, choice: LevelChoice): CodebookPlan {
+export function planCodebookImport(codebook: RefiCodebook, existing: ExistingNodes, readNotes: ReadNotes, choice: LevelChoice, sheet?: SheetExtras): CodebookPlan {
   const report = new ReportBuilder(codebook.origin);
+  for (const n of sheet?.notes ?? []) report.add(n.kind, n.message, n.count, n.code);
   if (readNotes.repairedGuids) report.add('converted', 'Codes without a valid GUID were given a new one', readNotes.repairedGuids);
   const ids = new Ids();
   const levels = planLevels(codebook.codes, null, choice);
-  const plan = planCodes(codebook.codes, ids, null, nowIso(), report, levels, existing);
+  const now = nowIso();
+  const plan = planCodes(codebook.codes, ids, null, now, report, levels, existing);
   const newIds = new Set(plan.nodes.map((n) => n.id as string));
   // A new code under an existing one links to it; links between two existing codes are not touched.
   const links = plan.links.filter((l) => newIds.has(l.child_id as string));
+  const memos: Row[] = [];
+  for (const p of plan.placed) {
+    const example = p.match === 'new' ? sheet?.examples.get(p.code.guid) : undefined;
+    if (example) memos.push({ id: randomUUID(), target_type: 'node', target_id: p.id, title: EXAMPLE_MEMO_TITLE, body: example, author_id: null, created_at: now, updated_at: now });
+  }
+  if (memos.length) report.add('converted', `Examples became memos titled “${EXAMPLE_MEMO_TITLE}” on their codes (a chosen example in Condensa is a meaning unit)`, memos.length, 'EXAMPLE_AS_MEMO');
   if (codebook.sets.length) report.add('skipped', 'Code sets are not imported (Condensa has no sets of codes)', codebook.sets.length);
   if (ids.repaired) report.add('converted', 'GUIDs used twice in the file were given fresh ids for their second use', ids.repaired);
   report.count('codes', plan.nodes.length);
-  return { nodes: plan.nodes, links, placed: plan.placed, mode: levels.mode, report: report.build() };
+  return { nodes: plan.nodes, links, memos, placed: plan.placed, mode: levels.mode, report: report.build() };
 }
 
 function insertAll(db: Database.Database, table: string, rows: readonly Row[], optional: boolean): number {
@@ -898,9 +915,10 @@ export async function applyProjectPlan(db: Database.Database, plan: ImportPlan, 
 }
 
 /** Adds planned codes to the open project (inside the caller's recorded step). */
-export function applyCodebookPlan(db: Database.Database, plan: { nodes: readonly Row[]; links: readonly Row[] }): void {
+export function applyCodebookPlan(db: Database.Database, plan: { nodes: readonly Row[]; links: readonly Row[]; memos: readonly Row[] }): void {
   insertAll(db, 'codebook_nodes', plan.nodes, false);
   insertAll(db, 'codebook_links', plan.links, false);
+  insertAll(db, 'memos', plan.memos, false);
 }
 
 export type { Row as PlanRow };

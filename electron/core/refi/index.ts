@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { AppError } from '../../../shared/api/errors';
-import type { LevelMode, RefiImportReport, RefiLevelPreview } from '../../../shared/api/methods/refi';
+import type { LevelMode, RefiImportReport, RefiLevelPreview, SheetColumnRole, SheetLayout } from '../../../shared/api/methods/refi';
 import type { Methodology, NodeLevel } from '../../../shared/domain/vocabulary';
 import { projectSettings } from '../repos/project-repo';
 import { plural } from '../export/blocks';
@@ -17,6 +17,7 @@ import {
   MAX_NAME,
   planCodebookImport,
   planCodes,
+  type CodebookPlan,
   planProjectImport,
   projectLevels,
   type ExistingNodes,
@@ -29,6 +30,9 @@ import type { RefiProject } from './model';
 import { openCodebook, readUnpacked, unpackProject } from './package';
 import { readProject } from './read-qde';
 import { ReportBuilder } from './report';
+import { codebookSheetRows, isCodebookSheet, readCodebookSheet, SHEET_EXPORT_COLUMNS } from './sheet-codebook';
+import { listNodes, nodeExampleTexts } from '../repos/codebook-repo';
+import { renderCsv, renderXlsx } from '../export/spreadsheet';
 import { parseXml } from './xml';
 import { DEFAULT_ZIP_LIMITS, type ZipLimits } from './zip';
 
@@ -46,6 +50,15 @@ export function refiOrigin(version: string): string {
 export async function exportQdpx(db: Database.Database, version: string, step?: TaskStep): Promise<{ bytes: Uint8Array; summary: ExportSummary }> {
   const { bytes, summary } = await exportProjectQdpx(db, refiOrigin(version), step);
   return { bytes, summary };
+}
+
+/** The codebook as a spreadsheet (one row per node: path, level, definition, criteria, example, colour, ID). */
+export async function exportCodebookSheet(db: Database.Database, format: 'csv' | 'xlsx'): Promise<{ bytes: Uint8Array; summary: ExportSummary }> {
+  const nodes = listNodes(db, null);
+  const { rows, notes } = codebookSheetRows(nodes, nodeExampleTexts(db));
+  const sheet = { name: 'Codebook', columns: [...SHEET_EXPORT_COLUMNS] as string[], rows, totalRows: rows.length };
+  const bytes = format === 'csv' ? renderCsv(sheet) : await renderXlsx([sheet], 'Codebook');
+  return { bytes, summary: { counts: { codes: nodes.length }, notes } };
 }
 
 /** The codebook as .qdc bytes. */
@@ -109,17 +122,28 @@ export interface CodebookImportOptions {
   readonly levelOverrides?: Readonly<Record<string, NodeLevel>>;
   readonly matchByName?: boolean;
   readonly limits?: ZipLimits;
+  /** A spreadsheet's columns as the user chose them (see readCodebookSheet). */
+  readonly columns?: Readonly<Record<string, SheetColumnRole>>;
 }
 
-/** Plans adding a .qdc (or a .qdpx's codebook) to a project; `apply` writes it in the caller's transaction. */
-export function planQdcImport(db: Database.Database, bytes: Uint8Array, options: CodebookImportOptions = {}) {
-  const { codebook, readNotes } = openCodebook(bytes, options.limits ?? DEFAULT_ZIP_LIMITS);
-  const plan = planCodebookImport(codebook, existingNodes(db, options.matchByName ?? false), readNotes, {
-    mode: options.levels ?? 'auto',
-    methodology: projectSettings(db).methodology,
-    overrides: options.levelOverrides,
-  });
-  return { report: plan.report, added: plan.nodes.length, plan, apply: () => applyCodebookPlan(db, plan) };
+/**
+ * Plans adding a codebook file to a project: a .qdc, a .qdpx's codebook, or a codebook spreadsheet
+ * (.csv, .xlsx). Nothing is written; `apply` writes it in the caller's transaction.
+ */
+export async function planCodebookFile(db: Database.Database, bytes: Uint8Array, fileName: string, options: CodebookImportOptions = {}) {
+  const choice = { mode: options.levels ?? 'auto', methodology: projectSettings(db).methodology, overrides: options.levelOverrides };
+  const existing = existingNodes(db, options.matchByName ?? false);
+  let sheet: SheetLayout | null = null;
+  let plan: CodebookPlan;
+  if (isCodebookSheet(bytes, fileName)) {
+    const read = await readCodebookSheet(bytes, fileName, options.columns);
+    sheet = read.layout;
+    plan = planCodebookImport(read.codebook, existing, { repairedGuids: 0 }, { ...choice, given: read.given }, read);
+  } else {
+    const { codebook, readNotes } = openCodebook(bytes, options.limits ?? DEFAULT_ZIP_LIMITS);
+    plan = planCodebookImport(codebook, existing, readNotes, choice);
+  }
+  return { report: plan.report, added: plan.nodes.length, plan, sheet, apply: () => applyCodebookPlan(db, plan) };
 }
 
 /**
@@ -177,22 +201,22 @@ function previewOf(placed: readonly PlacedCode[], origin: string | null, methodo
     match: p.match,
   }));
   const notes = report.items.filter((i) => i.kind !== 'skipped' || /code/i.test(i.message)).map((i) => `${i.message}${i.count > 1 ? ` (${i.count})` : ''}`);
-  return { origin, methodology, mode, nodes, more: placed.length - nodes.length, notes };
+  return { origin, methodology, mode, nodes, more: placed.length - nodes.length, notes, sheet: null };
 }
 
 /**
  * The codebook of a file as it would come in, without writing anything: a project's (as a new
  * project, with `methodology`) or a codebook's (merged into the open project `db`).
  */
-export function previewLevels(
+export async function previewLevels(
   bytes: Uint8Array,
   kind: 'project' | 'codebook',
-  options: CodebookImportOptions & { methodology?: Methodology; db?: Database.Database },
-): RefiLevelPreview {
+  options: CodebookImportOptions & { methodology?: Methodology; db?: Database.Database; fileName?: string },
+): Promise<RefiLevelPreview> {
   if (kind === 'codebook') {
     if (!options.db) throw new AppError('NO_PROJECT', 'Open the project the codebook should go into first, then import the codebook.');
-    const { plan, report } = planQdcImport(options.db, bytes, options);
-    return previewOf(plan.placed, report.origin, projectSettings(options.db).methodology, plan.mode, report);
+    const { plan, report, sheet } = await planCodebookFile(options.db, bytes, options.fileName ?? '', options);
+    return { ...previewOf(plan.placed, report.origin, projectSettings(options.db).methodology, plan.mode, report), sheet };
   }
   const project = projectCodebook(bytes, options.limits ?? DEFAULT_ZIP_LIMITS);
   const report = new ReportBuilder(project.origin);

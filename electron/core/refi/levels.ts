@@ -19,6 +19,8 @@ export interface LevelChoice {
   readonly methodology: Methodology;
   /** The user's corrections from the preview, by GUID: they win over every guess. */
   readonly overrides?: Readonly<Record<string, NodeLevel>>;
+  /** Levels the file states outside descriptions (a spreadsheet's level column), by GUID: read as descriptions are. */
+  readonly given?: ReadonlyMap<string, NodeLevel>;
 }
 
 export interface LevelPlan {
@@ -80,8 +82,10 @@ export function hasLevelPrefixes(codes: readonly RefiCode[]): boolean {
 
 /** Levels for every code of a file: the record where it still holds, else the user's choice, else the rule. */
 export function planLevels(codes: readonly RefiCode[], record: CondensaRecord | null, choice: LevelChoice): LevelPlan {
-  const mode: LevelPlan['mode'] = choice.mode === 'auto' ? (record || hasLevelPrefixes(codes) ? 'descriptions' : 'depth') : choice.mode;
-  const height = mode === 'depth' ? heights(codes) : null;
+  const given = choice.given?.size ? choice.given : null;
+  const mode: LevelPlan['mode'] = choice.mode === 'auto' ? (record || given || hasLevelPrefixes(codes) ? 'descriptions' : 'depth') : choice.mode;
+  // A level column that leaves some rows blank: those rows take their level from the tree.
+  const height = mode === 'depth' || (mode === 'descriptions' && given) ? heights(codes) : null;
   const top = levelsAbove(choice.methodology).length;
   const guesses = new Map<RefiCode, LevelGuess>();
   let deeper = 0;
@@ -92,16 +96,21 @@ export function planLevels(codes: readonly RefiCode[], record: CondensaRecord | 
     // A level prefix is convention, not definition: it is taken off the text whatever the level rule.
     const text = fromRecord ?? parseNodeDescription(c.description, rec?.level ?? 'code');
     const override = choice.overrides?.[c.guid];
+    const stated = given?.get(c.guid);
+    const fromTree = (): [NodeLevel, LevelBasis] => {
+      const h = height!.get(c) ?? 0;
+      if (h > top) deeper += 1;
+      return [levelForHeight(h, choice.methodology), h === 0 ? 'none' : 'depth'];
+    };
     let level: NodeLevel;
     let basis: LevelBasis;
     if (override) [level, basis] = [override, 'chosen'];
     else if (fromRecord) [level, basis] = [fromRecord.level, 'record'];
+    else if (mode === 'descriptions' && stated) [level, basis] = [stated, 'column'];
+    else if (mode === 'descriptions' && given && text.level === 'code') [level, basis] = fromTree();
     else if (mode === 'descriptions') [level, basis] = [text.level, text.level === 'code' ? 'none' : 'description'];
-    else if (mode === 'depth') {
-      const h = height!.get(c) ?? 0;
-      if (h > top) deeper += 1;
-      [level, basis] = [levelForHeight(h, choice.methodology), h === 0 ? 'none' : 'depth'];
-    } else [level, basis] = ['code', 'none'];
+    else if (mode === 'depth') [level, basis] = fromTree();
+    else [level, basis] = ['code', 'none'];
     guesses.set(c, { ...text, level, basis, fromRecord });
   });
   return { guesses, mode, deeper };
@@ -110,10 +119,18 @@ export function planLevels(codes: readonly RefiCode[], record: CondensaRecord | 
 /** The report's sentence for how levels were chosen. */
 export function levelSentence(plan: LevelPlan): string | null {
   const counts = new Map<NodeLevel, number>();
-  for (const g of plan.guesses.values()) if (g.basis === 'depth' || g.basis === 'description') counts.set(g.level, (counts.get(g.level) ?? 0) + 1);
+  let column = false;
+  for (const g of plan.guesses.values()) {
+    if (g.basis === 'depth' || g.basis === 'description' || g.basis === 'column') counts.set(g.level, (counts.get(g.level) ?? 0) + 1);
+    if (g.basis === 'column') column = true;
+  }
   if (counts.size === 0) return null;
   const said = NODE_LEVELS.filter((l) => counts.has(l))
     .map((l) => plural(counts.get(l)!, NODE_LEVEL_LABELS[l].toLowerCase(), LEVEL_PLURALS[l].toLowerCase()));
-  const how = plan.mode === 'depth' ? 'from the nesting of the codebook (non-codable parents and nodes with children sit above the codes)' : 'from the level written at the start of their descriptions';
+  const how = column
+    ? 'from the level column of the spreadsheet (rows that name none: from the nesting)'
+    : plan.mode === 'depth'
+      ? 'from the nesting of the codebook (non-codable parents and nodes with children sit above the codes)'
+      : 'from the level written at the start of their descriptions';
   return `Levels were read ${how}: ${said.join(', ')}`;
 }

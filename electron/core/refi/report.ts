@@ -2,19 +2,20 @@ import type { RefiImportReport, RefiPositions, RefiReportItem } from '../../../s
 
 /** Collects what an import did; repeated messages are counted once with their number. */
 export class ReportBuilder {
-  private readonly items = new Map<string, { kind: RefiReportItem['kind']; message: string; count: number }>();
+  private readonly items = new Map<string, RefiReportItem>();
   readonly counts: Record<string, number> = {};
   positions: RefiPositions | null = null;
   fromCondensa = false;
 
   constructor(readonly origin: string | null) {}
 
-  add(kind: RefiReportItem['kind'], message: string, n = 1): void {
+  /** `code` names the repair for tests and scripts (see RefiReportItem). */
+  add(kind: RefiReportItem['kind'], message: string, n = 1, code?: string): void {
     if (n <= 0) return;
     const key = `${kind}:${message}`;
     const item = this.items.get(key);
-    if (item) item.count += n;
-    else this.items.set(key, { kind, message, count: n });
+    if (item) this.items.set(key, { ...item, count: item.count + n });
+    else this.items.set(key, code ? { kind, message, count: n, code } : { kind, message, count: n });
   }
 
   count(name: string, n = 1): void {

@@ -65,3 +65,20 @@ function toNode(r: NodeRow, parentIds: string[]): CodebookNode {
     codings: r.codings,
   };
 }
+
+/** The memo title that holds a code's example when it is text, not a meaning unit (a codebook spreadsheet's example column). */
+export const EXAMPLE_MEMO_TITLE = 'Example';
+
+/** Each node's example as text: its chosen meaning unit's words, else its memo titled “Example”. */
+export function nodeExampleTexts(db: Database.Database): Map<string, string> {
+  const out = new Map<string, string>();
+  const memos = stmt(db, `SELECT target_id, body FROM memos WHERE target_type = 'node' AND title = ? ORDER BY created_at, id`).all(EXAMPLE_MEMO_TITLE) as { target_id: string; body: string }[];
+  for (const m of memos) if (!out.has(m.target_id)) out.set(m.target_id, m.body);
+  const units = stmt(
+    db,
+    `SELECT n.id, u.start, u."end", d.text FROM codebook_nodes n JOIN meaning_units u ON u.id = n.example_unit_id JOIN documents d ON d.id = u.document_id`,
+  ).all() as { id: string; start: number; end: number; text: string }[];
+  // Offsets count UTF-16 code units, as JavaScript strings do (SQLite's substr counts characters).
+  for (const u of units) out.set(u.id, u.text.slice(u.start, u.end));
+  return out;
+}

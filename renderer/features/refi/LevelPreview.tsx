@@ -22,6 +22,7 @@ const MODE_LABELS: Readonly<Record<LevelMode, string>> = {
 const BASIS_WORDS: Readonly<Record<RefiLevelNode['basis'], string>> = {
   record: 'as Condensa exported it',
   description: 'named in its description',
+  column: 'named in the level column',
   depth: 'guessed from the tree',
   none: 'a code',
   chosen: 'chosen by you',

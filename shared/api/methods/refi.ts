@@ -10,6 +10,8 @@ export const RefiReportItem = z.object({
   kind: z.enum(['converted', 'skipped', 'note']),
   message: z.string(),
   count: z.number().int(),
+  /** A stable name for what was repaired in the file (a codebook spreadsheet's loops, missing parents…), for tests and scripts. */
+  code: z.string().optional(),
 });
 export type RefiReportItem = z.infer<typeof RefiReportItem>;
 
@@ -50,15 +52,30 @@ const ExportResult = z.object({
 export const LEVEL_MODES = ['auto', 'descriptions', 'depth', 'none'] as const;
 export type LevelMode = (typeof LEVEL_MODES)[number];
 
-/** Where a node's level came from: Condensa's record, a description prefix, the tree, none (a code), the user. */
-export const LEVEL_BASES = ['record', 'description', 'depth', 'none', 'chosen', 'existing'] as const;
+/** Where a node's level came from: Condensa's record, a description prefix, a spreadsheet's level column, the tree, none (a code), the user. */
+export const LEVEL_BASES = ['record', 'description', 'column', 'depth', 'none', 'chosen', 'existing'] as const;
 export type LevelBasis = (typeof LEVEL_BASES)[number];
+
+/** What a column of a codebook spreadsheet holds; ignore leaves it unread. */
+export const SHEET_COLUMN_ROLES = ['name', 'path', 'parent', 'level', 'definition', 'inclusion', 'exclusion', 'example', 'colour', 'id', 'ignore'] as const;
+export type SheetColumnRole = (typeof SHEET_COLUMN_ROLES)[number];
 
 const LevelOptions = z.object({
   levels: z.enum(LEVEL_MODES).default('auto'),
   /** The user's corrections from the preview: code GUID → level. */
   levelOverrides: z.record(z.string().max(100), NodeLevel).optional(),
+  /** A codebook spreadsheet (.csv, .xlsx): the user's choice of what a column holds, by column number (0-based); the rest go by their headers. */
+  columns: z.record(z.string().regex(/^\d{1,4}$/), z.enum(SHEET_COLUMN_ROLES)).optional(),
 });
+
+/** How a codebook spreadsheet was read: each column's header and role, and whether the role came from the header. */
+export const SheetLayout = z.object({
+  columns: z.array(z.object({ header: z.string(), role: z.enum(SHEET_COLUMN_ROLES), recognised: z.boolean(), sample: z.string() })),
+  /** How the tree was found: a path column, a parent column, the order of levels, or none (a flat list). */
+  shape: z.enum(['path', 'parent', 'outline', 'flat']),
+  rows: z.number().int(),
+});
+export type SheetLayout = z.infer<typeof SheetLayout>;
 
 export const RefiLevelNode = z.object({
   guid: z.string(),
@@ -83,8 +100,13 @@ export const RefiLevelPreview = z.object({
   /** Nodes left out of `nodes` (a preview shows the first 5,000). */
   more: z.number().int(),
   notes: z.array(z.string()),
+  /** For a spreadsheet: how its columns were read (the dialog lets the user correct them). */
+  sheet: SheetLayout.nullable(),
 });
 export type RefiLevelPreview = z.infer<typeof RefiLevelPreview>;
+
+export const CODEBOOK_FORMATS = ['qdc', 'csv', 'xlsx'] as const;
+export type CodebookFormat = (typeof CODEBOOK_FORMATS)[number];
 
 const Source = z
   .object({ sourcePath: FilePath.optional(), base64: Base64.optional(), fileName: z.string().max(400).optional() })
@@ -97,12 +119,12 @@ export const refiMethods = {
     ExportResult,
   ),
   'refi.exportCodebook': query(
-    'Writes the codebook as a REFI-QDA codebook (.qdc)',
-    z.object({ path: FilePath, includeBytes: z.boolean().default(false), overwrite: Overwrite }),
+    'Writes the codebook as a REFI-QDA codebook (.qdc), or as a spreadsheet (.csv, .xlsx: one row per node with its path, level, definition, criteria, example and colour)',
+    z.object({ path: FilePath, format: z.enum(CODEBOOK_FORMATS).default('qdc'), includeBytes: z.boolean().default(false), overwrite: Overwrite }),
     ExportResult,
   ),
   'refi.previewLevels': appMethod(
-    'Reads the codebook of a REFI-QDA project or codebook and says which level each node would get, writing nothing',
+    'Reads the codebook of a REFI-QDA project or codebook, or a codebook spreadsheet, and says which level each node would get, writing nothing',
     z.intersection(
       Source,
       LevelOptions.extend({
@@ -120,7 +142,7 @@ export const refiMethods = {
     z.object({ project: ProjectSummary, report: RefiImportReport }),
   ),
   'refi.importCodebook': command(
-    'Adds the codes of a REFI-QDA codebook (.qdc, or the codebook of a .qdpx) to the open project: codes it has (same GUID, or same name when asked) are kept, new ones go under them',
+    'Adds the codes of a REFI-QDA codebook (.qdc, or the codebook of a .qdpx) or a codebook spreadsheet (.csv, .xlsx) to the open project: codes it has (same GUID, or same name when asked) are kept, new ones go under them',
     z.intersection(Source, LevelOptions.extend({ matchByName: z.boolean().default(false) })),
     z.object({ report: RefiImportReport }),
   ),
