@@ -1,4 +1,4 @@
-import type { AgreementReport, AggregatedKappa, BinaryFigures, FigureSummaries, NodeFigures, SliceFigures, StatSummary, StatValue, UnitizingReport } from '../api/methods/agreement';
+import type { AgreementReport, AggregatedKappa, AlphaInterval, BinaryFigures, FigureSummaries, NodeFigures, SliceFigures, StatSummary, StatValue, UnitizingReport } from '../api/methods/agreement';
 import { isWithheld, plural } from '../domain/agreement/result';
 import { NODE_LEVEL_LABELS, type NodeLevel } from '../domain/vocabulary';
 
@@ -74,20 +74,40 @@ function blank(): FigureCell {
   return { text: '', reason: null };
 }
 
-const FIGURE_COLUMNS = ['% agreement', 'κ', 'α', 'AC1', 'PABAK', 'Positive agr.'];
-const CI_COLUMN = 'κ 95% CI';
+const KAPPA_CI = 'κ 95% CI';
+const ALPHA_CI = ['α 95% CI', 'P(α < .667 / .800)'];
 
-function intervalCell(f: BinaryFigures): FigureCell {
-  return f.kappaInterval ? { text: `${f.kappaInterval.low.toFixed(3)}–${f.kappaInterval.high.toFixed(3)}`, reason: null } : { text: '', reason: null };
+/** "0.512–0.734"; blank where there is no interval (withheld or undefined). */
+function rangeText(i: { low: number; high: number } | null): FigureCell {
+  return { text: i ? `${i.low.toFixed(3)}–${i.high.toFixed(3)}` : '', reason: null };
+}
+
+/** α's interval and q, Hayes & Krippendorff's probabilities of failing to reach .667 and .800: "0.004 / 0.620". */
+function alphaIntervalCells(i: AlphaInterval | null): FigureCell[] {
+  return [rangeText(i), { text: i ? `${i.below667.toFixed(3)} / ${i.below800.toFixed(3)}` : '', reason: null }];
+}
+
+/** α, followed by its interval and q when intervals are shown. */
+function alphaCells(alpha: StatValue, interval: AlphaInterval | null, intervals: boolean): FigureCell[] {
+  return intervals ? [coefficient(alpha), ...alphaIntervalCells(interval)] : [coefficient(alpha)];
 }
 
 function figureCells(f: BinaryFigures, intervals = false): FigureCell[] {
-  const kappa = intervals ? [coefficient(f.kappa), intervalCell(f)] : [coefficient(f.kappa)];
-  return [percent(f.percentAgreement), ...kappa, coefficient(f.alpha), coefficient(f.ac1), coefficient(f.pabak), percent(f.positiveAgreement)];
+  const kappa = intervals ? [coefficient(f.kappa), rangeText(f.kappaInterval)] : [coefficient(f.kappa)];
+  return [percent(f.percentAgreement), ...kappa, ...alphaCells(f.alpha, f.alphaInterval, intervals), coefficient(f.ac1), coefficient(f.pabak), percent(f.positiveAgreement)];
 }
 
 function figureColumns(intervals: boolean): string[] {
-  return intervals ? ['% agreement', 'κ', CI_COLUMN, 'α', 'AC1', 'PABAK', 'Positive agr.'] : FIGURE_COLUMNS;
+  return intervals ? ['% agreement', 'κ', KAPPA_CI, 'α', ...ALPHA_CI, 'AC1', 'PABAK', 'Positive agr.'] : ['% agreement', 'κ', 'α', 'AC1', 'PABAK', 'Positive agr.'];
+}
+
+const CHARACTER_INTERVAL_NOTE =
+  'κ 95% CI: κ ± 1.96 SE (Fleiss, Cohen & Everitt 1969). Pooled κ’s SE takes every character as an independent unit, which neighbouring characters of one passage are not, so that interval is far too narrow; a mean’s SE combines its tables’ SEs as if the documents were independent samples.';
+
+/** What the interval columns mean, with the seed that reproduces them. */
+export function intervalNote(report: AgreementReport): string {
+  const { seed, draws } = report.bootstrap;
+  return `κ 95% CI: κ ± 1.96 times its large-sample standard error (Fleiss, Cohen & Everitt 1969). α 95% CI: the 2.5th to 97.5th percentile of α over ${draws.toLocaleString('en-US')} bootstrap resamples of the pairs of values (Hayes & Krippendorff 2007), seed ${seed}; P(α < .667 / .800) is the share of resamples below Krippendorff’s minimums (their q). None where the value is withheld or undefined.`;
 }
 
 function countCells(f: BinaryFigures): FigureCell[] {
@@ -100,11 +120,13 @@ function nodeRow(n: NodeFigures, intervals = false): FigureRow {
 
 function summaryRows(s: FigureSummaries, what: string, countColumns: number, intervals = false): FigureRow[] {
   const gap = intervals ? [blank()] : [];
+  const alphaGap = intervals ? ALPHA_CI.map(blank) : [];
   const pick = (k: 'median' | 'min' | 'max') => [
     percent(s.percentAgreement[k]),
     coefficient(s.kappa[k]),
     ...gap,
     coefficient(s.alpha[k]),
+    ...alphaGap,
     coefficient(s.ac1[k]),
     coefficient(s.pabak[k]),
     percent(s.positiveAgreement[k]),
@@ -114,6 +136,7 @@ function summaryRows(s: FigureSummaries, what: string, countColumns: number, int
     meanCell(s.kappa, coefficient),
     ...gap,
     meanCell(s.alpha, coefficient),
+    ...alphaGap,
     meanCell(s.ac1, coefficient),
     meanCell(s.pabak, coefficient),
     meanCell(s.positiveAgreement, percent),
@@ -125,7 +148,7 @@ function summaryRows(s: FigureSummaries, what: string, countColumns: number, int
     { label: `Median of ${what}`, cells: [...pad, ...pick('median')], flag: null },
     {
       label: `Range of ${what} (min–max)`,
-      cells: [...pad, range('percentAgreement'), range('kappa'), ...gap, range('alpha'), range('ac1'), range('pabak'), range('positiveAgreement')],
+      cells: [...pad, range('percentAgreement'), range('kappa'), ...gap, range('alpha'), ...alphaGap, range('ac1'), range('pabak'), range('positiveAgreement')],
       flag: null,
     },
   ];
@@ -144,15 +167,20 @@ function undefinedNote(s: StatSummary): string | null {
   return `κ ${parts.join(' and ')} of ${s.count}, left out of mean, median and range`;
 }
 
-function sliceRow(s: SliceFigures): FigureRow {
+function sliceRow(s: SliceFigures, intervals: boolean): FigureRow {
+  const kappa = intervals ? [coefficient(s.pooled.kappa), rangeText(s.pooled.kappaInterval)] : [coefficient(s.pooled.kappa)];
   return {
     label: s.label,
-    cells: [count(s.units), percent(s.pooled.percentAgreement), coefficient(s.pooled.kappa), coefficient(s.pooled.alpha), coefficient(s.pooled.ac1), meanCell(s.kappa, coefficient)],
+    cells: [count(s.units), percent(s.pooled.percentAgreement), ...kappa, ...alphaCells(s.pooled.alpha, s.pooled.alphaInterval, intervals), coefficient(s.pooled.ac1), meanCell(s.kappa, coefficient)],
     flag: null,
   };
 }
 
-const SLICE_COLUMNS = ['Units', '% agreement (pooled)', 'κ (pooled)', 'α (pooled)', 'AC1 (pooled)', 'κ (mean of codes)'];
+function sliceColumns(intervals: boolean): string[] {
+  const kappa = intervals ? ['κ (pooled)', KAPPA_CI] : ['κ (pooled)'];
+  const alpha = intervals ? ['α (pooled)', ...ALPHA_CI] : ['α (pooled)'];
+  return ['Units', '% agreement (pooled)', ...kappa, ...alpha, 'AC1 (pooled)', 'κ (mean of codes)'];
+}
 
 function aggregated(a: AggregatedKappa): FigureCell {
   const cell = coefficient(a.kappa);
@@ -172,7 +200,7 @@ export function agreementTables(report: AgreementReport): FigureTable[] {
       title: 'Per code',
       columns: ['Code', ...countColumns, ...figureColumns(ci)],
       rows: p.codes.map((n) => nodeRow(n, ci)),
-      note: ci ? 'κ 95% CI: κ ± 1.96 times its large-sample standard error (Fleiss, Cohen & Everitt 1969); none where κ is withheld or undefined.' : undefined,
+      note: ci ? intervalNote(report) : undefined,
     });
     tables.push({
       id: 'overall',
@@ -197,18 +225,28 @@ export function agreementTables(report: AgreementReport): FigureTable[] {
         ],
       });
     }
-    if (p.byDocument.length > 0) tables.push({ id: 'documents', title: 'By document', columns: ['Document', ...SLICE_COLUMNS], rows: p.byDocument.map(sliceRow) });
+    if (p.byDocument.length > 0) {
+      tables.push({ id: 'documents', title: 'By document', columns: ['Document', ...sliceColumns(ci)], rows: p.byDocument.map((s) => sliceRow(s, ci)) });
+    }
     for (const attr of p.byAttribute) {
       if (attr.slices.length === 0) continue;
-      tables.push({ id: `attribute-${attr.attributeId}`, title: `By participant group: ${attr.name}`, columns: [attr.name, ...SLICE_COLUMNS], rows: attr.slices.map(sliceRow) });
+      tables.push({
+        id: `attribute-${attr.attributeId}`,
+        title: `By participant group: ${attr.name}`,
+        columns: [attr.name, ...sliceColumns(ci)],
+        rows: attr.slices.map((s) => sliceRow(s, ci)),
+      });
     }
   }
   if (report.characters) {
     const c = report.characters;
-    const columns = ['Code', 'Documents', 'Passages', '% agreement (pooled)', 'κ (pooled)', 'κ (mean of documents)', 'κ (size-weighted mean)'];
+    const ci = report.intervals;
+    const kappaColumns = (names: readonly string[]) => names.flatMap((name) => (ci ? [name, KAPPA_CI] : [name]));
+    const kappaCells = (kappas: readonly AggregatedKappa[]) => kappas.flatMap((k) => (ci ? [aggregated(k), rangeText(k.kappaInterval)] : [aggregated(k)]));
+    const columns = ['Code', 'Documents', 'Passages', '% agreement (pooled)', ...kappaColumns(['κ (pooled)', 'κ (mean of documents)', 'κ (size-weighted mean)'])];
     const row = (label: string, docs: string, passages: string, pa: StatValue, pooled: AggregatedKappa, mean: AggregatedKappa, weighted: AggregatedKappa, tooFew: boolean, nodeId?: string): FigureRow => ({
       label,
-      cells: [{ text: docs, reason: null }, { text: passages, reason: null }, percent(pa), aggregated(pooled), aggregated(mean), aggregated(weighted)],
+      cells: [{ text: docs, reason: null }, { text: passages, reason: null }, percent(pa), ...kappaCells([pooled, mean, weighted])],
       flag: tooFew ? TOO_FEW_FLAG : null,
       nodeId,
     });
@@ -217,35 +255,42 @@ export function agreementTables(report: AgreementReport): FigureTable[] {
       title: 'Per code, character level',
       columns,
       rows: c.codes.map((x) => row(x.name, String(x.documents.length), String(x.passages), x.percentAgreement, x.pooled, x.mean, x.weighted, x.tooFewToJudge, x.nodeId)),
-      note: 'A mean shown as “value (k/n)” averages the k of n code × document tables whose κ is defined.',
+      note: `A mean shown as “value (k/n)” averages the k of n code × document tables whose κ is defined.${ci ? ` ${CHARACTER_INTERVAL_NOTE}` : ''}`,
     });
     tables.push({
       id: 'char-overall',
       title: 'All codes, character level',
-      columns: ['', 'Characters', '', '% agreement (pooled)', 'κ (pooled)', 'κ (mean of tables)', 'κ (size-weighted mean)'],
+      columns: ['', 'Characters', '', '% agreement (pooled)', ...kappaColumns(['κ (pooled)', 'κ (mean of tables)', 'κ (size-weighted mean)'])],
       rows: [row(`All code × document tables`, String(c.characters), '', c.overall.percentAgreement, c.overall.pooled, c.overall.mean, c.overall.weighted, false)],
     });
   }
   if (report.multi) {
     const m = report.multi;
-    const columns = ['Code', 'Positive units', '% unanimous', 'Fleiss’ κ', 'Krippendorff’s α'];
+    const ci = report.intervals;
+    const alphaColumns = ci ? ['Krippendorff’s α', ...ALPHA_CI] : ['Krippendorff’s α'];
+    const columns = ['Code', 'Positive units', '% unanimous', 'Fleiss’ κ', ...alphaColumns];
     tables.push({
       id: 'multi-codes',
       title: `Per code, ${report.coders.length} coders`,
       columns,
       rows: m.codes.map((x) => ({
         label: x.name,
-        cells: [count(x.positiveUnits), percent(x.percentAgreement), coefficient(x.fleissKappa), coefficient(x.alpha)],
+        cells: [count(x.positiveUnits), percent(x.percentAgreement), coefficient(x.fleissKappa), ...alphaCells(x.alpha, x.alphaInterval, ci)],
         flag: x.tooFewToJudge ? TOO_FEW_FLAG : null,
         nodeId: x.nodeId,
       })),
+      note: ci ? intervalNote(report) : undefined,
     });
     tables.push({
       id: 'multi-overall',
       title: `All codes, ${report.coders.length} coders`,
-      columns: ['', '', '% unanimous', 'Fleiss’ κ', 'Krippendorff’s α'],
+      columns: ['', '', '% unanimous', 'Fleiss’ κ', ...alphaColumns],
       rows: [
-        { label: 'Pooled over all unit × code decisions', cells: [blank(), percent(m.pooled.percentAgreement), coefficient(m.pooled.fleissKappa), coefficient(m.pooled.alpha)], flag: null },
+        {
+          label: 'Pooled over all unit × code decisions',
+          cells: [blank(), percent(m.pooled.percentAgreement), coefficient(m.pooled.fleissKappa), ...alphaCells(m.pooled.alpha, m.pooled.alphaInterval, ci)],
+          flag: null,
+        },
         {
           label: `Mean of ${plural(m.codes.length, 'code')} (averaged; values averaged / codes)`,
           cells: [blank(), meanCell(m.summaries.percentAgreement, percent), meanCell(m.summaries.fleissKappa, coefficient), meanCell(m.summaries.alpha, coefficient)],

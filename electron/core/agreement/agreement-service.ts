@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { ParsedParams } from '../../../shared/api/contract';
 import type { AgreementReport, BinaryFigures, CharacterReport, MultiCoderReport, NodeFigures, PairReport, UnitizingReport } from '../../../shared/api/methods/agreement';
 import { AppError } from '../../../shared/api/errors';
-import { binaryAgreementFromCounts, plural, type BinaryAgreement } from '../../../shared/domain/agreement';
+import { BOOTSTRAP_DRAWS, binaryAgreementFromCounts, plural, type BinaryAgreement, type BinaryOptions } from '../../../shared/domain/agreement';
 import { UNIT_SET_LABELS, type UnitSetMode } from '../../../shared/domain/agreement-options';
 import { LEVELS_BY_METHOD, NODE_LEVEL_LABELS } from '../../../shared/domain/vocabulary';
 import { listAttributes } from '../repos/participants-repo';
@@ -89,7 +89,8 @@ export function computeAgreementReport(db: Database.Database, params: AgreementP
   const codeIds = nodes.filter((n) => n.level === 'code' || used.has(n.id)).map((n) => n.id);
   const nodeById = new Map(nodes.map((n) => [n.id, n] as const));
   const titleOf = new Map(documents.map((d) => [d.id, d.title] as const));
-  const base = { coders, minPositiveUnits: params.minPositiveUnits, intervals: params.intervals };
+  const base = { coders, minPositiveUnits: params.minPositiveUnits, intervals: params.intervals, bootstrap: { seed: params.seed, draws: BOOTSTRAP_DRAWS } };
+  const bootstrap = params.intervals ? { seed: params.seed, draws: BOOTSTRAP_DRAWS } : undefined;
   const docList = (ids: readonly string[]) => ids.map((id) => ({ id, title: titleOf.get(id) ?? '?' }));
 
   if (params.level === 'char') {
@@ -167,6 +168,7 @@ export function computeAgreementReport(db: Database.Database, params: AgreementP
       documentIds: scope.documentIds,
       given: scope.given,
       minPositiveUnits: params.minPositiveUnits,
+      bootstrap,
     });
     const multi: MultiCoderReport = {
       unitsRatedByAll: r.unitsRatedByAll,
@@ -204,6 +206,7 @@ export function computeAgreementReport(db: Database.Database, params: AgreementP
     groups,
     partitions: params.breakdowns ? attributePartitions(db, units, attributes.map((a) => a.id)) : [],
     byDocument: params.breakdowns,
+    bootstrap,
   });
   const toNode = (c: CodeAgreement): NodeFigures => {
     const n = nodeById.get(c.codeId);
@@ -215,7 +218,11 @@ export function computeAgreementReport(db: Database.Database, params: AgreementP
     unusedCodes: r.unusedCodeIds.length,
     pooled: figures(r.pooled),
     summaries: r.summaries,
-    levels: levels.map((level) => levelReport(level, r.groups.filter((g) => nodeById.get(g.codeId)?.level === level), toNode, params.minPositiveUnits)),
+    levels: levels.map((level) => levelReport(level, r.groups.filter((g) => nodeById.get(g.codeId)?.level === level), toNode, {
+        minPositiveUnits: params.minPositiveUnits,
+        bootstrap: bootstrap && { ...bootstrap, key: `level:${level}` },
+      }),
+    ),
     byDocument: r.byDocument.map((s) => ({ ...s, label: titleOf.get(s.key) ?? '?', pooled: figures(s.pooled) })),
     byAttribute: r.partitions.map((p) => ({
       attributeId: p.id,
@@ -255,7 +262,7 @@ function figures(a: BinaryAgreement): BinaryFigures {
   return a;
 }
 
-function levelReport(level: NodeInfo['level'], groups: readonly CodeAgreement[], toNode: (c: CodeAgreement) => NodeFigures, minPositiveUnits: number) {
+function levelReport(level: NodeInfo['level'], groups: readonly CodeAgreement[], toNode: (c: CodeAgreement) => NodeFigures, options: BinaryOptions) {
   const usedGroups = groups.filter((g) => g.agreement.positiveUnits > 0);
   const pooled = { both: 0, onlyA: 0, onlyB: 0, neither: 0 };
   for (const g of usedGroups) {
@@ -264,7 +271,7 @@ function levelReport(level: NodeInfo['level'], groups: readonly CodeAgreement[],
     pooled.onlyB += g.agreement.onlyB;
     pooled.neither += g.agreement.neither;
   }
-  return { level, nodes: usedGroups.map(toNode), pooled: figures(binaryAgreementFromCounts(pooled, { minPositiveUnits })), summaries: summarize(usedGroups) };
+  return { level, nodes: usedGroups.map(toNode), pooled: figures(binaryAgreementFromCounts(pooled, options)), summaries: summarize(usedGroups) };
 }
 
 /** For each attribute: unit → the value its speaker has (units of speakers without a value fall out). */

@@ -147,7 +147,7 @@ function characterAgreementWith(input: CharacterInput, count: (length: number, p
     }
     for (const t of tables) allTables.push(t);
     const tooFew = passages < minPositive;
-    const hold = (a: AggregatedKappa): AggregatedKappa => (tooFew ? { ...a, kappa: withheldStat(a.kappa, passages, minPositive, PASSAGE_WORDS) } : a);
+    const hold = (a: AggregatedKappa): AggregatedKappa => (tooFew ? { ...a, kappa: withheldStat(a.kappa, passages, minPositive, PASSAGE_WORDS), kappaInterval: null } : a);
     codes.push({
       codeId,
       documents,

@@ -2,11 +2,14 @@ import {
   DEFAULT_MIN_POSITIVE_UNITS,
   fleissKappaBinaryHistogram,
   krippendorffAlphaBinaryHistogram,
+  bootstrapAlpha,
+  histogramPairDistribution,
   ratioStat,
   summarizeStats,
   undefinedStat,
   withheldStat,
   type BinaryHistogramCell,
+  type AlphaInterval,
   type Stat,
   type StatSummary,
 } from '../../../shared/domain/agreement';
@@ -28,6 +31,8 @@ export interface MultiCoderInput {
   /** Per coder (as coderIds): the documents they were given; default every document. Elsewhere their values are missing. */
   readonly given?: readonly ReadonlySet<string>[];
   readonly minPositiveUnits?: number;
+  /** Bootstrap every α's interval with this seed (a stream per figure); left out, none. */
+  readonly bootstrap?: { readonly seed: number; readonly draws?: number };
 }
 
 export interface MultiCoderCode {
@@ -38,6 +43,8 @@ export interface MultiCoderCode {
   readonly percentAgreement: Stat;
   readonly fleissKappa: Stat;
   readonly alpha: Stat;
+  /** 95 % bootstrap interval of α and q; null where α is withheld or undefined, or no interval was asked for. */
+  readonly alphaInterval: AlphaInterval | null;
 }
 
 export interface MultiCoderResult {
@@ -48,13 +55,15 @@ export interface MultiCoderResult {
   readonly documentIds: readonly string[];
   readonly codes: readonly MultiCoderCode[];
   readonly unusedCodeIds: readonly string[];
-  readonly pooled: { readonly fleissKappa: Stat; readonly alpha: Stat; readonly percentAgreement: Stat };
+  readonly pooled: { readonly fleissKappa: Stat; readonly alpha: Stat; readonly alphaInterval: AlphaInterval | null; readonly percentAgreement: Stat };
   readonly summaries: { readonly fleissKappa: StatSummary; readonly alpha: StatSummary; readonly percentAgreement: StatSummary };
 }
 
 export function computeMultiCoderAgreement(input: MultiCoderInput): MultiCoderResult {
   const n = input.coderIds.length;
   const minPositiveUnits = input.minPositiveUnits ?? DEFAULT_MIN_POSITIVE_UNITS;
+  const alphaInterval = (alpha: Stat, cells: readonly BinaryHistogramCell[], key: string): AlphaInterval | null =>
+    input.bootstrap && alpha.value !== null ? bootstrapAlpha(histogramPairDistribution(cells), { ...input.bootstrap, key }) : null;
   const unitIndex = new Map(input.units.map((u, i) => [u.id, i] as const));
   const size = input.units.length;
   const coderIndex = new Map(input.coderIds.map((id, i) => [id, i] as const));
@@ -124,9 +133,11 @@ export function computeMultiCoderAgreement(input: MultiCoderInput): MultiCoderRe
       percentAgreement: unanimity(cells),
       fleissKappa: tooFew ? withheldStat(kappa, positive, minPositiveUnits) : kappa,
       alpha: tooFew ? withheldStat(alpha, positive, minPositiveUnits) : alpha,
+      alphaInterval: tooFew ? null : alphaInterval(alpha, cells, `code:${codeId}`),
     });
   }
   const pooled = [...pooledCells.values()];
+  const pooledAlpha = krippendorffAlphaBinaryHistogram(pooled);
   return {
     coders: n,
     units: countBits(mask),
@@ -134,7 +145,7 @@ export function computeMultiCoderAgreement(input: MultiCoderInput): MultiCoderRe
     documentIds: [...new Set(input.units.map((u) => u.documentId))].filter((d) => scope.has(d)),
     codes,
     unusedCodeIds,
-    pooled: { fleissKappa: fleiss(pooled, n), alpha: krippendorffAlphaBinaryHistogram(pooled), percentAgreement: unanimity(pooled) },
+    pooled: { fleissKappa: fleiss(pooled, n), alpha: pooledAlpha, alphaInterval: alphaInterval(pooledAlpha, pooled, 'pooled'), percentAgreement: unanimity(pooled) },
     summaries: {
       fleissKappa: summarizeStats(codes.map((c) => c.fleissKappa)),
       alpha: summarizeStats(codes.map((c) => c.alpha)),

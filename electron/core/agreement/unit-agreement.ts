@@ -6,6 +6,7 @@ import {
   withheldStat,
   type BinaryAgreement,
   type BinaryCounts,
+  type BinaryOptions,
   type Stat,
   type StatSummary,
   DEFAULT_MIN_POSITIVE_UNITS,
@@ -58,6 +59,8 @@ export interface UnitAgreementInput {
   readonly partitions?: readonly UnitPartition[];
   /** Per-document figures cost a pass over the positive units; the benchmark can leave them out. */
   readonly byDocument?: boolean;
+  /** Bootstrap every α's interval with this seed (each figure draws from a stream of its own); left out, none. */
+  readonly bootstrap?: { readonly seed: number; readonly draws?: number };
 }
 
 export interface CodeAgreement {
@@ -112,6 +115,7 @@ interface Prepared {
 export function computeUnitAgreement(input: UnitAgreementInput): UnitAgreementResult {
   const p = prepare(input);
   const minPositiveUnits = input.minPositiveUnits ?? DEFAULT_MIN_POSITIVE_UNITS;
+  const options = figureOptions(minPositiveUnits, input.bootstrap);
   const codes: CodeAgreement[] = [];
   const unusedCodeIds: string[] = [];
   const pooled = { both: 0, onlyA: 0, onlyB: 0, neither: 0 };
@@ -123,23 +127,25 @@ export function computeUnitAgreement(input: UnitAgreementInput): UnitAgreementRe
     }
     const counts = { ...c, neither: p.units - c.both - c.onlyA - c.onlyB };
     addInto(pooled, counts);
-    codes.push({ codeId, agreement: binaryAgreementFromCounts(counts, { minPositiveUnits }) });
+    codes.push({ codeId, agreement: binaryAgreementFromCounts(counts, options(`code:${codeId}`)) });
   }
-  const groups = (input.groups ?? []).map((g) => ({ codeId: g.id, agreement: groupAgreement(p, g, minPositiveUnits) }));
+  const groups = (input.groups ?? []).map((g) => ({ codeId: g.id, agreement: groupAgreement(p, g, options(`node:${g.id}`)) }));
   const used = codes.map((c) => c.codeId);
   return {
     units: p.units,
     documentIds: p.scopeDocuments,
     codes,
     unusedCodeIds,
-    pooled: binaryAgreementFromCounts(pooled, { minPositiveUnits }),
+    pooled: binaryAgreementFromCounts(pooled, options('pooled')),
     summaries: summarize(codes),
     groups,
     byDocument:
-      input.byDocument === false ? [] : slices(p, used, p.docIndexOfUnit, p.documentIds, minPositiveUnits).filter((s) => p.scopeDocuments.includes(s.key)),
+      input.byDocument === false
+        ? []
+        : slices(p, used, p.docIndexOfUnit, p.documentIds, minPositiveUnits, (key) => options(`document:${key}`)).filter((s) => p.scopeDocuments.includes(s.key)),
     partitions: (input.partitions ?? []).map((part) => {
       const { keyIndex, keys } = partitionIndex(p, part);
-      return { id: part.id, slices: slices(p, used, keyIndex, keys, minPositiveUnits).filter((s) => s.units > 0) };
+      return { id: part.id, slices: slices(p, used, keyIndex, keys, minPositiveUnits, (key) => options(`group:${part.id}:${key}`)).filter((s) => s.units > 0) };
     }),
   };
 }
@@ -199,11 +205,16 @@ function prepare(input: UnitAgreementInput): Prepared {
   return { unitIds, docIndexOfUnit, documentIds, mask, units: countBits(mask), scopeDocuments, codeA, codeB };
 }
 
-function groupAgreement(p: Prepared, group: UnitGroup, minPositiveUnits: number): BinaryAgreement {
+/** The options of one figure: the threshold, and its own bootstrap stream when intervals are asked for. */
+function figureOptions(minPositiveUnits: number, bootstrap: UnitAgreementInput['bootstrap']): (key: string) => BinaryOptions {
+  return (key) => (bootstrap ? { minPositiveUnits, bootstrap: { ...bootstrap, key } } : { minPositiveUnits });
+}
+
+function groupAgreement(p: Prepared, group: UnitGroup, options: BinaryOptions): BinaryAgreement {
   const a = unionOf(p.codeA, group.codeIds, p.mask.length);
   const b = unionOf(p.codeB, group.codeIds, p.mask.length);
   const c = pairCounts(a, b, p.mask);
-  return binaryAgreementFromCounts({ ...c, neither: p.units - c.both - c.onlyA - c.onlyB }, { minPositiveUnits });
+  return binaryAgreementFromCounts({ ...c, neither: p.units - c.both - c.onlyA - c.onlyB }, options);
 }
 
 function unionOf(byCode: ReadonlyMap<string, Bits>, codeIds: readonly string[], words: number): Bits | undefined {
@@ -236,7 +247,14 @@ function partitionIndex(p: Prepared, part: UnitPartition): { keyIndex: Int32Arra
 }
 
 /** Per-slice counts in one pass over each code's positive units, not over every unit. */
-function slices(p: Prepared, codeIds: readonly string[], keyIndex: Int32Array, keys: readonly string[], minPositiveUnits: number): SliceAgreement[] {
+function slices(
+  p: Prepared,
+  codeIds: readonly string[],
+  keyIndex: Int32Array,
+  keys: readonly string[],
+  minPositiveUnits: number,
+  options: (key: string) => BinaryOptions,
+): SliceAgreement[] {
   const unitsPerKey = new Array<number>(keys.length).fill(0);
   forEachBit(p.mask, p.mask, (u) => {
     const k = keyIndex[u];
@@ -269,7 +287,7 @@ function slices(p: Prepared, codeIds: readonly string[], keyIndex: Int32Array, k
       addInto(pooled, counts);
       kappas.push(positive < minPositiveUnits ? withheldStat(binaryKappa(counts), positive, minPositiveUnits) : binaryKappa(counts));
     });
-    return { key, units: unitsPerKey[k], pooled: binaryAgreementFromCounts(pooled, { minPositiveUnits }), kappa: summarizeStats(kappas) };
+    return { key, units: unitsPerKey[k], pooled: binaryAgreementFromCounts(pooled, options(key)), kappa: summarizeStats(kappas) };
   });
 }
 

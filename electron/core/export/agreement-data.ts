@@ -1,5 +1,6 @@
 import type { AgreementReport, Resolution, UnitizingReport } from '../../../shared/api/methods/agreement';
 import { AppError } from '../../../shared/api/errors';
+import { DEFAULT_BOOTSTRAP_SEED } from '../../../shared/domain/agreement';
 import { computeAgreementReport } from '../agreement/agreement-service';
 import { listResolutions } from '../agreement/discrepancies';
 import { listCoders } from '../repos/coders-repo';
@@ -39,7 +40,9 @@ export function loadAgreement(data: ReportData): {
       documentIds: data.options.documentIds,
       minPositiveUnits: 5,
       breakdowns: false,
-      intervals: false,
+      // The report always prints the intervals, from the default seed it names: the same file gives the same report.
+      intervals: true,
+      seed: DEFAULT_BOOTSTRAP_SEED,
     } as const;
     const report = computeAgreementReport(data.db, params);
     const passages = stmt(data.db, `SELECT count(*) FROM codings WHERE unit_id IS NULL AND coder_id IN (?, ?)`).pluck().get(...pair) as number;

@@ -140,11 +140,9 @@ export function CompareView() {
               </select>
             </label>
             <DocumentFilterSelect className="inline" label="Limit to" value={documentIds} onChange={(ids) => setOption({ documentIds: ids })} />
-            {level === 'unit' && (
-              <label className="inline">
-                <input type="checkbox" checked={intervals} onChange={(e) => setOption({ intervals: e.target.checked })} /> κ 95% intervals
-              </label>
-            )}
+            <label className="inline" title="κ: large-sample standard error; α: bootstrap of Hayes & Krippendorff (2007), 1,000 draws, seeded so the figures reproduce">
+              <input type="checkbox" checked={intervals} onChange={(e) => setOption({ intervals: e.target.checked })} /> 95% intervals (κ, α)
+            </label>
             {level === 'unit' && (
               <label className="inline">
                 Units compared

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_BOOTSTRAP_SEED } from '../../domain/agreement/alpha-bootstrap';
 import { AGREEMENT_LEVELS, DISCREPANCY_TYPES, UNIT_SET_MODES } from '../../domain/agreement-options';
 import { RESOLUTION_DECISIONS } from '../../domain/vocabulary';
 import { Coder, Coding, Id, NodeLevel, Overwrite, ProjectSummary } from '../entities';
@@ -21,6 +22,12 @@ export const StatSummary = z.object({
 });
 export type StatSummary = z.infer<typeof StatSummary>;
 
+export const KappaInterval = z.object({ se: z.number(), low: z.number(), high: z.number() });
+
+/** 95 % bootstrap interval of α (Hayes & Krippendorff 2007) and q: the share of draws below .667 and below .800. */
+export const AlphaInterval = z.object({ low: z.number(), high: z.number(), below667: z.number(), below800: z.number() });
+export type AlphaInterval = z.infer<typeof AlphaInterval>;
+
 export const BinaryFigures = z.object({
   both: z.number(),
   onlyA: z.number(),
@@ -36,7 +43,9 @@ export const BinaryFigures = z.object({
   pabak: StatValue,
   positiveAgreement: StatValue,
   /** κ ± 1.96 large-sample SE (Fleiss, Cohen & Everitt 1969); null where κ is withheld or undefined. */
-  kappaInterval: z.object({ se: z.number(), low: z.number(), high: z.number() }).nullable(),
+  kappaInterval: KappaInterval.nullable(),
+  /** Present when intervals were asked for; null where α is withheld or undefined. */
+  alphaInterval: AlphaInterval.nullable(),
 });
 export type BinaryFigures = z.infer<typeof BinaryFigures>;
 
@@ -61,6 +70,8 @@ export const AggregatedKappa = z.object({
   kappa: StatValue,
   tables: z.number(),
   excludedTables: z.number(),
+  /** κ ± 1.96 SE (pooled: the pooled table's; a mean: the tables' SEs combined); null where κ is withheld or undefined. */
+  kappaInterval: KappaInterval.nullable(),
 });
 export type AggregatedKappa = z.infer<typeof AggregatedKappa>;
 
@@ -120,10 +131,11 @@ export const MultiCoderReport = z.object({
       percentAgreement: StatValue,
       fleissKappa: StatValue,
       alpha: StatValue,
+      alphaInterval: AlphaInterval.nullable(),
     }),
   ),
   unusedCodes: z.number(),
-  pooled: z.object({ fleissKappa: StatValue, alpha: StatValue, percentAgreement: StatValue }),
+  pooled: z.object({ fleissKappa: StatValue, alpha: StatValue, alphaInterval: AlphaInterval.nullable(), percentAgreement: StatValue }),
   summaries: z.object({ fleissKappa: StatSummary, alpha: StatSummary, percentAgreement: StatSummary }),
 });
 export type MultiCoderReport = z.infer<typeof MultiCoderReport>;
@@ -177,8 +189,10 @@ export const AgreementReport = z.object({
     documents: z.array(z.object({ id: Id, title: z.string() })),
   }),
   minPositiveUnits: z.number(),
-  /** Whether the tables show a 95 % interval beside κ. */
+  /** Whether the tables show a 95 % interval beside κ and α. */
   intervals: z.boolean(),
+  /** The bootstrap behind α's intervals: the same seed and data give the same intervals. */
+  bootstrap: z.object({ seed: z.number(), draws: z.number() }),
   /** What the figures are computed on and how they are aggregated, in words for the reader. */
   notes: z.array(z.string()),
   pair: PairReport.nullable(),
@@ -324,8 +338,10 @@ export const agreementMethods = {
       documentIds: z.array(Id).min(1).max(10_000).optional(),
       minPositiveUnits: z.number().int().min(0).max(10_000).default(5),
       breakdowns: z.boolean().default(true),
-      /** Show the 95 % interval of every κ (unit level, two coders). */
+      /** Show the 95 % interval of every κ (large-sample SE) and α (bootstrap, with q for .667 and .800). */
       intervals: z.boolean().default(false),
+      /** Seed of α's bootstrap, printed with the intervals so a report reproduces. */
+      seed: z.number().int().min(0).max(4_294_967_295).default(DEFAULT_BOOTSTRAP_SEED),
     }),
     AgreementReport,
   ),

@@ -49,8 +49,12 @@ export function kappaInterval(counts: BinaryCounts): KappaInterval | null {
   const diagonal = a * (1 - (r1 + c1) * (1 - k)) ** 2 + d * (1 - (r2 + c2) * (1 - k)) ** 2;
   const offDiagonal = (1 - k) ** 2 * (b * (c1 + r2) ** 2 + c * (c2 + r1) ** 2);
   const variance = (diagonal + offDiagonal - (k - pe * (1 - k)) ** 2) / (n * (1 - pe) ** 2);
-  const se = Math.sqrt(Math.max(0, variance));
-  return { se, low: Math.max(-1, k - 1.959964 * se), high: Math.min(1, k + 1.959964 * se) };
+  return intervalAround(k, Math.sqrt(Math.max(0, variance)));
+}
+
+/** value ± 1.96 SE, clipped to [−1, 1]: the 95 % interval of a κ from its standard error. */
+export function intervalAround(value: number, se: number): KappaInterval {
+  return { se, low: Math.max(-1, value - 1.959964 * se), high: Math.min(1, value + 1.959964 * se) };
 }
 
 export interface BinaryOptions {

@@ -1,4 +1,4 @@
-import { binaryKappa, type BinaryCounts } from './binary';
+import { binaryKappa, intervalAround, kappaInterval, type BinaryCounts, type KappaInterval } from './binary';
 import { definedStat, isDefined, ratioStat, undefinedStat, type Stat } from './result';
 import { assertSpan, coveredLength, mergeSpans, overlapLength, type Span } from './spans';
 
@@ -24,6 +24,11 @@ export interface AggregatedKappa {
   readonly tables: number;
   /** Tables whose own kappa is undefined and which therefore do not enter a (weighted) mean. */
   readonly excludedTables: number;
+  /**
+   * κ ± 1.96 SE. Pooled: the large-sample SE of the pooled table, characters taken as independent;
+   * a mean: the tables' SEs combined as for independent tables, √(Σ w²·SE²) / Σ w. Null where κ has no value.
+   */
+  readonly kappaInterval: KappaInterval | null;
 }
 
 const EMPTY_DOCUMENT = 'empty document: no characters to compare';
@@ -83,7 +88,7 @@ export function pooledKappa(tables: readonly CharacterCounts[]): AggregatedKappa
     { length: 0, both: 0, onlyA: 0, onlyB: 0, neither: 0 },
   );
   const kappa = tables.length === 0 ? undefinedStat('no tables to pool') : characterKappa(pooled);
-  return { method: 'pooled', kappa, tables: tables.length, excludedTables: 0 };
+  return { method: 'pooled', kappa, tables: tables.length, excludedTables: 0, kappaInterval: isDefined(kappa) ? kappaInterval(pooled) : null };
 }
 
 export function aggregateKappa(tables: readonly CharacterCounts[], method: KappaAggregation): AggregatedKappa {
@@ -104,21 +109,25 @@ function weightedKappa(
 ): AggregatedKappa {
   let weighted = 0;
   let weights = 0;
+  let variance = 0;
   let excludedTables = 0;
   for (const table of tables) {
     const kappa = characterKappa(table);
     if (isDefined(kappa)) {
-      weighted += weightOf(table) * kappa.value;
-      weights += weightOf(table);
+      const w = weightOf(table);
+      weighted += w * kappa.value;
+      weights += w;
+      variance += (w * (kappaInterval(table)?.se ?? 0)) ** 2;
     } else {
       excludedTables += 1;
     }
   }
-  const kappa =
-    weights === 0
-      ? undefinedStat(`no table has a defined kappa (${excludedTables} of ${tables.length} undefined)`)
-      : definedStat(weighted / weights);
-  return { method, kappa, tables: tables.length, excludedTables };
+  if (weights === 0) {
+    const kappa = undefinedStat(`no table has a defined kappa (${excludedTables} of ${tables.length} undefined)`);
+    return { method, kappa, tables: tables.length, excludedTables, kappaInterval: null };
+  }
+  const mean = weighted / weights;
+  return { method, kappa: definedStat(mean), tables: tables.length, excludedTables, kappaInterval: intervalAround(mean, Math.sqrt(variance) / weights) };
 }
 
 function pickCounts(counts: CharacterCounts): CharacterCounts {

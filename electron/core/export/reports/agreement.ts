@@ -3,7 +3,7 @@ import { FORMATS_BY_KIND, REPORT_LABELS, type ReportBlock, type ReportRow } from
 import { DECISION_LABELS, DISCREPANCY_TYPE_LABELS, type DiscrepancyType } from '../../../../shared/domain/agreement-options';
 import { NODE_LEVEL_LABELS } from '../../../../shared/domain/vocabulary';
 import { plural } from '../../../../shared/domain/agreement/result';
-import { agreementHeading, agreementTables, coefficient, percent as percentCell, unitizingTables, type FigureTable } from '../../../../shared/format/agreement-format';
+import { agreementHeading, agreementTables, coefficient, intervalNote, percent as percentCell, unitizingTables, type FigureTable } from '../../../../shared/format/agreement-format';
 import { cell, groupRow, heading, para, paragraph, row, section, sheet, TableNumbers, type BuiltReport, type ReportBuilder } from '../blocks';
 import type { ReportData } from '../data';
 import { loadAgreement } from '../agreement-data';
@@ -14,14 +14,29 @@ const percent = (s: StatValue) => percentCell(s).text;
 const raw = (s: StatValue) => (s.value === null ? null : Math.round(s.value * 10_000) / 10_000);
 
 function figureValues(f: BinaryFigures): (number | string | null)[] {
-  return [f.both, f.onlyA, f.onlyB, f.neither, f.units, f.positiveUnits, f.tooFewToJudge ? 'yes' : 'no', raw(f.percentAgreement), raw(f.kappa), raw(f.alpha), raw(f.ac1), raw(f.pabak), raw(f.positiveAgreement)];
+  const k = f.kappaInterval;
+  const a = f.alphaInterval;
+  const intervals = [k?.low, k?.high, a?.low, a?.high, a?.below667, a?.below800].map((v) => (v === undefined ? null : Math.round(v * 10_000) / 10_000));
+  return [f.both, f.onlyA, f.onlyB, f.neither, f.units, f.positiveUnits, f.tooFewToJudge ? 'yes' : 'no', raw(f.percentAgreement), raw(f.kappa), raw(f.alpha), raw(f.ac1), raw(f.pabak), raw(f.positiveAgreement), ...intervals];
 }
 
 const NARROW: Readonly<Record<string, number>> = { Code: 3.2, Both: 0.7, Neither: 0.85, '% agreement': 1.1, 'Positive agr.': 1.1 };
-const SHEET_HEADS = ['Both', 'Only A', 'Only B', 'Neither', 'Units', 'Positive units', 'Too few to judge', 'Percent agreement', 'Cohen kappa', 'Krippendorff alpha', 'Gwet AC1', 'PABAK', 'Positive agreement'];
+const SHEET_HEADS = ['Both', 'Only A', 'Only B', 'Neither', 'Units', 'Positive units', 'Too few to judge', 'Percent agreement', 'Cohen kappa', 'Krippendorff alpha', 'Gwet AC1', 'PABAK', 'Positive agreement', 'Kappa 95% low', 'Kappa 95% high', 'Alpha 95% low', 'Alpha 95% high', 'P(alpha < .667)', 'P(alpha < .800)'];
 
 function names(report: AgreementReport): [string, string] {
   return [report.coders[0]?.name ?? 'Coder A', report.coders[1]?.name ?? 'Coder B'];
+}
+
+/** " (95% CI 0.61–0.74; bootstrap, 1,000 draws, seed 2007; P(α < .800) = 0.96)" where α has an interval. */
+function alphaBracket(report: AgreementReport, f: BinaryFigures): string {
+  const i = f.alphaInterval;
+  if (!i) return '';
+  const { draws, seed } = report.bootstrap;
+  return ` (95% CI ${i.low.toFixed(3)}–${i.high.toFixed(3)}; bootstrap, ${draws.toLocaleString('en-US')} draws, seed ${seed}; P(α < .667) = ${i.below667.toFixed(3)}, P(α < .800) = ${i.below800.toFixed(3)})`;
+}
+
+function kappaBracket(f: BinaryFigures): string {
+  return f.kappaInterval ? ` (95% CI ${f.kappaInterval.low.toFixed(3)}–${f.kappaInterval.high.toFixed(3)})` : '';
 }
 
 /** The paragraph a methods section needs, with every figure labelled pooled or averaged. */
@@ -36,7 +51,7 @@ export function methodText(report: AgreementReport, resolutions: readonly Resolu
     `Two coders (${a} and ${b}) independently coded ${plural(report.unitSet.units, 'meaning unit')} in ${plural(report.unitSet.documents.length, 'document')}.`,
     report.scope.line,
     `Agreement was assessed per code at the level of meaning units, each code being present or absent in each unit (${plural(used, 'code')} used).`,
-    `Pooled over all ${plural(pair.pooled.units, 'unit × code decision')}, Krippendorff’s α = ${fixed(pair.pooled.alpha)} and Cohen’s κ = ${fixed(pair.pooled.kappa)}, with ${percent(pair.pooled.percentAgreement)} agreement.`,
+    `Pooled over all ${plural(pair.pooled.units, 'unit × code decision')}, Krippendorff’s α = ${fixed(pair.pooled.alpha)}${alphaBracket(report, pair.pooled)} and Cohen’s κ = ${fixed(pair.pooled.kappa)}${kappaBracket(pair.pooled)}, with ${percent(pair.pooled.percentAgreement)} agreement.`,
   ];
   if (judged > 0 && k.mean.value !== null) {
     parts.push(`Averaged over the ${plural(k.count - k.undefinedCount, 'code')} with a reported κ (at least ${plural(report.minPositiveUnits, 'positive unit')}), mean κ = ${fixed(k.mean)} (median ${fixed(k.median)}, range ${fixed(k.min)}–${fixed(k.max)}).`);
@@ -93,7 +108,7 @@ export const agreementReport: ReportBuilder = {
           `Agreement between ${a} (A) and ${b} (B) per code`,
           wordColumns(perCode),
           rows,
-          `${agreementHeading(report)[1]} Both/Only/Neither count meaning units. κ = Cohen’s kappa; α = Krippendorff’s alpha (nominal); AC1 = Gwet’s AC1; PABAK = prevalence- and bias-adjusted kappa (2·agreement − 1); positive agreement = 2·both / (2·both + only A + only B). “Withheld” marks κ and α of codes with fewer than ${plural(report.minPositiveUnits, 'positive unit')} (the note gives the count); “undefined” marks a value that does not exist (no variation). Pooled figures come from one table of all unit × code decisions; a mean shows how many values it averages, as (values/codes).`,
+          `${agreementHeading(report)[1]} Both/Only/Neither count meaning units. κ = Cohen’s kappa; α = Krippendorff’s alpha (nominal); AC1 = Gwet’s AC1; PABAK = prevalence- and bias-adjusted kappa (2·agreement − 1); positive agreement = 2·both / (2·both + only A + only B). “Withheld” marks κ and α of codes with fewer than ${plural(report.minPositiveUnits, 'positive unit')} (the note gives the count); “undefined” marks a value that does not exist (no variation). Pooled figures come from one table of all unit × code decisions; a mean shows how many values it averages, as (values/codes).${report.intervals ? ` ${intervalNote(report)}` : ''}`,
         ),
       );
       for (const c of pair.codes) codeSheet.push(['code', data.people.text(c.name), ...figureValues(c.figures)]);
