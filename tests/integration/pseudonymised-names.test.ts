@@ -46,10 +46,10 @@ describe('names in pseudonymised exports', () => {
     const docs = await t.client.call('documents.list', {});
     firstDoc = docs[0];
     // The interviewer wrote a participant's label (P1 is Mentee 1) and a surname into the titles.
-    await t.client.call('documents.update', { id: firstDoc.id, title: 'Riverside group with P1 and Dr Lindqvist', sessionName: 'Lindqvist’s Tuesday session' });
+    await t.client.call('documents.update', { id: firstDoc.id, title: 'Riverside group with P1 and Dr Ferreira', sessionName: 'Ferreira’s Tuesday session' });
     const groups = await t.client.call('documentGroups.list', {});
-    await t.client.call('documentGroups.rename', { id: groups[0].id, name: 'Lindqvist cohort' });
-    await t.client.call('project.update', { title: 'Mentoring study (Lindqvist lab)' });
+    await t.client.call('documentGroups.rename', { id: groups[0].id, name: 'Ferreira cohort' });
+    await t.client.call('project.update', { title: 'Mentoring study (Ferreira lab)' });
     // Quotes everywhere, so every report prints sessions and documents.
     const nodes = await t.client.call('codebook.list', {});
     for (const n of nodes.filter((x) => x.level !== 'theme')) {
@@ -61,17 +61,17 @@ describe('names in pseudonymised exports', () => {
 
   it('lists each printed name unchecked, with labels already swapped for pseudonyms, and holds the export back', async () => {
     const preview = await t.client.call('reports.preview', { kind: 'themes', options: quoteAll });
-    const title = preview.names.find((n) => n.original === 'Riverside group with P1 and Dr Lindqvist');
-    expect(title).toMatchObject({ printed: 'Riverside group with Mentee 1 and Dr Lindqvist', checked: false, places: ['document title'] });
-    expect(preview.names.find((n) => n.original === 'Lindqvist’s Tuesday session')).toMatchObject({ checked: false, places: ['session'] });
-    expect(preview.names.find((n) => n.original === 'Lindqvist cohort')).toMatchObject({ checked: false, places: ['group'] });
+    const title = preview.names.find((n) => n.original === 'Riverside group with P1 and Dr Ferreira');
+    expect(title).toMatchObject({ printed: 'Riverside group with Mentee 1 and Dr Ferreira', checked: false, places: ['document title'] });
+    expect(preview.names.find((n) => n.original === 'Ferreira’s Tuesday session')).toMatchObject({ checked: false, places: ['session'] });
+    expect(preview.names.find((n) => n.original === 'Ferreira cohort')).toMatchObject({ checked: false, places: ['group'] });
     // Names the sample's author checked stay checked.
     expect(preview.names.filter((n) => n.checked).length).toBeGreaterThan(0);
     expect(preview.warnings.join(' ')).toMatch(/not been checked for names of people/);
 
     const e = await refusal(t.client.call('reports.export', { kind: 'themes', format: 'docx', options: quoteAll }));
     expect(e.code).toBe('NAMES_UNCHECKED');
-    expect(e.message).toContain('Lindqvist');
+    expect(e.message).toContain('Ferreira');
     // With pseudonyms off the author has chosen real names: nothing to check, nothing held back.
     const off = await t.client.call('reports.preview', { kind: 'themes', options: { ...quoteAll, pseudonyms: false } });
     expect(off.names).toEqual([]);
@@ -82,7 +82,7 @@ describe('names in pseudonymised exports', () => {
     const project = await t.client.call('reports.preview', { kind: 'codebook', options: quoteAll });
     const unchecked = [...preview.names, ...project.names].filter((n) => !n.checked);
     expect(unchecked.length).toBeGreaterThanOrEqual(3);
-    const safe = (n: string) => n.replace(/Lindqvist(’s)?/g, '').replace(/\s+(and|with)\s*$/u, '').replace(/\(\s*lab\)/, '').trim() || 'Session 1';
+    const safe = (n: string) => n.replace(/Ferreira(’s)?/g, '').replace(/\s+(and|with)\s*$/u, '').replace(/\(\s*lab\)/, '').trim() || 'Session 1';
     await t.client.call('reports.checkNames', { names: unchecked.map((n) => ({ original: n.original, printed: safe(n.printed) })) });
 
     const coderNames = t.coders.filter((c) => !/consensus/i.test(c.name)).map((c) => c.name);
@@ -90,7 +90,7 @@ describe('names in pseudonymised exports', () => {
     for (const kind of REPORT_KINDS) {
       for (const format of FORMATS_BY_KIND[kind]) {
         const text = await exported(t, kind, format, { ...quoteAll, coderNames: false });
-        expect(text, `${kind}.${format}`).not.toContain('Lindqvist');
+        expect(text, `${kind}.${format}`).not.toContain('Ferreira');
         // The label as written text (outside tags: "P1" is also a spreadsheet cell's address).
         expect(/(?<![\p{L}\p{N}])P1(?![\p{L}\p{N}])/u.test(text.replace(/<[^>]*>/g, ' ')), `${kind}.${format} holds P1`).toBe(false);
         for (const name of coderNames) expect(text, `${kind}.${format} names the coder ${name}`).not.toContain(name);
@@ -131,11 +131,11 @@ describe('names in pseudonymised exports', () => {
     try {
       const file = t.file('sample.condensa');
       expect(await runCli(['export', file, '--what', 'segments', '-o', 's.csv'], io)).toBe(EXIT.failed);
-      expect(err.join('\n')).toContain('Riverside group with Mentee 1 and Dr Lindqvist');
+      expect(err.join('\n')).toContain('Riverside group with Mentee 1 and Dr Ferreira');
       expect(err.join('\n')).toContain('--names-checked');
       expect(fs.existsSync(path.join(dir, 's.csv'))).toBe(false);
       expect(await runCli(['export', file, '--what', 'segments', '-o', 's.csv', '--names-checked'], io)).toBe(EXIT.ok);
-      expect(out.join('\n')).toContain('“Riverside group with P1 and Dr Lindqvist” as “Riverside group with Mentee 1 and Dr Lindqvist”');
+      expect(out.join('\n')).toContain('“Riverside group with P1 and Dr Ferreira” as “Riverside group with Mentee 1 and Dr Ferreira”');
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

@@ -92,6 +92,7 @@ export function ReportOptionsForm() {
         </>
       )}
       <Check label="Pseudonyms (labels and notes never appear)" checked={options.pseudonyms ?? true} onChange={(on) => setOption('pseudonyms', on)} />
+      <Check label="Coder names (off: Coder A, B… for blind review)" checked={options.coderNames ?? true} onChange={(on) => setOption('coderNames', on)} />
       {uses('levels') && (
         <fieldset>
           <legend>Levels</legend>

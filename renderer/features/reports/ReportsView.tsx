@@ -1,11 +1,11 @@
-import { useEffect } from 'react';
-import { REPORT_KINDS, REPORT_LABELS } from '../../../shared/api/methods/reports';
+import { useEffect, useState } from 'react';
+import { REPORT_KINDS, REPORT_LABELS, type PrintedName } from '../../../shared/api/methods/reports';
 import { FieldError } from '../../components/Dialog';
 import { cancelTask, TaskProgressBar } from '../../components/TaskProgress';
 import { useAppStore } from '../../state/app-store';
 import { useShallow } from '../../state/create-store';
 import { ReportOptionsForm } from './ReportOptionsForm';
-import { chooseReport, exportReport, loadPreview, optionsOf, setOption, useReports } from './reports-store';
+import { checkNames, chooseReport, exportReport, loadPreview, optionsOf, setOption, useReports } from './reports-store';
 import { SheetPreview, WordPreview } from './WordPreview';
 
 const FORMAT_LABELS = { docx: 'Word (.docx)', xlsx: 'Excel (.xlsx)', csv: 'CSV (.csv)' } as const;
@@ -34,12 +34,99 @@ function ConsensusQuestion() {
   );
 }
 
+const PLACE_WORDS: Readonly<Record<PrintedName['places'][number], string>> = {
+  'project title': 'Project title',
+  'document title': 'Document title',
+  session: 'Session',
+  group: 'Group',
+};
+
+/**
+ * Pseudonyms on: every title, session and group name the report prints, as it will print. Names
+ * nobody has checked hold the export back until the author checks them (and renames any that
+ * name a person); checked names can be changed again.
+ */
+function NamesCheck() {
+  const names = useReports((s) => s.preview?.names);
+  const accepted = useReports((s) => optionsOf(s).namesChecked ?? false);
+  const [edits, setEdits] = useState<Readonly<Record<string, string>>>({});
+  const [showChecked, setShowChecked] = useState(false);
+  if (!names || names.length === 0) return null;
+  const unchecked = names.filter((n) => !n.checked);
+  if (unchecked.length === 0 && !showChecked) {
+    return (
+      <p className="small muted">
+        {names.length === 1 ? 'The one title or session name' : `All ${names.length} titles and session names`} in this report {names.length === 1 ? 'is' : 'are'} checked.{' '}
+        <button type="button" className="link" onClick={() => setShowChecked(true)}>
+          Review them
+        </button>
+      </p>
+    );
+  }
+  const shown = showChecked ? names : unchecked;
+  const printedOf = (n: PrintedName) => edits[n.original] ?? n.printed;
+  const blank = shown.some((n) => !printedOf(n).trim());
+  const save = async () => {
+    if (await checkNames(shown.map((n) => ({ original: n.original, printed: printedOf(n).trim() })))) {
+      setEdits({});
+      setShowChecked(false);
+    }
+  };
+  return (
+    <section className={unchecked.length > 0 && !accepted ? 'report-warnings report-names' : 'report-names'} aria-label="Names in this report">
+      <p>
+        <strong>Names in this report.</strong> Pseudonyms are on, so check that no title, session or group name below names a person, and change how it prints where one does.
+        Participants’ labels are already replaced by their pseudonyms. Your choice is kept with the project and used by every export.
+      </p>
+      <table className="names-table">
+        <thead>
+          <tr>
+            <th scope="col">Where</th>
+            <th scope="col">In the project</th>
+            <th scope="col">Prints as</th>
+            <th scope="col">Checked</th>
+          </tr>
+        </thead>
+        <tbody>
+          {shown.map((n) => (
+            <tr key={n.original}>
+              <td>{n.places.map((p) => PLACE_WORDS[p]).join(', ')}</td>
+              <td>{n.original}</td>
+              <td>
+                <input
+                  type="text"
+                  aria-label={`How “${n.original}” prints`}
+                  value={printedOf(n)}
+                  onChange={(e) => setEdits((x) => ({ ...x, [n.original]: e.target.value }))}
+                />
+              </td>
+              <td>{n.checked ? 'yes' : 'not yet'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <div className="row">
+        <button type="button" className="primary" disabled={blank} onClick={() => void save()}>
+          {shown.length === 1 ? 'Print this name as shown' : `Print these ${shown.length} names as shown`}
+        </button>
+        {showChecked && (
+          <button type="button" onClick={() => setShowChecked(false)}>
+            Close
+          </button>
+        )}
+      </div>
+    </section>
+  );
+}
+
 function ExportBar() {
   const { preview, exporting, exported, problem } = useReports(
     useShallow((s) => ({ preview: s.preview, exporting: s.exporting, exported: s.exported, problem: s.exportProblem })),
   );
+  const accepted = useReports((s) => optionsOf(s).namesChecked ?? false);
   if (!preview) return null;
-  const waiting = preview.consensus?.choiceNeeded ?? false;
+  const namesWaiting = preview.names.some((n) => !n.checked) && !accepted;
+  const waiting = (preview.consensus?.choiceNeeded ?? false) || namesWaiting;
   return (
     <div className="report-export" role="group" aria-label="Export">
       {preview.formats.map((f) => (
@@ -115,6 +202,7 @@ export function ReportsView() {
       </aside>
       <div className="reports-main">
         <ConsensusQuestion />
+        <NamesCheck />
         <ExportBar />
         <Preview />
       </div>

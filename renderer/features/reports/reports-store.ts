@@ -83,3 +83,13 @@ export async function exportReport(format: ReportFormat): Promise<void> {
   if (r) useReports.setState({ exported: { format, path: r.path, fileName: r.fileName, bytes: r.bytes, url: blobUrl(r.base64, r.mime) } });
   useReports.setState({ exporting: null });
 }
+
+/** Records how the report's names print in pseudonymised exports, as the author checked them. */
+export async function checkNames(names: readonly { original: string; printed: string }[]): Promise<boolean> {
+  const r = await attemptHere(
+    () => call('reports.checkNames', { names: [...names] }),
+    (exportProblem) => useReports.setState({ exportProblem }),
+  );
+  if (r) await loadPreview();
+  return r !== null;
+}
