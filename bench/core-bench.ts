@@ -8,6 +8,7 @@ import { writeLargeReport } from '../electron/core/export/bench-support';
 import { baselineImport, importTranscriptFile } from '../electron/core/import/bench-support';
 import { insertProject } from '../electron/core/repos/project-repo';
 import { ProjectFile } from '../electron/core/store/project-file';
+import { measureAgreementIntervals } from './agreement-bench';
 import { agreementInputsFromStudy, syntheticAgreementInputs } from './agreement-input';
 import { failed, skipped, unavailable, value, type Measurement, type Measurements } from './figures';
 import type { GeneratedStudy } from './generate-study';
@@ -41,6 +42,7 @@ export const CORE_FIGURES = [
   'agreement.unit',
   'agreement.character',
   'agreement.scale',
+  'agreement.intervals',
   'analysis.matrix',
   'analysis.cooccurrence',
   'export.docx',
@@ -89,6 +91,7 @@ export class CoreBench {
       ['agreement.unit', () => this.agreement('unit')],
       ['agreement.character', () => this.agreement('character')],
       ['agreement.scale', () => this.agreementAtScale()],
+      ['agreement.intervals', () => (this.input.study.size === 'large' ? measureAgreementIntervals(this.input.runs) : Promise.resolve(skipped('measured with the large study')))],
       ['analysis.matrix', () => this.matrix()],
       ['analysis.cooccurrence', () => this.cooccurrence()],
       ['export.docx', () => this.docx()],

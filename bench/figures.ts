@@ -40,6 +40,13 @@ export const FIGURES: readonly FigureDef[] = [
   { id: 'agreement.unit', label: 'Agreement of two coders, unit level', unit: 'ms', target: { op: '<=', value: 1000, source: '#5' }, baseline: 'naive loop' },
   { id: 'agreement.character', label: 'Agreement of two coders, character level', unit: 'ms', target: { op: '<=', value: 1000, source: '#5' }, baseline: 'naive loop' },
   { id: 'agreement.scale', label: 'Agreement, 50,000 units × 300 codes, unit + character', unit: 'ms', target: { op: '<=', value: 1000, source: '#5' }, baseline: 'naive loop' },
+  {
+    id: 'agreement.intervals',
+    label: 'Agreement with 95% intervals (α bootstrap, 1,000 draws), 50,000 units × 300 codes, unit level',
+    unit: 'ms',
+    target: { op: '<=', value: 2000, source: '#20' },
+    baseline: 'same run without intervals',
+  },
   { id: 'analysis.matrix', label: 'Code × attribute matrix', unit: 'ms', target: { op: '<=', value: 300, source: '#8' } },
   { id: 'analysis.cooccurrence', label: 'Code co-occurrence table', unit: 'ms', target: { op: '<=', value: 300, source: '#8' } },
   { id: 'export.docx', label: 'Word export: 300-code codebook + 2,000-quote theme table', unit: 'ms', target: { op: '<=', value: 1500, source: '#6' }, sameAtEverySize: true },

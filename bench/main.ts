@@ -7,6 +7,7 @@ import type { Application } from '../electron/core/application';
 import { startBrowserMode } from '../electron/web/server';
 import { runBrowserBench, type StoredReport } from './browser-bench';
 import { CORE_FIGURES, CoreBench } from './core-bench';
+import { runAgreementBench } from './agreement-bench';
 import { runImportBounds } from './import-bounds';
 import { measureImport } from './import-one';
 import { measureReport } from './report-one';
@@ -21,6 +22,7 @@ import { busyNote, rewriteReadme, rewriteReadmeBetween, shortfalls, terminalTabl
 //   readme                                                                 README from latest.json
 //   core <json>                                                            (child) the Node figures
 //   server <json>                                                          (child) browser mode
+//   run --agreement [--runs=N]                                             agreement with and without intervals, 50,000 units × 300 codes
 //   run --imports                                                          each format's 10 MB import
 //   import-one <file> <dir>                                                (child) one import
 //   run --reports [--sizes=large] [--runs=3] [--only=codebook,…] [--formats=docx,…]
@@ -321,6 +323,8 @@ async function main(): Promise<void> {
     );
     fs.writeFileSync(path.join(results, 'reports.json'), `${JSON.stringify(run, null, 2)}\n`);
     log(`Written to ${path.relative(root, path.join(results, 'reports.json'))}; \`npm run bench -- --readme\` puts the table in the README.`);
+  } else if (mode === 'run' && rest.includes('--agreement')) {
+    await runAgreementBench(Number(flag(rest, 'runs') ?? 7), log);
   } else if (mode === 'run' && rest.includes('--imports')) {
     await runImportBounds(__filename, path.join(results, 'imports'), log);
   } else if (mode === 'run') {

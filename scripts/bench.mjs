@@ -5,6 +5,7 @@
 //   npm run bench -- --no-browser        the Node figures only (--no-core: the Chromium figures only)
 //   npm run bench -- --profile           also a CPU profile of applying codes, its hottest functions printed
 //   npm run bench -- --trace             also a Chromium trace of applying codes, the main thread's time printed
+//   npm run bench -- --agreement         only agreement with and without 95% intervals, 50,000 units × 300 codes (--runs=N), with uptime
 //   npm run bench -- --readme            rewrite the README's Performance section from latest.json
 import { build } from 'esbuild';
 import { build as viteBuild } from 'vite';
@@ -20,7 +21,7 @@ const readmeOnly = args.includes('--readme');
 // The renderer is built into a folder of the bench's own: a rebuild of out/ while the bench runs
 // (by npm test, or anyone working in the same tree) must not pull the page from under Chromium.
 const renderer = path.join(root, 'bench-results', '.build', 'renderer');
-if (!readmeOnly && !args.includes('--no-build')) {
+if (!readmeOnly && !args.includes('--no-build') && !args.includes('--agreement')) {
   // A profile names the renderer's own functions: build it unminified then.
   const minify = !args.includes('--profile');
   await viteBuild({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn', build: { outDir: renderer, emptyOutDir: true, minify } });
