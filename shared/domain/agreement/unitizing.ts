@@ -62,24 +62,39 @@ interface Segment {
 
 export function unitizingAlpha(data: UnitizingData): UnitizingAlpha {
   checkData(data);
-  const categories = [...new Set(data.coders.flatMap((spans) => spans.map((s) => s.category)))].sort();
-  const perCategory = categories.map((category) => categoryUnitizing(data, category));
+  const byCategory = unitsByCategory(data);
+  const perCategory = [...byCategory].map(([category, units]) => unitizingOf(category, units, data.length));
   const observed = perCategory.reduce((s, c) => s + c.observed, 0);
   const expected = perCategory.reduce((s, c) => s + c.expected, 0);
   return {
     categories: perCategory,
     alpha: expected === 0 ? undefinedStat(UNITIZING_REASONS.noUnits) : definedStat(1 - observed / expected),
     binary: binaryAlpha(data),
-    coding: codingAlpha(data),
+    coding: codingAlpha(data.coders.length, byCategory),
   };
+}
+
+/** Per category (sorted), per coder: the coder's units of it, sorted, a coder's overlapping ones joined. */
+function unitsByCategory(data: UnitizingData): Map<string, Stretch[][]> {
+  const grouped = new Map<string, UnitizedSpan[][]>();
+  data.coders.forEach((spans, i) => {
+    for (const s of spans) {
+      let lists = grouped.get(s.category);
+      if (!lists) grouped.set(s.category, (lists = data.coders.map(() => [])));
+      lists[i].push(s);
+    }
+  });
+  return new Map([...grouped.keys()].sort().map((c) => [c, grouped.get(c)!.map(disjointUnits)] as const));
 }
 
 /** uα of one category (Krippendorff 2004's cuα): its units against the rest of the continuum. */
 export function categoryUnitizing(data: UnitizingData, category: string): CategoryUnitizing {
   checkData(data);
-  const { length: L } = data;
-  const m = data.coders.length;
-  const units = data.coders.map((spans) => disjointUnits(spans.filter((s) => s.category === category)));
+  return unitizingOf(category, unitsByCategory(data).get(category) ?? data.coders.map(() => []), data.length);
+}
+
+function unitizingOf(category: string, units: readonly Stretch[][], L: number): CategoryUnitizing {
+  const m = units.length;
   const segments = units.map((u) => segmentation(u, L));
   let distances = 0;
   for (let i = 0; i < m; i++) for (let j = i + 1; j < m; j++) distances += 2 * pairDistances(segments[i], segments[j]);
@@ -104,10 +119,15 @@ function checkData(data: UnitizingData): void {
   }
 }
 
+interface Stretch {
+  start: number;
+  end: number;
+}
+
 /** Sorted units; overlapping ones of one coder join, touching ones stay two units. */
-function disjointUnits(spans: readonly { start: number; end: number }[]): { start: number; end: number }[] {
+function disjointUnits(spans: readonly Stretch[]): Stretch[] {
   const sorted = [...spans].sort((x, y) => x.start - y.start || x.end - y.end);
-  const out: { start: number; end: number }[] = [];
+  const out: Stretch[] = [];
   for (const s of sorted) {
     const last = out[out.length - 1];
     if (last && s.start < last.end) last.end = Math.max(last.end, s.end);
@@ -117,7 +137,7 @@ function disjointUnits(spans: readonly { start: number; end: number }[]): { star
 }
 
 /** The continuum cut into a coder's units and the gaps between them. */
-function segmentation(units: readonly { start: number; end: number }[], length: number): Segment[] {
+function segmentation(units: readonly Stretch[], length: number): Segment[] {
   const out: Segment[] = [];
   let at = 0;
   for (const u of units) {
@@ -179,7 +199,7 @@ function expectedDisagreement(segments: readonly Segment[][], count: number, m: 
 }
 
 /** Length of the intersection of two half-open stretches. */
-function overlap(a: { start: number; end: number }, b: { start: number; end: number }): number {
+function overlap(a: Stretch, b: Stretch): number {
   return Math.max(0, Math.min(a.end, b.end) - Math.max(a.start, b.start));
 }
 
@@ -224,30 +244,22 @@ function binaryAlpha(data: UnitizingData): Stat {
  * is its share of the coincidences (its intersections with the other coders' units over m − 1);
  * it cannot pair with itself, so the square of that length leaves its category's expected diagonal.
  */
-function codingAlpha(data: UnitizingData): Stat {
-  const m = data.coders.length;
-  const categories = [...new Set(data.coders.flatMap((spans) => spans.map((s) => s.category)))].sort();
-  // Per coder and category: disjoint sorted units (a coder's codes may overlap one another, one code's units do not).
-  const units = data.coders.map((spans) =>
-    categories
-      .map((c, k) => disjointUnits(spans.filter((s) => s.category === c)).map((u) => ({ ...u, category: k, pairable: 0 })))
-      .filter((list) => list.length > 0),
+function codingAlpha(m: number, byCategory: ReadonlyMap<string, readonly Stretch[][]>): Stat {
+  const n = byCategory.size;
+  // Per coder, every unit of every category sorted by start; a coder's codes may overlap one another.
+  const units = Array.from({ length: m }, (_, i) =>
+    [...byCategory.values()].flatMap((lists, k) => lists[i].map((u) => ({ start: u.start, end: u.end, category: k, pairable: 0 }))).sort((x, y) => x.start - y.start),
   );
-  const n = categories.length;
-  const matrix = categories.map(() => new Array<number>(n).fill(0));
+  const matrix = Array.from({ length: n }, () => new Array<number>(n).fill(0));
   for (let i = 0; i < m; i++) {
     for (let j = i + 1; j < m; j++) {
-      for (const a of units[i]) {
-        for (const b of units[j]) {
-          intersectDisjoint(a, b, (x, y, length) => {
-            const share = length / (m - 1);
-            matrix[x.category][y.category] += share;
-            matrix[y.category][x.category] += share;
-            x.pairable += share;
-            y.pairable += share;
-          });
-        }
-      }
+      intersectOverlapping(units[i], units[j], (x, y, length) => {
+        const share = length / (m - 1);
+        matrix[x.category][y.category] += share;
+        matrix[y.category][x.category] += share;
+        x.pairable += share;
+        y.pairable += share;
+      });
     }
   }
   const margins = matrix.map((row) => row.reduce((s, v) => s + v, 0));
@@ -255,7 +267,7 @@ function codingAlpha(data: UnitizingData): Stat {
   if (total === 0) return undefinedStat(UNITIZING_REASONS.noCoincidence);
   // Only the off-diagonal cells enter α; the diagonal's self-pairings still scale every expected cell.
   let selfPairs = 0;
-  for (const lists of units) for (const list of lists) for (const u of list) selfPairs += u.pairable ** 2;
+  for (const list of units) for (const u of list) selfPairs += u.pairable ** 2;
   let observedOff = 0;
   let expectedOff = 0;
   const scale = total - selfPairs / total;
@@ -270,8 +282,29 @@ function codingAlpha(data: UnitizingData): Stat {
   return definedStat(1 - observedOff / expectedOff);
 }
 
+/**
+ * Every intersecting pair of two start-sorted lists whose members may overlap one another: b's
+ * members are taken in as a's starts pass them and dropped once they end before a's start, so the
+ * cost follows the lists plus the overlaps, not their product.
+ */
+function intersectOverlapping<X extends Stretch>(a: readonly X[], b: readonly X[], f: (x: X, y: X, length: number) => void): void {
+  let active: X[] = [];
+  let next = 0;
+  for (const x of a) {
+    active = active.filter((y) => y.end > x.start);
+    while (next < b.length && b[next].start < x.end) {
+      if (b[next].end > x.start) active.push(b[next]);
+      next += 1;
+    }
+    for (const y of active) {
+      const length = overlap(x, y);
+      if (length > 0) f(x, y, length);
+    }
+  }
+}
+
 /** Every intersecting pair of two sorted lists, each of disjoint stretches, in one sweep. */
-function intersectDisjoint<X extends { start: number; end: number }>(a: readonly X[], b: readonly X[], f: (x: X, y: X, length: number) => void): void {
+function intersectDisjoint<X extends Stretch>(a: readonly X[], b: readonly X[], f: (x: X, y: X, length: number) => void): void {
   let i = 0;
   let j = 0;
   while (i < a.length && j < b.length) {
