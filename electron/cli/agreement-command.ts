@@ -10,6 +10,7 @@ import { agreementText } from '../../shared/format/agreement-format';
 export const AGREEMENT_HELP = `  condensa agreement FILE --coders A,B[,C…] [--level unit|char] [--documents all|handed-out|ID,…] [--unit-set MODE] [--min-positive N] [--ci [--seed N]] [--reveal] [--json]
         Agreement between coders (by name or initials), as the Compare tab shows it.
         --documents: the documents compared (default: those the coders were handed, where copies were handed out; else all).
+        --level char: κ per code for two coders, and Krippendorff's uα, |uα, cuα of the coded passages for any number.
         MODE: ${UNIT_SET_MODES.join(', ')} (default coded-by-any; unit level only). --min-positive 0 shows withheld values.
         --ci adds the 95% interval of every κ (large-sample SE) and α (bootstrap of Hayes & Krippendorff 2007, 1,000 draws,
         with the probability that α falls below .667 and .800); --seed N seeds the bootstrap (default ${DEFAULT_BOOTSTRAP_SEED}), printed with it.
