@@ -107,6 +107,24 @@ describe('unitizing agreement through the agreement service', () => {
     expect(report.unitizing!.overall.coding.value).not.toBeCloseTo(twoOnly.unitizing!.overall.coding.value!, 6);
   });
 
+  it('compares three coders on the documents every one of them was handed, and says which it left out', async () => {
+    const [ann, bob, cleo] = coders;
+    // Cleo's copy holds the first two answers; a third comes in later and only Ann and Bob code it.
+    await t.client.call('exchange.makeCoderCopy', { path: t.file('for-cleo'), coderId: cleo.id });
+    const [third] = await importAnswers(t.client, [{ title: 'Third', text: 'Nobody told us about the change of timetable until the day itself.' }]);
+    for (const coder of [ann, bob]) await span(coder, third.documentId, codes[0].id, 0, 30);
+    const report = await t.client.call('agreement.compute', { coderIds: coders.map((c) => c.id), level: 'char', minPositiveUnits: 0 });
+    expect(report.unitSet.documents.map((d) => d.title)).toEqual(['First', 'Second']);
+    const { characters, result } = await expectedFor(report, coders);
+    expect(report.unitizing!.characters).toBe(characters);
+    expect(report.unitizing!.overall.alpha.value).toBeCloseTo(result.alpha.value!, 10);
+    expect(report.notes.join(' ')).toContain('1 document in scope was not given to every coder and is left out of uα.');
+    // Two coders who were both given the third answer compare it too.
+    const pair = await t.client.call('agreement.compute', { coderIds: [ann.id, bob.id], level: 'char', minPositiveUnits: 0 });
+    expect(pair.unitizing!.characters).toBe(pair.characters!.characters);
+    expect(pair.unitizing!.characters).toBeGreaterThan(characters);
+  });
+
   it('leaves uα out at the unit level', async () => {
     const report = await t.client.call('agreement.compute', { coderIds: coders.map((c) => c.id) });
     expect(report.unitizing).toBeNull();
