@@ -248,4 +248,25 @@ describe('two coders, blind, merged and resolved (Chromium)', () => {
     await page.getByRole('table', { name: 'All codes' }).getByText(/\(12\/17\)/).first().waitFor();
     await h.screenshot('agreement-scope-withheld');
   });
+
+  it('shows unitizing α beside κ at the character level (#20 item 4)', async () => {
+    h = await startHarness();
+    const { page } = h;
+    await page.getByRole('button', { name: 'Open the sample project' }).click();
+    await page.getByRole('dialog', { name: 'Who is coding?' }).getByRole('button', { name: /^Amira Haddad/ }).click();
+    await page.getByRole('tab', { name: 'Compare', exact: true }).click();
+    await page.getByRole('table', { name: 'Per code' }).waitFor();
+    await page.getByLabel('Level').selectOption('char');
+    const perCode = page.getByRole('table', { name: 'Per code, unitizing' });
+    await perCode.waitFor();
+    await page.getByRole('table', { name: 'Per code, character level' }).waitFor();
+    // Every code row holds its passages and a uα: a value, or "withheld" for a code on few passages.
+    const cells = await perCode.locator('tbody tr td:nth-child(3)').allTextContents();
+    expect(cells.length).toBeGreaterThan(0);
+    for (const c of cells) expect(c).toMatch(/^(-?\d\.\d{3}|withheld)$/);
+    const overall = page.getByRole('table', { name: 'All codes, unitizing' });
+    expect(await overall.locator('tbody td').allTextContents()).toEqual([expect.stringMatching(/^All codes$/), expect.stringMatching(/^\d+$/), ...Array.from({ length: 3 }, () => expect.stringMatching(/^-?\d\.\d{3}$/)), '']);
+    await overall.scrollIntoViewIfNeeded();
+    await h.screenshot('agreement-unitizing');
+  });
 });
