@@ -54,31 +54,29 @@ export function computeUnitizingAgreement(input: UnitizingInput): UnitizingResul
     characters += lengthOf.get(id)!;
   }
   const coderIndex = new Map(input.coderIds.map((c, i) => [c, i] as const));
-  const known = new Set(input.codeIds);
-  // coder → "code|document" → the stretches coded, merged per document before they join the continuum.
-  const byCoder = input.coderIds.map(() => new Map<string, Span[]>());
+  const docIndex = new Map(scope.map((d, i) => [d, i] as const));
+  const codeIndex = new Map(input.codeIds.map((c, i) => [c, i] as const));
+  // One slot per code × document, each holding every coder's stretches, filled in one pass.
+  const slots: (Span[][] | undefined)[] = new Array(input.codeIds.length * scope.length);
   for (const c of input.codings) {
-    const k = coderIndex.get(c.coderId);
-    if (k === undefined || !offsetOf.has(c.documentId) || !known.has(c.codeId) || c.end <= c.start) continue;
-    const key = `${c.codeId}|${c.documentId}`;
-    const list = byCoder[k].get(key) ?? [];
-    list.push({ start: c.start, end: c.end });
-    byCoder[k].set(key, list);
+    const i = coderIndex.get(c.coderId);
+    const d = docIndex.get(c.documentId);
+    const k = codeIndex.get(c.codeId);
+    if (i === undefined || d === undefined || k === undefined || c.end <= c.start) continue;
+    const slot = k * scope.length + d;
+    (slots[slot] ??= input.coderIds.map(() => []))[i].push({ start: c.start, end: c.end });
   }
   const passagesByCode = new Map<string, number>();
-  const keys = new Set(byCoder.flatMap((m) => [...m.keys()]));
-  for (const key of keys) {
-    const codeId = key.slice(0, key.indexOf('|'));
-    const union = mergeSpans(byCoder.flatMap((m) => m.get(key) ?? []));
-    passagesByCode.set(codeId, (passagesByCode.get(codeId) ?? 0) + union.length);
-  }
-  const coders = byCoder.map((m) =>
-    [...m].flatMap(([key, spans]): UnitizedSpan[] => {
-      const [codeId, documentId] = key.split('|');
-      const offset = offsetOf.get(documentId)!;
-      return mergeSpans(spans).map((s) => ({ category: codeId, start: offset + s.start, end: offset + s.end }));
-    }),
-  );
+  const coders = input.coderIds.map((): UnitizedSpan[] => []);
+  slots.forEach((perCoder, slot) => {
+    if (!perCoder) return;
+    const codeId = input.codeIds[Math.floor(slot / scope.length)];
+    const offset = offsetOf.get(scope[slot % scope.length])!;
+    passagesByCode.set(codeId, (passagesByCode.get(codeId) ?? 0) + mergeSpans(perCoder.flat()).length);
+    perCoder.forEach((spans, i) => {
+      for (const s of mergeSpans(spans)) coders[i].push({ category: codeId, start: offset + s.start, end: offset + s.end });
+    });
+  });
   const used = input.codeIds.filter((id) => passagesByCode.has(id));
   const unusedCodeIds = input.codeIds.filter((id) => !passagesByCode.has(id));
   if (characters === 0 || input.coderIds.length < 2) {
