@@ -5,10 +5,11 @@ import { categoryUnitizing, krippendorffAlpha, unitizingAlpha, UNITIZING_REASONS
 const unit = (category: string, start: number, length: number): UnitizedSpan => ({ category, start, end: start + length });
 
 /**
- * Krippendorff (2004), Content Analysis, 2nd ed., p. 254 (the example of his §12.4, also used in
- * "Measuring the reliability of qualitative text analysis data", Quality & Quantity 38): two
- * observers on the continuum 150–450 (length 300), categories c and k, given as (begin, length).
- * Shifted to start at 0. The data are as DKPro Agreement's Krippendorff2004Test transcribes them.
+ * Krippendorff (2004), Content Analysis, 2nd ed., p. 254: two observers on the continuum 150–450
+ * (length 300), categories c and k, given as (begin, length), shifted here to start at 0. Data and
+ * published figures as DKPro Agreement's Krippendorff2004Test transcribes them from the book; the
+ * same year's Quality & Quantity 38 paper presents this measure, but its pages were not at hand to
+ * check whether it prints the same example.
  */
 const KRIPPENDORFF_2004: UnitizingData = {
   length: 300,
@@ -21,7 +22,8 @@ const KRIPPENDORFF_2004: UnitizingData = {
 /**
  * Krippendorff (1995), "On the reliability of unitizing contiguous data", Sociological Methodology 25,
  * p. 57: four pairs of observers on a continuum of 24, one category each (A: Bertha/Bill, B: John/Jill,
- * C: Gerret/Gill, D: Heather/Hill). Touching units stay separate units.
+ * C: Gerret/Gill, D: Heather/Hill), as DKPro Agreement's Krippendorff1995Test transcribes them.
+ * Touching units stay separate units.
  */
 const KRIPPENDORFF_1995: UnitizingData = {
   length: 24,
