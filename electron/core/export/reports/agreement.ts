@@ -131,7 +131,7 @@ export const agreementReport: ReportBuilder = {
       }
       if (unitizing) {
         for (const t of unitizingTables(unitizing)) {
-          blocks.push(numbers.table(`Unitizing agreement (Krippendorff’s uα): ${t.title === 'Per code, unitizing' ? 'per code' : 'all codes'}`, wordColumns(t), wordRows(data, t), t.note ?? ''));
+          blocks.push(numbers.table(`Unitizing agreement (Krippendorff’s uα): ${t.id === 'unitizing-codes' ? 'per code' : 'all codes'}`, wordColumns(t), wordRows(data, t), t.note ?? ''));
         }
       }
       if (report.notes.length) blocks.push(heading(2, 'How the figures were computed'), ...report.notes.map((n) => paragraph(n, 'note')));
