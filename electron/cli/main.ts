@@ -8,6 +8,7 @@ import { defaultFolders } from '../core/default-paths';
 import { directTransport } from '../core/direct-transport';
 import { APP_VERSION } from '../core/version';
 import { AGREEMENT_HELP, parseAgreementArgs, runAgreement } from './agreement-command';
+import { CODEBOOK_HELP, parseCodebookArgs, runCodebook, type CodebookCommand } from './codebook-command';
 import { EXPORT_HELP, parseExportArgs, runExport } from './export-command';
 import { IMPORT_HELP, parseImportArgs, runImport } from './import-command';
 import { REFI_HELP, parseRefiArgs, runRefi, type RefiCommand } from './refi-command';
@@ -32,6 +33,7 @@ Usage:
         Show a project's schema version and the count of everything in it.
 ${IMPORT_HELP}
 ${REFI_HELP}
+${CODEBOOK_HELP}
 ${AGREEMENT_HELP}
 ${EXPORT_HELP}
   condensa serve [--port N] [--no-open]
@@ -75,6 +77,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     if (command === 'export') return await cmdExport(rest, io);
     if (command === 'import') return await cmdImport(rest, io);
     if (command === 'import-qdpx' || command === 'export-qdpx' || command === 'export-qdc') return await cmdRefi(command, rest, io);
+    if (command === 'import-codebook' || command === 'export-codebook') return await cmdCodebook(command, rest, io);
     throw new UsageError(`Unknown command “${command}”. Run condensa --help to see the commands.`);
   } catch (err) {
     if (err instanceof UsageError) {
@@ -144,6 +147,13 @@ async function cmdRefi(command: RefiCommand, args: readonly string[], io: CliIo)
   const options = parseRefiArgs(command, args, io.cwd);
   if (typeof options === 'string') throw new UsageError(options);
   await withClient(io, (c) => runRefi(c, options, io.out));
+  return EXIT.ok;
+}
+
+async function cmdCodebook(command: CodebookCommand, args: readonly string[], io: CliIo): Promise<number> {
+  const options = parseCodebookArgs(command, args, io.cwd);
+  if (typeof options === 'string') throw new UsageError(options);
+  await withClient(io, (c) => runCodebook(c, options, io.out));
   return EXIT.ok;
 }
 

@@ -46,7 +46,7 @@ export function parseRefiArgs(command: RefiCommand, args: readonly string[], cwd
   return { command, input: path.resolve(cwd, positionals[0]), output: path.resolve(cwd, values.output), json: values.json, force: values.force, levels };
 }
 
-function printReport(report: RefiImportReport, out: (line: string) => void): void {
+export function printReport(report: RefiImportReport, out: (line: string) => void): void {
   out(`Imported from ${report.origin ?? 'an unnamed program'}${report.fromCondensa ? ' (a Condensa export: everything restored)' : ''}:`);
   for (const [name, n] of Object.entries(report.counts)) out(`  ${name.padEnd(14)} ${n}`);
   if (report.positions) out(report.positions.explanation);

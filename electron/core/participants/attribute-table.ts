@@ -81,7 +81,8 @@ async function readXlsx(fileName: string, bytes: Uint8Array, sheet?: string): Pr
     throw fileError('IMPORT_BAD_FILE', fileName, NOT_READABLE);
   }
   const ws = sheet ? book.getWorksheet(sheet) : book.worksheets[0];
-  if (!ws) throw fileError('NOT_FOUND', fileName, sheet ? `The workbook has no sheet called “${sheet}”.` : 'The workbook has no sheets.');
+  if (!ws && sheet) throw fileError('NOT_FOUND', fileName, `The workbook has no sheet called “${sheet}”.`);
+  if (!ws) throw fileError('IMPORT_BAD_FILE', fileName, `The workbook has no sheets. ${NOT_READABLE}`);
   const grid: string[][] = [];
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const cells: string[] = [];

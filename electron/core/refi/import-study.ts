@@ -771,7 +771,7 @@ export function planCodes(codes: readonly RefiCode[], ids: Ids, record: Condensa
   const kept = withoutCycles(present, nested);
   if (kept.length < present.length) report.add('skipped', 'Parent links that would make a code its own ancestor were skipped', present.length - kept.length);
   const trimmed = nodes.filter((n) => (n.name as string).length === MAX_NAME).length;
-  if (trimmed) report.add('converted', `Code names longer than ${MAX_NAME} characters were cut to that length`, trimmed);
+  if (trimmed) report.add('converted', `Code names longer than ${MAX_NAME} characters were cut to that length`, trimmed, 'NAME_CUT');
   if (prefixed && !record) report.add('converted', 'Codes whose description starts with a level ([Category], [Theme]…) were given that level', prefixed);
   if (sameGuid) report.add('skipped', 'Codes already in this project (same GUID) were left as they are', sameGuid);
   if (sameName) report.add('converted', 'Codes with the name of a code already in this project were merged into it (it was left as it is)', sameName);

@@ -124,6 +124,8 @@ export interface CodebookImportOptions {
   readonly limits?: ZipLimits;
   /** A spreadsheet's columns as the user chose them (see readCodebookSheet). */
   readonly columns?: Readonly<Record<string, SheetColumnRole>>;
+  /** Planning for the preview: a spreadsheet whose names column is not found still shows its columns. */
+  readonly preview?: boolean;
 }
 
 /**
@@ -136,7 +138,7 @@ export async function planCodebookFile(db: Database.Database, bytes: Uint8Array,
   let sheet: SheetLayout | null = null;
   let plan: CodebookPlan;
   if (isCodebookSheet(bytes, fileName)) {
-    const read = await readCodebookSheet(bytes, fileName, options.columns);
+    const read = await readCodebookSheet(bytes, fileName, options.columns, options.preview);
     sheet = read.layout;
     plan = planCodebookImport(read.codebook, existing, { repairedGuids: 0 }, { ...choice, given: read.given }, read);
   } else {
@@ -215,7 +217,7 @@ export async function previewLevels(
 ): Promise<RefiLevelPreview> {
   if (kind === 'codebook') {
     if (!options.db) throw new AppError('NO_PROJECT', 'Open the project the codebook should go into first, then import the codebook.');
-    const { plan, report, sheet } = await planCodebookFile(options.db, bytes, options.fileName ?? '', options);
+    const { plan, report, sheet } = await planCodebookFile(options.db, bytes, options.fileName ?? '', { ...options, preview: true });
     return { ...previewOf(plan.placed, report.origin, projectSettings(options.db).methodology, plan.mode, report), sheet };
   }
   const project = projectCodebook(bytes, options.limits ?? DEFAULT_ZIP_LIMITS);

@@ -213,7 +213,12 @@ class Tree {
 }
 
 /** Reads a codebook spreadsheet into a code tree, repairing what can be repaired and saying so. */
-export async function readCodebookSheet(bytes: Uint8Array, fileName: string, chosen: Readonly<Record<string, SheetColumnRole>> = {}): Promise<SheetCodebook> {
+export async function readCodebookSheet(
+  bytes: Uint8Array,
+  fileName: string,
+  chosen: Readonly<Record<string, SheetColumnRole>> = {},
+  forPreview = false,
+): Promise<SheetCodebook> {
   const label = fileName || 'codebook';
   const read = await tableFromBytes(label, bytes, { rowsAre: 'codebook rows', expected: 'the codebook spreadsheet (.csv or .xlsx)' });
   // A CSV Condensa wrote carries apostrophes that keep formula-like cells inert; they are not part of the text.
@@ -222,6 +227,12 @@ export async function readCodebookSheet(bytes: Uint8Array, fileName: string, cho
   const columns = layoutColumns(table, chosen);
   const col = (role: Role) => columns.findIndex((c) => c.role === role);
   const naming = col('path') >= 0 ? col('path') : col('name');
+  if (naming < 0 && forPreview) {
+    // The preview shows the columns so that the user can say which one holds the names.
+    const layout = { columns, shape: 'flat' as const, rows: table.rows.length };
+    const notes = [{ kind: 'note' as const, message: 'No column is recognised as the code names: choose the column that holds them', count: 1, code: 'NO_NAME_COLUMN' }];
+    return { codebook: { origin: null, codes: [], sets: [] }, given: new Map(), examples: new Map(), layout, notes };
+  }
   if (naming < 0) {
     throw fileError(
       'CODEBOOK_NO_NAMES',

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { LEVEL_MODES, type LevelMode, type RefiLevelNode, type RefiLevelPreview } from '../../../shared/api/methods/refi';
+import { LEVEL_MODES, SHEET_COLUMN_ROLES, type LevelMode, type RefiLevelNode, type RefiLevelPreview, type SheetColumnRole, type SheetLayout } from '../../../shared/api/methods/refi';
 import { LEVELS_BY_METHOD, NODE_LEVEL_LABELS, type Methodology, type NodeLevel } from '../../../shared/domain/vocabulary';
 import { attemptHere, call } from '../../state/app-store';
 
@@ -8,9 +8,73 @@ export interface LevelOptions {
   readonly levels: LevelMode;
   readonly levelOverrides: Record<string, NodeLevel>;
   readonly matchByName: boolean;
+  /** A spreadsheet's columns as the user set them, by column number. */
+  readonly columns: Record<string, SheetColumnRole>;
 }
 
-export const DEFAULT_LEVEL_OPTIONS: LevelOptions = { levels: 'auto', levelOverrides: {}, matchByName: false };
+export const DEFAULT_LEVEL_OPTIONS: LevelOptions = { levels: 'auto', levelOverrides: {}, matchByName: false, columns: {} };
+
+const ROLE_LABELS: Readonly<Record<SheetColumnRole, string>> = {
+  name: 'Code name',
+  path: 'Path (A > B, A::B, A\\B)',
+  parent: 'Parent',
+  level: 'Level',
+  definition: 'Definition',
+  inclusion: 'Inclusion criteria',
+  exclusion: 'Exclusion criteria',
+  example: 'Example',
+  colour: 'Colour',
+  id: 'ID',
+  ignore: 'Not read',
+};
+
+const SHAPE_WORDS: Readonly<Record<SheetLayout['shape'], string>> = {
+  path: 'The tree is read from the paths.',
+  parent: 'The tree is read from the parent column.',
+  outline: 'The tree is read from the order of the rows and their levels.',
+  flat: 'A flat list: no path, parent or level column.',
+};
+
+/** A spreadsheet's columns as the import reads them; a select per column lets the user say what it holds. */
+function SheetColumns({ sheet, options, onChange }: { readonly sheet: SheetLayout; readonly options: LevelOptions; readonly onChange: (options: LevelOptions) => void }) {
+  return (
+    <div className="refi-levels-table" role="group" aria-label="Spreadsheet columns">
+      <table>
+        <thead>
+          <tr>
+            <th>Column</th>
+            <th>First value</th>
+            <th>Holds</th>
+          </tr>
+        </thead>
+        <tbody>
+          {sheet.columns.map((c, i) => (
+            <tr key={i} className={c.recognised ? undefined : 'guessed'}>
+              <td>{c.header || `Column ${i + 1}`}</td>
+              <td className="muted">{c.sample}</td>
+              <td>
+                <select
+                  aria-label={`What column ${c.header || i + 1} holds`}
+                  value={c.role}
+                  onChange={(e) => onChange({ ...options, columns: { ...options.columns, [String(i)]: e.target.value as SheetColumnRole }, levelOverrides: {} })}
+                >
+                  {SHEET_COLUMN_ROLES.map((r) => (
+                    <option key={r} value={r}>
+                      {ROLE_LABELS[r]}
+                    </option>
+                  ))}
+                </select>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="small muted">
+        {sheet.rows} row{sheet.rows === 1 ? '' : 's'}. {SHAPE_WORDS[sheet.shape]}
+      </p>
+    </div>
+  );
+}
 
 const MODE_LABELS: Readonly<Record<LevelMode, string>> = {
   auto: 'Automatic: level names in descriptions, else the tree',
@@ -40,6 +104,7 @@ const SHOWN = 400;
  */
 export function LevelPreview({
   base64,
+  fileName,
   kind,
   methodology,
   options,
@@ -47,6 +112,8 @@ export function LevelPreview({
   onProblem,
 }: {
   readonly base64: string;
+  /** Tells a spreadsheet from a REFI-QDA file, and names it in messages. */
+  readonly fileName?: string;
   readonly kind: 'project' | 'codebook';
   readonly methodology?: Methodology;
   readonly options: LevelOptions;
@@ -61,7 +128,17 @@ export function LevelPreview({
     setFailed(false);
     onProblem(null);
     void attemptHere(
-      () => call('refi.previewLevels', { base64, kind, methodology, levels: options.levels, levelOverrides: options.levelOverrides, matchByName: options.matchByName }),
+      () =>
+        call('refi.previewLevels', {
+          base64,
+          fileName,
+          kind,
+          methodology,
+          levels: options.levels,
+          levelOverrides: options.levelOverrides,
+          matchByName: options.matchByName,
+          columns: options.columns,
+        }),
       (message) => {
         if (!live) return;
         setFailed(true);
@@ -73,7 +150,7 @@ export function LevelPreview({
     return () => {
       live = false;
     };
-  }, [base64, kind, methodology, options, onProblem]);
+  }, [base64, fileName, kind, methodology, options, onProblem]);
 
   if (failed) return null;
   if (!preview) return <p className="small muted">Reading the codebook…</p>;
@@ -83,6 +160,7 @@ export function LevelPreview({
   const setLevel = (guid: string, level: NodeLevel) => onChange({ ...options, levelOverrides: { ...options.levelOverrides, [guid]: level } });
   return (
     <section aria-label="Levels preview" className="refi-levels">
+      {preview.sheet && <SheetColumns sheet={preview.sheet} options={options} onChange={onChange} />}
       <label>
         Levels above codes
         <select value={options.levels} onChange={(e) => onChange({ ...options, levels: e.target.value as LevelMode, levelOverrides: {} })}>

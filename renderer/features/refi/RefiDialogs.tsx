@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { ProjectSummary } from '../../../shared/api/entities';
-import type { RefiImportReport } from '../../../shared/api/methods/refi';
+import type { CodebookFormat, RefiImportReport } from '../../../shared/api/methods/refi';
 import { Dialog, DialogDone, DialogForm, FieldError } from '../../components/Dialog';
 import { cancelTask, TaskProgressBar } from '../../components/TaskProgress';
 import { attemptHere, call, projectOpened, refreshProject, useAppStore } from '../../state/app-store';
@@ -12,6 +12,12 @@ import { base64Url, fileToBase64, openRefiDialog, safeFileName, useRefi } from '
 // Files above this do not fit one socket message in browser mode once base64-encoded.
 const MAX_UPLOAD_BYTES = 45 * 1024 * 1024;
 const close = () => openRefiDialog(null);
+
+const EXPORT_MIME: Readonly<Record<CodebookFormat, string>> = {
+  qdc: 'application/xml',
+  csv: 'text/csv',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+};
 
 const COUNT_LABELS: Readonly<Record<string, string>> = {
   documents: 'Documents',
@@ -74,8 +80,13 @@ export function ImportReport({ report }: { report: RefiImportReport }) {
 function ExportDialog({ kind }: { kind: 'project' | 'codebook' }) {
   const info = useAppStore((s) => s.info);
   const title = useAppStore((s) => s.project?.settings.title ?? 'project');
-  const ext = kind === 'project' ? '.qdpx' : '.qdc';
+  const [format, setFormat] = useState<CodebookFormat>('qdc');
+  const ext = kind === 'project' ? '.qdpx' : `.${format}`;
   const [name, setName] = useState(`${safeFileName(title)}${kind === 'codebook' ? ' codebook' : ''}${ext}`);
+  const chooseFormat = (next: CodebookFormat) => {
+    setFormat(next);
+    setName((n) => `${n.replace(/\.(qdc|csv|xlsx)$/i, '')}.${next}`);
+  };
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<{ path: string; bytes: number; counts: Record<string, number>; notes: string[]; url: string | null } | null>(null);
@@ -84,23 +95,29 @@ function ExportDialog({ kind }: { kind: 'project' | 'codebook' }) {
   const run = async () => {
     setBusy(true);
     setError(null);
-    const method = kind === 'project' ? 'refi.exportProject' : 'refi.exportCodebook';
-    const r = await attemptHere(() => call(method, { path: name.trim(), includeBytes: info?.platform === 'browser' }), setError);
+    const includeBytes = info?.platform === 'browser';
+    const r = await attemptHere(
+      () => (kind === 'project' ? call('refi.exportProject', { path: name.trim(), includeBytes }) : call('refi.exportCodebook', { path: name.trim(), format, includeBytes })),
+      setError,
+    );
     setBusy(false);
-    if (r) setDone({ ...r, url: r.base64 ? base64Url(r.base64, kind === 'project' ? 'application/zip' : 'application/xml') : null });
+    if (r) setDone({ ...r, url: r.base64 ? base64Url(r.base64, kind === 'project' ? 'application/zip' : EXPORT_MIME[format]) : null });
   };
   const fileName = done ? done.path.split(/[\\/]/).pop()! : '';
   // The project export is long work: while it runs, Cancel stops it. The codebook's takes a moment.
   const stoppable = busy && kind === 'project';
   return (
-    <Dialog title={kind === 'project' ? 'Export REFI-QDA project' : 'Export codebook (.qdc)'} onClose={stoppable ? cancelTask : close}>
+    <Dialog title={kind === 'project' ? 'Export REFI-QDA project' : 'Export codebook'} onClose={stoppable ? cancelTask : close}>
       {kind === 'project' ? (
         <p className="small muted">
           A .qdpx opens in NVivo, ATLAS.ti, MAXQDA, QualCoder and other QDA programs. Levels, meaning units and condensations travel in a form those programs
           show (see docs/refi-convention.md), and Condensa reads everything back.
         </p>
       ) : (
-        <p className="small muted">The codes and the levels above them, with colours, definitions and criteria, for any program that reads REFI-QDA codebooks.</p>
+        <p className="small muted">
+          The codes and the levels above them, with colours, definitions and criteria: as a REFI-QDA codebook for other QDA programs, or as a spreadsheet with one row
+          per node (path, level, definition, criteria, example, colour) that Condensa imports back as the same codebook.
+        </p>
       )}
       {done ? (
         <div role="status" className="refi-done">
@@ -123,6 +140,16 @@ function ExportDialog({ kind }: { kind: 'project' | 'codebook' }) {
         </div>
       ) : (
         <DialogForm onSubmit={run} onCancel={stoppable ? cancelTask : close} submitLabel={busy ? 'Exporting…' : 'Export'} disabled={busy || !name.trim()}>
+          {kind === 'codebook' && (
+            <label>
+              Format
+              <select value={format} onChange={(e) => chooseFormat(e.target.value as CodebookFormat)}>
+                <option value="qdc">REFI-QDA codebook (.qdc)</option>
+                <option value="xlsx">Spreadsheet (.xlsx)</option>
+                <option value="csv">Spreadsheet (.csv)</option>
+              </select>
+            </label>
+          )}
           <label>
             File name (in {info?.projectsFolder ?? 'the projects folder'}, or a full path)
             <input value={name} onChange={(e) => setName(e.target.value)} />
@@ -281,19 +308,22 @@ function ImportCodebookDialog() {
         </>
       ) : (
         <DialogForm onSubmit={run} onCancel={close} submitLabel={busy ? 'Importing…' : 'Import codes'} disabled={busy || !file || problem !== null}>
-          <p className="small muted">Adds the codes of a REFI-QDA codebook (.qdc, or the codebook inside a .qdpx) to this project. Codes it already has are left as they are.</p>
+          <p className="small muted">
+            Adds the codes of a REFI-QDA codebook (.qdc, or the codebook inside a .qdpx) or of a spreadsheet (.csv, .xlsx: a row per code with its name or path, and
+            level, definition, criteria, example or colour columns) to this project. Codes it already has are left as they are.
+          </p>
           <label>
-            Codebook (.qdc or .qdpx)
+            Codebook (.qdc, .qdpx, .csv or .xlsx)
             <input
               type="file"
-              accept=".qdc,.qdpx,.qde"
+              accept=".qdc,.qdpx,.qde,.csv,.tsv,.txt,.xlsx"
               onChange={(e) => {
                 choose(e.target.files?.[0] ?? null);
                 setLevels(DEFAULT_LEVEL_OPTIONS);
               }}
             />
           </label>
-          {base64 && !busy && <LevelPreview base64={base64} kind="codebook" options={levels} onChange={setLevels} onProblem={setUnreadable} />}
+          {base64 && !busy && <LevelPreview base64={base64} fileName={file?.name} kind="codebook" options={levels} onChange={setLevels} onProblem={setUnreadable} />}
           <FieldError message={problem ?? error ?? unreadable} />
         </DialogForm>
       )}
