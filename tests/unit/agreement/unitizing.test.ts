@@ -168,6 +168,28 @@ describe('unitizing properties', () => {
     );
   });
 
+  it('never exceeds 1, for any number of coders and codes that overlap one another', () => {
+    const overlapping = fc
+      .record({ length: fc.integer({ min: 2, max: 60 }), m: fc.integer({ min: 2, max: 4 }) })
+      .chain(({ length, m }) =>
+        fc.record({
+          length: fc.constant(length),
+          coders: fc.array(
+            fc.array(
+              fc.tuple(fc.constantFrom('a', 'b', 'c'), fc.nat({ max: length - 1 }), fc.integer({ min: 1, max: length })).map(([category, start, l]) => ({ category, start, end: Math.min(length, start + l) })),
+              { maxLength: 6 },
+            ),
+            { minLength: m, maxLength: m },
+          ),
+        }),
+      );
+    fc.assert(
+      fc.property(overlapping, (data) => {
+        for (const v of values(unitizingAlpha(data))) if (v !== null) expect(v).toBeLessThanOrEqual(1 + 1e-12);
+      }),
+    );
+  });
+
   it('does not depend on the order of the coders', () => {
     fc.assert(
       fc.property(study, ({ length, coders }) => {
