@@ -126,7 +126,7 @@ export function CompareView() {
               <select value={level} onChange={(e) => setOption({ level: e.target.value as AgreementLevel })}>
                 {AGREEMENT_LEVELS.map((l) => (
                   <option key={l} value={l}>
-                    {l === 'unit' ? 'Meaning units' : 'Characters (NVivo-style)'}
+                    {l === 'unit' ? 'Meaning units' : 'Characters (NVivo-style κ, uα)'}
                   </option>
                 ))}
               </select>
