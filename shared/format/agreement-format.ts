@@ -108,9 +108,9 @@ const MANY_CODERS_CAVEAT =
   'With three or more coders the bootstrap draws the pairs of values within a unit as if they were independent, which they are not: its interval is too narrow (in simulated studies with 3–4 coders it held the true α 81–87% of the time, not 95%).';
 
 /** What the interval columns mean, with the seed that reproduces them. */
-export function intervalNote(report: AgreementReport): string {
+export function intervalNote(report: AgreementReport, kappa = 'κ ± 1.96 times its large-sample standard error (Fleiss, Cohen & Everitt 1969)'): string {
   const { seed, draws } = report.bootstrap;
-  return `κ 95% CI: κ ± 1.96 times its large-sample standard error (Fleiss, Cohen & Everitt 1969). α 95% CI: the 2.5th to 97.5th percentile of α over ${draws.toLocaleString('en-US')} bootstrap resamples of the pairs of values (Hayes & Krippendorff 2007), seed ${seed}; P(α < .667 / .800) is the share of resamples below Krippendorff’s minimums (their q). None where the value is withheld or undefined.`;
+  return `κ 95% CI: ${kappa}. α 95% CI: the 2.5th to 97.5th percentile of α over ${draws.toLocaleString('en-US')} bootstrap resamples of the pairs of values (Hayes & Krippendorff 2007), seed ${seed}; P(α < .667 / .800) is the share of resamples below Krippendorff’s minimums (their q). None where the value is withheld or undefined.`;
 }
 
 function countCells(f: BinaryFigures): FigureCell[] {
@@ -271,37 +271,41 @@ export function agreementTables(report: AgreementReport): FigureTable[] {
     const m = report.multi;
     const ci = report.intervals;
     const alphaColumns = ci ? ['Krippendorff’s α', ...ALPHA_CI] : ['Krippendorff’s α'];
-    const columns = ['Code', 'Positive units', '% unanimous', 'Fleiss’ κ', ...alphaColumns];
+    const kappaColumns = ci ? ['Fleiss’ κ', KAPPA_CI] : ['Fleiss’ κ'];
+    const kappaCells = (kappa: StatValue, interval: { low: number; high: number } | null) => (ci ? [coefficient(kappa), rangeText(interval)] : [coefficient(kappa)]);
+    const kappaGap = ci ? [blank()] : [];
+    const alphaGap = ci ? ALPHA_CI.map(blank) : [];
+    const columns = ['Code', 'Positive units', '% unanimous', ...kappaColumns, ...alphaColumns];
     tables.push({
       id: 'multi-codes',
       title: `Per code, ${report.coders.length} coders`,
       columns,
       rows: m.codes.map((x) => ({
         label: x.name,
-        cells: [count(x.positiveUnits), percent(x.percentAgreement), coefficient(x.fleissKappa), ...alphaCells(x.alpha, x.alphaInterval, ci)],
+        cells: [count(x.positiveUnits), percent(x.percentAgreement), ...kappaCells(x.fleissKappa, x.fleissKappaInterval), ...alphaCells(x.alpha, x.alphaInterval, ci)],
         flag: x.tooFewToJudge ? TOO_FEW_FLAG : null,
         nodeId: x.nodeId,
       })),
-      note: ci ? `${intervalNote(report)} ${MANY_CODERS_CAVEAT}` : undefined,
+      note: ci ? `${intervalNote(report, 'Fleiss’ κ ± 1.96 times its standard error from Gwet’s (2008) linearised variance, over the units every coder rated')} ${MANY_CODERS_CAVEAT}` : undefined,
     });
     tables.push({
       id: 'multi-overall',
       title: `All codes, ${report.coders.length} coders`,
-      columns: ['', '', '% unanimous', 'Fleiss’ κ', ...alphaColumns],
+      columns: ['', '', '% unanimous', ...kappaColumns, ...alphaColumns],
       rows: [
         {
           label: 'Pooled over all unit × code decisions',
-          cells: [blank(), percent(m.pooled.percentAgreement), coefficient(m.pooled.fleissKappa), ...alphaCells(m.pooled.alpha, m.pooled.alphaInterval, ci)],
+          cells: [blank(), percent(m.pooled.percentAgreement), ...kappaCells(m.pooled.fleissKappa, m.pooled.fleissKappaInterval), ...alphaCells(m.pooled.alpha, m.pooled.alphaInterval, ci)],
           flag: null,
         },
         {
           label: `Mean of ${plural(m.codes.length, 'code')} (averaged; values averaged / codes)`,
-          cells: [blank(), meanCell(m.summaries.percentAgreement, percent), meanCell(m.summaries.fleissKappa, coefficient), meanCell(m.summaries.alpha, coefficient)],
+          cells: [blank(), meanCell(m.summaries.percentAgreement, percent), meanCell(m.summaries.fleissKappa, coefficient), ...kappaGap, meanCell(m.summaries.alpha, coefficient), ...alphaGap],
           flag: undefinedNote(m.summaries.alpha),
         },
         {
           label: `Median of ${plural(m.codes.length, 'code')}`,
-          cells: [blank(), percent(m.summaries.percentAgreement.median), coefficient(m.summaries.fleissKappa.median), coefficient(m.summaries.alpha.median)],
+          cells: [blank(), percent(m.summaries.percentAgreement.median), coefficient(m.summaries.fleissKappa.median), ...kappaGap, coefficient(m.summaries.alpha.median), ...alphaGap],
           flag: null,
         },
       ],

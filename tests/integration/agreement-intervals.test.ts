@@ -76,16 +76,22 @@ describe('agreement.compute with intervals', () => {
     expect(['Cost', 'Time'].map((n) => qOf(byName(other, n).alphaInterval))).not.toEqual(['Cost', 'Time'].map((n) => qOf(byName(report, n).alphaInterval)));
   });
 
-  it('three coders: α of every judged code and the pooled α carry an interval', async () => {
+  it('three coders: Fleiss’ κ and α of every judged code and pooled carry an interval', async () => {
     const { ids } = await study(3);
     const report = await t.client.call('agreement.compute', { coderIds: ids, intervals: true });
     const m = report.multi!;
     for (const c of m.codes) {
-      if (c.tooFewToJudge) expect(c.alphaInterval).toBeNull();
-      else brackets(c.alpha.value, c.alphaInterval);
+      if (c.tooFewToJudge) {
+        expect(c.alphaInterval).toBeNull();
+        expect(c.fleissKappaInterval).toBeNull();
+      } else {
+        brackets(c.alpha.value, c.alphaInterval);
+        brackets(c.fleissKappa.value, c.fleissKappaInterval);
+      }
     }
     expect(m.codes.filter((c) => c.alphaInterval !== null)).toHaveLength(2);
     brackets(m.pooled.alpha.value, m.pooled.alphaInterval);
+    brackets(m.pooled.fleissKappa.value, m.pooled.fleissKappaInterval);
   });
 
   it('character level: κ pooled and averaged carry an interval; withheld ones none', async () => {

@@ -1,6 +1,7 @@
 import {
   DEFAULT_MIN_POSITIVE_UNITS,
   fleissKappaBinaryHistogram,
+  fleissKappaIntervalBinaryHistogram,
   krippendorffAlphaBinaryHistogram,
   bootstrapAlpha,
   histogramPairDistribution,
@@ -10,6 +11,7 @@ import {
   withheldStat,
   type BinaryHistogramCell,
   type AlphaInterval,
+  type KappaInterval,
   type Stat,
   type StatSummary,
 } from '../../../shared/domain/agreement';
@@ -42,6 +44,8 @@ export interface MultiCoderCode {
   /** Share of rated units on which every coder who rated it gave the same answer. */
   readonly percentAgreement: Stat;
   readonly fleissKappa: Stat;
+  /** κ ± 1.96 SE (Gwet 2008); null where κ is withheld or undefined. */
+  readonly fleissKappaInterval: KappaInterval | null;
   readonly alpha: Stat;
   /** 95 % bootstrap interval of α and q; null where α is withheld or undefined, or no interval was asked for. */
   readonly alphaInterval: AlphaInterval | null;
@@ -55,7 +59,7 @@ export interface MultiCoderResult {
   readonly documentIds: readonly string[];
   readonly codes: readonly MultiCoderCode[];
   readonly unusedCodeIds: readonly string[];
-  readonly pooled: { readonly fleissKappa: Stat; readonly alpha: Stat; readonly alphaInterval: AlphaInterval | null; readonly percentAgreement: Stat };
+  readonly pooled: { readonly fleissKappa: Stat; readonly fleissKappaInterval: KappaInterval | null; readonly alpha: Stat; readonly alphaInterval: AlphaInterval | null; readonly percentAgreement: Stat };
   readonly summaries: { readonly fleissKappa: StatSummary; readonly alpha: StatSummary; readonly percentAgreement: StatSummary };
 }
 
@@ -132,6 +136,7 @@ export function computeMultiCoderAgreement(input: MultiCoderInput): MultiCoderRe
       tooFewToJudge: tooFew,
       percentAgreement: unanimity(cells),
       fleissKappa: tooFew ? withheldStat(kappa, positive, minPositiveUnits) : kappa,
+      fleissKappaInterval: tooFew ? null : fleissInterval(cells, n),
       alpha: tooFew ? withheldStat(alpha, positive, minPositiveUnits) : alpha,
       alphaInterval: tooFew ? null : alphaInterval(alpha, cells, `code:${codeId}`),
     });
@@ -145,7 +150,7 @@ export function computeMultiCoderAgreement(input: MultiCoderInput): MultiCoderRe
     documentIds: [...new Set(input.units.map((u) => u.documentId))].filter((d) => scope.has(d)),
     codes,
     unusedCodeIds,
-    pooled: { fleissKappa: fleiss(pooled, n), alpha: pooledAlpha, alphaInterval: alphaInterval(pooledAlpha, pooled, 'pooled'), percentAgreement: unanimity(pooled) },
+    pooled: { fleissKappa: fleiss(pooled, n), fleissKappaInterval: fleissInterval(pooled, n), alpha: pooledAlpha, alphaInterval: alphaInterval(pooledAlpha, pooled, 'pooled'), percentAgreement: unanimity(pooled) },
     summaries: {
       fleissKappa: summarizeStats(codes.map((c) => c.fleissKappa)),
       alpha: summarizeStats(codes.map((c) => c.alpha)),
@@ -183,9 +188,19 @@ function histogram(sets: readonly (Bits | undefined)[], mask: Bits, raters: Uint
   return cells;
 }
 
-function fleiss(cells: readonly BinaryHistogramCell[], n: number): Stat {
+/** Units rated by all n coders, by their number of "present" votes: what Fleiss' κ uses. */
+function ratedByAll(cells: readonly BinaryHistogramCell[], n: number): number[] {
   const byPresent = new Array<number>(n + 1).fill(0);
   for (const c of cells) if (c.raters === n) byPresent[c.present] += c.units;
+  return byPresent;
+}
+
+function fleissInterval(cells: readonly BinaryHistogramCell[], n: number): KappaInterval | null {
+  return fleissKappaIntervalBinaryHistogram(n, ratedByAll(cells, n));
+}
+
+function fleiss(cells: readonly BinaryHistogramCell[], n: number): Stat {
+  const byPresent = ratedByAll(cells, n);
   const stat = fleissKappaBinaryHistogram(n, byPresent);
   return stat.value === null && byPresent.every((x) => x === 0) ? undefinedStat('no unit was rated by every coder') : stat;
 }

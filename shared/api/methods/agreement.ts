@@ -130,12 +130,14 @@ export const MultiCoderReport = z.object({
       tooFewToJudge: z.boolean(),
       percentAgreement: StatValue,
       fleissKappa: StatValue,
+      /** κ ± 1.96 SE from Gwet's (2008) linearised variance; null where κ is withheld or undefined. */
+      fleissKappaInterval: KappaInterval.nullable(),
       alpha: StatValue,
       alphaInterval: AlphaInterval.nullable(),
     }),
   ),
   unusedCodes: z.number(),
-  pooled: z.object({ fleissKappa: StatValue, alpha: StatValue, alphaInterval: AlphaInterval.nullable(), percentAgreement: StatValue }),
+  pooled: z.object({ fleissKappa: StatValue, fleissKappaInterval: KappaInterval.nullable(), alpha: StatValue, alphaInterval: AlphaInterval.nullable(), percentAgreement: StatValue }),
   summaries: z.object({ fleissKappa: StatSummary, alpha: StatSummary, percentAgreement: StatSummary }),
 });
 export type MultiCoderReport = z.infer<typeof MultiCoderReport>;
