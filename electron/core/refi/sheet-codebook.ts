@@ -231,7 +231,7 @@ export async function readCodebookSheet(
     // The preview shows the columns so that the user can say which one holds the names.
     const layout = { columns, shape: 'flat' as const, rows: table.rows.length };
     const notes = [{ kind: 'note' as const, message: 'No column is recognised as the code names: choose the column that holds them', count: 1, code: 'NO_NAME_COLUMN' }];
-    return { codebook: { origin: null, codes: [], sets: [] }, given: new Map(), examples: new Map(), layout, notes };
+    return { codebook: { origin: `the spreadsheet “${label}”`, codes: [], sets: [] }, given: new Map(), examples: new Map(), layout, notes };
   }
   if (naming < 0) {
     throw fileError(
@@ -272,8 +272,9 @@ export async function readCodebookSheet(
   checkDepth(tree, label);
   // A parent column headed by a level word (Theme | Code) gives that level to the parents it names.
   const parentLevel = hasParent ? LEVEL_OF_WORD.get(plainWord(columns[col('parent')].header)) : undefined;
-  const built = buildCodes(tree, notes, parentLevel);
-  return { ...built, layout: { columns, shape, rows: table.rows.length }, notes: notes.list() };
+  const { codes, given, examples } = buildCodes(tree, notes, parentLevel);
+  const codebook = { origin: `the spreadsheet “${label}”`, codes, sets: [] };
+  return { codebook, given, examples, layout: { columns, shape, rows: table.rows.length }, notes: notes.list() };
 }
 
 /** A node under `parent` (null: at the top), or the row merged into the node of that name already there. */
@@ -425,7 +426,7 @@ function colourOf(cell: string | undefined, notes: Notes): string | null {
 }
 
 /** The drafts as REFI codes, with stable GUIDs (the file's own, else derived from the path, so the preview and the import agree). */
-function buildCodes(tree: Tree, notes: Notes, createdLevel: NodeLevel | undefined): Pick<SheetCodebook, 'codebook' | 'given' | 'examples'> {
+function buildCodes(tree: Tree, notes: Notes, createdLevel: NodeLevel | undefined): Pick<SheetCodebook, 'given' | 'examples'> & { codes: RefiCode[] } {
   const given = new Map<string, NodeLevel>();
   const examples = new Map<string, string>();
   const usedIds = new Set<string>();
@@ -456,7 +457,7 @@ function buildCodes(tree: Tree, notes: Notes, createdLevel: NodeLevel | undefine
     built.set(d, toCode(d, d.children.map((c) => built.get(c)!)));
   }
   if (unknownLevels) notes.add('LEVEL_UNREAD', 'converted', 'Level names Condensa does not know were left to the tree', unknownLevels);
-  return { codebook: { origin: null, codes: tree.roots.map((d) => built.get(d)!), sets: [] }, given, examples };
+  return { codes: tree.roots.map((d) => built.get(d)!), given, examples };
 }
 
 // ---- The same shape out: one row per node, read back by readCodebookSheet. ----

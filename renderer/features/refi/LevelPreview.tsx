@@ -39,6 +39,7 @@ const SHAPE_WORDS: Readonly<Record<SheetLayout['shape'], string>> = {
 function SheetColumns({ sheet, options, onChange }: { readonly sheet: SheetLayout; readonly options: LevelOptions; readonly onChange: (options: LevelOptions) => void }) {
   return (
     <div className="refi-levels-table" role="group" aria-label="Spreadsheet columns">
+      <p className="small">Columns of the spreadsheet: say what a column holds where the header was not recognised (in italics).</p>
       <table>
         <thead>
           <tr>
@@ -77,8 +78,8 @@ function SheetColumns({ sheet, options, onChange }: { readonly sheet: SheetLayou
 }
 
 const MODE_LABELS: Readonly<Record<LevelMode, string>> = {
-  auto: 'Automatic: level names in descriptions, else the tree',
-  descriptions: 'Only level names written in descriptions ([Category] …)',
+  auto: 'Automatic: levels the file names (a level column, [Category] …), else the tree',
+  descriptions: 'Only levels the file names (a level column, [Category] … in descriptions)',
   depth: 'From the tree: parents above codes, bottom-up',
   none: 'None: every node is a code',
 };
