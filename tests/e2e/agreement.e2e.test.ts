@@ -269,4 +269,25 @@ describe('two coders, blind, merged and resolved (Chromium)', () => {
     await overall.scrollIntoViewIfNeeded();
     await h.screenshot('agreement-unitizing');
   });
+
+  it('shows 95% intervals beside κ and α, with the seed that reproduces them (#20 item 5)', async () => {
+    h = await startHarness();
+    const { page } = h;
+    await page.getByRole('button', { name: 'Open the sample project' }).click();
+    await page.getByRole('dialog', { name: 'Who is coding?' }).getByRole('button', { name: /^Amira Haddad/ }).click();
+    await page.getByRole('tab', { name: 'Compare', exact: true }).click();
+    await page.getByRole('table', { name: 'Per code' }).waitFor();
+    await page.getByLabel('95% intervals (κ, α)').check();
+    const perCode = page.getByRole('table', { name: 'Per code' });
+    await perCode.getByRole('columnheader', { name: 'α 95% CI' }).waitFor();
+    await perCode.getByRole('columnheader', { name: 'κ 95% CI' }).waitFor();
+    const ranges = await perCode.locator('tbody td').allTextContents();
+    expect(ranges.filter((c) => /^-?\d\.\d{3}–-?\d\.\d{3}$/.test(c)).length).toBeGreaterThan(10);
+    expect(ranges.some((c) => /^[01]\.\d{3} \/ [01]\.\d{3}$/.test(c))).toBe(true);
+    await page.getByText(/1,000 bootstrap resamples .* seed 2007/).first().waitFor();
+    await h.screenshot('agreement-intervals');
+    // The character level keeps the box: κ's intervals there too.
+    await page.getByLabel('Level').selectOption('char');
+    await page.getByRole('table', { name: 'Per code, character level' }).getByRole('columnheader', { name: 'κ 95% CI' }).first().waitFor();
+  });
 });
