@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Coder } from '../../shared/api/entities';
 import { AppError } from '../../shared/api/errors';
 import { UNIT_SET_MODES } from '../../shared/domain/agreement-options';
+import { agreementText } from '../../shared/format/agreement-format';
 import { makeTestApp, type TestApp } from './support/app';
 import { importAnswers, makeCoders } from './support/agreement-study';
 
@@ -45,6 +46,7 @@ describe('agreement.compute on random codings and options', () => {
           pick: fc.option(fc.uniqueArray(fc.nat(3), { minLength: 1, maxLength: 4 }), { nil: undefined }),
           minPositiveUnits: fc.nat(12),
           intervals: fc.boolean(),
+          seed: fc.option(fc.nat({ max: 4_294_967_295 }), { nil: undefined }),
         }),
         async (codings, o) => {
           for (const [k, u, c, onUnit, x, y] of codings) {
@@ -64,8 +66,10 @@ describe('agreement.compute on random codings and options', () => {
           const coderIds = o.coders.map((i) => (i === 4 ? NOWHERE : coders[i].id));
           const documentIds = o.pick?.map((i) => (i === 3 ? NOWHERE : docs[i].documentId));
           try {
-            const report = await t.client.call('agreement.compute', { coderIds, level: o.level, unitSet: o.unitSet, documents: o.documents, documentIds, minPositiveUnits: o.minPositiveUnits, intervals: o.intervals });
+            const report = await t.client.call('agreement.compute', { coderIds, level: o.level, unitSet: o.unitSet, documents: o.documents, documentIds, minPositiveUnits: o.minPositiveUnits, intervals: o.intervals, seed: o.seed });
             expect(report.scope.line).toMatch(/^Scope: /);
+            // The tables print whatever the figures hold, intervals included.
+            expect(agreementText(report)).toContain(report.scope.line);
           } catch (err) {
             expect(err).toBeInstanceOf(AppError);
             expect((err as AppError).code).not.toBe('INTERNAL');
