@@ -12,6 +12,7 @@ import { measureAgreementIntervals } from './agreement-bench';
 import { agreementInputsFromStudy, syntheticAgreementInputs } from './agreement-input';
 import { failed, skipped, unavailable, value, type Measurement, type Measurements } from './figures';
 import type { GeneratedStudy } from './generate-study';
+import { measureRefi, refiMeasurement } from './refi-bench';
 import { median, percentile, processMemory, timeIt } from './timing';
 
 // The figures measured in plain Node, in a process of their own so its peak memory is theirs.
@@ -95,10 +96,7 @@ export class CoreBench {
       ['analysis.matrix', () => this.matrix()],
       ['analysis.cooccurrence', () => this.cooccurrence()],
       ['export.docx', () => this.docx()],
-      ['export.qdpx', () => this.exportQdpx()],
       ['import.transcript', () => this.importTranscript()],
-      // Last: importing a .qdpx opens the new project in place of the study.
-      ['import.qdpx', () => this.importQdpx()],
     ];
     for (const [id, step] of [...steps0, ...steps]) {
       const t0 = performance.now();
@@ -113,10 +111,29 @@ export class CoreBench {
       }
       log(`  ${id}: ${describe(out[id])} (${Math.round(performance.now() - t0)} ms)`);
     }
+    // Last: importing a .qdpx opens the new project in place of the study.
+    await this.refiFigures(out, log);
     this.app.closeProject();
     const memory = processMemory();
     out['memory.server.core'] = memory ? value(memory.peakMb, { note: 'VmHWM of the core process' }) : skipped('no /proc on this system');
     return out;
+  }
+
+  /** Both REFI-QDA figures at once: the import reads what the export wrote, and replaces the open study. */
+  private async refiFigures(out: Measurements, log: (line: string) => void): Promise<void> {
+    const ids = (['export.qdpx', 'import.qdpx'] as const).filter((id) => !this.input.skip.includes(id));
+    for (const id of ['export.qdpx', 'import.qdpx'] as const) {
+      if (!ids.includes(id)) out[id] = skipped('left out at this size to keep the run short (the large study measures it)');
+    }
+    if (ids.length === 0) return;
+    const t0 = performance.now();
+    try {
+      const figures = await measureRefi(this.app, (method, params) => this.call(method, params), this.input.workDir, this.input.runs, { withImport: ids.includes('import.qdpx') }, log);
+      for (const f of figures) out[f.id] = refiMeasurement(f);
+    } catch (err) {
+      for (const id of ids) out[id] = failed(err);
+    }
+    for (const id of ids) log(`  ${id}: ${describe(out[id])} (${Math.round(performance.now() - t0)} ms, REFI-QDA figures together)`);
   }
 
   /** What the window asks for when a project opens, as the renderer's loadWorkspace does, timed in the core. */
@@ -241,29 +258,6 @@ export class CoreBench {
     }
     const study = own.length ? `; this study's own reports: ${own.join(', ')}` : '';
     return value(t.ms, { samples: t.runs.length, note: `the export helper's benchmark document (the same at every size): ${Math.round(t.last.bytes.length / 1024)} KB .docx, ${t.last.codes} codes and ${t.last.quotes} quotes, CPU ${fmt(t.cpuMs)}${study}` });
-  }
-
-  private async exportQdpx(): Promise<Measurement> {
-    const target = path.join(this.input.workDir, 'study.qdpx');
-    const t = await timeIt(() => this.call<{ bytes: number }>('refi.exportProject', { path: target }), { runs: this.input.runs });
-    return value(t.ms, { samples: t.runs.length, note: `${mb(t.last.bytes)} MB .qdpx written; CPU ${fmt(t.cpuMs)}` });
-  }
-
-  private async importQdpx(): Promise<Measurement> {
-    const source = path.join(this.input.workDir, 'study.qdpx');
-    if (!fs.existsSync(source)) return skipped('needs the .qdpx export first');
-    let n = 0;
-    const t = await timeIt(
-      () => this.call<{ report: { counts: Record<string, number> } }>('refi.importProject', { sourcePath: source, targetPath: path.join(this.input.workDir, `imported-${n++}.condensa`) }),
-      { runs: Math.min(this.input.runs, 2), slowMs: 1_000 },
-    );
-    this.app.closeProject();
-    const counts = t.last.report.counts;
-    const summary = Object.entries(counts)
-      .slice(0, 4)
-      .map(([k, v]) => `${v} ${k}`)
-      .join(', ');
-    return value(t.ms, { samples: t.runs.length, note: `into a new project: ${summary}; CPU ${fmt(t.cpuMs)}` });
   }
 
   private async importTranscript(): Promise<Measurement> {

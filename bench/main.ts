@@ -9,6 +9,7 @@ import { runBrowserBench, type StoredReport } from './browser-bench';
 import { CORE_FIGURES, CoreBench } from './core-bench';
 import { runAgreementBench } from './agreement-bench';
 import { runImportBounds } from './import-bounds';
+import { runRefiBench } from './refi-bench';
 import { measureImport } from './import-one';
 import { measureReport } from './report-one';
 import { REPORTS_README_END, REPORTS_README_START, reportsMarkdown, runReportsBench, type ReportsBenchResult } from './reports-bench';
@@ -22,6 +23,7 @@ import { busyNote, rewriteReadme, rewriteReadmeBetween, shortfalls, terminalTabl
 //   readme                                                                 README from latest.json
 //   core <json>                                                            (child) the Node figures
 //   server <json>                                                          (child) browser mode
+//   run --refi [--sizes=large] [--runs=5]                                  REFI-QDA export and import against their bare minimum
 //   run --agreement [--runs=N]                                             agreement with and without intervals, 50,000 units × 300 codes
 //   run --imports                                                          each format's 10 MB import
 //   import-one <file> <dir>                                                (child) one import
@@ -323,6 +325,12 @@ async function main(): Promise<void> {
     );
     fs.writeFileSync(path.join(results, 'reports.json'), `${JSON.stringify(run, null, 2)}\n`);
     log(`Written to ${path.relative(root, path.join(results, 'reports.json'))}; \`npm run bench -- --readme\` puts the table in the README.`);
+  } else if (mode === 'run' && rest.includes('--refi')) {
+    const size = (flag(rest, 'sizes') ?? 'large') as StudySize;
+    if (!(STUDY_SIZES as readonly string[]).includes(size)) throw new Error(`--sizes takes one of ${STUDY_SIZES.join(', ')} with --refi.`);
+    const figures = await runRefiBench(results, size, Number(flag(rest, 'runs') ?? 5), log);
+    fs.writeFileSync(path.join(results, 'refi.json'), `${JSON.stringify({ generatedAt: new Date().toISOString(), size, cpus: os.cpus().length, figures }, null, 2)}\n`);
+    log(`Written to ${path.relative(root, path.join(results, 'refi.json'))}.`);
   } else if (mode === 'run' && rest.includes('--agreement')) {
     await runAgreementBench(Number(flag(rest, 'runs') ?? 7), log);
   } else if (mode === 'run' && rest.includes('--imports')) {

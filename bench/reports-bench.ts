@@ -68,7 +68,7 @@ function exportInChild(bundle: string, payload: ReportJob): Promise<ReportOutcom
 }
 
 /** The `uptime` line, else the load averages from Node. */
-function uptime(): string {
+export function uptime(): string {
   try {
     return execFileSync('uptime', { encoding: 'utf8', timeout: 5_000 }).trim();
   } catch {
@@ -76,9 +76,9 @@ function uptime(): string {
   }
 }
 
-const busy = (load: number) => load > os.cpus().length;
+export const busy = (load: number) => load > os.cpus().length;
 
-function spread(values: readonly number[], show: (v: number) => string): string {
+export function spread(values: readonly number[], show: (v: number) => string): string {
   if (values.length === 1) return show(values[0]);
   return `${show(Math.min(...values))} / ${show(median(values))} / ${show(Math.max(...values))}`;
 }

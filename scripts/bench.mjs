@@ -5,6 +5,7 @@
 //   npm run bench -- --no-browser        the Node figures only (--no-core: the Chromium figures only)
 //   npm run bench -- --profile           also a CPU profile of applying codes, its hottest functions printed
 //   npm run bench -- --trace             also a Chromium trace of applying codes, the main thread's time printed
+//   npm run bench -- --refi              only REFI-QDA export and import, large study, 5 runs each against the bare minimum (--runs=N, --sizes=small)
 //   npm run bench -- --agreement         only agreement with and without 95% intervals, 50,000 units × 300 codes (--runs=N), with uptime
 //   npm run bench -- --readme            rewrite the README's Performance section from latest.json
 import { build } from 'esbuild';

@@ -22,8 +22,8 @@ import {
 } from './convention';
 import type { RefiCase, RefiCode, RefiCoding, RefiNote, RefiProject, RefiSelection, RefiTextSource, RefiVariable, RefiVariableValue, VariableType, ValueKind } from './model';
 import type { RefiCodebook } from './read-qde';
-import { writeCodebookXml, writeProjectXml } from './write-qde';
-import { writeZip } from './zip';
+import { writeCodebookXml, writeProjectQde } from './write-qde';
+import { PackedEntry, writeZip } from './zip';
 
 export interface ExportSummary {
   readonly counts: Readonly<Record<string, number>>;
@@ -536,14 +536,15 @@ const encoder = new TextEncoder();
  * The whole study as .qdpx bytes: project.qde plus sources/<GUID>.txt (UTF-8, no BOM). Each
  * stage tells `step`, which may stop it; the fourth of four, saving the file, is the caller's.
  */
-export async function exportProjectQdpx(db: Database.Database, origin: string, step: TaskStep = noSteps): Promise<{ bytes: Uint8Array; summary: ExportSummary; qde: string }> {
+export async function exportProjectQdpx(db: Database.Database, origin: string, step: TaskStep = noSteps): Promise<{ bytes: Uint8Array; summary: ExportSummary }> {
   const total = 4;
   await step('Reading the study', 0, total);
   const built = buildRefiProject(db, origin);
   await step('Writing project.qde', 1, total);
-  const qde = writeProjectXml(built.project);
-  const files: Record<string, Uint8Array> = { 'project.qde': encoder.encode(qde) };
-  for (const [guid, text] of built.texts) files[`sources/${guid}.txt`] = encoder.encode(text);
+  // The sources are packed on zlib's threads while project.qde is written, and it while it is written.
+  const sources = [...built.texts].map(([guid, text]) => new PackedEntry(`sources/${guid}.txt`).end(encoder.encode(text)));
+  const qde = new PackedEntry('project.qde');
+  writeProjectQde(built.project, qde);
   await step(`Packing project.qde and ${plural(built.texts.size, 'source')}`, 2, total);
-  return { bytes: writeZip(files), summary: built.summary, qde };
+  return { bytes: await writeZip([qde, ...sources]), summary: built.summary };
 }

@@ -1,6 +1,7 @@
 import type { RefiCode, RefiCoding, RefiNote, RefiProject, RefiSelection, RefiSet, RefiTextSource, RefiVariableValue } from './model';
 import type { RefiCodebook } from './read-qde';
 import { XmlWriter } from './xml';
+import type { PackedEntry } from './zip';
 
 // Element order follows the official schemas (Project-mrt2019.xsd, Codebook-mrt2019.xsd): they
 // use xsd:sequence everywhere, so order matters; empty containers are left out because each
@@ -106,9 +107,9 @@ function projectSet(w: XmlWriter, s: RefiSet): void {
   w.close('Set');
 }
 
-/** project.qde for a .qdpx. */
-export function writeProjectXml(p: RefiProject): string {
-  const w = new XmlWriter();
+/** project.qde for a .qdpx, written into its zip entry a megabyte at a time (packed meanwhile). */
+export function writeProjectQde(p: RefiProject, entry: PackedEntry): void {
+  const w = new XmlWriter((chunk) => entry.add(chunk));
   w.open('Project', {
     xmlns: PROJECT_NS,
     name: p.name,
@@ -166,8 +167,7 @@ export function writeProjectXml(p: RefiProject): string {
   }
   description(w, p.description);
   noteRefs(w, p.noteRefs);
-  w.close('Project');
-  return w.toString();
+  entry.end(w.close('Project').rest());
 }
 
 /** A .qdc codebook file. */

@@ -225,10 +225,27 @@ export function escapeAttr(value: string): string {
 
 export type Attrs = Readonly<Record<string, string | number | boolean | null | undefined>>;
 
-/** A small streaming XML writer: strings go into one array, joined once at the end. */
+/** Text gathered before it is encoded: large enough that encoding calls are few, small enough to stay young. */
+const CHUNK_CHARS = 1 << 20;
+
+const INDENTS: string[] = [];
+
+function indentOf(depth: number): string {
+  return (INDENTS[depth] ??= '  '.repeat(depth));
+}
+
+/**
+ * A small streaming XML writer. Text is encoded to UTF-8 a megabyte at a time: the project
+ * document of a large study (65 MB) never exists as one string or a million small ones kept to
+ * the end, which cost more in garbage collection than the writing itself.
+ */
 export class XmlWriter {
-  private readonly parts: string[] = ['<?xml version="1.0" encoding="utf-8"?>\n'];
+  private readonly chunks: Buffer[] = [];
+  private pending = '<?xml version="1.0" encoding="utf-8"?>\n';
   private depth = 0;
+
+  /** `sink`, when given, takes each megabyte as it is encoded (and `rest()` the last bytes); else the writer keeps them. */
+  constructor(private readonly sink?: (chunk: Buffer) => void) {}
 
   private static attrs(attrs: Attrs): string {
     let out = '';
@@ -240,34 +257,46 @@ export class XmlWriter {
     return out;
   }
 
-  private indent(): string {
-    return '  '.repeat(this.depth);
+  private put(line: string): void {
+    this.pending += line;
+    if (this.pending.length >= CHUNK_CHARS) {
+      const chunk = this.rest();
+      if (this.sink) this.sink(chunk);
+      else this.chunks.push(chunk);
+    }
+  }
+
+  /** What was written since the last chunk, encoded. */
+  rest(): Buffer {
+    const chunk = Buffer.from(this.pending, 'utf8');
+    this.pending = '';
+    return chunk;
   }
 
   open(name: string, attrs: Attrs = {}): this {
-    this.parts.push(`${this.indent()}<${name}${XmlWriter.attrs(attrs)}>\n`);
+    this.put(`${indentOf(this.depth)}<${name}${XmlWriter.attrs(attrs)}>\n`);
     this.depth += 1;
     return this;
   }
 
   close(name: string): this {
     this.depth -= 1;
-    this.parts.push(`${this.indent()}</${name}>\n`);
+    this.put(`${indentOf(this.depth)}</${name}>\n`);
     return this;
   }
 
   empty(name: string, attrs: Attrs = {}): this {
-    this.parts.push(`${this.indent()}<${name}${XmlWriter.attrs(attrs)}/>\n`);
+    this.put(`${indentOf(this.depth)}<${name}${XmlWriter.attrs(attrs)}/>\n`);
     return this;
   }
 
   /** An element holding text exactly as given (no indentation inside it). */
   text(name: string, value: string, attrs: Attrs = {}): this {
-    this.parts.push(`${this.indent()}<${name}${XmlWriter.attrs(attrs)}>${escapeText(value)}</${name}>\n`);
+    this.put(`${indentOf(this.depth)}<${name}${XmlWriter.attrs(attrs)}>${escapeText(value)}</${name}>\n`);
     return this;
   }
 
   toString(): string {
-    return this.parts.join('');
+    return this.chunks.length ? Buffer.concat([...this.chunks, this.rest()]).toString('utf8') : this.pending;
   }
 }

@@ -1,4 +1,4 @@
-import { crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
+import { constants, crc32, deflateRaw, inflateRawSync } from 'node:zlib';
 import { AppError } from '../../../shared/api/errors';
 
 // A .qdpx is untrusted input. It is read in memory only (no entry is ever written to disk), from
@@ -238,21 +238,70 @@ function dosDateTime(d: Date): { time: number; date: number } {
  */
 const DEFLATE_LEVEL = 1;
 
+/** Room for a piece's deflated bytes, so zlib packs a whole piece in one go on its thread. */
+const piecesRoom = (bytes: number) => Math.max(64 * 1024, bytes + (bytes >> 3) + 1024);
+
+function deflatePiece(piece: Uint8Array, last: boolean): Promise<Buffer> {
+  return new Promise((resolve, reject) =>
+    deflateRaw(piece, { level: DEFLATE_LEVEL, chunkSize: piecesRoom(piece.byteLength), finishFlush: last ? constants.Z_FINISH : constants.Z_SYNC_FLUSH }, (err, out) =>
+      err ? reject(err) : resolve(out),
+    ),
+  );
+}
+
 /**
- * Builds a zip in memory with native deflate (the project document of a large study is tens of
- * megabytes). Entry names are ours and UTF-8; sizes stay far below the 4 GB of classic zip.
+ * One zip entry, deflated piece by piece on zlib's thread pool while the caller goes on producing
+ * the next piece (the XML writer hands over each megabyte it has written). Each piece is packed on
+ * its own and ends on a byte boundary (a sync flush), the last with the final block: together they
+ * are one deflate stream, as pigz makes them. Only the checksum is computed here, in order.
  */
-export function writeZip(files: Readonly<Record<string, Uint8Array>>, now = new Date()): Uint8Array {
+export class PackedEntry {
+  private readonly pieces: Promise<Buffer>[] = [];
+  private crc = 0;
+  private size = 0;
+  private ended = false;
+
+  constructor(readonly name: string) {}
+
+  add(piece: Uint8Array): this {
+    return this.put(piece, false);
+  }
+
+  end(piece: Uint8Array = new Uint8Array(0)): this {
+    return this.put(piece, true);
+  }
+
+  private put(piece: Uint8Array, last: boolean): this {
+    if (this.ended) throw new Error(`the zip entry ${this.name} is already complete`);
+    this.crc = crc32(piece, this.crc);
+    this.size += piece.byteLength;
+    const packing = deflatePiece(piece, last);
+    // An export stopped half-way never asks for its pieces: a failure then must not go unhandled.
+    packing.catch(() => {});
+    this.pieces.push(packing);
+    this.ended = last;
+    return this;
+  }
+
+  async packed(): Promise<{ readonly nameBytes: Uint8Array; readonly crc: number; readonly size: number; readonly data: Buffer }> {
+    if (!this.ended) this.end();
+    return { nameBytes: new TextEncoder().encode(this.name), crc: this.crc >>> 0, size: this.size, data: Buffer.concat(await Promise.all(this.pieces)) };
+  }
+}
+
+/**
+ * Builds a zip in memory from entries deflated with native zlib (the project document of a large
+ * study is tens of megabytes). Entry names are ours and UTF-8; sizes stay far below the 4 GB of classic zip.
+ */
+export async function writeZip(entries: readonly PackedEntry[], now = new Date()): Promise<Uint8Array> {
   const { time, date } = dosDateTime(now);
   const locals: Uint8Array[] = [];
   const centrals: Uint8Array[] = [];
   let offset = 0;
-  for (const [name, data] of Object.entries(files)) {
-    const nameBytes = new TextEncoder().encode(name);
-    const packed = deflateRawSync(data, { level: DEFLATE_LEVEL });
-    const crc = crc32(data) >>> 0;
-    const header = (size: number, sig: number) => {
-      const b = new Uint8Array(size);
+  for (const entry of entries) {
+    const { nameBytes, crc, size, data: packed } = await entry.packed();
+    const header = (length: number, sig: number) => {
+      const b = new Uint8Array(length);
       const v = new DataView(b.buffer);
       v.setUint32(0, sig, true);
       return { b, v };
@@ -265,7 +314,7 @@ export function writeZip(files: Readonly<Record<string, Uint8Array>>, now = new 
     local.v.setUint16(12, date, true);
     local.v.setUint32(14, crc, true);
     local.v.setUint32(18, packed.byteLength, true);
-    local.v.setUint32(22, data.byteLength, true);
+    local.v.setUint32(22, size, true);
     local.v.setUint16(26, nameBytes.length, true);
     local.b.set(nameBytes, 30);
     const central = header(46 + nameBytes.length, SIG_CENTRAL);
@@ -277,7 +326,7 @@ export function writeZip(files: Readonly<Record<string, Uint8Array>>, now = new 
     central.v.setUint16(14, date, true);
     central.v.setUint32(16, crc, true);
     central.v.setUint32(20, packed.byteLength, true);
-    central.v.setUint32(24, data.byteLength, true);
+    central.v.setUint32(24, size, true);
     central.v.setUint16(28, nameBytes.length, true);
     central.v.setUint32(42, offset, true);
     central.b.set(nameBytes, 46);
