@@ -4,7 +4,7 @@ import { mergeSpans } from './spans';
 // Krippendorff's α for unitized continua: coders cut a continuum (here: text, in UTF-16 code units)
 // into units of their own choosing and give each unit a category; whatever no unit covers is gap.
 //
-// Per category (Krippendorff 1995; 2004, Content Analysis 2nd ed. §12.4 and Quality & Quantity 38):
+// Per category (Krippendorff 1995; 2004, Content Analysis 2nd ed. and Quality & Quantity 38):
 // the squared distances between each coder's units and gaps, against those expected when the same
 // units and gaps are placed at random. Over all categories: the sums of the per-category observed
 // and expected disagreements. Across categories (Krippendorff, Mathet, Bouvry & Widlöcher 2016,
@@ -150,7 +150,7 @@ function segmentation(units: readonly Stretch[], length: number): Segment[] {
 }
 
 /**
- * Σ δ² over the overlapping segments of two coders (Krippendorff 2004, p. 252): two units differ by
+ * Σ δ² over the overlapping segments of two coders (Krippendorff 2004): two units differ by
  * the squares of their start and end offsets; a unit lying wholly in the other's gap by its squared
  * length; every other pair by nothing. Only overlapping pairs can differ, so one sweep finds them.
  */
@@ -165,7 +165,7 @@ function pairDistances(a: readonly Segment[], b: readonly Segment[]): number {
 }
 
 /**
- * The disagreement expected when every unit may fall anywhere (Krippendorff 2004, p. 253):
+ * The disagreement expected when every unit may fall anywhere (Krippendorff 2004):
  * (2/L) Σ_units [ (N − 1)(2l³ − 3l² + l)/3 + l² Σ_{gaps ≥ l} (gap − l + 1) ] / (mL(mL − 1) − Σ_units l(l − 1)).
  */
 function expectedDisagreement(segments: readonly Segment[][], count: number, m: number, L: number): number {
