@@ -1,6 +1,6 @@
 import { Prng, seedFor } from '../prng';
 import type { BinaryCounts } from './binary';
-import type { BinaryHistogramCell } from './binary-histogram';
+import { binaryHistogramCoincidences, type BinaryHistogramCell } from './binary-histogram';
 
 // The bootstrap of Krippendorff's α by Hayes & Krippendorff (2007, Communication Methods and
 // Measures 1(1)), as their KALPHA macro does it: each resample draws as many pairs of values as the
@@ -150,18 +150,7 @@ export function binaryPairDistribution(counts: BinaryCounts): PairDistribution {
 
 /** Many coders with missing values, counted as (raters, present) cells. */
 export function histogramPairDistribution(cells: readonly BinaryHistogramCell[]): PairDistribution {
-  let both1 = 0;
-  let both0 = 0;
-  let mixed = 0;
-  let pairs = 0;
-  for (const { raters: m, present: p, units } of cells) {
-    if (m < 2 || units === 0) continue;
-    const a = m - p;
-    both1 += (units * p * (p - 1)) / (m - 1);
-    both0 += (units * a * (a - 1)) / (m - 1);
-    mixed += (units * p * a) / (m - 1);
-    pairs += (units * m * (m - 1)) / 2;
-  }
+  const { both1, both0, mixed, pairs } = binaryHistogramCoincidences(cells);
   return presentAbsentDistribution(both1, both0, mixed, pairs);
 }
 

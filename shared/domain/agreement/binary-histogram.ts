@@ -54,22 +54,38 @@ export function fleissKappaIntervalBinaryHistogram(raters: number, unitsByPresen
   return intervalAround(kappa.value, Math.sqrt(sum / (subjects * (subjects - 1))));
 }
 
-/** Krippendorff's alpha (nominal, two values) with missing values, from (raters, present) counts per unit. */
-export function krippendorffAlphaBinaryHistogram(cells: readonly BinaryHistogramCell[]): Stat {
+/** The coincidences of a present/absent variable (o_11, o_00, o_01 = o_10), the pairable units and the pairs of values within units. */
+export interface BinaryCoincidences {
+  readonly both1: number;
+  readonly both0: number;
+  readonly mixed: number;
+  readonly pairableUnits: number;
+  readonly pairs: number;
+}
+
+export function binaryHistogramCoincidences(cells: readonly BinaryHistogramCell[]): BinaryCoincidences {
   let both1 = 0;
   let both0 = 0;
   let mixed = 0;
-  let pairable = 0;
+  let pairableUnits = 0;
+  let pairs = 0;
   for (const { raters: m, present: p, units } of cells) {
     if (p < 0 || p > m || units < 0) throw new RangeError(`invalid cell: ${p} present of ${m} raters in ${units} units`);
     if (m < 2 || units === 0) continue;
     const a = m - p;
-    pairable += units;
+    pairableUnits += units;
     both1 += (units * p * (p - 1)) / (m - 1);
     both0 += (units * a * (a - 1)) / (m - 1);
     mixed += (units * p * a) / (m - 1);
+    pairs += (units * m * (m - 1)) / 2;
   }
-  if (pairable === 0) return undefinedStat(REASONS.noPairableUnits);
+  return { both1, both0, mixed, pairableUnits, pairs };
+}
+
+/** Krippendorff's alpha (nominal, two values) with missing values, from (raters, present) counts per unit. */
+export function krippendorffAlphaBinaryHistogram(cells: readonly BinaryHistogramCell[]): Stat {
+  const { both1, both0, mixed, pairableUnits } = binaryHistogramCoincidences(cells);
+  if (pairableUnits === 0) return undefinedStat(REASONS.noPairableUnits);
   const n1 = both1 + mixed;
   const n0 = both0 + mixed;
   const n = n0 + n1;
