@@ -15,8 +15,6 @@ import { isZip } from './package';
 
 /** Deeper nesting than this is refused: no codebook needs it, and the tree views would not show it. */
 export const MAX_SHEET_DEPTH = 50;
-/** Rows a codebook spreadsheet may have. */
-const MAX_SHEET_ROWS = 20_000;
 
 type Role = Exclude<SheetColumnRole, 'ignore'>;
 
@@ -223,7 +221,6 @@ export async function readCodebookSheet(
   const read = await tableFromBytes(label, bytes, { rowsAre: 'codebook rows', expected: 'the codebook spreadsheet (.csv or .xlsx)' });
   // A CSV Condensa wrote carries apostrophes that keep formula-like cells inert; they are not part of the text.
   const table = isZip(bytes) ? read : { ...read, rows: read.rows.map((r) => r.map(undoInertCellText)) };
-  if (table.rows.length > MAX_SHEET_ROWS) throw fileError('IMPORT_TOO_LARGE', label, `The codebook has ${table.rows.length} rows; at most ${MAX_SHEET_ROWS} are read.`);
   const columns = layoutColumns(table, chosen);
   const col = (role: Role) => columns.findIndex((c) => c.role === role);
   const naming = col('path') >= 0 ? col('path') : col('name');

@@ -1,9 +1,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import fc from 'fast-check';
 import { zipSync } from 'fflate';
 import { afterEach, describe, expect, it } from 'vitest';
 import { EXIT, runCli } from '../../../electron/cli/main';
+import { toCsv } from '../../../shared/text/csv-write';
 import { makeSampleApp, makeTestApp, type TestApp } from '../support/app';
 
 const b64 = (text: string | Uint8Array) => Buffer.from(text).toString('base64');
@@ -168,6 +170,41 @@ describe('bad codebook spreadsheets: refused or repaired with a message and a st
     const codes = report.items.map((i) => i.code);
     expect(codes).toContain('DUPLICATE_NAME');
     expect(codes).toContain('NAME_CUT');
+  });
+});
+
+describe('random codebook spreadsheets', () => {
+  let t: TestApp;
+  afterEach(() => t?.close());
+
+  it('import as many nodes as the report counts, or are refused with a stable code and nothing written, never INTERNAL (property)', async () => {
+    t = await emptyProject();
+    const name = fc.oneof(
+      fc.constantFrom('A', 'B', 'a', 'C > D', 'E::F', 'G\\H', ' ', '', '=1+2', '-x', '"q"', 'x'.repeat(600), 'Ä 😀', 'A > > B', '>'),
+      fc.string({ maxLength: 12 }),
+    );
+    const cell = fc.oneof(name, fc.constantFrom('Category', 'Thema', 'Código', '3', '#abc', 'rot', 'zz', '00000000-0000-4000-8000-000000000001'));
+    const headers = fc.uniqueArray(fc.constantFrom('Code', 'Path', 'Parent', 'Level', 'Definition', 'Inclusion', 'Exclusion', 'Example', 'Colour', 'ID', 'Notes', 'Kategorie'), { minLength: 1, maxLength: 6 });
+    await fc.assert(
+      fc.asyncProperty(
+        headers.chain((h) => fc.tuple(fc.constant(h), fc.array(fc.array(cell, { minLength: h.length, maxLength: h.length }), { maxLength: 15 }))),
+        fc.constantFrom('csv', 'xlsx-named csv'),
+        async ([header, rows], kind) => {
+          const before = (await t.client.call('codebook.list', {})).length;
+          const text = toCsv(header, rows);
+          const fileName = kind === 'csv' ? 'random.csv' : 'random.xlsx';
+          const outcome = await t.client.call('refi.importCodebook', { base64: b64(text), fileName }).catch((e: { code: string }) => e);
+          const after = (await t.client.call('codebook.list', {})).length;
+          if ('report' in outcome) expect(after - before).toBe(outcome.report.counts.codes);
+          else {
+            expect(outcome.code).not.toBe('INTERNAL');
+            expect(outcome.code).toMatch(/^[A-Z_]+$/);
+            expect(after).toBe(before);
+          }
+        },
+      ),
+      { numRuns: 60, seed: 21 },
+    );
   });
 });
 
