@@ -27,7 +27,7 @@ import { busyNote, rewriteReadme, rewriteReadmeBetween, shortfalls, terminalTabl
 //   run --agreement [--runs=N]                                             agreement with and without intervals, 50,000 units × 300 codes
 //   run --imports                                                          each format's 10 MB import
 //   import-one <file> <dir>                                                (child) one import
-//   run --reports [--sizes=large] [--runs=3] [--only=codebook,…] [--formats=docx,…]
+//   run --reports [--sizes=large] [--runs=3] [--only=codebook,…] [--formats=docx,…] [--limit=300 (s per export)]
 //                                                                          every report's export, each in a process of its own
 //   report-one <json>                                                      (child) one export
 
@@ -320,7 +320,7 @@ async function main(): Promise<void> {
     const run = await runReportsBench(
       __filename,
       results,
-      { size, runs: Number(flag(rest, 'runs') ?? 3), kinds: list('only') as ReportsBenchResult['figures'][number]['kind'][], formats: list('formats') as ReportsBenchResult['figures'][number]['format'][], slowMs: 60_000 },
+      { size, runs: Number(flag(rest, 'runs') ?? 3), kinds: list('only') as ReportsBenchResult['figures'][number]['kind'][], formats: list('formats') as ReportsBenchResult['figures'][number]['format'][], slowMs: 60_000, limitMs: Number(flag(rest, 'limit') ?? 300) * 1000 },
       log,
     );
     fs.writeFileSync(path.join(results, 'reports.json'), `${JSON.stringify(run, null, 2)}\n`);

@@ -18,8 +18,9 @@ import {
   type IBorderOptions,
   type IStylesOptions,
 } from 'docx';
-import { strFromU8, unzipSync, Zip, ZipDeflate } from 'fflate';
+import { strFromU8, unzipSync, Zip, ZipPassThrough } from 'fflate';
 import { randomUUID } from 'node:crypto';
+import { constants as zlibConstants, deflateRawSync } from 'node:zlib';
 import type { ParaStyle, ReportBlock, ReportCell, ReportDocument, ReportPara, ReportRow, ReportSection, ReportTable } from '../../../shared/api/methods/reports';
 
 // A small toolkit over `docx` that gives every export the same manuscript look: Times New Roman,
@@ -273,7 +274,7 @@ export async function renderDocx(doc: ReportDocument): Promise<Buffer> {
   let failure: Error | null = null;
   const zip = new Zip((err, chunk) => (err ? (failure = err) : chunks.push(chunk)));
   for (const [name, data] of Object.entries(files)) {
-    const entry = new ZipDeflate(name, { level: 6 });
+    const entry = new ZlibDeflate(name);
     zip.add(entry);
     if (name === 'word/document.xml') writeWithRows(entry, strFromU8(data), pending);
     else entry.push(data, true);
@@ -283,9 +284,25 @@ export async function renderDocx(doc: ReportDocument): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
+/**
+ * A zip entry deflated by Node's zlib, a few times quicker than fflate's own deflate on the 60 MB
+ * of a large table. Each chunk is deflated on its own and flushed to a byte boundary, so the
+ * chunks' output joined is one deflate stream; the last one ends it.
+ */
+class ZlibDeflate extends ZipPassThrough {
+  constructor(name: string) {
+    super(name);
+    this.compression = 8;
+  }
+
+  protected override process(chunk: Uint8Array, final: boolean): void {
+    this.ondata(null, deflateRawSync(chunk, { level: 6, finishFlush: final ? zlibConstants.Z_FINISH : zlibConstants.Z_SYNC_FLUSH }), final);
+  }
+}
+
 const CHUNK_CHARS = 1 << 20;
 
-function writeWithRows(entry: ZipDeflate, xml: string, pending: readonly PendingRows[]): void {
+function writeWithRows(entry: ZipPassThrough, xml: string, pending: readonly PendingRows[]): void {
   let buffered = '';
   const write = (text: string, last = false) => {
     buffered += text;
