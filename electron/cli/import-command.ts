@@ -4,10 +4,13 @@ import type { Client } from '../../shared/api/client';
 import { SEGMENT_MODES, type SegmentChoice } from '../../shared/api/methods/import';
 import { DOCUMENT_KINDS, type DocumentKind } from '../../shared/domain/vocabulary';
 
-export const IMPORT_HELP = `  condensa import FILE... --into PROJECT [--segment MODE] [--kind KIND] [--group NAME] [--no-detect] [--json]
+export const IMPORT_HELP = `  condensa import FILE... --into PROJECT [--segment MODE] [--kind KIND] [--group NAME] [--no-detect]
+                 [--same-labels-same-person] [--json]
         Import transcripts (.txt .md .docx .odt .rtf .pdf .vtt .srt .csv) as documents, with their
         speakers as participants and the text split into meaning units. Each file is one step;
         a refused file changes nothing and the others still import.
+        Each file's speakers are new participants, so "P1" of two sessions is two people, unless
+        --same-labels-same-person says a label already in the project names the same person.
         MODE: ${SEGMENT_MODES.join(', ')} (default sentence)   KIND: ${DOCUMENT_KINDS.join(', ')}`;
 
 export interface ImportCliOptions {
@@ -17,6 +20,7 @@ export interface ImportCliOptions {
   readonly kind: DocumentKind | undefined;
   readonly group: string | undefined;
   readonly detect: boolean;
+  readonly sameLabelsSamePerson: boolean;
   readonly json: boolean;
 }
 
@@ -31,6 +35,7 @@ export function parseImportArgs(args: readonly string[], cwd: string): ImportCli
       kind: { type: 'string' },
       group: { type: 'string' },
       'no-detect': { type: 'boolean', default: false },
+      'same-labels-same-person': { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
     },
   });
@@ -47,12 +52,13 @@ export function parseImportArgs(args: readonly string[], cwd: string): ImportCli
     kind,
     group: values.group,
     detect: !values['no-detect'],
+    sameLabelsSamePerson: values['same-labels-same-person'],
     json: values.json,
   };
 }
 
 type FileReport =
-  | { file: string; ok: true; documentId: string; title: string; turns: number; units: number; speakers: string[]; participantsCreated: number }
+  | { file: string; ok: true; documentId: string; title: string; turns: number; units: number; speakers: string[]; participantsCreated: number; participantsMapped: number }
   | { file: string; ok: false; code: string; message: string };
 
 /** Imports every file through the contract; returns whether all of them made it. */
@@ -72,6 +78,7 @@ export async function runImport(client: Client, o: ImportCliOptions, out: (line:
         detect: o.detect,
         segment: o.segment,
         document: { kind: o.kind, newGroupName: o.group },
+        ...(o.sameLabelsSamePerson ? { speakers: outcome.preview.speakers.map((s) => ({ label: s.label, sameLabelSamePerson: true })) } : {}),
       });
       reports.push({ file, ok: true, ...r, speakers: outcome.preview.speakers.map((s) => s.label) });
     } catch (e) {
@@ -81,7 +88,10 @@ export async function runImport(client: Client, o: ImportCliOptions, out: (line:
   }
   if (o.json) out(JSON.stringify({ project: o.project, files: reports }, null, 2));
   for (const r of reports) {
-    if (r.ok && !o.json) out(`Imported ${path.basename(r.file)} as “${r.title}”: ${r.turns} turns, ${r.units} meaning units, speakers ${r.speakers.join(', ') || 'none'}.`);
+    if (r.ok && !o.json) {
+      const people = `${r.participantsCreated} new participant${r.participantsCreated === 1 ? '' : 's'}${r.participantsMapped ? `, ${r.participantsMapped} matched by label` : ''}`;
+      out(`Imported ${path.basename(r.file)} as “${r.title}”: ${r.turns} turns, ${r.units} meaning units, speakers ${r.speakers.join(', ') || 'none'} (${people}).`);
+    }
     if (!r.ok) err(`condensa: ${r.message} [${r.code}]`);
   }
   return reports.every((r) => r.ok);

@@ -76,6 +76,46 @@ describe('importing and segmenting transcripts in Chromium (browser mode)', () =
     h = null;
   });
 
+  it('a second focus group with the same labels makes new participants: the earlier ones are offered, never applied', async () => {
+    h = await startHarness();
+    const { page } = h;
+    const groupText = (n: number) =>
+      `Moderator: Welcome to group ${n}. How was the first term?\n\nMentee 1: Better than I feared, in group ${n}.\n\nMentee 2: Anatomy was hard.\n\nMentee 1: My mentor showed me how she studies.\n`;
+    await newProjectAsDana(page, 'Two mentee groups');
+    const importGroup = async (n: number, screenshot?: string) => {
+      const file = path.join(h!.home, `group-${n}.txt`);
+      fs.writeFileSync(file, groupText(n));
+      await page.getByRole('complementary', { name: 'Navigator' }).getByRole('button', { name: 'Import…' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Import transcripts' });
+      await dialog.getByLabel('Transcript files').setInputFiles(file);
+      await dialog.locator('[data-status="ready"]').waitFor();
+      if (n === 1) {
+        await dialog.getByLabel('Group').selectOption('new');
+        await dialog.getByLabel('New group name').fill('Mentee groups');
+      } else {
+        await dialog.getByLabel('Group').selectOption({ label: 'Mentee groups' });
+        // The earlier Mentee 1 speaks in this group: suggested, one click away, not chosen.
+        const speakers = dialog.getByRole('table', { name: 'Detected speakers' });
+        await speakers.getByText('Mentee 1 also speaks in group-1, in this group.').waitFor();
+        await speakers.getByRole('button', { name: 'Same person' }).first().waitFor();
+        expect(await dialog.getByLabel('What Mentee 1 becomes').inputValue()).toBe('new');
+        expect(await dialog.getByRole('checkbox', { name: /Labels already used/ }).isChecked()).toBe(false);
+      }
+      if (screenshot) await h!.screenshot(screenshot);
+      await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+      await dialog.locator('[data-status="imported"]').waitFor();
+      await dialog.getByText(/3 new participants/).waitFor();
+      await dialog.getByRole('button', { name: 'Close' }).click();
+    };
+    await importGroup(1);
+    await importGroup(2, 'import-same-labels-offered');
+
+    await page.getByRole('tab', { name: 'Participants' }).click();
+    const table = page.locator('table.participants-table');
+    await table.waitFor();
+    await expect.poll(async () => (await table.locator('tbody tr').allTextContents()).filter((r) => r.includes('Mentee 1')).length).toBe(2);
+  });
+
   it('imports a file, fixes a speaker mapping, segments, splits and merges units, writes a condensation — all there after reopening', async () => {
     h = await startHarness();
     const { page } = h;

@@ -17,7 +17,8 @@ import { labelKey } from '../../../shared/text/label-words';
 import { extractFile, extractPasted, type Extraction } from './extract';
 import { fileError } from './formats';
 import { guessKind, guessTitle, readTranscript } from './read-transcript';
-import { participantsByLabel, storeTranscript, type StoreResult } from './store-transcript';
+import { storeTranscript, type StoreResult } from './store-transcript';
+import { participantsWithSessions } from '../repos/participants-repo';
 
 // Previews wait for the user's decisions; a handful is plenty, and each may hold a long text.
 const MAX_CACHED = 24;
@@ -103,7 +104,7 @@ export interface ReadOptionsParsed {
 /** What an import of one extracted file would make; the extraction waits in the cache under previewId. */
 export function describePreview(db: Database.Database, previewId: string, extraction: Extraction, options: ReadOptionsParsed): ImportPreview {
   const { parsed, csv } = readTranscript(extraction, options);
-  const existing = participantsByLabel(db);
+  const known = participantsWithSessions(db);
   return {
     previewId,
     fileName: extraction.fileName,
@@ -122,7 +123,7 @@ export function describePreview(db: Database.Database, previewId: string, extrac
       isPseudo: s.isPseudo,
       heardOnce: s.turnCount === 1,
       firstWords: firstWordsOf(parsed, s.label),
-      suggestedParticipantId: s.isPseudo ? null : (existing.get(labelKey(s.label)) ?? null),
+      sameLabel: known.filter((p) => labelKey(p.label) === labelKey(s.label)),
     })),
     csv,
     excerpt: parsed.text.slice(0, EXCERPT_CHARS),

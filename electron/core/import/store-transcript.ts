@@ -34,8 +34,8 @@ interface SpeakerTarget {
   readonly isFacilitator: boolean;
 }
 
-/** Existing participants by label (case and spacing ignored): the same person in another session. */
-export function participantsByLabel(db: Database.Database): Map<string, string> {
+/** Existing participants by label (case and spacing ignored), for a user who says a label names the same person. */
+function participantsByLabel(db: Database.Database): Map<string, string> {
   const rows = stmt(db, `SELECT id, label FROM participants ORDER BY sort, created_at`).all() as { id: string; label: string }[];
   const map = new Map<string, string>();
   for (const r of rows) if (!map.has(labelKey(r.label))) map.set(labelKey(r.label), r.id);
@@ -129,8 +129,8 @@ function resolveSpeakers(db: Database.Database, req: StoreRequest, now: string) 
       targets.set(speaker.label, { participantId: null, isFacilitator });
       continue;
     }
-    // An explicit null asks for a new participant even when one with the same label exists.
-    const chosen = d?.participantId !== undefined ? d.participantId : (existing.get(labelKey(speaker.label)) ?? null);
+    // A label is a new person unless the user chose a participant or said the same label is the same person.
+    const chosen = d?.participantId ?? (d?.sameLabelSamePerson ? (existing.get(labelKey(speaker.label)) ?? null) : null);
     if (chosen) {
       if (!stmt(db, `SELECT 1 FROM participants WHERE id = ?`).get(chosen)) {
         throw new AppError('NOT_FOUND', `The participant chosen for “${speaker.label}” no longer exists. Choose another one.`);

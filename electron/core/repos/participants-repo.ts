@@ -42,3 +42,29 @@ export function listParticipants(db: Database.Database): Participant[] {
 export function speakingParticipantIds(db: Database.Database): Set<string> {
   return new Set(stmt(db, `SELECT DISTINCT participant_id FROM turns WHERE participant_id IS NOT NULL AND is_facilitator = 0`).pluck().all() as string[]);
 }
+
+export interface LabelledParticipant {
+  readonly participantId: string;
+  readonly label: string;
+  readonly pseudonym: string;
+  readonly sessions: { documentId: string; title: string; groupId: string | null }[];
+}
+
+/** Every participant with the documents they speak in, in project order. */
+export function participantsWithSessions(db: Database.Database): LabelledParticipant[] {
+  const rows = stmt(
+    db,
+    `SELECT p.id, p.label, p.pseudonym, d.id AS documentId, d.title, d.group_id AS groupId
+     FROM participants p
+     LEFT JOIN (SELECT DISTINCT participant_id, document_id FROM turns WHERE participant_id IS NOT NULL) t ON t.participant_id = p.id
+     LEFT JOIN documents d ON d.id = t.document_id
+     ORDER BY p.sort, p.created_at, d.sort, d.title`,
+  ).all() as { id: string; label: string; pseudonym: string; documentId: string | null; title: string | null; groupId: string | null }[];
+  const byId = new Map<string, LabelledParticipant>();
+  for (const r of rows) {
+    let p = byId.get(r.id);
+    if (!p) byId.set(r.id, (p = { participantId: r.id, label: r.label, pseudonym: r.pseudonym, sessions: [] }));
+    if (r.documentId) p.sessions.push({ documentId: r.documentId, title: r.title ?? '', groupId: r.groupId });
+  }
+  return [...byId.values()];
+}

@@ -58,7 +58,7 @@ export function ImportDialog() {
   const [progress, setProgress] = useState<{ done: number; total: number; what: string } | null>(null);
   const [segment, setSegment] = useState<SegmentChoice>('sentence');
   const [facilitatorUnits, setFacilitatorUnits] = useState(false);
-  const [sameLabelSamePerson, setSameLabelSamePerson] = useState(true);
+  const [sameLabelSamePerson, setSameLabelSamePerson] = useState(false);
   const [group, setGroup] = useState('');
   const [newGroup, setNewGroup] = useState('');
   const [pasting, setPasting] = useState(startWithPaste);
@@ -206,7 +206,7 @@ export function ImportDialog() {
                 </li>
               ))}
             </ul>
-            <div className="import-file">{current && <FilePanel file={current} participants={participants} onPatch={(c) => patch(current.key, c)} onReread={(o) => reread(current, o)} />}</div>
+            <div className="import-file">{current && <FilePanel file={current} participants={participants} groupId={group && group !== 'new' ? group : null} sameLabelSamePerson={sameLabelSamePerson} onPatch={(c) => patch(current.key, c)} onReread={(o) => reread(current, o)} />}</div>
           </div>
         )}
         {ready.length > 0 && (
@@ -225,8 +225,8 @@ export function ImportDialog() {
             <label className="inline">
               <input type="checkbox" checked={facilitatorUnits} onChange={(e) => setFacilitatorUnits(e.target.checked)} /> Also make units of facilitators’ turns
             </label>
-            <label className="inline" title="Leave this on when labels such as P1 or Moderator name the same person in every session; turn it off when each session numbers its speakers afresh">
-              <input type="checkbox" checked={sameLabelSamePerson} onChange={(e) => setSameLabelSamePerson(e.target.checked)} /> A label already used (here or in an earlier file) is the same person
+            <label className="inline" title="Off, each session's labels are new people (sessions often number their speakers afresh); turn it on when labels such as P1 or Moderator name the same person in every session">
+              <input type="checkbox" checked={sameLabelSamePerson} onChange={(e) => setSameLabelSamePerson(e.target.checked)} /> Labels already used (here or in an earlier file) name the same people
             </label>
             <label>
               Group
@@ -297,11 +297,13 @@ function statusWords(f: FileEntry): string {
 interface PanelProps {
   readonly file: FileEntry;
   readonly participants: ReturnType<typeof useWorkspace.getState>['participants'];
+  readonly groupId: string | null;
+  readonly sameLabelSamePerson: boolean;
   readonly onPatch: (change: Partial<FileEntry>) => void;
   readonly onReread: (options: { detect: boolean; csv?: CsvChoice }) => void;
 }
 
-function FilePanel({ file, participants, onPatch, onReread }: PanelProps) {
+function FilePanel({ file, participants, groupId, sameLabelSamePerson, onPatch, onReread }: PanelProps) {
   if (file.status === 'refused' || file.status === 'failed') {
     return (
       <p className="import-error" role="alert">
@@ -364,7 +366,7 @@ function FilePanel({ file, participants, onPatch, onReread }: PanelProps) {
         <input type="checkbox" checked={file.detect} onChange={(e) => onReread({ detect: e.target.checked, csv: p.csv?.choice })} /> Find speakers (labels such as “P1:”,
         “Interviewer:”, voice tags)
       </label>
-      <SpeakerTable rows={file.rows} participants={participants} onChange={(rows) => onPatch({ rows })} />
+      <SpeakerTable rows={file.rows} participants={participants} groupId={groupId} sameLabelSamePerson={sameLabelSamePerson} onChange={(rows) => onPatch({ rows })} />
       <details>
         <summary className="small">The beginning of the text</summary>
         <pre className="excerpt">{p.excerpt}</pre>

@@ -1,10 +1,39 @@
 import type { Participant } from '../../../shared/api/entities';
-import type { SpeakerChoice, SpeakerRow } from './speaker-choices';
+import { suggestedSamePerson, type SameLabel, type SpeakerChoice, type SpeakerRow } from './speaker-choices';
 
 interface Props {
   readonly rows: readonly SpeakerRow[];
   readonly participants: readonly Participant[];
+  /** The group the file goes into: a participant of the same label there is suggested as the same person. */
+  readonly groupId: string | null;
+  /** The dialog's switch: untouched labels already in the project are matched to their participant. */
+  readonly sameLabelSamePerson: boolean;
   readonly onChange: (rows: SpeakerRow[]) => void;
+}
+
+const whereSpoken = (p: SameLabel) => p.sessions.map((s) => s.title).join(', ') || 'no session yet';
+
+/** Under a label: who already has it in the project, with a one-click "same person" where it is suggested. */
+function SameLabelHint({ row, groupId, sameLabelSamePerson, onChoose }: { row: SpeakerRow; groupId: string | null; sameLabelSamePerson: boolean; onChoose: (participantId: string) => void }) {
+  if (row.sameLabel.length === 0 || row.choice.mode !== 'new') return null;
+  if (sameLabelSamePerson && !row.touched) return <div className="small muted">Matched by label to the participant {row.label} already in the project.</div>;
+  const suggested = suggestedSamePerson(row, groupId);
+  return (
+    <div className="small same-label-hint">
+      {suggested ? (
+        <>
+          {row.label} also speaks in {whereSpoken(suggested)}, in this group.{' '}
+          <button type="button" className="link" onClick={() => onChoose(suggested.participantId)}>
+            Same person
+          </button>
+        </>
+      ) : (
+        <>
+          Another {row.label} speaks in {row.sameLabel.map(whereSpoken).join('; ')}: a different person unless you choose them above.
+        </>
+      )}
+    </div>
+  );
 }
 
 function choiceValue(c: SpeakerChoice): string {
@@ -21,7 +50,7 @@ function choiceFrom(value: string, row: SpeakerRow): SpeakerChoice {
 }
 
 /** The detected speakers: rename, merge two labels, map to an existing participant, mark facilitators, or leave a label as nobody. */
-export function SpeakerTable({ rows, participants, onChange }: Props) {
+export function SpeakerTable({ rows, participants, groupId, sameLabelSamePerson, onChange }: Props) {
   const update = (i: number, patch: Partial<SpeakerRow>) => onChange(rows.map((r, j) => (j === i ? { ...r, ...patch, touched: true } : r)));
   if (rows.length === 0) return <p className="muted small">No speaker labels found: the text is imported as it is, in paragraphs.</p>;
   return (
@@ -30,6 +59,7 @@ export function SpeakerTable({ rows, participants, onChange }: Props) {
         <tr>
           <th>Label as spoken</th>
           <th>Turns</th>
+          <th>First words</th>
           <th>Becomes</th>
           <th>Participant label</th>
           <th>Facilitator</th>
@@ -46,7 +76,15 @@ export function SpeakerTable({ rows, participants, onChange }: Props) {
                 </span>
               )}
             </td>
-            <td>{row.turnCount}</td>
+            <td>
+              {row.turnCount}
+              {row.heardOnce && (
+                <span className="tag heard-once" title="This label speaks once: check that the line is a speaker's and not a line of speech">
+                  heard once
+                </span>
+              )}
+            </td>
+            <td className="small first-words">{row.firstWords}</td>
             <td>
               <select aria-label={`What ${row.label} becomes`} value={choiceValue(row.choice)} onChange={(e) => update(i, { choice: choiceFrom(e.target.value, row) })}>
                 <option value="new">A new participant</option>
@@ -56,6 +94,7 @@ export function SpeakerTable({ rows, participants, onChange }: Props) {
                       <option key={p.id} value={`p:${p.id}`}>
                         {p.label}
                         {p.pseudonym ? ` (${p.pseudonym})` : ''}
+                        {row.sameLabel.find((x) => x.participantId === p.id) ? ` – ${whereSpoken(row.sameLabel.find((x) => x.participantId === p.id)!)}` : ''}
                       </option>
                     ))}
                   </optgroup>
@@ -73,6 +112,7 @@ export function SpeakerTable({ rows, participants, onChange }: Props) {
                 )}
                 <option value="none">Not a participant (keep the turns, no person)</option>
               </select>
+              <SameLabelHint row={row} groupId={groupId} sameLabelSamePerson={sameLabelSamePerson} onChoose={(participantId) => update(i, { choice: { mode: 'existing', participantId } })} />
             </td>
             <td>
               {row.choice.mode === 'new' ? (

@@ -1,4 +1,4 @@
-import type { ImportPreview, SpeakerDecision } from '../../../shared/api/methods/import';
+import type { ImportPreview, SpeakerDecision, SpeakerPreview } from '../../../shared/api/methods/import';
 
 /** What becomes of a label: a new participant, an existing one, the same person as another label, or nobody. */
 export type SpeakerChoice =
@@ -7,29 +7,39 @@ export type SpeakerChoice =
   | { readonly mode: 'same'; readonly label: string }
   | { readonly mode: 'none' };
 
+export type SameLabel = SpeakerPreview['sameLabel'][number];
+
 export interface SpeakerRow {
   readonly label: string;
   readonly turnCount: number;
   readonly isPseudo: boolean;
   readonly isFacilitator: boolean;
+  /** One turn only: the label to check first. */
+  readonly heardOnce: boolean;
+  readonly firstWords: string;
+  /** Participants already in the project under this label: offered, never applied by themselves. */
+  readonly sameLabel: readonly SameLabel[];
   readonly choice: SpeakerChoice;
-  /** Whether the user changed this row: untouched new speakers may still match a participant made by an earlier file. */
+  /** Whether the user changed this row: untouched rows follow the dialog's "same label, same person" switch. */
   readonly touched: boolean;
 }
 
-/** The preview's guesses as editable rows: known labels map to their participant, pseudo speakers to nobody. */
+/** The preview's guesses as editable rows: every label a new participant, pseudo speakers nobody. */
 export function initialRows(preview: ImportPreview, previous: readonly SpeakerRow[] = []): SpeakerRow[] {
   const kept = new Map(previous.map((r) => [r.label, r]));
   return preview.speakers.map((s) => {
+    const fresh = { turnCount: s.turnCount, heardOnce: s.heardOnce, firstWords: s.firstWords, sameLabel: s.sameLabel };
     const old = kept.get(s.label);
-    if (old) return { ...old, turnCount: s.turnCount };
-    const choice: SpeakerChoice = s.isPseudo
-      ? { mode: 'none' }
-      : s.suggestedParticipantId
-        ? { mode: 'existing', participantId: s.suggestedParticipantId }
-        : { mode: 'new', name: s.label };
-    return { label: s.label, turnCount: s.turnCount, isPseudo: s.isPseudo, isFacilitator: s.isFacilitator, choice, touched: false };
+    if (old) return { ...old, ...fresh };
+    const choice: SpeakerChoice = s.isPseudo ? { mode: 'none' } : { mode: 'new', name: s.label };
+    return { label: s.label, isPseudo: s.isPseudo, isFacilitator: s.isFacilitator, choice, touched: false, ...fresh };
   });
+}
+
+/** The participant of the same label who speaks in the group this file goes into: the one to suggest. */
+export function suggestedSamePerson(row: SpeakerRow, groupId: string | null): SameLabel | null {
+  if (!groupId || row.isPseudo) return null;
+  return row.sameLabel.find((p) => p.sessions.some((s) => s.groupId === groupId)) ?? null;
 }
 
 // "Same person as" may point at a label that itself points on; follow the chain to a real choice.
@@ -47,16 +57,16 @@ function settle(rows: readonly SpeakerRow[], row: SpeakerRow): Exclude<SpeakerCh
 
 /**
  * The decisions import.commit takes: labels that share a name (or "same person as") become one
- * participant. With `sameLabelSamePerson`, a label left as it was is matched at import time to a
- * participant of that label, e.g. one an earlier file of the same import made.
+ * participant. A label the user left as it was is a new participant, unless `sameLabelSamePerson`
+ * (the user's switch) says a label already used, here or in an earlier file, is the same person.
  */
-export function toDecisions(rows: readonly SpeakerRow[], sameLabelSamePerson = true): SpeakerDecision[] {
+export function toDecisions(rows: readonly SpeakerRow[], sameLabelSamePerson = false): SpeakerDecision[] {
   return rows.map((row) => {
     const choice = settle(rows, row);
     const base = { label: row.label, isFacilitator: row.isFacilitator };
     if (choice.mode === 'none') return { ...base, participant: false };
     if (choice.mode === 'existing') return { ...base, participant: true, participantId: choice.participantId };
-    if (sameLabelSamePerson && !row.touched) return { ...base, participant: true };
+    if (sameLabelSamePerson && !row.touched) return { ...base, participant: true, sameLabelSamePerson: true };
     return { ...base, participant: true, participantId: null, name: choice.name.trim() || row.label };
   });
 }

@@ -56,8 +56,19 @@ export const SpeakerPreview = z.object({
   heardOnce: z.boolean(),
   /** The start of the label's first turn, so the user can tell a speaker from a line of prose. */
   firstWords: z.string(),
-  /** An existing participant with the same label, suggested as the same person. */
-  suggestedParticipantId: Id.nullable(),
+  /**
+   * Participants already in the project under the same label, with the sessions they speak in. A
+   * label is a new person by default (each session numbers its speakers afresh); these are offered,
+   * never applied, and the dialog suggests one that speaks in the same group.
+   */
+  sameLabel: z.array(
+    z.object({
+      participantId: Id,
+      label: z.string(),
+      pseudonym: z.string(),
+      sessions: z.array(z.object({ documentId: Id, title: z.string(), groupId: Id.nullable() })),
+    }),
+  ),
 });
 export type SpeakerPreview = z.infer<typeof SpeakerPreview>;
 
@@ -99,6 +110,12 @@ export const SpeakerDecision = z.object({
   label: z.string(),
   /** Map to this existing participant (the same person in another session). */
   participantId: Id.nullable().optional(),
+  /**
+   * The user says a label already in the project names the same person here: the label is mapped to
+   * the participant of that label when the file is imported (one an earlier file of the same import
+   * made included). Left out, a label without participantId is a new participant.
+   */
+  sameLabelSamePerson: z.boolean().optional(),
   /** The participant's label when a new one is made; labels given the same name become one participant. */
   name: z.string().trim().min(1).max(200).optional(),
   isFacilitator: z.boolean().optional(),

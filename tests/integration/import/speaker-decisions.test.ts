@@ -67,21 +67,27 @@ describe('import: the user’s decisions about speakers', () => {
     expect(detail.document.groupId).toBe(groups[0].id);
   });
 
-  it('a label already known in the project is suggested as the same person and mapped by default; null makes a new one', async () => {
+  it('the same label in a second session is a new person by default; the preview offers the first, and the user can say it is the same', async () => {
     await importPath(t.client, fixture('turns.csv'));
     const people = await t.client.call('participants.list', {});
     const p1 = people.find((x) => x.label === 'P1')!;
     const p = await previewOne(t.client, { kind: 'text', name: 'second.txt', text: 'p1: Hello again.\nP3: Hi.\np1: Bye.\nP3: Ciao.' });
-    expect(p.speakers.find((s) => s.label === 'p1')?.suggestedParticipantId).toBe(p1.id);
-    expect(p.speakers.find((s) => s.label === 'P3')?.suggestedParticipantId).toBeNull();
+    const offered = p.speakers.find((s) => s.label === 'p1')!.sameLabel;
+    expect(offered.map((o) => o.participantId)).toEqual([p1.id]);
+    expect(offered[0].sessions).toHaveLength(1);
+    expect(p.speakers.find((s) => s.label === 'P3')?.sameLabel).toEqual([]);
+    // Nothing said: two sessions' P1 are two people.
     const r = await t.client.call('import.commit', { previewId: p.previewId });
-    expect(r).toMatchObject({ participantsMapped: 1, participantsCreated: 1 });
+    expect(r).toMatchObject({ participantsMapped: 0, participantsCreated: 2 });
     const after = await t.client.call('participants.list', {});
-    expect(after.find((x) => x.id === p1.id)?.documentIds).toHaveLength(2);
+    expect(after.filter((x) => x.label.toLowerCase() === 'p1')).toHaveLength(2);
+    expect(after.find((x) => x.id === p1.id)?.documentIds).toHaveLength(1);
 
-    const q = await previewOne(t.client, { kind: 'text', name: 'third.txt', text: 'P1: A namesake.\nP1: Not the same person.' });
-    const r2 = await t.client.call('import.commit', { previewId: q.previewId, speakers: [{ label: 'P1', participantId: null, name: 'P1 (site B)' }] });
-    expect(r2).toMatchObject({ participantsMapped: 0, participantsCreated: 1 });
+    // The user says so: the label is the participant of that label already in the project.
+    const q = await previewOne(t.client, { kind: 'text', name: 'third.txt', text: 'P1: Me again.\nP4: New here.\nP1: Still me.\nP4: Hello.' });
+    const r2 = await t.client.call('import.commit', { previewId: q.previewId, speakers: [{ label: 'P1', sameLabelSamePerson: true }] });
+    expect(r2).toMatchObject({ participantsMapped: 1, participantsCreated: 1 });
+    expect((await t.client.call('participants.list', {})).find((x) => x.id === p1.id)?.documentIds).toHaveLength(2);
   });
 
   it('map a label to an existing participant explicitly, and keep a pseudo label as a participant when asked', async () => {
