@@ -27,6 +27,23 @@ function names(report: AgreementReport): [string, string] {
   return [report.coders[0]?.name ?? 'Coder A', report.coders[1]?.name ?? 'Coder B'];
 }
 
+/** The report as printed: coders by name or as Coder A, B… (blind review), documents by their export names. */
+function printedReport(report: AgreementReport, data: ReportData): AgreementReport {
+  const text = (t: string) => data.printedText(t);
+  const scope = report.scope;
+  return {
+    ...report,
+    coders: report.coders.map((c) => ({ ...c, name: data.coderName(c.name) ?? c.name })),
+    scope: {
+      ...scope,
+      line: text(scope.line),
+      warnings: scope.warnings.map(text),
+      uncoded: scope.uncoded.map((u) => ({ ...u, coderName: data.coderName(u.coderName) ?? u.coderName, documents: u.documents.map((d) => ({ ...d, title: text(d.title) })) })),
+    },
+    notes: report.notes.map(text),
+  };
+}
+
 /** " (95% CI 0.61–0.74; bootstrap, 1,000 draws, seed 2007; P(α < .800) = 0.96)" where α has an interval. */
 function alphaBracket(report: AgreementReport, f: BinaryFigures): string {
   const i = f.alphaInterval;
@@ -87,7 +104,16 @@ export const agreementReport: ReportBuilder = {
   label: REPORT_LABELS.agreement,
   formats: FORMATS_BY_KIND.agreement,
   build(data): BuiltReport {
-    const { report, unitizing, resolutions, warnings } = loadAgreement(data);
+    const loaded = loadAgreement(data);
+    const report = loaded.report && printedReport(loaded.report, data);
+    const warnings = loaded.warnings.map((w) => data.printedText(w));
+    const resolutions = loaded.resolutions.map((r) => ({
+      ...r,
+      documentTitle: data.printedText(r.documentTitle),
+      coderAName: data.coderName(r.coderAName),
+      coderBName: data.coderName(r.coderBName),
+      resolverName: data.coderName(r.resolverName) ?? r.resolverName,
+    }));
     const numbers = new TableNumbers(data.options.firstTable);
     const blocks: ReportBlock[] = [heading(1, 'Intercoder agreement')];
     const pair = report?.pair ?? null;
@@ -129,8 +155,8 @@ export const agreementReport: ReportBuilder = {
           blocks.push(numbers.table('Agreement at the levels above codes', [{ ...columns[0], label: 'Node' }, ...columns.slice(1)], levelRows, 'A unit has a node when either coder applied any code beneath it.'));
         }
       }
-      if (unitizing) {
-        for (const t of unitizingTables(unitizing)) {
+      if (loaded.unitizing) {
+        for (const t of unitizingTables(loaded.unitizing)) {
           blocks.push(numbers.table(`Unitizing agreement (Krippendorff’s uα): ${t.id === 'unitizing-codes' ? 'per code' : 'all codes'}`, wordColumns(t), wordRows(data, t), t.note ?? ''));
         }
       }
