@@ -71,5 +71,20 @@ describe('a codebook spreadsheet through the import dialog (browser mode)', () =
     expect(cells[0]).toBe('Becoming a nurse');
     expect(cells[1]).toMatch(/Finding one's feet.*Passing it on/);
     await h.screenshot('codebook-sheet-category-table');
+
+    // The same shape out: the export dialog's spreadsheet format writes one row per node.
+    await page.keyboard.press('Control+k');
+    await page.getByRole('textbox', { name: 'Command' }).fill('export codebook');
+    await page.keyboard.press('Enter');
+    const exportDialog = page.getByRole('dialog', { name: 'Export codebook' });
+    await exportDialog.getByLabel('Format').selectOption('csv');
+    expect(await exportDialog.getByLabel(/File name/).inputValue()).toBe('Codebook from a sheet codebook.csv');
+    await exportDialog.getByRole('button', { name: 'Export' }).click();
+    await exportDialog.getByText('Saved to').waitFor();
+    await h.screenshot('codebook-sheet-export');
+    const lines = fs.readFileSync(path.join(h.projectsFolder, 'Codebook from a sheet codebook.csv'), 'utf8').split('\r\n');
+    expect(lines[0]).toBe('\ufeffPath,Level,Definition,Inclusion criteria,Exclusion criteria,Example,Colour,ID');
+    expect(lines.filter((l) => l.startsWith("Becoming a nurse > Finding one's feet > Feeling lost,Code,Disorientation,")).length).toBe(1);
+    expect(lines.filter((l) => /^Leaving,Code,,,,,#868e96,/.test(l)).length).toBe(1);
   });
 });
