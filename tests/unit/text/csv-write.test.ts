@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { normalizeNewlines, parseCsv } from '../../../shared/text';
-import { csvField, inertCellText, toCsv } from '../../../shared/text/csv-write';
+import { csvField, inertCellText, toCsv, undoInertCellText } from '../../../shared/text/csv-write';
 
 // A spreadsheet may open our CSV with another delimiter (";" in European Excel, tab) and with quotes off,
 // so every piece of a cell between , ; tab and line breaks must open as text, never as a formula.
@@ -95,5 +95,18 @@ describe('CSV cells stay inert in every spreadsheet locale', () => {
         expect(inertCellText(guarded)).toBe(guarded);
       }),
     );
+  });
+
+  it('takes the guards off again: text with no apostrophe of its own comes back as it was (a codebook CSV round trip)', () => {
+    fc.assert(
+      fc.property(
+        cell.filter((t) => !t.includes("'")),
+        (text) => {
+          expect(undoInertCellText(inertCellText(text))).toBe(text);
+        },
+      ),
+    );
+    expect(undoInertCellText("ok;'=1+2")).toBe('ok;=1+2');
+    expect(undoInertCellText("it's fine")).toBe("it's fine");
   });
 });
