@@ -10,6 +10,8 @@ const PIECE_BREAKS = /([,;\t\r\n])/;
 const PIECE_LEAD = /^[\s"]*/;
 /** A cell whose first character is one of these is read as a formula (or a Lotus-style one). */
 const FORMULA_TRIGGER = /^[=+\-@]/;
+/** Some piece's first character, after what a spreadsheet skips, is a formula trigger: only then is there anything to guard. */
+const GUARD_NEEDED = /(?:^|[,;\t\r\n])[\s"]*[=+\-@]/;
 /** A signed number opens as that number: its "formula" could only be itself, so it is left readable. */
 const PLAIN_NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?[\s"]*$/;
 
@@ -19,6 +21,7 @@ const PLAIN_NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?[\s"]*$/;
  * on a CSV import rather than strip it, and a reader can see (and remove) it, unlike an invisible guard.
  */
 export function inertCellText(text: string): string {
+  if (!GUARD_NEEDED.test(text)) return text;
   return text
     .split(PIECE_BREAKS)
     .map((piece, i) => (i % 2 === 1 ? piece : guardPiece(piece)))
@@ -45,8 +48,13 @@ export function csvField(value: CsvValue): string {
   return quoted ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
+/** The lines of a CSV document, each ending in CRLF, the header first (after a UTF-8 BOM when asked): for writers that encode as they go. */
+export function* csvLines(header: readonly string[], rows: readonly (readonly CsvValue[])[], options: { readonly bom?: boolean } = {}): Generator<string> {
+  yield `${options.bom ? '\uFEFF' : ''}${header.map(csvField).join(',')}\r\n`;
+  for (const r of rows) yield `${r.map(csvField).join(',')}\r\n`;
+}
+
 /** One CSV document from a header row and data rows; a UTF-8 BOM helps spreadsheet programs read accents. */
 export function toCsv(header: readonly string[], rows: readonly (readonly CsvValue[])[], options: { readonly bom?: boolean } = {}): string {
-  const lines = [header, ...rows].map((r) => r.map(csvField).join(','));
-  return `${options.bom ? '\uFEFF' : ''}${lines.join('\r\n')}\r\n`;
+  return [...csvLines(header, rows, options)].join('');
 }

@@ -21,6 +21,7 @@ import {
 import { strFromU8, unzipSync, Zip, ZipPassThrough } from 'fflate';
 import { randomUUID } from 'node:crypto';
 import { constants as zlibConstants, deflateRawSync } from 'node:zlib';
+import { utf8Chunks } from './utf8-chunks';
 import type { ParaStyle, ReportBlock, ReportCell, ReportDocument, ReportPara, ReportRow, ReportSection, ReportTable } from '../../../shared/api/methods/reports';
 
 // A small toolkit over `docx` that gives every export the same manuscript look: Times New Roman,
@@ -300,26 +301,17 @@ class ZlibDeflate extends ZipPassThrough {
   }
 }
 
-const CHUNK_CHARS = 1 << 20;
-
 function writeWithRows(entry: ZipPassThrough, xml: string, pending: readonly PendingRows[]): void {
-  let buffered = '';
-  const write = (text: string, last = false) => {
-    buffered += text;
-    if (buffered.length >= CHUNK_CHARS || last) {
-      entry.push(Buffer.from(buffered, 'utf8'), last);
-      buffered = '';
-    }
-  };
+  const out = utf8Chunks((bytes, last) => entry.push(bytes, last));
   let from = 0;
   for (const p of pending) {
     const at = xml.indexOf(p.marker, from);
     const rowStart = xml.lastIndexOf('<w:tr>', at);
     const rowEnd = xml.indexOf('</w:tr>', at) + '</w:tr>'.length;
     if (at < 0 || rowStart < from) throw new Error('A table lost its place in the Word document.');
-    write(xml.slice(from, rowStart));
-    for (const r of p.rows) write(bodyRowXml(r, p.widths));
+    out.write(xml.slice(from, rowStart));
+    for (const r of p.rows) out.write(bodyRowXml(r, p.widths));
     from = rowEnd;
   }
-  write(xml.slice(from), true);
+  out.end(xml.slice(from));
 }

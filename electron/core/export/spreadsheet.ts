@@ -1,7 +1,8 @@
 import ExcelJS from 'exceljs';
 import { PassThrough } from 'node:stream';
 import type { ReportSheet } from '../../../shared/api/methods/reports';
-import { toCsv } from '../../../shared/text/csv-write';
+import { csvLines } from '../../../shared/text/csv-write';
+import { utf8Chunks } from './utf8-chunks';
 
 /** Excel sheet names: at most 31 characters, none of []:*?/\ and unique in the book. */
 function sheetName(name: string, taken: Set<string>): string {
@@ -48,7 +49,11 @@ export async function renderXlsx(sheets: readonly ReportSheet[], title: string):
   return Buffer.concat(chunks);
 }
 
-/** RFC 4180 CSV of one table, with a byte-order mark so Excel reads accents right. */
+/** RFC 4180 CSV of one table, with a byte-order mark so Excel reads accents right, encoded line by line. */
 export function renderCsv(sheet: ReportSheet): Buffer {
-  return Buffer.from(toCsv(sheet.columns, sheet.rows, { bom: true }), 'utf8');
+  const chunks: Buffer[] = [];
+  const out = utf8Chunks((bytes) => chunks.push(bytes));
+  for (const line of csvLines(sheet.columns, sheet.rows, { bom: true })) out.write(line);
+  out.end();
+  return Buffer.concat(chunks);
 }
