@@ -504,6 +504,14 @@ export function planProjectImport(project: RefiProject, files: PackageFiles, rea
   const projectTarget = record?.project.id ?? '__project__';
   const exact = new Map<string, { targetType: string; targetId: string }>();
   if (record) for (const [g, m] of Object.entries(record.memos)) exact.set(g, m);
+  // Each note's targets in the order they were found, and the project's notes: looked up per note, not searched.
+  const targetsOf = new Map<string, { note: string; targetType: string; targetId: string }[]>();
+  for (const t of memoTargets) {
+    const list = targetsOf.get(t.note);
+    if (list) list.push(t);
+    else targetsOf.set(t.note, [t]);
+  }
+  const projectNotes = new Set(project.noteRefs);
   for (const n of project.notes) {
     if (n.guid === recordNoteGuid || condensationNotes.has(n.guid)) continue;
     if (record?.journal[n.guid]) {
@@ -526,8 +534,8 @@ export function planProjectImport(project: RefiProject, files: PackageFiles, rea
       memos.push(memoRow(n, ids.claim('memos', n.guid), known.targetType, known.targetId));
       continue;
     }
-    const targets = memoTargets.filter((m) => m.note === n.guid);
-    if (project.noteRefs.includes(n.guid)) targets.unshift({ note: n.guid, targetType: 'project', targetId: projectTarget });
+    const targets = [...(targetsOf.get(n.guid) ?? [])];
+    if (projectNotes.has(n.guid)) targets.unshift({ note: n.guid, targetType: 'project', targetId: projectTarget });
     if (targets.length === 0) {
       targets.push({ note: n.guid, targetType: 'project', targetId: projectTarget });
       report.add('converted', 'Notes attached to nothing became project memos');
