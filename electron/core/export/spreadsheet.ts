@@ -33,15 +33,20 @@ export async function renderXlsx(sheets: readonly ReportSheet[], title: string):
   for (const s of sheets) {
     const ws = book.addWorksheet(sheetName(s.name, taken), { views: [{ state: 'frozen', ySplit: 1 }] });
     // Widths from the header and the first rows: a streamed sheet fixes its columns before any row.
-    ws.columns = s.columns.map((c, i) => {
-      const longest = Math.max(c.length, ...s.rows.slice(0, 500).map((r) => String(r[i] ?? '').length));
-      return { key: String(i), width: Math.min(60, Math.max(8, longest + 2)), style: longest > 60 ? { alignment: { wrapText: true, vertical: 'top' } } : {} };
-    });
+    const longest = s.columns.map((c, i) => Math.max(c.length, ...s.rows.slice(0, 500).map((r) => String(r[i] ?? '').length)));
+    const styles: Partial<ExcelJS.Style>[] = longest.map((n) => (n > 60 ? { alignment: { wrapText: true, vertical: 'top' } } : {}));
+    ws.columns = s.columns.map((_c, i) => ({ key: String(i), width: Math.min(60, Math.max(8, longest[i] + 2)), style: styles[i] }));
     if (s.columns.length) ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: s.columns.length } };
     const header = ws.addRow(s.columns);
     header.font = { bold: true };
     header.commit();
-    for (const r of s.rows) ws.addRow(r.map((v) => (v === null ? '' : v))).commit();
+    for (const r of s.rows) {
+      const row = ws.addRow(r.map((v) => (v === null ? '' : v)));
+      // One style object per column: exceljs knows a style object it has seen, and renders every new
+      // one to XML to look it up (each cell's own copy took 13 of 23 s for 120,000 rows).
+      row.eachCell((cell, column) => (cell.style = styles[column - 1]));
+      row.commit();
+    }
     ws.commit();
   }
   await book.commit();
