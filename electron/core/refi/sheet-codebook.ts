@@ -118,7 +118,8 @@ export function isCodebookSheet(bytes: Uint8Array, fileName: string): boolean {
 /**
  * The role of each column: the user's choice, else its header; a role already taken is not given twice.
  * A level word as a header ("Category", "Kategorie") names the codes when no other column does (a
- * Mayring coding guide), else their parent (Category | Code).
+ * Mayring coding guide), else their parent (Category | Code): several such columns are the levels
+ * above the code, left to right (Theme | Category | Code).
  */
 function layoutColumns(table: RawTable, chosen: Readonly<Record<string, SheetColumnRole>>): SheetLayout['columns'] {
   const taken = new Set<SheetColumnRole>(Object.values(chosen).filter((r) => r !== 'ignore'));
@@ -133,14 +134,22 @@ function layoutColumns(table: RawTable, chosen: Readonly<Record<string, SheetCol
   });
   const levelHeaders = columns.map((c, i) => (chosen[String(i)] || c.recognised || !LEVEL_OF_WORD.has(plainWord(c.header)) ? -1 : i)).filter((i) => i >= 0);
   const naming = !taken.has('name') && !taken.has('path');
-  const pick = naming ? levelHeaders[0] : !taken.has('parent') ? levelHeaders.at(-1) : undefined;
-  if (pick !== undefined) columns[pick] = { ...columns[pick], role: naming ? 'name' : 'parent', recognised: true };
+  if (naming && levelHeaders.length) columns[levelHeaders[0]] = { ...columns[levelHeaders[0]], role: 'name', recognised: true };
+  else if (!taken.has('parent')) for (const i of levelHeaders) columns[i] = { ...columns[i], role: 'parent', recognised: true };
   return columns;
 }
 
 interface Row {
   readonly line: number;
   readonly cells: Partial<Record<Role, string>>;
+  /** Every parent column's cell, left to right (several: the levels above the code, Theme | Category | Code). */
+  readonly parents: readonly string[];
+}
+
+/** A step of a path: a name, and the level its column's header names (a wide layout's parents). */
+interface Segment {
+  readonly name: string;
+  readonly level?: NodeLevel;
 }
 
 /** A node of the tree being built from the rows; `row` is null for a parent the file never lists. */
@@ -151,6 +160,8 @@ interface Draft {
   parent: Draft | null;
   readonly children: Draft[];
   readonly order: number;
+  /** The level the header of the column that names it says (a wide layout's Theme | Category columns), if any. */
+  readonly level?: NodeLevel;
 }
 
 class Notes {
@@ -201,9 +212,9 @@ class Tree {
     return this.byKey.get(key);
   }
 
-  add(name: string, parent: Draft | null, row: Row | null): Draft {
+  add(name: string, parent: Draft | null, row: Row | null, level?: NodeLevel): Draft {
     const key = `${parent ? `${parent.key}\u0000` : ''}${nameKey(name)}`;
-    const draft: Draft = { name, key, row, parent, children: [], order: this.order++ };
+    const draft: Draft = { name, key, row, parent, children: [], order: this.order++, level };
     this.byKey.set(key, draft);
     (parent ? parent.children : this.roots).push(draft);
     return draft;
@@ -239,26 +250,41 @@ export async function readCodebookSheet(
   }
   const notes = new Notes();
   const rows: Row[] = [];
+  const parentColumns = columns.flatMap((c, j) => (c.role === 'parent' ? [j] : []));
+  const wide = parentColumns.length > 1;
   table.rows.forEach((cells, i) => {
     const row: Partial<Record<Role, string>> = {};
     columns.forEach((c, j) => {
-      if (c.role !== 'ignore' && cells[j] !== '') row[c.role] = cells[j];
+      if (c.role !== 'ignore' && cells[j] !== '' && row[c.role] === undefined) row[c.role] = cells[j];
     });
-    if (!(row.path ?? row.name)?.trim()) notes.add('ROW_WITHOUT_NAME', 'skipped', 'Rows without a code name were skipped');
-    else rows.push({ line: i + 2, cells: row });
+    const parents = parentColumns.map((j) => cells[j].trim());
+    // In a wide layout a row without a code describes the deepest level it fills (a category's definition).
+    if (!(row.path ?? row.name)?.trim() && !(wide && parents.some((p) => p))) notes.add('ROW_WITHOUT_NAME', 'skipped', 'Rows without a code name were skipped');
+    else rows.push({ line: i + 2, cells: row, parents });
   });
 
-  const hasParent = col('parent') >= 0;
+  const hasParent = parentColumns.length > 0;
   const hasLevel = col('level') >= 0;
   const tree = new Tree();
   let shape: SheetLayout['shape'];
   const separator = hasParent ? null : pathSeparator(rows.map((r) => r.cells.path ?? r.cells.name ?? ''));
-  if (hasParent) {
+  const levelOf = (j: number) => LEVEL_OF_WORD.get(plainWord(columns[j].header));
+  if (wide) {
+    shape = 'path';
+    const segments = (r: Row): Segment[] => [
+      ...r.parents.flatMap((name, k) => (name ? [{ name, level: levelOf(parentColumns[k]) }] : [])),
+      ...((r.cells.path ?? r.cells.name)?.trim() ? [{ name: (r.cells.path ?? r.cells.name)!.trim() }] : []),
+    ];
+    placeByPath(rows, rows.map(segments), tree, notes);
+  } else if (hasParent) {
     shape = 'parent';
-    placeByParent(rows, tree, notes);
+    // A parent column headed by a level word (Theme | Code) gives that level to the parents it names.
+    placeByParent(rows, tree, notes, levelOf(parentColumns[0]));
   } else if (separator) {
     shape = 'path';
-    placeByPath(rows, separator, tree, notes);
+    const paths = rows.map((r) => splitPath((r.cells.path ?? r.cells.name)!, separator));
+    dropRootFolder(paths);
+    placeByPath(rows, paths.map((p) => p.map((name) => ({ name }))), tree, notes);
   } else if (hasLevel && rows.some((r) => rankOf(r.cells.level) !== null)) {
     shape = 'outline';
     placeByOutline(rows, tree, notes);
@@ -267,36 +293,33 @@ export async function readCodebookSheet(
     for (const r of rows) addUnique(tree, (r.cells.path ?? r.cells.name)!.trim(), null, r, notes);
   }
   checkDepth(tree, label);
-  // A parent column headed by a level word (Theme | Code) gives that level to the parents it names.
-  const parentLevel = hasParent ? LEVEL_OF_WORD.get(plainWord(columns[col('parent')].header)) : undefined;
-  const { codes, given, examples } = buildCodes(tree, notes, parentLevel);
+  const { codes, given, examples } = buildCodes(tree, notes);
   const codebook = { origin: `the spreadsheet “${label}”`, codes, sets: [] };
   return { codebook, given, examples, layout: { columns, shape, rows: table.rows.length }, notes: notes.list() };
 }
 
 /** A node under `parent` (null: at the top), or the row merged into the node of that name already there. */
-function addUnique(tree: Tree, name: string, parent: Draft | null, row: Row, notes: Notes): Draft {
+function addUnique(tree: Tree, name: string, parent: Draft | null, row: Row, notes: Notes, level?: NodeLevel): Draft {
   const key = `${parent ? `${parent.key}\u0000` : ''}${nameKey(name)}`;
   const found = tree.get(key);
-  if (!found) return tree.add(name, parent, row);
+  if (!found) return tree.add(name, parent, row, level);
   if (found.row) notes.add('DUPLICATE_NAME', 'skipped', 'Rows repeating a code already listed at the same place (same name under the same parent) were merged into its first row');
   else found.row = row;
   return found;
 }
 
-function placeByPath(rows: readonly Row[], separator: Separator, tree: Tree, notes: Notes): void {
-  const paths = rows.map((r) => splitPath((r.cells.path ?? r.cells.name)!, separator));
-  dropRootFolder(paths);
+/** Each row is the last step of its path; the steps before it are found or created. */
+function placeByPath(rows: readonly Row[], paths: readonly (readonly Segment[])[], tree: Tree, notes: Notes): void {
   rows.forEach((r, i) => {
     let parent: Draft | null = null;
     const segments = paths[i];
     segments.forEach((segment, depth) => {
       if (depth === segments.length - 1) {
-        parent = addUnique(tree, segment, parent, r, notes);
+        parent = addUnique(tree, segment.name, parent, r, notes, segment.level);
         return;
       }
-      const key = `${parent ? `${parent.key}\u0000` : ''}${nameKey(segment)}`;
-      parent = tree.get(key) ?? tree.add(segment, parent, null);
+      const key = `${parent ? `${parent.key}\u0000` : ''}${nameKey(segment.name)}`;
+      parent = tree.get(key) ?? tree.add(segment.name, parent, null, segment.level);
     });
   });
   const made = countMade(tree.roots);
@@ -315,7 +338,7 @@ function countMade(drafts: readonly Draft[]): number {
 }
 
 /** Rows name their parent (by ID, else by name): loops are cut where they start, missing parents created at the top. */
-function placeByParent(rows: readonly Row[], tree: Tree, notes: Notes): void {
+function placeByParent(rows: readonly Row[], tree: Tree, notes: Notes, createdLevel: NodeLevel | undefined): void {
   const name = (r: Row) => (r.cells.path ?? r.cells.name)!.trim();
   const firstByName = new Map<string, number>();
   const byId = new Map<string, number>();
@@ -338,7 +361,7 @@ function placeByParent(rows: readonly Row[], tree: Tree, notes: Notes): void {
   });
   cutLoops(rows, parentOf, name, notes);
   if (missing.length) notes.add('PARENT_CREATED', 'converted', 'Parents named in the parent column but given no row of their own were created at the top level', missing.length);
-  const made = missing.map((m) => tree.add(m, null, null));
+  const made = missing.map((m) => tree.add(m, null, null, createdLevel));
   const placed = new Map<number, Draft>();
   // Parents before children: walk each row's chain up to a placed node (iteratively: chains may be long).
   rows.forEach((_, start) => {
@@ -423,7 +446,7 @@ function colourOf(cell: string | undefined, notes: Notes): string | null {
 }
 
 /** The drafts as REFI codes, with stable GUIDs (the file's own, else derived from the path, so the preview and the import agree). */
-function buildCodes(tree: Tree, notes: Notes, createdLevel: NodeLevel | undefined): Pick<SheetCodebook, 'given' | 'examples'> & { codes: RefiCode[] } {
+function buildCodes(tree: Tree, notes: Notes): Pick<SheetCodebook, 'given' | 'examples'> & { codes: RefiCode[] } {
   const given = new Map<string, NodeLevel>();
   const examples = new Map<string, string>();
   const usedIds = new Set<string>();
@@ -433,7 +456,7 @@ function buildCodes(tree: Tree, notes: Notes, createdLevel: NodeLevel | undefine
     const own = normalizeGuid(cells.id);
     const guid = own && !usedIds.has(own) ? own : derivedGuid('codebook-sheet', d.key);
     usedIds.add(guid);
-    const level = cells.level ? LEVEL_OF_WORD.get(plainWord(cells.level)) : d.row ? undefined : createdLevel;
+    const level = cells.level ? LEVEL_OF_WORD.get(plainWord(cells.level)) : d.level;
     if (level) given.set(guid, level);
     else if (cells.level && rankOf(cells.level) === null) unknownLevels += 1;
     if (cells.example?.trim()) examples.set(guid, cells.example.trim());

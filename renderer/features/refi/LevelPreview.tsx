@@ -17,7 +17,7 @@ export const DEFAULT_LEVEL_OPTIONS: LevelOptions = { levels: 'auto', levelOverri
 const ROLE_LABELS: Readonly<Record<SheetColumnRole, string>> = {
   name: 'Code name',
   path: 'Path (A > B, A::B, A\\B)',
-  parent: 'Parent',
+  parent: 'Parent (several: levels, left to right)',
   level: 'Level',
   definition: 'Definition',
   inclusion: 'Inclusion criteria',

@@ -84,6 +84,9 @@ describe('a codebook spreadsheet out and back in', () => {
     const nodes = await t.client.call('codebook.list', {});
     expect(nodes.length).toBe(3);
     expect(nodes.filter((n) => n.name !== 'Coping').every((n) => n.parentIds[0] === mine.id)).toBe(true);
+    // Rows without IDs get GUIDs derived from their paths: the same sheet again adds nothing.
+    expect((await t.client.call('refi.importCodebook', { ...file, matchByName: true })).report.counts.codes).toBe(0);
+    expect((await t.client.call('refi.importCodebook', sheet('Code\nOther\n'))).report.counts.codes).toBe(1);
   });
 
   it('lets the user say what an unrecognised column holds, in the preview and the import', async () => {
