@@ -5,7 +5,7 @@ import type { ProjectSummary } from '../../shared/api/entities';
 import { AppError } from '../../shared/api/errors';
 import type { Methodology } from '../../shared/domain/vocabulary';
 import { getCoder, listCoders } from './repos/coders-repo';
-import { insertProject, projectCounts, projectRow, projectSettings, readSetting, writeSetting } from './repos/project-repo';
+import { collapsedNodeIds, insertProject, projectCounts, projectRow, projectSettings, readSetting, writeSetting } from './repos/project-repo';
 import { ORIGIN_KEY } from './exchange/snapshot';
 import { History } from './store/history';
 import type { CleanCloses } from './store/clean-closes';
@@ -187,6 +187,7 @@ export class ProjectSession {
       currentCoderId: this.coderId,
       lastDocumentId: readSetting(this.db, 'last_document'),
       lastUnitId: readSetting(this.db, 'last_unit'),
+      collapsedNodeIds: collapsedNodeIds(this.db),
       migratedFrom: this.file.info.migratedFrom,
     };
   }

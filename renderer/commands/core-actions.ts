@@ -7,6 +7,7 @@ import { registerCodingActions } from '../features/coding/coding-actions';
 import { registerTranscriptActions } from '../features/transcript/unit-actions';
 import { registerAnalysisActions } from '../features/analysis/analysis-actions';
 import { registerReportsActions } from '../features/reports/reports-actions';
+import { registerCodebookActions } from '../features/codebook/codebook-actions';
 import { showNotice } from '../features/coding/coding-store';
 import { historyNotice } from '../features/project/history-label';
 
@@ -73,4 +74,5 @@ export function registerCoreActions(): void {
   registerTranscriptActions();
   registerAnalysisActions();
   registerReportsActions();
+  registerCodebookActions();
 }

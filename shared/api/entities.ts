@@ -62,6 +62,8 @@ export const ProjectSummary = z.object({
   currentCoderId: Id.nullable(),
   lastDocumentId: Id.nullable(),
   lastUnitId: Id.nullable(),
+  /** Codebook nodes the user collapsed in the tree. */
+  collapsedNodeIds: z.array(Id),
   migratedFrom: z.number().nullable(),
 });
 export type ProjectSummary = z.infer<typeof ProjectSummary>;

@@ -1,4 +1,4 @@
-import type { NodeLevel } from './vocabulary';
+import { NODE_LEVEL_LABELS, NODE_LEVELS, type NodeLevel } from './vocabulary';
 
 /** The least a tree operation needs to know about a node. */
 export interface TreeNode {
@@ -50,6 +50,17 @@ export function ancestorIds(nodes: readonly TreeNode[], id: string): Set<string>
 /** Whether putting `childId` under `parentId` would make a node its own ancestor. */
 export function wouldCycle(nodes: readonly TreeNode[], childId: string, parentId: string): boolean {
   return childId === parentId || subtreeIds(nodes, childId).has(parentId);
+}
+
+/**
+ * Why a node may not go under `parent` by their levels, in a sentence; null when it may. A node
+ * never sits under a lower level (a category under a code); the same level may nest, as codes
+ * from other programs do.
+ */
+export function levelProblem(child: { readonly level: NodeLevel; readonly name: string }, parent: { readonly level: NodeLevel; readonly name: string } | null): string | null {
+  if (!parent || NODE_LEVELS.indexOf(parent.level) <= NODE_LEVELS.indexOf(child.level)) return null;
+  const word = (l: NodeLevel) => NODE_LEVEL_LABELS[l].toLowerCase();
+  return `A ${word(child.level)} cannot go under a ${word(parent.level)} (“${child.name}” under “${parent.name}”): choose a node of a higher level, or the top of the codebook.`;
 }
 
 /**

@@ -8,14 +8,14 @@ import {
   createNode,
   deleteNodes,
   mergeNodes,
-  moveNode,
+  moveNodes,
   planDelete,
   requireNodeRow,
   splitNode,
   unlinkParent,
   updateNode,
 } from '../repos/codebook-edit-repo';
-import { projectSettings } from '../repos/project-repo';
+import { projectSettings, rememberCollapsed } from '../repos/project-repo';
 import { stmt } from '../store/statements';
 import { AppError } from '../../../shared/api/errors';
 
@@ -34,12 +34,14 @@ export const codebookHandlers: HandlerMap<keyof typeof codebookMethods> = {
     ctx.write(what, () => updateNode(db, id, changes));
     return getNode(db, id, ctx.project.visibleCoderId);
   },
-  'codebook.move': (input, ctx) => {
+  'codebook.move': ({ also, ...input }, ctx) => {
     const db = ctx.project.db;
-    const node = requireNodeRow(db, input.id);
-    const parent = input.parentId ? requireNodeRow(db, input.parentId).name : null;
-    const what = input.addParent ? `Also place “${node.name}” under “${parent}”` : parent ? `Move “${node.name}” under “${parent}”` : `Move “${node.name}” to the top level`;
-    ctx.write(what, () => moveNode(db, input, projectSettings(db).allowMultipleParents));
+    const items = [input, ...also].filter((item, i, all) => all.findIndex((x) => x.id === item.id) === i);
+    const names = items.map((item) => `“${requireNodeRow(db, item.id).name}”`);
+    const parent = input.parentId ? `“${requireNodeRow(db, input.parentId).name}”` : null;
+    const under = parent ? `under ${parent}` : 'to the top level';
+    const what = items.length > 1 ? `${input.addParent ? 'Also place' : 'Move'} ${items.length} nodes (${names.join(', ')}) ${under}` : `${input.addParent ? 'Also place' : 'Move'} ${names[0]} ${under}`;
+    ctx.write(what, () => moveNodes(db, items, input, projectSettings(db).allowMultipleParents));
     return listNodes(db, ctx.project.visibleCoderId);
   },
   'codebook.unlink': ({ id, parentId }, ctx) => {
@@ -49,11 +51,19 @@ export const codebookHandlers: HandlerMap<keyof typeof codebookMethods> = {
     ctx.write(`Take “${node.name}” out of “${parent.name}”`, () => unlinkParent(db, id, parentId));
     return listNodes(db, ctx.project.visibleCoderId);
   },
-  'codebook.merge': ({ sourceId, targetId }, ctx) => {
+  'codebook.merge': ({ sourceId, targetId, alsoSourceIds }, ctx) => {
     const db = ctx.project.db;
-    const source = requireNodeRow(db, sourceId);
+    const sources = [...new Set([sourceId, ...alsoSourceIds])].map((id) => requireNodeRow(db, id));
     const target = requireNodeRow(db, targetId);
-    const r = ctx.write(`Merge “${source.name}” into “${target.name}”`, () => mergeNodes(db, sourceId, targetId));
+    const r = ctx.write(`Merge ${sources.map((s) => `“${s.name}”`).join(', ')} into “${target.name}”`, () =>
+      sources.reduce(
+        (sum, s) => {
+          const one = mergeNodes(db, s.id, targetId);
+          return { moved: sum.moved + one.moved, collapsed: sum.collapsed + one.collapsed };
+        },
+        { moved: 0, collapsed: 0 },
+      ),
+    );
     return { target: getNode(db, targetId, ctx.project.visibleCoderId), movedCodings: r.moved, collapsedCodings: r.collapsed };
   },
   'codebook.split': ({ id, parts, removeEmptyOriginal }, ctx) => {
@@ -77,6 +87,10 @@ export const codebookHandlers: HandlerMap<keyof typeof codebookMethods> = {
     return { nodes: plan.nodeIds.length, codings: plan.codings, quotes: plan.quotes, memos: plan.memos };
   },
   'codebook.counts': ({ coderIds }, { project }) => nodeCounts(project.db, project.visibleCoderId ? [project.visibleCoderId] : (coderIds ?? null)),
+  'codebook.rememberCollapsed': ({ nodeIds }, { project }) => {
+    rememberCollapsed(project.db, nodeIds);
+    return { ok: true };
+  },
   'codebook.retrieve': ({ nodeId, limit }, { project }) => retrieve(project.db, nodeId, project.visibleCoderId, limit),
   'quotes.set': ({ nodeId, unitId, quote }, ctx) => {
     const db = ctx.project.db;

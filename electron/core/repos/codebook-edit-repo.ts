@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import type { NodeLevel, ThemeStatus } from '../../../shared/domain/vocabulary';
 import { AppError } from '../../../shared/api/errors';
-import { subtreeIds, wouldCycle, type TreeNode } from '../../../shared/domain/codebook-tree';
+import { levelProblem, subtreeIds, wouldCycle, type TreeNode } from '../../../shared/domain/codebook-tree';
 import { nowIso, stmt } from '../store/statements';
 
 // Colours for new codes, distinct at a glance and readable as 20% tints behind text.
@@ -140,7 +140,7 @@ export function updateNode(db: Database.Database, id: string, changes: NodeChang
   }
 }
 
-export interface MoveInput {
+interface MoveInput {
   readonly id: string;
   readonly parentId: string | null;
   readonly index?: number;
@@ -148,15 +148,17 @@ export interface MoveInput {
   readonly addParent: boolean;
 }
 
-export function moveNode(db: Database.Database, input: MoveInput, allowMultipleParents: boolean): void {
-  requireNodeRow(db, input.id);
+function moveNode(db: Database.Database, input: MoveInput, allowMultipleParents: boolean): void {
+  const node = requireNodeRow(db, input.id);
   const tree = loadTree(db);
   const current = tree.find((n) => n.id === input.id)!.parentIds;
   if (input.parentId !== null) {
-    requireNodeRow(db, input.parentId);
+    const parent = requireNodeRow(db, input.parentId);
     if (wouldCycle(tree, input.id, input.parentId)) {
       throw new AppError('CONFLICT', 'A node cannot go inside itself or inside one of its own children.');
     }
+    const problem = levelProblem(node, parent);
+    if (problem) throw new AppError('CONFLICT', problem);
   }
   if (input.addParent) {
     if (!allowMultipleParents) {
@@ -175,6 +177,26 @@ export function moveNode(db: Database.Database, input: MoveInput, allowMultipleP
   if (from !== null && from !== input.parentId) unlink(db, from, input.id);
   if (input.parentId !== null) link(db, input.parentId, input.id);
   placeAmongSiblings(db, input.parentId, input.id, input.index);
+}
+
+/**
+ * Moves several nodes under one parent in one step: the first to `index`, each next one right
+ * after the one before (so a selection keeps its order and stays together).
+ */
+export function moveNodes(
+  db: Database.Database,
+  items: readonly { readonly id: string; readonly fromParentId?: string | null }[],
+  target: { readonly parentId: string | null; readonly index?: number; readonly addParent: boolean },
+  allowMultipleParents: boolean,
+): void {
+  let index = target.index;
+  items.forEach((item, i) => {
+    if (i > 0) {
+      const previous = siblingIds(db, target.parentId).filter((id) => id !== item.id).indexOf(items[i - 1].id);
+      index = previous + 1;
+    }
+    moveNode(db, { ...target, ...item, index }, allowMultipleParents);
+  });
 }
 
 export function unlinkParent(db: Database.Database, id: string, parentId: string): void {

@@ -101,3 +101,17 @@ export function writeSetting(db: Database.Database, key: string, value: string |
   if (value === null) stmt(db, `DELETE FROM settings WHERE id = ?`).run(key);
   else stmt(db, `INSERT INTO settings (id, value) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET value = excluded.value`).run(key, value);
 }
+
+const COLLAPSED_KEY = 'codebook_collapsed';
+
+/** The codebook nodes collapsed in the tree that are still in the codebook. */
+export function collapsedNodeIds(db: Database.Database): string[] {
+  const stored = readSetting(db, COLLAPSED_KEY);
+  if (!stored) return [];
+  return stmt(db, `SELECT n.id FROM json_each(?) j JOIN codebook_nodes n ON n.id = j.value`).pluck().all(stored) as string[];
+}
+
+/** A view setting, written outside the undo history: folding a branch is not a change to the study. */
+export function rememberCollapsed(db: Database.Database, nodeIds: readonly string[]): void {
+  writeSetting(db, COLLAPSED_KEY, nodeIds.length ? JSON.stringify([...new Set(nodeIds)]) : null);
+}

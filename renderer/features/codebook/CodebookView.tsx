@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
 import type { CodebookNode } from '../../../shared/api/entities';
 import type { NodeCounts } from '../../../shared/api/methods/codebook';
 import { LEVELS_BY_METHOD, NODE_LEVEL_LABELS, type NodeLevel } from '../../../shared/domain/vocabulary';
@@ -6,17 +6,30 @@ import { attempt, useAppStore } from '../../state/app-store';
 import { useWorkspace } from '../../state/workspace-store';
 import { CODE_DRAG_TYPE } from '../coding/CodeRail';
 import { selectNode, showNotice, useCoding } from '../coding/coding-store';
-import { flattenCodebook, parentForNew, type TreeRow } from './codebook-tree';
+import { levelProblem, subtreeIds } from '../../../shared/domain/codebook-tree';
+import {
+  dropTarget,
+  flattenCodebook,
+  indentTarget,
+  outdentTarget,
+  parentForNew,
+  parentIdsOf,
+  parentRow,
+  reorderTarget,
+  rowRange,
+  siblingRows,
+  stepRow,
+  visibleRows,
+  type TreeRow,
+} from './codebook-tree';
+import { MoveDialog } from './MoveDialog';
 import { DeleteDialog, MergeDialog, SplitDialog } from './NodeDialogs';
-import { NodeForm, type NodeDialog } from './NodeForm';
+import { NodeForm } from './NodeForm';
+import { moveSelection } from './tree-moves';
+import { movingOf, openTreeDialog, setCollapsed, useTree, type MovingNode } from './tree-store';
 
 const NODE_DRAG_TYPE = 'application/x-condensa-node';
 type DropPlace = 'before' | 'inside' | 'after';
-
-interface Dragged {
-  readonly id: string;
-  readonly parentId: string | null;
-}
 
 function placeFor(e: DragEvent<HTMLElement>): DropPlace {
   const box = e.currentTarget.getBoundingClientRect();
@@ -56,64 +69,152 @@ function RenameInput({ node, onDone }: { node: CodebookNode; onDone: () => void 
   );
 }
 
+const DRAG_NOTE = 'Drag to move: the line shows before or after, the outline inside';
+
 export function CodebookView() {
   const nodes = useWorkspace((s) => s.nodes);
   const methodology = useAppStore((s) => s.project?.settings.methodology ?? 'content-analysis');
   const revision = useAppStore((s) => s.revision);
   const localRevision = useAppStore((s) => s.localRevision);
   const selectedId = useCoding((s) => s.nodeId);
+  const { collapsed, focusPath, marked, anchorPath, cut, dialog } = useTree();
   const rows = useMemo(() => flattenCodebook(nodes), [nodes]);
+  const visible = useMemo(() => visibleRows(rows, collapsed), [rows, collapsed]);
+  const withChildren = useMemo(() => parentIdsOf(nodes), [nodes]);
   const [counts, setCounts] = useState<ReadonlyMap<string, NodeCounts>>(new Map());
   const [renaming, setRenaming] = useState<string | null>(null);
-  const [dialog, setDialog] = useState<NodeDialog | null>(null);
-  const [drop, setDrop] = useState<{ path: string; place: DropPlace } | null>(null);
-  const dragged = useRef<Dragged | null>(null);
-  const selected = nodes.find((n) => n.id === selectedId);
+  const [drop, setDrop] = useState<{ path: string; place: DropPlace; refused: boolean } | null>(null);
+  const dragged = useRef<readonly MovingNode[] | null>(null);
+  const treeRef = useRef<HTMLDivElement>(null);
   const levels = LEVELS_BY_METHOD[methodology];
+  // The focused row shows the selected node: the row remembered (a node may show under two parents), else where it now sits.
+  const focused = visible.find((r) => r.path === focusPath && r.node.id === selectedId) ?? visible.find((r) => r.node.id === selectedId) ?? visible[0];
+  const selection = marked.size ? visible.filter((r) => marked.has(r.path)) : focused && focused.node.id === selectedId ? [focused] : [];
+  const selected = nodes.find((n) => n.id === selectedId);
+  const cutIds = new Set(cut?.map((c) => c.id));
 
   useEffect(() => {
     void attempt('codebook.counts', {}).then((c) => c && setCounts(new Map(c.map((x) => [x.nodeId, x]))));
   }, [revision, localRevision]);
 
+  // Keep the keyboard focus on the focused row when it re-renders elsewhere (after a move its old element is gone,
+  // and the focus with it).
+  const treeHasFocus = useRef(false);
+  useEffect(() => {
+    const tree = treeRef.current;
+    const lost = document.activeElement === document.body || document.activeElement === null;
+    if (!tree || !focused || renaming || !(tree.contains(document.activeElement) || (lost && treeHasFocus.current))) return;
+    const el = tree.querySelector<HTMLElement>(`[data-tree-path="${focused.path}"]`);
+    if (el && el !== document.activeElement) {
+      el.focus();
+      el.scrollIntoView({ block: 'nearest' });
+    }
+  }, [focused, renaming]);
+
+  const focusRow = (row: TreeRow | undefined, how: 'only' | 'range' | 'toggle' = 'only') => {
+    if (!row) return;
+    selectNode(row.node.id);
+    if (how === 'only') {
+      useTree.setState({ focusPath: row.path, marked: new Set(), anchorPath: row.path });
+    } else if (how === 'range') {
+      const from = anchorPath ?? focused?.path ?? row.path;
+      useTree.setState({ focusPath: row.path, marked: new Set(rowRange(visible, from, row.path).map((r) => r.path)), anchorPath: from });
+    } else {
+      const next = new Set(marked.size ? marked : focused ? [focused.path] : []);
+      if (next.has(row.path)) next.delete(row.path);
+      else next.add(row.path);
+      useTree.setState({ focusPath: row.path, marked: next, anchorPath: row.path });
+    }
+    treeRef.current?.querySelector<HTMLElement>(`[data-tree-path="${row.path}"]`)?.focus();
+  };
+
   const create = async (level: NodeLevel) => {
-    const parent = parentForNew(level, rows.find((r) => r.node.id === selectedId), nodes, levels);
+    const parent = parentForNew(level, focused && focused.node.id === selectedId ? focused : rows.find((r) => r.node.id === selectedId), nodes, levels);
     const node = await attempt('codebook.create', { level, name: `New ${NODE_LEVEL_LABELS[level].toLowerCase()}`, parentId: parent?.id ?? null });
     if (node) {
       // Says where it went, so a node never lands somewhere unseen.
       showNotice(parent ? `New ${NODE_LEVEL_LABELS[level].toLowerCase()} under ${NODE_LEVEL_LABELS[parent.level].toLowerCase()} “${parent.name}”.` : `New ${NODE_LEVEL_LABELS[level].toLowerCase()} at the top of the codebook.`);
+      if (parent && collapsed.has(parent.id)) setCollapsed([parent.id], false);
       selectNode(node.id);
+      useTree.setState({ focusPath: null, marked: new Set() });
       setRenaming(node.id);
     }
   };
 
-  const onDrop = async (row: TreeRow, place: DropPlace) => {
-    const d = dragged.current;
-    dragged.current = null;
-    setDrop(null);
-    if (!d || d.id === row.node.id) return;
-    const parentId = place === 'inside' ? row.node.id : row.parentId;
-    const siblings = rows.filter((r) => r.parentId === parentId && r.depth === (place === 'inside' ? row.depth + 1 : row.depth) && r.node.id !== d.id);
-    const at = siblings.findIndex((r) => r.node.id === row.node.id);
-    const index = place === 'inside' ? siblings.length : place === 'before' ? Math.max(0, at) : at + 1;
-    await attempt('codebook.move', { id: d.id, parentId, index, fromParentId: d.parentId });
+  const nameOf = (id: string | null) => (id ? `“${nodes.find((n) => n.id === id)?.name ?? ''}”` : 'the top of the codebook');
+
+  /** Alt+arrows: the focused row alone, one step. */
+  const stepMove = (row: TreeRow, key: string) => {
+    const target =
+      key === 'ArrowUp' ? reorderTarget(rows, row, -1) : key === 'ArrowDown' ? reorderTarget(rows, row, 1) : key === 'ArrowLeft' ? outdentTarget(rows, row) : indentTarget(rows, row);
+    if (!target) {
+      const why = { ArrowUp: 'is first among its siblings', ArrowDown: 'is last among its siblings', ArrowLeft: 'is already at the top level', ArrowRight: 'has no sibling above it to go under' }[key];
+      showNotice(`“${row.node.name}” ${why}.`);
+      return;
+    }
+    const where = key === 'ArrowUp' || key === 'ArrowDown' ? `place ${(target.index ?? 0) + 1} under ${nameOf(target.parentId)}` : nameOf(target.parentId);
+    void moveSelection([{ id: row.node.id, fromParentId: row.parentId }], target, where);
   };
 
-  const keyNav = (e: React.KeyboardEvent, i: number) => {
-    const go = (j: number) => {
-      const r = rows[Math.min(rows.length - 1, Math.max(0, j))];
-      if (!r) return;
-      selectNode(r.node.id);
-      document.querySelector<HTMLElement>(`[data-tree-path="${r.path}"]`)?.focus();
-    };
-    if (e.key === 'ArrowDown') go(i + 1);
-    else if (e.key === 'ArrowUp') go(i - 1);
-    else if (e.key === 'F2') setRenaming(rows[i].node.id);
-    else if (e.key === 'Delete') setDialog('delete');
+  const onTreeKey = (e: KeyboardEvent<HTMLDivElement>) => {
+    // Keys act on the row that has the focus (a click on a chevron may have moved it without selecting).
+    const row = visible.find((r) => r.path === (e.target as HTMLElement).dataset.treePath);
+    if (!row || renaming) return;
+    const chosen = row === focused ? selection : [row];
+    const primary = e.ctrlKey || e.metaKey;
+    const open = withChildren.has(row.node.id) && !collapsed.has(row.node.id);
+    if (e.altKey && ['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight'].includes(e.key)) stepMove(row, e.key);
+    else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') focusRow(stepRow(visible, row.path, e.key === 'ArrowDown' ? 1 : -1), e.shiftKey ? 'range' : 'only');
+    else if (e.key === 'Home' || e.key === 'End') focusRow(e.key === 'Home' ? visible[0] : visible[visible.length - 1], e.shiftKey ? 'range' : 'only');
+    else if (e.key === 'ArrowRight' && !primary) {
+      if (withChildren.has(row.node.id) && !open) setCollapsed([row.node.id], false);
+      else if (open) focusRow(stepRow(visible, row.path, 1));
+    } else if (e.key === 'ArrowLeft' && !primary) {
+      if (open) setCollapsed([row.node.id], true);
+      else focusRow(parentRow(rows, row));
+    } else if (e.key === '*') setCollapsed(siblingRows(rows, row).map((r) => r.node.id), false);
+    else if (primary && e.key.toLowerCase() === 'x' && !e.shiftKey) {
+      const moving = movingOf(chosen);
+      useTree.setState({ cut: moving });
+      showNotice(`Cut ${moving.length === 1 ? `“${row.node.name}”` : `${moving.length} nodes`}: select where ${moving.length === 1 ? 'it goes' : 'they go'} and press Ctrl+V.`);
+    } else if (primary && e.key.toLowerCase() === 'v' && !e.shiftKey) {
+      if (!cut?.length) showNotice('Nothing is cut: select nodes and press Ctrl+X first.');
+      else void moveSelection(cut, { parentId: row.node.id }, nameOf(row.node.id)).then((ok) => ok && useTree.setState({ cut: null }));
+    } else if (e.key === 'Escape' && (marked.size || cut)) useTree.setState({ marked: new Set(), cut: null });
+    else if (e.key === 'F2') setRenaming(row.node.id);
+    else if (e.key === 'Delete') openTreeDialog('delete');
     else return;
     e.preventDefault();
     e.stopPropagation();
   };
 
+  const dragOver = (e: DragEvent<HTMLElement>, row: TreeRow) => {
+    const moving = dragged.current;
+    if (!moving) return;
+    const place = placeFor(e);
+    const to = dropTarget(rows, row, place, moving[0].id, withChildren.has(row.node.id) && !collapsed.has(row.node.id));
+    const parent = nodes.find((n) => n.id === to.parentId) ?? null;
+    const refused = moving.some((m) => {
+      const node = nodes.find((n) => n.id === m.id);
+      return !node || (parent !== null && (subtreeIds(nodes, m.id).has(parent.id) || levelProblem(node, parent) !== null));
+    });
+    if (!refused) {
+      e.preventDefault();
+      e.dataTransfer.dropEffect = 'move';
+    }
+    if (drop?.path !== row.path || drop.place !== place || drop.refused !== refused) setDrop({ path: row.path, place, refused });
+  };
+
+  const onDrop = async (row: TreeRow, place: DropPlace) => {
+    const moving = dragged.current;
+    dragged.current = null;
+    setDrop(null);
+    if (!moving || moving.some((m) => m.id === row.node.id)) return;
+    const to = dropTarget(rows, row, place, moving[0].id, withChildren.has(row.node.id) && !collapsed.has(row.node.id));
+    await moveSelection(moving, to, nameOf(to.parentId));
+  };
+
+  const dialogSources = selection.map((r) => r.node);
   return (
     <div className="codebook-editor">
       <div className="codebook-pane">
@@ -123,7 +224,10 @@ export function CodebookView() {
               + {NODE_LEVEL_LABELS[l]}
             </button>
           ))}
-          <span className="muted small">Drag to move or reorder · double-click or F2 to rename</span>
+          <button type="button" disabled={selection.length === 0} onClick={() => openTreeDialog('move')}>
+            Move to…
+          </button>
+          <span className="muted small">{DRAG_NOTE} · Alt+arrows move · ? for all keys</span>
         </div>
         {rows.length === 0 && <p className="muted pad">The codebook is empty. Add a theme, category or code above.</p>}
         {rows.length > 0 && (
@@ -133,39 +237,44 @@ export function CodebookView() {
             <span>Docs</span>
           </div>
         )}
-        <div className="codebook" role="tree" aria-label="Codebook">
-          {rows.map((row, i) => {
+        <div className="codebook" role="tree" aria-label="Codebook" aria-multiselectable="true" ref={treeRef}
+          onKeyDown={onTreeKey}
+          onFocus={() => (treeHasFocus.current = true)}
+          onBlur={(e) => {
+            // A row removed by a move blurs with nothing to go to: the tree keeps the focus then.
+            if (e.relatedTarget && !e.currentTarget.contains(e.relatedTarget as Node)) treeHasFocus.current = false;
+          }}
+        >
+          {visible.map((row) => {
             const { node, depth, path } = row;
             const c = counts.get(node.id);
-            const dropClass = drop?.path === path ? ` drop-${drop.place}` : '';
+            const canOpen = withChildren.has(node.id);
+            const isOpen = canOpen && !collapsed.has(node.id);
+            const chosen = selection.includes(row);
+            const dropClass = drop?.path === path ? ` drop-${drop.refused ? 'refused' : drop.place}` : '';
             return (
               <div
                 key={path}
                 role="treeitem"
                 aria-level={depth + 1}
-                aria-selected={node.id === selectedId}
-                tabIndex={node.id === selectedId ? 0 : -1}
+                aria-expanded={canOpen ? isOpen : undefined}
+                aria-selected={chosen}
+                tabIndex={row === focused ? 0 : -1}
                 data-tree-path={path}
                 data-node-id={node.id}
-                className={`codebook-row level-${node.level}${node.id === selectedId ? ' selected' : ''}${dropClass}`}
-                style={{ paddingLeft: 12 + depth * 20 }}
+                className={`codebook-row level-${node.level}${chosen ? ' selected' : ''}${cutIds.has(node.id) ? ' cut' : ''}${dropClass}`}
+                style={{ paddingLeft: 4 + depth * 20, ['--indent' as string]: `${4 + depth * 20 + (drop?.place === 'after' && isOpen ? 20 : 0)}px` }}
                 draggable={renaming !== node.id}
-                onClick={() => selectNode(node.id)}
+                onClick={(e) => focusRow(row, e.shiftKey ? 'range' : e.ctrlKey || e.metaKey ? 'toggle' : 'only')}
                 onDoubleClick={() => setRenaming(node.id)}
-                onKeyDown={(e) => keyNav(e, i)}
                 onDragStart={(e) => {
-                  dragged.current = { id: node.id, parentId: row.parentId };
+                  const group = chosen ? movingOf(selection) : [{ id: node.id, fromParentId: row.parentId }];
+                  dragged.current = group;
                   e.dataTransfer.setData(NODE_DRAG_TYPE, node.id);
                   if (node.level === 'code') e.dataTransfer.setData(CODE_DRAG_TYPE, node.id);
                   e.dataTransfer.effectAllowed = 'copyMove';
                 }}
-                onDragOver={(e) => {
-                  if (!dragged.current || dragged.current.id === node.id) return;
-                  e.preventDefault();
-                  e.dataTransfer.dropEffect = 'move';
-                  const place = placeFor(e);
-                  if (drop?.path !== path || drop.place !== place) setDrop({ path, place });
-                }}
+                onDragOver={(e) => dragOver(e, row)}
                 onDragLeave={() => setDrop((d) => (d?.path === path ? null : d))}
                 onDragEnd={() => {
                   dragged.current = null;
@@ -176,6 +285,21 @@ export function CodebookView() {
                   void onDrop(row, placeFor(e));
                 }}
               >
+                <span
+                  className={`tree-chevron${canOpen ? '' : ' leaf'}`}
+                  aria-hidden="true"
+                  title={canOpen ? (isOpen ? 'Collapse (←)' : 'Expand (→)') : undefined}
+                  onMouseDown={(e) => e.preventDefault()}
+                  onClick={(e) => {
+                    if (!canOpen) return;
+                    e.stopPropagation();
+                    setCollapsed([node.id], isOpen);
+                    // The selection never hides inside a closed branch: it moves up to the branch.
+                    if (isOpen && selection.some((r) => r.path.startsWith(`${path}/`))) focusRow(row);
+                  }}
+                >
+                  {canOpen ? (isOpen ? '▾' : '▸') : ''}
+                </span>
                 <span className="swatch" style={{ background: node.colour }} />
                 <span className="node-level muted small">{NODE_LEVEL_LABELS[node.level]}</span>
                 {renaming === node.id ? <RenameInput node={node} onDone={() => setRenaming(null)} /> : <span className="node-name">{node.name}</span>}
@@ -191,11 +315,44 @@ export function CodebookView() {
         </div>
       </div>
       <div className="node-pane">
-        {selected ? <NodeForm key={selected.id} node={selected} onDialog={setDialog} /> : <p className="muted pad">Select a node to edit its definition, criteria, colour and key.</p>}
+        {selection.length > 1 ? (
+          <SelectionPane rows={selection} />
+        ) : selected ? (
+          <NodeForm key={selected.id} node={selected} onDialog={openTreeDialog} />
+        ) : (
+          <p className="muted pad">Select a node to edit its definition, criteria, colour and key.</p>
+        )}
       </div>
-      {selected && dialog === 'merge' && <MergeDialog node={selected} onClose={() => setDialog(null)} />}
-      {selected && dialog === 'split' && <SplitDialog node={selected} onClose={() => setDialog(null)} />}
-      {selected && dialog === 'delete' && <DeleteDialog node={selected} onClose={() => setDialog(null)} />}
+      {dialog === 'move' && selection.length > 0 && <MoveDialog moving={movingOf(selection)} onClose={() => openTreeDialog(null)} />}
+      {dialog === 'merge' && dialogSources.length > 0 && <MergeDialog sources={dialogSources} onClose={() => openTreeDialog(null)} />}
+      {selected && dialog === 'split' && <SplitDialog node={selected} onClose={() => openTreeDialog(null)} />}
+      {selected && dialog === 'delete' && <DeleteDialog node={selected} onClose={() => openTreeDialog(null)} />}
+    </div>
+  );
+}
+
+/** Several rows selected: how many, and what can be done with them all at once. */
+function SelectionPane({ rows }: { rows: readonly TreeRow[] }) {
+  const levels = new Set(rows.map((r) => r.node.level));
+  return (
+    <div className="node-form" data-testid="tree-selection">
+      <h2>{rows.length} selected</h2>
+      <ul className="small">
+        {rows.map((r) => (
+          <li key={r.path}>
+            {NODE_LEVEL_LABELS[r.node.level]} “{r.node.name}”
+          </li>
+        ))}
+      </ul>
+      <div className="dialog-buttons">
+        <button type="button" onClick={() => openTreeDialog('move')}>
+          Move to…
+        </button>
+        <button type="button" disabled={levels.size > 1} title={levels.size > 1 ? 'Only nodes of one level merge' : undefined} onClick={() => openTreeDialog('merge')}>
+          Merge…
+        </button>
+      </div>
+      <p className="muted small">Shift+click or Shift+↑/↓ adds a range, Ctrl+click one more; Ctrl+X then Ctrl+V moves them under another node; Escape keeps one.</p>
     </div>
   );
 }

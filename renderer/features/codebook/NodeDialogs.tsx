@@ -11,30 +11,39 @@ import { selectNode, showNotice } from '../coding/coding-store';
 
 const codingsWord = (n: number) => `${n} coding${n === 1 ? '' : 's'}`;
 
-export function MergeDialog({ node, onClose }: { node: CodebookNode; onClose: () => void }) {
+const names = (list: readonly CodebookNode[]) => list.map((n) => `“${n.name}”`).join(', ');
+
+/** Merges the selected codes (one or several) into a code that stays: one of them, or another of their level. */
+export function MergeDialog({ sources: chosen, onClose }: { sources: readonly CodebookNode[]; onClose: () => void }) {
   const nodes = useWorkspace((s) => s.nodes);
   const [filter, setFilter] = useState('');
-  const [targetId, setTargetId] = useState<string | null>(null);
-  // A node cannot merge into its own branch or an ancestor of it.
+  const [targetId, setTargetId] = useState<string | null>(chosen.length > 1 ? chosen[0].id : null);
+  const level = chosen[0].level;
+  // No node merges into its own branch or an ancestor of it.
   const blocked = useMemo(() => {
-    const mine = subtreeIds(nodes, node.id);
-    return new Set([...mine, ...nodes.filter((n) => subtreeIds(nodes, n.id).has(node.id)).map((n) => n.id)]);
-  }, [nodes, node.id]);
+    const sources = chosen.filter((n) => n.id !== targetId);
+    const mine = sources.flatMap((s) => [...subtreeIds(nodes, s.id)]);
+    const above = nodes.filter((n) => sources.some((s) => subtreeIds(nodes, n.id).has(s.id))).map((n) => n.id);
+    return new Set([...mine, ...above].filter((id) => !chosen.some((c) => c.id === id)));
+  }, [nodes, chosen, targetId]);
   const options = nodes
-    .filter((n) => !blocked.has(n.id) && n.level === node.level && fuzzyScore(filter, n.name) !== null)
+    .filter((n) => !blocked.has(n.id) && n.level === level && fuzzyScore(filter, n.name) !== null)
     .sort((a, b) => (fuzzyScore(filter, b.name) ?? 0) - (fuzzyScore(filter, a.name) ?? 0));
   const target = nodes.find((n) => n.id === targetId);
+  const sources = chosen.filter((n) => n.id !== targetId);
+  const mixed = chosen.some((n) => n.level !== level);
   const merge = async () => {
-    if (!targetId) return;
-    const r = await attempt('codebook.merge', { sourceId: node.id, targetId });
+    if (!targetId || sources.length === 0) return;
+    const r = await attempt('codebook.merge', { sourceId: sources[0].id, alsoSourceIds: sources.slice(1).map((n) => n.id), targetId });
     if (r) {
-      showNotice(`Merged “${node.name}” into “${r.target.name}”: ${codingsWord(r.movedCodings)} moved, ${r.collapsedCodings} duplicate${r.collapsedCodings === 1 ? '' : 's'} collapsed.`);
+      showNotice(`Merged ${names(sources)} into “${r.target.name}”: ${codingsWord(r.movedCodings)} moved, ${r.collapsedCodings} duplicate${r.collapsedCodings === 1 ? '' : 's'} collapsed.`);
       selectNode(targetId);
       onClose();
     }
   };
+  const codings = sources.reduce((n, s) => n + s.codings, 0);
   return (
-    <Dialog title={`Merge “${node.name}” into…`} onClose={onClose}>
+    <Dialog title={chosen.length > 1 ? `Merge ${chosen.length} selected into…` : `Merge “${chosen[0].name}” into…`} onClose={onClose}>
       <input placeholder="Find the code to keep" aria-label="Find the code to keep" value={filter} onChange={(e) => setFilter(e.target.value)} />
       <ul className="choice-list" role="listbox" aria-label="Merge target">
         {options.map((n) => (
@@ -42,18 +51,20 @@ export function MergeDialog({ node, onClose }: { node: CodebookNode; onClose: ()
             <span className="swatch" style={{ background: n.colour }} /> {n.name} <span className="muted small">{codingsWord(n.codings)}</span>
           </li>
         ))}
-        {options.length === 0 && <li className="muted">No other {NODE_LEVEL_LABELS[node.level].toLowerCase()} to merge into.</li>}
+        {options.length === 0 && <li className="muted">No other {NODE_LEVEL_LABELS[level].toLowerCase()} to merge into.</li>}
       </ul>
       <p className="small">
-        {target
-          ? `“${node.name}” disappears; its ${codingsWord(node.codings)}, quotes and memos move to “${target.name}”. A unit coded with both by the same coder keeps one coding. Undo brings it all back.`
-          : 'Choose the code that stays.'}
+        {mixed
+          ? 'Only nodes of one level merge: select codes alone, or categories alone.'
+          : target && sources.length > 0
+            ? `${names(sources)} disappear${sources.length === 1 ? 's' : ''}; ${codingsWord(codings)}, quotes and memos move to “${target.name}”. A unit coded with both by the same coder keeps one coding. Undo brings it all back.`
+            : 'Choose the code that stays.'}
       </p>
       <div className="dialog-buttons">
         <button type="button" onClick={onClose}>
           Cancel
         </button>
-        <button type="button" className="primary" disabled={!target} onClick={() => void merge()}>
+        <button type="button" className="primary" disabled={!target || sources.length === 0 || mixed} onClick={() => void merge()}>
           Merge
         </button>
       </div>

@@ -1,4 +1,5 @@
 import type { CodebookNode } from '../../../shared/api/entities';
+import { levelProblem, subtreeIds } from '../../../shared/domain/codebook-tree';
 
 export interface TreeRow {
   readonly node: CodebookNode;
@@ -55,4 +56,97 @@ export function parentForNew(
     via = node?.parentIds[0] ?? null;
   }
   return null;
+}
+
+/** Where a node goes: under `parentId` (null: the top), at `index` among its siblings (the end when left out). */
+export interface Placement {
+  readonly parentId: string | null;
+  readonly index?: number;
+}
+
+const parentPath = (row: TreeRow) => row.path.slice(0, row.path.lastIndexOf('/'));
+
+/** The rows left on screen when the nodes in `collapsed` hide what is beneath them. */
+export function visibleRows(rows: readonly TreeRow[], collapsed: ReadonlySet<string>): TreeRow[] {
+  const out: TreeRow[] = [];
+  let hiddenBelow: number | null = null;
+  for (const row of rows) {
+    if (hiddenBelow !== null && row.depth > hiddenBelow) continue;
+    hiddenBelow = collapsed.has(row.node.id) ? row.depth : null;
+    out.push(row);
+  }
+  return out;
+}
+
+/** Ids of the nodes that have children (and so can be collapsed). */
+export function parentIdsOf(nodes: readonly CodebookNode[]): Set<string> {
+  return new Set(nodes.flatMap((n) => n.parentIds));
+}
+
+/** The rows beside a row under the same parent row, in order, the row itself among them. */
+export function siblingRows(rows: readonly TreeRow[], row: TreeRow): TreeRow[] {
+  const parent = parentPath(row);
+  return rows.filter((r) => r.depth === row.depth && parentPath(r) === parent);
+}
+
+export function parentRow(rows: readonly TreeRow[], row: TreeRow): TreeRow | undefined {
+  const parent = parentPath(row);
+  return parent ? rows.find((r) => r.path === parent) : undefined;
+}
+
+/** The row `delta` steps away among the visible rows, held at the ends. */
+export function stepRow(visible: readonly TreeRow[], path: string | null, delta: number): TreeRow | undefined {
+  const i = visible.findIndex((r) => r.path === path);
+  return visible[Math.min(visible.length - 1, Math.max(0, i < 0 ? 0 : i + delta))];
+}
+
+/** Alt+↑/↓: one place up or down among its siblings; null at the end it is already at. */
+export function reorderTarget(rows: readonly TreeRow[], row: TreeRow, delta: -1 | 1): Placement | null {
+  const siblings = siblingRows(rows, row);
+  const next = siblings.findIndex((r) => r.path === row.path) + delta;
+  return next < 0 || next >= siblings.length ? null : { parentId: row.parentId, index: next };
+}
+
+/** Alt+←: out of its parent, to just after the parent; null at the top level. */
+export function outdentTarget(rows: readonly TreeRow[], row: TreeRow): Placement | null {
+  const parent = parentRow(rows, row);
+  if (!parent) return null;
+  return { parentId: parent.parentId, index: siblingRows(rows, parent).findIndex((r) => r.path === parent.path) + 1 };
+}
+
+/** Alt+→: under the sibling above it, as its last child; null for a first child. */
+export function indentTarget(rows: readonly TreeRow[], row: TreeRow): Placement | null {
+  const siblings = siblingRows(rows, row);
+  const above = siblings[siblings.findIndex((r) => r.path === row.path) - 1];
+  return above ? { parentId: above.node.id } : null;
+}
+
+/**
+ * Where a drop puts a node: before or after the row among its siblings, or inside it at the end.
+ * After an open row with children is its first child, where the line is drawn.
+ */
+export function dropTarget(rows: readonly TreeRow[], row: TreeRow, place: 'before' | 'inside' | 'after', movingId: string, open: boolean): Placement {
+  const hasChildren = rows.some((r) => r.parentId === row.node.id && parentPath(r) === row.path);
+  if (place === 'inside') return { parentId: row.node.id };
+  if (place === 'after' && open && hasChildren) return { parentId: row.node.id, index: 0 };
+  const siblings = siblingRows(rows, row).filter((r) => r.node.id !== movingId);
+  const at = siblings.findIndex((r) => r.path === row.path);
+  return { parentId: row.parentId, index: place === 'before' ? Math.max(0, at) : at + 1 };
+}
+
+/** The visible rows from one row to another, both included, in screen order. */
+export function rowRange(visible: readonly TreeRow[], fromPath: string, toPath: string): TreeRow[] {
+  const a = visible.findIndex((r) => r.path === fromPath);
+  const b = visible.findIndex((r) => r.path === toPath);
+  if (a < 0 || b < 0) return visible.filter((r) => r.path === toPath);
+  return visible.slice(Math.min(a, b), Math.max(a, b) + 1);
+}
+
+/**
+ * The nodes the moving ones may go under: none of them nor anything beneath them, and no lower
+ * level than any of them (a category never under a code).
+ */
+export function moveTargets(nodes: readonly CodebookNode[], moving: readonly CodebookNode[]): CodebookNode[] {
+  const blocked = new Set(moving.flatMap((m) => [...subtreeIds(nodes, m.id)]));
+  return nodes.filter((n) => !blocked.has(n.id) && moving.every((m) => levelProblem(m, n) === null));
 }

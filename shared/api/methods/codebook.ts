@@ -94,6 +94,11 @@ export const codebookMethods = {
       fromParentId: Id.nullable().optional(),
       /** Keep the current parents and add this one (only when the project allows several parents). */
       addParent: z.boolean().default(false),
+      /** Further nodes that move in the same step (a selection of several), placed after it in this order. */
+      also: z
+        .array(z.object({ id: Id, fromParentId: Id.nullable().optional() }))
+        .max(1000)
+        .default([]),
     }),
     z.array(CodebookNode),
   ),
@@ -103,8 +108,8 @@ export const codebookMethods = {
     z.array(CodebookNode),
   ),
   'codebook.merge': command(
-    'Merges one code into another: its codings, quotes and memos move to the target; duplicates collapse',
-    z.object({ sourceId: Id, targetId: Id }),
+    'Merges one code (or several) into another: their codings, quotes and memos move to the target; duplicates collapse',
+    z.object({ sourceId: Id, targetId: Id, /** Further codes merged into the target in the same step. */ alsoSourceIds: z.array(Id).max(1000).default([]) }),
     z.object({ target: CodebookNode, movedCodings: z.number(), collapsedCodings: z.number() }),
   ),
   'codebook.split': command(
@@ -134,6 +139,11 @@ export const codebookMethods = {
     'Units, participants and documents under every node, of these coders’ codings (all, the consensus included, when left out; only one’s own in blind mode)',
     z.object({ coderIds: z.array(Id).max(1000).optional() }),
     z.array(NodeCounts),
+  ),
+  'codebook.rememberCollapsed': query(
+    'Remembers which nodes of the codebook tree are collapsed, to show them so on reopening (a view, not an undoable step)',
+    z.object({ nodeIds: z.array(Id).max(100_000) }),
+    z.object({ ok: z.boolean() }),
   ),
   'codebook.retrieve': query(
     'Every unit under a node, with its text, speaker, pseudonym, session and attributes',

@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import type { CodebookNode } from '../../../shared/api/entities';
+import { levelProblem } from '../../../shared/domain/codebook-tree';
+import {
+  dropTarget,
+  flattenCodebook,
+  indentTarget,
+  moveTargets,
+  outdentTarget,
+  parentRow,
+  reorderTarget,
+  rowRange,
+  stepRow,
+  visibleRows,
+} from '../../../renderer/features/codebook/codebook-tree';
+
+// The tree's keyboard model: which rows show, where arrows go, where Alt+arrows and drops put a node.
+
+function node(id: string, level: CodebookNode['level'], parentIds: string[] = [], sort = 0): CodebookNode {
+  return { id, level, name: id, definition: '', inclusion: '', exclusion: '', exampleUnitId: null, colour: '#888888', shortcut: null, status: null, parentIds, sort, codings: 0 };
+}
+
+const nodes = [
+  node('theme', 'theme'),
+  node('catA', 'category', ['theme']),
+  node('sub1', 'subcategory', ['catA']),
+  node('code1', 'code', ['sub1']),
+  node('code2', 'code', ['sub1']),
+  node('code3', 'code', ['sub1']),
+  node('catB', 'category', ['theme']),
+  node('code4', 'code', ['catB']),
+  node('loose', 'code'),
+];
+const rows = flattenCodebook(nodes);
+const row = (id: string) => rows.find((r) => r.node.id === id)!;
+const ids = (list: readonly { node: { id: string } }[]) => list.map((r) => r.node.id);
+
+describe('the codebook tree by keyboard', () => {
+  it('hides what is under a collapsed node, at any depth, and nothing else', () => {
+    expect(ids(visibleRows(rows, new Set(['catA'])))).toEqual(['theme', 'catA', 'catB', 'code4', 'loose']);
+    expect(ids(visibleRows(rows, new Set(['sub1', 'catB'])))).toEqual(['theme', 'catA', 'sub1', 'catB', 'loose']);
+    expect(ids(visibleRows(rows, new Set(['theme'])))).toEqual(['theme', 'loose']);
+    expect(visibleRows(rows, new Set())).toHaveLength(rows.length);
+  });
+
+  it('↑/↓ step through the visible rows only and stop at the ends', () => {
+    const visible = visibleRows(rows, new Set(['catA']));
+    expect(stepRow(visible, row('catA').path, 1)?.node.id).toBe('catB');
+    expect(stepRow(visible, row('catB').path, -1)?.node.id).toBe('catA');
+    expect(stepRow(visible, row('loose').path, 1)?.node.id).toBe('loose');
+    expect(stepRow(visible, row('theme').path, -1)?.node.id).toBe('theme');
+    expect(parentRow(rows, row('code2'))?.node.id).toBe('sub1');
+    expect(parentRow(rows, row('theme'))).toBeUndefined();
+  });
+
+  it('Alt+↑/↓ reorder among siblings and refuse past the ends', () => {
+    expect(reorderTarget(rows, row('code2'), -1)).toEqual({ parentId: 'sub1', index: 0 });
+    expect(reorderTarget(rows, row('code2'), 1)).toEqual({ parentId: 'sub1', index: 2 });
+    expect(reorderTarget(rows, row('code1'), -1)).toBeNull();
+    expect(reorderTarget(rows, row('code3'), 1)).toBeNull();
+    // Top-level siblings too.
+    expect(reorderTarget(rows, row('loose'), -1)).toEqual({ parentId: null, index: 0 });
+  });
+
+  it('Alt+← puts a node right after its parent; at the top level there is nowhere to go', () => {
+    expect(outdentTarget(rows, row('code2'))).toEqual({ parentId: 'catA', index: 1 });
+    expect(outdentTarget(rows, row('code4'))).toEqual({ parentId: 'theme', index: 2 });
+    expect(outdentTarget(rows, row('catB'))).toEqual({ parentId: null, index: 1 });
+    expect(outdentTarget(rows, row('theme'))).toBeNull();
+  });
+
+  it('Alt+→ puts a node under the sibling above it; a first child cannot indent', () => {
+    expect(indentTarget(rows, row('code3'))).toEqual({ parentId: 'code2' });
+    expect(indentTarget(rows, row('catB'))).toEqual({ parentId: 'catA' });
+    expect(indentTarget(rows, row('code1'))).toBeNull();
+    expect(indentTarget(rows, row('loose'))).toEqual({ parentId: 'theme' });
+  });
+
+  it('a drop goes before, after or inside; after an open parent is its first child', () => {
+    expect(dropTarget(rows, row('code2'), 'before', 'code4', true)).toEqual({ parentId: 'sub1', index: 1 });
+    expect(dropTarget(rows, row('code2'), 'after', 'code4', true)).toEqual({ parentId: 'sub1', index: 2 });
+    // The dragged node is not counted among the siblings it leaves.
+    expect(dropTarget(rows, row('code3'), 'before', 'code1', true)).toEqual({ parentId: 'sub1', index: 1 });
+    expect(dropTarget(rows, row('catB'), 'inside', 'code1', true)).toEqual({ parentId: 'catB' });
+    expect(dropTarget(rows, row('catB'), 'after', 'code1', true)).toEqual({ parentId: 'catB', index: 0 });
+    expect(dropTarget(rows, row('catB'), 'after', 'code1', false)).toEqual({ parentId: 'theme', index: 2 });
+  });
+
+  it('a range runs between two visible rows whichever way it was drawn', () => {
+    const visible = visibleRows(rows, new Set());
+    expect(ids(rowRange(visible, row('code3').path, row('code1').path))).toEqual(['code1', 'code2', 'code3']);
+    expect(ids(rowRange(visible, row('code1').path, row('code1').path))).toEqual(['code1']);
+  });
+
+  it('Move to… never offers the node, its branch, or a lower level', () => {
+    const targetsFor = (...moving: string[]) => moveTargets(nodes, nodes.filter((n) => moving.includes(n.id))).map((n) => n.id);
+    expect(targetsFor('catA')).toEqual(['theme', 'catB']);
+    expect(targetsFor('code1', 'code4')).toEqual(['theme', 'catA', 'sub1', 'code2', 'code3', 'catB', 'loose']);
+    expect(targetsFor('sub1')).toEqual(['theme', 'catA', 'catB']);
+  });
+
+  it('a category under a code is refused with a sentence; the same level may nest', () => {
+    expect(levelProblem(node('Support', 'category'), node('Exam nerves', 'code'))).toMatch(/^A category cannot go under a code \(“Support” under “Exam nerves”\)/);
+    expect(levelProblem(node('a', 'code'), node('b', 'code'))).toBeNull();
+    expect(levelProblem(node('a', 'theme'), null)).toBeNull();
+  });
+});
