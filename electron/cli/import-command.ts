@@ -6,7 +6,7 @@ import { DOCUMENT_KINDS, type DocumentKind } from '../../shared/domain/vocabular
 
 export const IMPORT_HELP = `  condensa import FILE... --into PROJECT [--segment MODE] [--kind KIND] [--group NAME] [--no-detect]
                  [--same-labels-same-person] [--json]
-        Import transcripts (.txt .md .docx .odt .rtf .pdf .vtt .srt .csv) as documents, with their
+        Import transcripts (.txt .md .docx .odt .rtf .pdf .html .vtt .srt .csv) as documents, with their
         speakers as participants and the text split into meaning units. Each file is one step;
         a refused file changes nothing and the others still import.
         Each file's speakers are new participants, so "P1" of two sessions is two people, unless

@@ -4,6 +4,7 @@ import { AppError } from '../../../shared/api/errors';
 import { detectFormat, fileError } from './formats';
 import { readDocx } from './read-docx';
 import { readOdt } from './read-odt';
+import { decodeHtml, looksLikeHtml, readHtml } from './read-html';
 import { readPdf } from './read-pdf';
 import { readRtf } from './read-rtf';
 
@@ -36,6 +37,8 @@ export async function extractFile(fileName: string, bytes: Uint8Array): Promise<
         return { ...base, kind: 'text', format, encoding: null, text: documentText(fileName, readRtf(fileName, bytes)) };
       case 'pdf':
         return { ...base, kind: 'text', format, encoding: null, text: documentText(fileName, await readPdf(fileName, bytes)) };
+      case 'html':
+        return htmlExtraction(fileName, bytes);
       default:
         return decodedExtraction(fileName, format, bytes);
     }
@@ -72,6 +75,12 @@ export function extractPasted(name: string, pasted: string): Extraction {
   return { ...base, kind: 'text', format: 'text', text };
 }
 
+function htmlExtraction(fileName: string, bytes: Uint8Array): Extraction {
+  const decoded = decodeHtml(bytes);
+  const text = documentText(fileName, readHtml(fileName, decoded.text));
+  return { fileName, sizeBytes: bytes.length, encoding: decoded.encoding, kind: 'text', format: 'html', text };
+}
+
 function decodedExtraction(fileName: string, format: ImportFormat, bytes: Uint8Array): Extraction {
   const decoded = decodeText(bytes);
   const text = normalizeNewlines(decoded.text);
@@ -81,13 +90,14 @@ function decodedExtraction(fileName: string, format: ImportFormat, bytes: Uint8A
   if (format === 'webvtt') return { ...base, kind: 'subtitles', format, parsed: parseWebVtt(text) };
   if (format === 'srt') return { ...base, kind: 'subtitles', format, parsed: parseSrt(text) };
   if (format === 'csv') return { ...base, kind: 'csv', format, rows: parseCsv(text) };
-  // A .txt that is really WebVTT reads as subtitles.
+  // A page saved from a browser as .txt reads as HTML; a .txt that is really WebVTT as subtitles.
+  if (looksLikeHtml(text)) return htmlExtraction(fileName, bytes);
   if (/^WEBVTT(?:[ \t\n]|$)/.test(text.replace(/^\ufeff/, ''))) return { ...base, kind: 'subtitles', format: 'webvtt', parsed: parseWebVtt(text) };
   return { ...base, kind: 'text', format: 'text', text };
 }
 
 const TEXT_ERROR_HINTS: Readonly<Record<string, string>> = {
-  IMPORT_BINARY: 'Choose the transcript itself, saved as text (.txt), Word (.docx), OpenDocument (.odt), RTF, PDF, subtitles (.vtt, .srt) or CSV.',
+  IMPORT_BINARY: 'Choose the transcript itself, saved as text (.txt), Word (.docx), OpenDocument (.odt), RTF, PDF, a web page (.html), subtitles (.vtt, .srt) or CSV.',
   IMPORT_BAD_TIMING: 'Fix that line in a text editor (or export the subtitles again) and import again.',
   IMPORT_CSV_RAGGED: 'Every row needs the same number of columns; fix the row in a spreadsheet and save it as CSV again.',
   IMPORT_BAD_FILE: 'Fix it in a text editor or export the file again, then import again.',

@@ -21,6 +21,9 @@ const EXTENSIONS: Readonly<Record<string, ImportFormat>> = {
   odt: 'odt',
   rtf: 'rtf',
   pdf: 'pdf',
+  html: 'html',
+  htm: 'html',
+  xhtml: 'html',
 };
 
 const OLD_OFFICE: Readonly<Record<string, string>> = {

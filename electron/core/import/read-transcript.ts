@@ -3,6 +3,7 @@ import type { DocumentKind } from '../../../shared/domain/vocabulary';
 import { detectTurns, parseMarkdown, summarizeSpeakers, turnsFromCsv, type ParsedTranscript } from '../../../shared/text';
 import { asFileError, type Extraction } from './extract';
 import { fileError } from './formats';
+import { SPEAKER_HEADER, TEXT_HEADER, TIME_HEADER } from './turn-columns';
 
 export interface ReadChoice {
   readonly detect: boolean;
@@ -15,9 +16,6 @@ export interface ReadTranscript {
 }
 
 const CSV_SAMPLE_ROWS = 5;
-const SPEAKER_HEADER = /^(?:speaker|name|participant|person|who|sprecher(?:in)?|teilnehmer(?:in)?|role)$/i;
-const TEXT_HEADER = /^(?:text|utterance|content|speech|transcript|answer|response|comment|quote|turn)$/i;
-const TIME_HEADER = /^(?:time|timestamp|start|start time|time ?code|zeit)$/i;
 const TIME_VALUE = /^\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?$/;
 
 const NOTHING_READ: Readonly<Record<Extraction['kind'], string>> = {

@@ -40,7 +40,7 @@ const SEGMENT_LABELS: Readonly<Record<SegmentChoice, string>> = {
   none: 'Not yet (I will mark units by hand)',
 };
 
-const ACCEPT = '.txt,.text,.md,.markdown,.docx,.odt,.rtf,.pdf,.vtt,.srt,.csv,.tsv';
+const ACCEPT = '.txt,.text,.md,.markdown,.docx,.odt,.rtf,.pdf,.html,.htm,.vtt,.srt,.csv,.tsv';
 
 function detailsFrom(p: ImportPreview): Details {
   return { title: p.title, kind: p.kind, sessionName: '', sessionDate: '', facilitator: '', durationMinutes: '', notes: '' };
@@ -171,7 +171,7 @@ export function ImportDialog() {
           <button type="button" onClick={() => setPasting((p) => !p)} disabled={busy} aria-pressed={pasting}>
             Paste text…
           </button>
-          <span className="muted small">Text, Word (.docx), OpenDocument, RTF, PDF, subtitles (.vtt, .srt), Markdown or CSV; up to 40 MB each.</span>
+          <span className="muted small">Text, Word (.docx), OpenDocument, RTF, PDF, web pages (.html), subtitles (.vtt, .srt), Markdown or CSV; up to 40 MB each.</span>
         </div>
         {pasting && (
           <div className="paste-box">

@@ -6,7 +6,7 @@ import { command, query } from '../method';
 export const IMPORT_MAX_BYTES = 40 * 1024 * 1024;
 const MAX_BASE64_CHARS = 64 * 1024 * 1024;
 
-export const IMPORT_FORMATS = ['text', 'markdown', 'webvtt', 'srt', 'csv', 'docx', 'odt', 'rtf', 'pdf'] as const;
+export const IMPORT_FORMATS = ['text', 'markdown', 'webvtt', 'srt', 'csv', 'docx', 'odt', 'rtf', 'pdf', 'html'] as const;
 export const ImportFormat = z.enum(IMPORT_FORMATS);
 export type ImportFormat = z.infer<typeof ImportFormat>;
 

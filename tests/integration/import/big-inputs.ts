@@ -127,6 +127,14 @@ function cueTime(second: number, comma: string): string {
   return `${pad(Math.floor(second / 3600))}:${pad(Math.floor(second / 60) % 60)}:${pad(second % 60)}${comma}000`;
 }
 
+/** A page as Word's "Save as HTML" writes one: mso styles, conditional comments, a bold label per paragraph, entities. */
+export function toHtml(turns: readonly Turn[]): string {
+  const body = turns
+    .map((t, i) => `<p class=MsoNormal><b><span lang=EN-GB>${xmlEscape(t.speaker)}:</span></b><span lang=EN-GB> ${xmlEscape(t.text).replace(/'/g, '&#39;')}${i % 4 === 0 ? '&nbsp;<!--[if !supportLists]-->&hellip;<!--[endif]-->' : ''}<o:p></o:p></span></p>`)
+    .join('\n');
+  return `<html xmlns:o="urn:schemas-microsoft-com:office:office"><head><meta charset="utf-8"><style><!-- p.MsoNormal {margin:0cm} --></style><!--[if gte mso 9]><xml><o:DocumentProperties></o:DocumentProperties></xml><![endif]--></head><body lang=EN-GB><div class=WordSection1>\n${body}\n</div></body></html>`;
+}
+
 export function toCsv(turns: readonly Turn[]): string {
   return `speaker,text\n${turns.map((t) => `${t.speaker},"${t.text.replace(/"/g, '""')}"`).join('\n')}\n`;
 }
@@ -175,10 +183,10 @@ export function toPdf(turns: readonly Turn[]): Uint8Array {
   return Buffer.from(parts.join(''), 'latin1');
 }
 
-export const BIG_FORMATS = ['text', 'markdown', 'docx', 'odt', 'rtf', 'pdf', 'webvtt', 'srt', 'csv'] as const satisfies readonly ImportFormat[];
+export const BIG_FORMATS = ['text', 'markdown', 'docx', 'odt', 'rtf', 'pdf', 'html', 'webvtt', 'srt', 'csv'] as const satisfies readonly ImportFormat[];
 export type BigFormat = (typeof BIG_FORMATS)[number];
 
-const EXTENSION: Readonly<Record<BigFormat, string>> = { text: 'txt', markdown: 'md', docx: 'docx', odt: 'odt', rtf: 'rtf', pdf: 'pdf', webvtt: 'vtt', srt: 'srt', csv: 'csv' };
+const EXTENSION: Readonly<Record<BigFormat, string>> = { text: 'txt', markdown: 'md', docx: 'docx', odt: 'odt', rtf: 'rtf', pdf: 'pdf', html: 'html', webvtt: 'vtt', srt: 'srt', csv: 'csv' };
 
 /** The file name and bytes of these turns in a format. */
 export function writeFormat(format: BigFormat, turns: readonly Turn[]): { readonly name: string; readonly bytes: Uint8Array | string } {
@@ -196,6 +204,8 @@ export function writeFormat(format: BigFormat, turns: readonly Turn[]): { readon
       return { name, bytes: toRtf(turns) };
     case 'pdf':
       return { name, bytes: toPdf(turns) };
+    case 'html':
+      return { name, bytes: toHtml(turns) };
     case 'webvtt':
       return { name, bytes: toVtt(turns) };
     case 'srt':

@@ -1,0 +1,9 @@
+// The header names of a table of turns, shared by CSV column guessing and HTML tables of turns.
+export const SPEAKER_HEADER = /^(?:speaker|name|participant|person|who|sprecher(?:in)?|teilnehmer(?:in)?|role)$/i;
+export const TEXT_HEADER = /^(?:text|utterance|content|speech|transcript|answer|response|comment|quote|turn)$/i;
+export const TIME_HEADER = /^(?:time|timestamp|start|start time|time ?code|zeit)$/i;
+
+/** A row that names columns (`Speaker | Text`), not one that holds a turn. */
+export function isTurnsHeader(cells: readonly string[]): boolean {
+  return cells.length >= 2 && cells.every((c) => [SPEAKER_HEADER, TEXT_HEADER, TIME_HEADER].some((re) => re.test(c.trim())));
+}
