@@ -377,14 +377,18 @@ export class ReportData {
     };
   }
 
-  /** Every coding by the chosen coders, one row each, in document order: the long format. */
+  /**
+   * Every coding by the chosen coders, one row each, in document order: the long format. The
+   * chosen coders hold most codings, so the table is read in order (the "+" keeps SQLite off the
+   * coder index, whose row-by-row lookups took 7 s for the large study's 120,000 codings, 0.7 s so).
+   */
   codings(): readonly CodingRow[] {
     return stmt(
       this.db,
       `SELECT c.id, c.code_id AS codeId, c.coder_id AS coderId, c.document_id AS documentId, c.unit_id AS unitId,
               coalesce(u.start, c.start) AS start, coalesce(u."end", c."end") AS "end", coalesce(u.condensed, '') AS condensed
        FROM codings c LEFT JOIN meaning_units u ON u.id = c.unit_id JOIN documents d ON d.id = c.document_id
-       WHERE c.coder_id IN (SELECT value FROM json_each(?))
+       WHERE +c.coder_id IN (SELECT value FROM json_each(?))
        ORDER BY d.sort, d.title, coalesce(u.start, c.start), c.created_at, c.id`,
     )
       .all(JSON.stringify(this.source.coderIds))
