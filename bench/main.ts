@@ -289,12 +289,16 @@ function reportStoredApplications(app: Application): void {
 async function main(): Promise<void> {
   const [mode = 'run', ...rest] = process.argv.slice(2);
   if (mode === 'readme') {
+    // Each table from its own run's results; `--readme=reports` rewrites the report exports' alone.
+    const only = flag(rest, 'readme') || null;
     const latest = path.join(results, 'latest.json');
-    if (!fs.existsSync(latest)) throw new Error('No bench-results/latest.json yet: run `npm run bench` first.');
-    rewriteReadme(path.join(root, 'README.md'), JSON.parse(fs.readFileSync(latest, 'utf8')) as BenchReport);
-    log('README.md: Performance section rewritten from bench-results/latest.json.');
     const reports = path.join(results, 'reports.json');
-    if (fs.existsSync(reports)) {
+    if (!fs.existsSync(latest) && !fs.existsSync(reports)) throw new Error('No bench-results/latest.json or reports.json yet: run `npm run bench` (or with --reports) first.');
+    if (only !== 'reports' && fs.existsSync(latest)) {
+      rewriteReadme(path.join(root, 'README.md'), JSON.parse(fs.readFileSync(latest, 'utf8')) as BenchReport);
+      log('README.md: Performance section rewritten from bench-results/latest.json.');
+    }
+    if (only !== 'main' && fs.existsSync(reports)) {
       rewriteReadmeBetween(path.join(root, 'README.md'), REPORTS_README_START, REPORTS_README_END, reportsMarkdown(JSON.parse(fs.readFileSync(reports, 'utf8')) as ReportsBenchResult));
       log('README.md: report exports rewritten from bench-results/reports.json.');
     }

@@ -7,7 +7,9 @@
 //   npm run bench -- --trace             also a Chromium trace of applying codes, the main thread's time printed
 //   npm run bench -- --refi              only REFI-QDA export and import, large study, 5 runs each against the bare minimum (--runs=N, --sizes=small)
 //   npm run bench -- --agreement         only agreement with and without 95% intervals, 50,000 units × 300 codes (--runs=N), with uptime
-//   npm run bench -- --readme            rewrite the README's Performance section from latest.json
+//   npm run bench -- --readme            rewrite the README's Performance section from latest.json (and reports.json)
+//   npm run bench -- --reports           every report's export of the large study, each in a process of its own
+//   npm run bench -- --readme=reports    only the report exports' table, from reports.json (--readme=main: only the other)
 import { build } from 'esbuild';
 import { build as viteBuild } from 'vite';
 import { spawnSync } from 'node:child_process';
@@ -17,7 +19,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
-const readmeOnly = args.includes('--readme');
+const readmeOnly = args.some((a) => a === '--readme' || a.startsWith('--readme='));
 
 // The renderer is built into a folder of the bench's own: a rebuild of out/ while the bench runs
 // (by npm test, or anyone working in the same tree) must not pull the page from under Chromium.
@@ -42,6 +44,6 @@ await build({
   define: { __CONDENSA_VERSION__: JSON.stringify('bench') },
 });
 
-const mode = readmeOnly ? ['readme'] : ['run', ...args.filter((a) => a !== '--no-build')];
+const mode = readmeOnly ? ['readme', ...args] : ['run', ...args.filter((a) => a !== '--no-build')];
 const run = spawnSync(process.execPath, [bundle, ...mode], { stdio: 'inherit', cwd: root });
 process.exit(run.status ?? 1);
