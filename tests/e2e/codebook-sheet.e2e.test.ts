@@ -51,6 +51,9 @@ describe('a codebook spreadsheet through the import dialog (browser mode)', () =
     expect(await preview.getByLabel('Level of Becoming a nurse').inputValue()).toBe('category');
     expect(await preview.getByLabel("Level of Finding one's feet").inputValue()).toBe('subcategory');
     await preview.getByRole('row', { name: /Passing it on/ }).getByText('guessed from the tree').waitFor();
+    // A parent the file names only in a path is created, and the preview says so.
+    await preview.getByRole('row', { name: /Passing it on/ }).getByText('(created)').waitFor();
+    expect(await preview.getByText('(created)').count()).toBe(1);
     await h.screenshot('codebook-sheet-preview');
     // Nothing is written while the user looks.
     expect((await page.evaluate(() => document.querySelectorAll('[role="treeitem"]').length))).toBe(0);

@@ -136,16 +136,18 @@ export async function planCodebookFile(db: Database.Database, bytes: Uint8Array,
   const choice = { mode: options.levels ?? 'auto', methodology: projectSettings(db).methodology, overrides: options.levelOverrides };
   const existing = existingNodes(db, options.matchByName ?? false);
   let sheet: SheetLayout | null = null;
+  let created: ReadonlySet<string> = new Set();
   let plan: CodebookPlan;
   if (isCodebookSheet(bytes, fileName)) {
     const read = await readCodebookSheet(bytes, fileName, options.columns, options.preview);
     sheet = read.layout;
+    created = read.created;
     plan = planCodebookImport(read.codebook, existing, { repairedGuids: 0 }, { ...choice, given: read.given }, read);
   } else {
     const { codebook, readNotes } = openCodebook(bytes, options.limits ?? DEFAULT_ZIP_LIMITS);
     plan = planCodebookImport(codebook, existing, readNotes, choice);
   }
-  return { report: plan.report, added: plan.nodes.length, plan, sheet, apply: () => applyCodebookPlan(db, plan) };
+  return { report: plan.report, added: plan.nodes.length, plan, sheet, created, apply: () => applyCodebookPlan(db, plan) };
 }
 
 /**
@@ -191,7 +193,14 @@ export function codebookPart(xml: string): string | null {
 /** The preview shows this many nodes; a codebook larger than that is summed up. */
 const PREVIEW_NODES = 5_000;
 
-function previewOf(placed: readonly PlacedCode[], origin: string | null, methodology: Methodology, mode: RefiLevelPreview['mode'], report: RefiImportReport): RefiLevelPreview {
+function previewOf(
+  placed: readonly PlacedCode[],
+  origin: string | null,
+  methodology: Methodology,
+  mode: RefiLevelPreview['mode'],
+  report: RefiImportReport,
+  created?: ReadonlySet<string>,
+): RefiLevelPreview {
   const nodes = placed.slice(0, PREVIEW_NODES).map((p) => ({
     guid: p.code.guid,
     parentGuid: p.parent?.guid ?? null,
@@ -201,6 +210,7 @@ function previewOf(placed: readonly PlacedCode[], origin: string | null, methodo
     basis: p.basis,
     codable: p.code.isCodable,
     match: p.match,
+    ...(created?.has(p.code.guid) ? { created: true } : {}),
   }));
   const notes = report.items.filter((i) => i.kind !== 'skipped' || /code/i.test(i.message)).map((i) => `${i.message}${i.count > 1 ? ` (${i.count})` : ''}`);
   return { origin, methodology, mode, nodes, more: placed.length - nodes.length, notes, sheet: null };
@@ -217,8 +227,8 @@ export async function previewLevels(
 ): Promise<RefiLevelPreview> {
   if (kind === 'codebook') {
     if (!options.db) throw new AppError('NO_PROJECT', 'Open the project the codebook should go into first, then import the codebook.');
-    const { plan, report, sheet } = await planCodebookFile(options.db, bytes, options.fileName ?? '', { ...options, preview: true });
-    return { ...previewOf(plan.placed, report.origin, projectSettings(options.db).methodology, plan.mode, report), sheet };
+    const { plan, report, sheet, created } = await planCodebookFile(options.db, bytes, options.fileName ?? '', { ...options, preview: true });
+    return { ...previewOf(plan.placed, report.origin, projectSettings(options.db).methodology, plan.mode, report, created), sheet };
   }
   const project = projectCodebook(bytes, options.limits ?? DEFAULT_ZIP_LIMITS);
   const report = new ReportBuilder(project.origin);

@@ -98,6 +98,8 @@ export interface SheetCodebook {
   readonly given: ReadonlyMap<string, NodeLevel>;
   /** Example texts, by GUID. */
   readonly examples: ReadonlyMap<string, string>;
+  /** Nodes the file names only as parents (no row of their own), by GUID. */
+  readonly created: ReadonlySet<string>;
   readonly layout: SheetLayout;
   /** What was repaired or left out, for the import report. */
   readonly notes: readonly RefiReportItem[];
@@ -239,7 +241,7 @@ export async function readCodebookSheet(
     // The preview shows the columns so that the user can say which one holds the names.
     const layout = { columns, shape: 'flat' as const, rows: table.rows.length };
     const notes = [{ kind: 'note' as const, message: 'No column is recognised as the code names: choose the column that holds them', count: 1, code: 'NO_NAME_COLUMN' }];
-    return { codebook: { origin: `the spreadsheet “${label}”`, codes: [], sets: [] }, given: new Map(), examples: new Map(), layout, notes };
+    return { codebook: { origin: `the spreadsheet “${label}”`, codes: [], sets: [] }, given: new Map(), examples: new Map(), created: new Set(), layout, notes };
   }
   if (naming < 0) {
     throw fileError(
@@ -293,9 +295,9 @@ export async function readCodebookSheet(
     for (const r of rows) addUnique(tree, (r.cells.path ?? r.cells.name)!.trim(), null, r, notes);
   }
   checkDepth(tree, label);
-  const { codes, given, examples } = buildCodes(tree, notes);
+  const { codes, given, examples, created } = buildCodes(tree, notes);
   const codebook = { origin: `the spreadsheet “${label}”`, codes, sets: [] };
-  return { codebook, given, examples, layout: { columns, shape, rows: table.rows.length }, notes: notes.list() };
+  return { codebook, given, examples, created, layout: { columns, shape, rows: table.rows.length }, notes: notes.list() };
 }
 
 /** A node under `parent` (null: at the top), or the row merged into the node of that name already there. */
@@ -446,9 +448,10 @@ function colourOf(cell: string | undefined, notes: Notes): string | null {
 }
 
 /** The drafts as REFI codes, with stable GUIDs (the file's own, else derived from the path, so the preview and the import agree). */
-function buildCodes(tree: Tree, notes: Notes): Pick<SheetCodebook, 'given' | 'examples'> & { codes: RefiCode[] } {
+function buildCodes(tree: Tree, notes: Notes): Pick<SheetCodebook, 'given' | 'examples' | 'created'> & { codes: RefiCode[] } {
   const given = new Map<string, NodeLevel>();
   const examples = new Map<string, string>();
+  const created = new Set<string>();
   const usedIds = new Set<string>();
   let unknownLevels = 0;
   const toCode = (d: Draft, children: RefiCode[]): RefiCode => {
@@ -456,6 +459,7 @@ function buildCodes(tree: Tree, notes: Notes): Pick<SheetCodebook, 'given' | 'ex
     const own = normalizeGuid(cells.id);
     const guid = own && !usedIds.has(own) ? own : derivedGuid('codebook-sheet', d.key);
     usedIds.add(guid);
+    if (!d.row) created.add(guid);
     const level = cells.level ? LEVEL_OF_WORD.get(plainWord(cells.level)) : d.level;
     if (level) given.set(guid, level);
     else if (cells.level && rankOf(cells.level) === null) unknownLevels += 1;
@@ -477,7 +481,7 @@ function buildCodes(tree: Tree, notes: Notes): Pick<SheetCodebook, 'given' | 'ex
     built.set(d, toCode(d, d.children.map((c) => built.get(c)!)));
   }
   if (unknownLevels) notes.add('LEVEL_UNREAD', 'converted', 'Level names Condensa does not know were left to the tree', unknownLevels);
-  return { codes: tree.roots.map((d) => built.get(d)!), given, examples };
+  return { codes: tree.roots.map((d) => built.get(d)!), given, examples, created };
 }
 
 // ---- The same shape out: one row per node, read back by readCodebookSheet. ----

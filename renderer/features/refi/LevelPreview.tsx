@@ -201,7 +201,15 @@ export function LevelPreview({
             <tbody>
               {preview.nodes.slice(0, SHOWN).map((n) => (
                 <tr key={n.guid} className={n.basis === 'depth' ? 'guessed' : undefined}>
-                  <td style={{ paddingLeft: `${4 + Math.min(n.depth, 8) * 14}px` }}>{n.name || '(no name)'}</td>
+                  <td style={{ paddingLeft: `${4 + Math.min(n.depth, 8) * 14}px` }}>
+                    {n.name || '(no name)'}
+                    {n.created && n.match === 'new' && (
+                      <span className="muted" title="The file names it only as a parent, with no row of its own: it is created.">
+                        {' '}
+                        (created)
+                      </span>
+                    )}
+                  </td>
                   <td>
                     {n.match === 'new' ? (
                       <select aria-label={`Level of ${n.name}`} value={n.level} onChange={(e) => setLevel(n.guid, e.target.value as NodeLevel)}>

@@ -87,6 +87,8 @@ export const RefiLevelNode = z.object({
   codable: z.boolean(),
   /** For a codebook added to a project: a new node, or one the project has (same GUID, or same name on request). */
   match: z.enum(['new', 'guid', 'name']),
+  /** A spreadsheet named this node only as a parent (in a path or the parent column): it is created. */
+  created: z.boolean().optional(),
 });
 export type RefiLevelNode = z.infer<typeof RefiLevelNode>;
 

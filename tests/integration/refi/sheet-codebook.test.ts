@@ -153,7 +153,10 @@ describe('bad codebook spreadsheets: refused or repaired with a message and a st
 
   it('cuts a loop in the parent column at its first row, creates missing parents and says so', async () => {
     t = await emptyProject();
-    const { report } = await t.client.call('refi.importCodebook', sheet('name,parent\nA,C\nB,A\nC,B\nD,A\nSelf,Self\nE,Nowhere\n'));
+    const file = sheet('name,parent\nA,C\nB,A\nC,B\nD,A\nSelf,Self\nE,Nowhere\n');
+    const preview = await t.client.call('refi.previewLevels', { ...file, kind: 'codebook' });
+    expect(preview.nodes.filter((n) => n.created).map((n) => n.name)).toEqual(['Nowhere']);
+    const { report } = await t.client.call('refi.importCodebook', file);
     const nodes = await t.client.call('codebook.list', {});
     const parentOf = (name: string) => nodes.find((n) => n.id === nodes.find((x) => x.name === name)!.parentIds[0])?.name ?? null;
     expect(Object.fromEntries(['A', 'B', 'C', 'D', 'Self', 'E', 'Nowhere'].map((n) => [n, parentOf(n)]))).toEqual({ A: null, B: 'A', C: 'B', D: 'A', Self: null, E: 'Nowhere', Nowhere: null });
