@@ -85,7 +85,9 @@ export function nodeCounts(db: Database.Database, coderIds: readonly string[] | 
   const nodes = loadNodes(db);
   const up = ancestorsByLevel(nodes);
   // Two plain scans and lookups in memory: joining 120,000 codings to their units costs far more.
-  const codings = stmt(db, `SELECT code_id, unit_id, document_id, start, end FROM codings ${coderIds ? 'WHERE coder_id IN (SELECT value FROM json_each(?))' : ''}`)
+  // The "+" keeps SQLite off the coder index: its row-by-row lookups of the columns it lacks took
+  // 3.7 s for the large study's 120,000 codings, the scan 0.36 s (the coders chosen hold most codings).
+  const codings = stmt(db, `SELECT code_id, unit_id, document_id, start, end FROM codings ${coderIds ? 'WHERE +coder_id IN (SELECT value FROM json_each(?))' : ''}`)
     .raw()
     .all(...(coderIds ? [JSON.stringify(coderIds)] : [])) as [string, string | null, string, number | null, number | null][];
   const speakers = new SpeakerIndex(db, null);
