@@ -63,6 +63,15 @@ export function levelProblem(child: { readonly level: NodeLevel; readonly name: 
   return `A ${word(child.level)} cannot go under a ${word(parent.level)} (“${child.name}” under “${parent.name}”): choose a node of a higher level, or the top of the codebook.`;
 }
 
+/** Why `childId` may not go under `parentId` (null: the top), in a sentence: a cycle or the levels; null when it may. */
+export function placementProblem(nodes: readonly (TreeNode & { readonly name: string })[], childId: string, parentId: string | null): string | null {
+  if (parentId === null) return null;
+  if (wouldCycle(nodes, childId, parentId)) return 'A node cannot go inside itself or inside one of its own children.';
+  const child = nodes.find((n) => n.id === childId);
+  const parent = nodes.find((n) => n.id === parentId);
+  return child && parent ? levelProblem(child, parent) : null;
+}
+
 /**
  * For each node, its ancestors grouped by level (nearest first within a level): what the
  * abstraction table shows in its subcategory, category and theme columns.

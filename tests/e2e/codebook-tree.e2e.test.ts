@@ -197,6 +197,8 @@ describe('a code tree of 300 nodes, in Chromium (browser mode)', () => {
     await page.keyboard.press('Control+v');
     await page.getByRole('status').filter({ hasText: 'A category cannot go under a code (“Category 4.4” under “Code 2”)' }).waitFor();
     await h.screenshot('codebook-tree-refused');
+    // Refused before anything was sent: nothing failed to save.
+    expect(await page.getByTestId('save-state').textContent()).toBe('Saved');
     expect(await t.placeOf('Category 4.4')).toEqual({ parent: 'Theme 4', index: 3 });
     await t.focus('Theme 1');
     await page.keyboard.press('Control+v');

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import type { NodeLevel, ThemeStatus } from '../../../shared/domain/vocabulary';
 import { AppError } from '../../../shared/api/errors';
-import { levelProblem, subtreeIds, wouldCycle, type TreeNode } from '../../../shared/domain/codebook-tree';
+import { placementProblem, subtreeIds, type TreeNode } from '../../../shared/domain/codebook-tree';
 import { nowIso, stmt } from '../store/statements';
 
 // Colours for new codes, distinct at a glance and readable as 20% tints behind text.
@@ -149,17 +149,12 @@ interface MoveInput {
 }
 
 function moveNode(db: Database.Database, input: MoveInput, allowMultipleParents: boolean): void {
-  const node = requireNodeRow(db, input.id);
+  requireNodeRow(db, input.id);
   const tree = loadTree(db);
   const current = tree.find((n) => n.id === input.id)!.parentIds;
-  if (input.parentId !== null) {
-    const parent = requireNodeRow(db, input.parentId);
-    if (wouldCycle(tree, input.id, input.parentId)) {
-      throw new AppError('CONFLICT', 'A node cannot go inside itself or inside one of its own children.');
-    }
-    const problem = levelProblem(node, parent);
-    if (problem) throw new AppError('CONFLICT', problem);
-  }
+  if (input.parentId !== null) requireNodeRow(db, input.parentId);
+  const problem = placementProblem(tree, input.id, input.parentId);
+  if (problem) throw new AppError('CONFLICT', problem);
   if (input.addParent) {
     if (!allowMultipleParents) {
       throw new AppError('CONFLICT', 'This project keeps each code under one parent. Allow several parents in the project settings to place it in more than one category.');

@@ -6,7 +6,6 @@ import { attempt, useAppStore } from '../../state/app-store';
 import { useWorkspace } from '../../state/workspace-store';
 import { CODE_DRAG_TYPE } from '../coding/CodeRail';
 import { selectNode, showNotice, useCoding } from '../coding/coding-store';
-import { levelProblem, subtreeIds } from '../../../shared/domain/codebook-tree';
 import {
   dropTarget,
   flattenCodebook,
@@ -25,7 +24,7 @@ import {
 import { MoveDialog } from './MoveDialog';
 import { DeleteDialog, MergeDialog, SplitDialog } from './NodeDialogs';
 import { NodeForm } from './NodeForm';
-import { moveSelection } from './tree-moves';
+import { moveProblem, moveSelection } from './tree-moves';
 import { movingOf, openTreeDialog, setCollapsed, useTree, type MovingNode } from './tree-store';
 
 const NODE_DRAG_TYPE = 'application/x-condensa-node';
@@ -193,11 +192,7 @@ export function CodebookView() {
     if (!moving) return;
     const place = placeFor(e);
     const to = dropTarget(rows, row, place, moving[0].id, withChildren.has(row.node.id) && !collapsed.has(row.node.id));
-    const parent = nodes.find((n) => n.id === to.parentId) ?? null;
-    const refused = moving.some((m) => {
-      const node = nodes.find((n) => n.id === m.id);
-      return !node || (parent !== null && (subtreeIds(nodes, m.id).has(parent.id) || levelProblem(node, parent) !== null));
-    });
+    const refused = moveProblem(moving, to.parentId) !== null;
     if (!refused) {
       e.preventDefault();
       e.dataTransfer.dropEffect = 'move';

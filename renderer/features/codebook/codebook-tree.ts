@@ -1,5 +1,5 @@
 import type { CodebookNode } from '../../../shared/api/entities';
-import { levelProblem, subtreeIds } from '../../../shared/domain/codebook-tree';
+import { placementProblem } from '../../../shared/domain/codebook-tree';
 
 export interface TreeRow {
   readonly node: CodebookNode;
@@ -147,6 +147,5 @@ export function rowRange(visible: readonly TreeRow[], fromPath: string, toPath: 
  * level than any of them (a category never under a code).
  */
 export function moveTargets(nodes: readonly CodebookNode[], moving: readonly CodebookNode[]): CodebookNode[] {
-  const blocked = new Set(moving.flatMap((m) => [...subtreeIds(nodes, m.id)]));
-  return nodes.filter((n) => !blocked.has(n.id) && moving.every((m) => levelProblem(m, n) === null));
+  return nodes.filter((n) => moving.every((m) => placementProblem(nodes, m.id, n.id) === null));
 }

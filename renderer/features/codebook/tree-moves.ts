@@ -1,8 +1,19 @@
+import { placementProblem } from '../../../shared/domain/codebook-tree';
 import { attemptHere, call } from '../../state/app-store';
 import { useWorkspace } from '../../state/workspace-store';
 import { showNotice } from '../coding/coding-store';
 import type { Placement } from './codebook-tree';
 import { setCollapsed, useTree, type MovingNode } from './tree-store';
+
+/** Why these nodes may not go under `parentId`, in a sentence; null when they all may. */
+export function moveProblem(moving: readonly MovingNode[], parentId: string | null): string | null {
+  const nodes = useWorkspace.getState().nodes;
+  for (const m of moving) {
+    const problem = placementProblem(nodes, m.id, parentId);
+    if (problem) return problem;
+  }
+  return null;
+}
 
 /**
  * Moves nodes as one recorded step (one undo, one audit entry). A refusal (a category under a
@@ -11,6 +22,12 @@ import { setCollapsed, useTree, type MovingNode } from './tree-store';
  */
 export async function moveSelection(moving: readonly MovingNode[], to: Placement, where: string): Promise<boolean> {
   if (moving.length === 0) return false;
+  // Said before asking: a refusal the core would give anyway writes nothing, and is no failed save.
+  const problem = moveProblem(moving, to.parentId);
+  if (problem) {
+    showNotice(problem);
+    return false;
+  }
   const [first, ...rest] = moving;
   const done = await attemptHere(
     () => call('codebook.move', { id: first.id, fromParentId: first.fromParentId, parentId: to.parentId, index: to.index, also: rest }),

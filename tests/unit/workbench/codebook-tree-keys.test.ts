@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CodebookNode } from '../../../shared/api/entities';
-import { levelProblem } from '../../../shared/domain/codebook-tree';
+import { levelProblem, placementProblem } from '../../../shared/domain/codebook-tree';
 import {
   dropTarget,
   flattenCodebook,
@@ -103,5 +103,10 @@ describe('the codebook tree by keyboard', () => {
     expect(levelProblem(node('Support', 'category'), node('Exam nerves', 'code'))).toMatch(/^A category cannot go under a code \(“Support” under “Exam nerves”\)/);
     expect(levelProblem(node('a', 'code'), node('b', 'code'))).toBeNull();
     expect(levelProblem(node('a', 'theme'), null)).toBeNull();
+    // A whole placement: into its own branch, a lower level, or fine.
+    expect(placementProblem(nodes, 'catA', 'code2')).toBe('A node cannot go inside itself or inside one of its own children.');
+    expect(placementProblem(nodes, 'catB', 'loose')).toMatch(/^A category cannot go under a code/);
+    expect(placementProblem(nodes, 'code4', 'sub1')).toBeNull();
+    expect(placementProblem(nodes, 'catB', null)).toBeNull();
   });
 });
