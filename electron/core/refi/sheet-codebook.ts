@@ -142,7 +142,6 @@ function layoutColumns(table: RawTable, chosen: Readonly<Record<string, SheetCol
 }
 
 interface Row {
-  readonly line: number;
   readonly cells: Partial<Record<Role, string>>;
   /** Every parent column's cell, left to right (several: the levels above the code, Theme | Category | Code). */
   readonly parents: readonly string[];
@@ -254,7 +253,7 @@ export async function readCodebookSheet(
   const rows: Row[] = [];
   const parentColumns = columns.flatMap((c, j) => (c.role === 'parent' ? [j] : []));
   const wide = parentColumns.length > 1;
-  table.rows.forEach((cells, i) => {
+  for (const cells of table.rows) {
     const row: Partial<Record<Role, string>> = {};
     columns.forEach((c, j) => {
       if (c.role !== 'ignore' && cells[j] !== '' && row[c.role] === undefined) row[c.role] = cells[j];
@@ -262,8 +261,8 @@ export async function readCodebookSheet(
     const parents = parentColumns.map((j) => cells[j].trim());
     // In a wide layout a row without a code describes the deepest level it fills (a category's definition).
     if (!(row.path ?? row.name)?.trim() && !(wide && parents.some((p) => p))) notes.add('ROW_WITHOUT_NAME', 'skipped', 'Rows without a code name were skipped');
-    else rows.push({ line: i + 2, cells: row, parents });
-  });
+    else rows.push({ cells: row, parents });
+  }
 
   const hasParent = parentColumns.length > 0;
   const hasLevel = col('level') >= 0;
