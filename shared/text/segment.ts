@@ -1,3 +1,4 @@
+import { isNonSpeech } from './non-speech';
 import { trimSpan } from './spans';
 
 export type SegmentMode = 'turn' | 'paragraph' | 'sentence';
@@ -35,7 +36,8 @@ const segmenters = new Map<string, Intl.Segmenter>();
 
 /**
  * Meaning units inside turns: sorted, non-overlapping, trimmed, never crossing a turn boundary.
- * Without turns the whole text is one span.
+ * Without turns the whole text is one span. A stretch that holds only stage directions, inaudible
+ * marks or timestamps ("(Laughter)", "[00:12:03]") stays in the text but is no unit.
  */
 export function segmentUnits(
   text: string,
@@ -47,7 +49,7 @@ export function segmentUnits(
   for (const span of turnSpans(text, turns)) {
     for (const piece of splitSpan(text, span, mode, options.locale ?? DEFAULT_LOCALE)) {
       const [start, end] = trimSpan(text, piece.start, piece.end);
-      if (start < end) units.push({ start, end });
+      if (start < end && !isNonSpeech(text.slice(start, end))) units.push({ start, end });
     }
   }
   return units;

@@ -2,6 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { detectTurns, parseMarkdown, type ParsedTranscript } from '../../../shared/text';
+import { takeHeader, type TranscriptHeader } from '../../../shared/text/header';
 
 // Transcripts written for this test in the shapes real files take, each with a sidecar of the
 // speakers and turns a reader would mark.
@@ -12,8 +13,10 @@ interface Expected {
   readonly language: string;
   readonly shape: string;
   readonly speakers: readonly string[];
-  /** [speaker or null, the first words of the turn's text], in document order. */
+  /** [speaker or null, the first words of the turn's text], in document order, the header's lines left out. */
   readonly turns: readonly (readonly [string | null, string])[];
+  /** The details a header at the start gives; absent: the transcript has no header to take. */
+  readonly header?: Partial<Omit<TranscriptHeader, 'lines'>>;
 }
 
 interface Tally {
@@ -27,10 +30,17 @@ const precision = (t: Tally): number => (t.detected === 0 ? 1 : t.correct / t.de
 const recall = (t: Tally): number => (t.expected === 0 ? 1 : t.correct / t.expected);
 const percent = (x: number): string => `${(x * 100).toFixed(1)} %`;
 
-function parse(file: string, source: string): ParsedTranscript {
-  if (file.endsWith('.md')) return parseMarkdown(source);
+// As the import reads a file: turns detected, then the header (if any) taken off the start.
+function parse(file: string, source: string): { parsed: ParsedTranscript; header: TranscriptHeader | null } {
+  if (file.endsWith('.md')) return takeHeader(parseMarkdown(source));
   const { turns, speakers } = detectTurns(source);
-  return { text: source, turns, speakers };
+  return takeHeader({ text: source, turns, speakers });
+}
+
+/** Right when the header is found where there is one, with every field as expected, and never invented. */
+function headerRight(found: TranscriptHeader | null, expected: Expected['header']): boolean {
+  if (!expected) return found === null;
+  return found !== null && Object.entries(expected).every(([k, v]) => found[k as keyof TranscriptHeader] === v);
 }
 
 const squash = (s: string): string => s.replace(/\s+/g, ' ').trim();
@@ -94,11 +104,18 @@ describe('speaker detection over the labelled corpus', () => {
     expect([...languages].some((l) => ['fa', 'ar', 'he'].includes(l))).toBe(true);
   });
 
-  it(`finds turn starts, speakers and attribution with precision and recall >= ${THRESHOLD * 100} %`, () => {
+  it(`finds turn starts, speakers and attribution with precision and recall >= ${THRESHOLD * 100} %, and every header`, () => {
     const total = { starts: tally(), attribution: tally(), speakers: tally() };
     const report: string[] = [];
+    let headers = 0;
+    let headersRight = 0;
     for (const file of files) {
-      const score = scoreFile(parse(file, readFileSync(path.join(DIR, file), 'utf8')), readExpected(file));
+      const expected = readExpected(file);
+      const { parsed, header } = parse(file, readFileSync(path.join(DIR, file), 'utf8'));
+      if (expected.header) headers++;
+      if (headerRight(header, expected.header)) headersRight++;
+      else report.push(`${file}: header ${JSON.stringify(header)}, expected ${JSON.stringify(expected.header ?? null)}`);
+      const score = scoreFile(parsed, expected);
       add(total.starts, score.starts);
       add(total.attribution, score.attribution);
       add(total.speakers, score.speakers);
@@ -109,8 +126,10 @@ describe('speaker detection over the labelled corpus', () => {
         `${m.padEnd(12)} precision ${percent(precision(total[m]))}  recall ${percent(recall(total[m]))}` +
         `  (${total[m].correct} right of ${total[m].detected} found, ${total[m].expected} expected)`,
     );
-    console.log(`speaker corpus, ${files.length} transcripts\n${lines.join('\n')}`);
+    console.log(`speaker corpus, ${files.length} transcripts (${headers} with a header)\n${lines.join('\n')}\nheaders: ${headersRight} of ${files.length} files right`);
     if (report.length > 0) console.log(report.join('\n'));
+    expect(headers).toBeGreaterThanOrEqual(6);
+    expect(headersRight, 'files whose header was taken as expected (or, without one, left alone)').toBe(files.length);
     for (const m of ['starts', 'attribution', 'speakers'] as const) {
       expect(precision(total[m]), `${m} precision`).toBeGreaterThanOrEqual(THRESHOLD);
       expect(recall(total[m]), `${m} recall`).toBeGreaterThanOrEqual(THRESHOLD);
