@@ -58,7 +58,7 @@ export function parseImportArgs(args: readonly string[], cwd: string): ImportCli
 }
 
 type FileReport =
-  | { file: string; ok: true; documentId: string; title: string; turns: number; units: number; speakers: string[]; participantsCreated: number; participantsMapped: number }
+  | { file: string; ok: true; documentId: string; title: string; turns: number; units: number; speakers: string[]; participantsCreated: number; participantsMapped: number; codings: number; codesCreated: number }
   | { file: string; ok: false; code: string; message: string };
 
 /** Imports every file through the contract; returns whether all of them made it. */
@@ -90,7 +90,8 @@ export async function runImport(client: Client, o: ImportCliOptions, out: (line:
   for (const r of reports) {
     if (r.ok && !o.json) {
       const people = `${r.participantsCreated} new participant${r.participantsCreated === 1 ? '' : 's'}${r.participantsMapped ? `, ${r.participantsMapped} matched by label` : ''}`;
-      out(`Imported ${path.basename(r.file)} as “${r.title}”: ${r.turns} turns, ${r.units} meaning units, speakers ${r.speakers.join(', ') || 'none'} (${people}).`);
+      const tags = r.codings > 0 ? `, ${r.codings} codings from its tags (${r.codesCreated} new codes)` : '';
+      out(`Imported ${path.basename(r.file)} as “${r.title}”: ${r.turns} turns, ${r.units} meaning units${tags}, speakers ${r.speakers.join(', ') || 'none'} (${people}).`);
     }
     if (!r.ok) err(`condensa: ${r.message} [${r.code}]`);
   }

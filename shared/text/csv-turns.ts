@@ -1,4 +1,5 @@
 import { normalizeNewlines } from './decode';
+import { decodeEntities } from './entities';
 import { TextError } from './errors';
 import { buildTranscript, tidyEntryText, type ParsedTranscript, type TranscriptEntry } from './transcript';
 
@@ -17,7 +18,21 @@ export interface CsvTurnOptions {
   readonly speakerColumn: CsvColumn | null;
   readonly textColumn: CsvColumn;
   readonly timestampColumn?: CsvColumn;
+  /** A column of `;`-separated tags (codes) per row. */
+  readonly tagColumn?: CsvColumn;
   readonly hasHeader: boolean;
+  /** Leave out rows that are not speech (a lone link, a note); rows without text are always left out. */
+  readonly skipNonSpeech?: boolean;
+}
+
+/** What a row of a table of turns holds: speech, or a lone link, a note or nothing. */
+export type CsvRowKind = 'speech' | 'link' | 'note' | 'empty';
+
+export interface CsvTurns extends ParsedTranscript {
+  /** The kind of every row after the header, in order. */
+  readonly rowKinds: readonly CsvRowKind[];
+  /** The tags of each turn, in the order of the turns (empty without a tag column). */
+  readonly turnTags: readonly (readonly string[])[];
 }
 
 interface CsvRecord {
@@ -60,25 +75,57 @@ export function sniffDelimiter(text: string): CsvDelimiter {
   return best;
 }
 
-export function turnsFromCsv(rows: readonly (readonly string[])[], options: CsvTurnOptions): ParsedTranscript {
-  if (rows.length === 0) return buildTranscript([]);
+export function turnsFromCsv(rows: readonly (readonly string[])[], options: CsvTurnOptions): CsvTurns {
+  if (rows.length === 0) return { ...buildTranscript([]), rowKinds: [], turnTags: [] };
   assertRectangular(rows.map((fields, i) => ({ fields, line: i + 1 })));
   const header = options.hasHeader ? rows[0] ?? [] : null;
   const speaker = options.speakerColumn === null ? null : columnIndex(options.speakerColumn, header, rows);
   const text = columnIndex(options.textColumn, header, rows);
   const timestamp = options.timestampColumn === undefined ? null : columnIndex(options.timestampColumn, header, rows);
+  const tags = options.tagColumn === undefined ? null : columnIndex(options.tagColumn, header, rows);
   const entries: TranscriptEntry[] = [];
+  const rowKinds: CsvRowKind[] = [];
+  const turnTags: string[][] = [];
   for (const row of options.hasHeader ? rows.slice(1) : rows) {
-    const body = tidyEntryText(row[text] ?? '');
-    if (body === '') continue;
-    entries.push({ speaker: cellOrNull(row, speaker), text: body, timestamp: cellOrNull(row, timestamp) });
+    const body = tidyEntryText(decodeEntities(row[text] ?? ''));
+    // Exports write the label as it reads ("DB:"); the transcript adds the colon itself.
+    const label = cellOrNull(row, speaker)?.replace(/\s*:+$/, '') || null;
+    const kind = csvRowKind(label, body);
+    rowKinds.push(kind);
+    if (kind === 'empty' || (kind !== 'speech' && options.skipNonSpeech)) continue;
+    entries.push({ speaker: label, text: body, timestamp: cellOrNull(row, timestamp) });
+    turnTags.push(tags === null ? [] : splitTags(row[tags] ?? ''));
   }
-  return buildTranscript(entries);
+  return { ...buildTranscript(entries), rowKinds, turnTags };
+}
+
+const LONE_LINK = /^<?(?:https?:\/\/|www\.)\S+?>?$/i;
+// Rows a transcription service or a note-taker adds beside the speech.
+const NOTE_WORD = /^(?:notes?|comments?|memo|annotations?|remarks?|summary|source|links?|url|anmerkung(?:en)?|notiz(?:en)?|notas?|remarques?|یادداشت|ملاحظات)$/i;
+const NOTE_LINE = /^([^\s:]{2,20}):(?:\s|$)/;
+
+/** Whether a row (its label without the colon, its tidied text) is speech, a lone link, a note or empty. */
+export function csvRowKind(label: string | null, text: string): CsvRowKind {
+  if (text === '') return 'empty';
+  if (LONE_LINK.test(text)) return 'link';
+  if (label !== null && NOTE_WORD.test(label)) return 'note';
+  const opening = NOTE_LINE.exec(text);
+  if (label === null && opening && NOTE_WORD.test(opening[1])) return 'note';
+  return 'speech';
+}
+
+/** `a; b;; c ` → [a, b, c]: each tag once, entities decoded. */
+export function splitTags(cell: string): string[] {
+  const tags = decodeEntities(cell)
+    .split(';')
+    .map((t) => t.replace(/\s+/g, ' ').trim())
+    .filter((t) => t !== '');
+  return [...new Set(tags)];
 }
 
 function cellOrNull(row: readonly string[], column: number | null): string | null {
   if (column === null) return null;
-  const value = (row[column] ?? '').replace(/\s+/g, ' ').trim();
+  const value = decodeEntities(row[column] ?? '').replace(/\s+/g, ' ').trim();
   return value === '' ? null : value;
 }
 

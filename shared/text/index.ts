@@ -12,10 +12,14 @@ export { isFacilitatorLabel, isPseudoLabel } from './label-words';
 export { buildTranscript, type ParsedTranscript, type TranscriptEntry } from './transcript';
 export { formatTimestamp, parseSrt, parseWebVtt } from './subtitles';
 export {
+  csvRowKind,
   parseCsv,
   sniffDelimiter,
+  splitTags,
   turnsFromCsv,
   type CsvColumn,
+  type CsvRowKind,
+  type CsvTurns,
   type CsvDelimiter,
   type CsvOptions,
   type CsvTurnOptions,

@@ -9,7 +9,7 @@ export const importHandlers: HandlerMap<keyof typeof importMethods> = {
   'import.commit': ({ previewId, ...options }, ctx) => {
     const cache = previewCacheFor(ctx.app);
     const extraction = cache.get(previewId);
-    const result = commitExtraction(ctx.project.db, extraction, options, (summary, work) => ctx.write(summary, work));
+    const result = commitExtraction(ctx.project.db, extraction, { ...options, coderId: ctx.project.currentCoderId }, (summary, work) => ctx.write(summary, work));
     cache.drop(previewId);
     return result;
   },

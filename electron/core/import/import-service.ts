@@ -169,6 +169,8 @@ export type CommitParsed = Required<Pick<CommitOptions, 'segment' | 'unitsInFaci
   readonly csv?: CsvChoice;
   readonly speakers: NonNullable<CommitOptions['speakers']>;
   readonly document: NonNullable<CommitOptions['document']>;
+  /** The current coder, whose codings a table's tags become. */
+  readonly coderId?: string | null;
 };
 
 /** Builds the rows of one import from an extraction and the user's decisions; `write` wraps them in one recorded step. */
@@ -178,7 +180,7 @@ export function commitExtraction(
   options: CommitParsed,
   write: (summary: (r: StoreResult) => string, work: () => StoreResult) => StoreResult,
 ): StoreResult {
-  const { parsed } = readTranscript(extraction, options);
+  const { parsed, turnTags } = readTranscript(extraction, options);
   const request = {
     parsed,
     format: extraction.format,
@@ -189,9 +191,11 @@ export function commitExtraction(
     unitsInFacilitatorTurns: options.unitsInFacilitatorTurns,
     speakers: options.speakers,
     document: options.document,
+    turnTags,
+    coderId: options.coderId ?? null,
   };
   return write(
-    (r) => `Import “${r.title}” (${r.turns} turns, ${r.units} meaning units)`,
+    (r) => `Import “${r.title}” (${r.turns} turns, ${r.units} meaning units${r.codings > 0 ? `, ${r.codings} codings from tags` : ''})`,
     () => storeTranscript(db, request),
   );
 }

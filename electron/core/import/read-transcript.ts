@@ -3,7 +3,7 @@ import type { DocumentKind } from '../../../shared/domain/vocabulary';
 import { detectTurns, parseMarkdown, summarizeSpeakers, turnsFromCsv, type ParsedTranscript } from '../../../shared/text';
 import { asFileError, type Extraction } from './extract';
 import { fileError } from './formats';
-import { SPEAKER_HEADER, TEXT_HEADER, TIME_HEADER } from './turn-columns';
+import { SPEAKER_HEADER, TAG_HEADER, TEXT_HEADER, TIME_HEADER } from './turn-columns';
 
 export interface ReadChoice {
   readonly detect: boolean;
@@ -13,9 +13,12 @@ export interface ReadChoice {
 export interface ReadTranscript {
   readonly parsed: ParsedTranscript;
   readonly csv: CsvPreview | null;
+  /** The tags to import as codings, per turn (a CSV's tag column, when the user asked for it). */
+  readonly turnTags: readonly (readonly string[])[] | null;
 }
 
 const CSV_SAMPLE_ROWS = 5;
+const NON_SPEECH_LISTED = 50;
 const TIME_VALUE = /^\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?$/;
 
 const NOTHING_READ: Readonly<Record<Extraction['kind'], string>> = {
@@ -37,11 +40,11 @@ function turnsOf(extraction: Extraction, choice: ReadChoice): ReadTranscript {
   try {
     switch (extraction.kind) {
       case 'text':
-        return { parsed: { text: extraction.text, ...detectTurns(extraction.text, { detect: choice.detect }) }, csv: null };
+        return { parsed: { text: extraction.text, ...detectTurns(extraction.text, { detect: choice.detect }) }, csv: null, turnTags: null };
       case 'markdown':
-        return { parsed: parseMarkdown(extraction.source, { detect: choice.detect }), csv: null };
+        return { parsed: parseMarkdown(extraction.source, { detect: choice.detect }), csv: null, turnTags: null };
       case 'subtitles':
-        return { parsed: choice.detect ? extraction.parsed : withoutSpeakers(extraction.parsed), csv: null };
+        return { parsed: choice.detect ? extraction.parsed : withoutSpeakers(extraction.parsed), csv: null, turnTags: null };
       case 'csv':
         return readCsv(extraction.rows, choice);
     }
@@ -56,42 +59,69 @@ function withoutSpeakers(parsed: ParsedTranscript): ParsedTranscript {
 }
 
 function readCsv(rows: readonly (readonly string[])[], choice: ReadChoice): ReadTranscript {
-  const picked = choice.csv ? { timestampColumn: null, ...choice.csv } : guessCsvColumns(rows);
-  const parsed = turnsFromCsv(rows, {
+  const picked = choice.csv ? { timestampColumn: null, tagColumn: null, importTags: false, skipNonSpeech: false, ...choice.csv } : guessCsvColumns(rows);
+  const { rowKinds, turnTags, ...parsed } = turnsFromCsv(rows, {
     hasHeader: picked.hasHeader,
     speakerColumn: choice.detect ? picked.speakerColumn : null,
     textColumn: picked.textColumn,
     timestampColumn: picked.timestampColumn ?? undefined,
+    tagColumn: picked.tagColumn ?? undefined,
+    skipNonSpeech: picked.skipNonSpeech,
   });
   const width = rows[0]?.length ?? 0;
   const columns = picked.hasHeader ? [...(rows[0] ?? [])] : Array.from({ length: width }, (_, i) => `Column ${i + 1}`);
   const body = picked.hasHeader ? rows.slice(1) : rows;
+  const nonSpeech = { link: 0, note: 0, empty: 0 };
+  const nonSpeechRows: CsvPreview['nonSpeechRows'] = [];
+  rowKinds.forEach((kind, i) => {
+    if (kind === 'speech') return;
+    nonSpeech[kind] += 1;
+    if (nonSpeechRows.length < NON_SPEECH_LISTED) nonSpeechRows.push({ row: i + 1, kind, text: (body[i]?.[picked.textColumn] ?? '').slice(0, 200) });
+  });
+  const tagTurns = new Map<string, number>();
+  for (const tags of turnTags) for (const tag of tags) tagTurns.set(tag, (tagTurns.get(tag) ?? 0) + 1);
   return {
     parsed,
+    turnTags: picked.tagColumn !== null && picked.importTags ? turnTags : null,
     csv: {
       columns,
       rows: body.length,
       sample: body.slice(0, CSV_SAMPLE_ROWS).map((r) => r.map((cell) => cell.slice(0, 200))),
-      choice: { hasHeader: picked.hasHeader, speakerColumn: picked.speakerColumn, textColumn: picked.textColumn, timestampColumn: picked.timestampColumn ?? null },
+      sampleKinds: rowKinds.slice(0, CSV_SAMPLE_ROWS),
+      nonSpeech,
+      nonSpeechRows,
+      tags: [...tagTurns].map(([name, turns]) => ({ name, turns })),
+      choice: {
+        hasHeader: picked.hasHeader,
+        speakerColumn: picked.speakerColumn,
+        textColumn: picked.textColumn,
+        timestampColumn: picked.timestampColumn ?? null,
+        tagColumn: picked.tagColumn ?? null,
+        importTags: picked.importTags,
+        skipNonSpeech: picked.skipNonSpeech,
+      },
     },
   };
 }
 
-/** Which columns hold speaker, text and time: by header names when there are some, else by the look of the values. */
-export function guessCsvColumns(rows: readonly (readonly string[])[]): Required<Omit<CsvChoice, 'timestampColumn'>> & { timestampColumn: number | null } {
+/** Which columns hold speaker, text, time and tags: by header names when there are some, else by the look of the values. */
+export function guessCsvColumns(rows: readonly (readonly string[])[]): Required<CsvChoice> & { timestampColumn: number | null; tagColumn: number | null } {
   const header = rows[0] ?? [];
   const width = header.length;
   const named = (re: RegExp) => header.findIndex((h) => re.test(h.trim()));
   const hasHeader = named(SPEAKER_HEADER) >= 0 || named(TEXT_HEADER) >= 0 || named(TIME_HEADER) >= 0;
   const body = hasHeader ? rows.slice(1) : rows;
   const timeColumn = hasHeader && named(TIME_HEADER) >= 0 ? named(TIME_HEADER) : columnWhere(body, width, (v) => TIME_VALUE.test(v.trim()));
-  const textColumn = hasHeader && named(TEXT_HEADER) >= 0 ? named(TEXT_HEADER) : longestColumn(body, width, timeColumn);
+  const tagColumn = hasHeader && named(TAG_HEADER) >= 0 ? named(TAG_HEADER) : null;
+  const skip = [timeColumn, tagColumn];
+  const textColumn = hasHeader && named(TEXT_HEADER) >= 0 ? named(TEXT_HEADER) : longestColumn(body, width, skip);
   let speakerColumn: number | null = hasHeader && named(SPEAKER_HEADER) >= 0 ? named(SPEAKER_HEADER) : null;
   if (speakerColumn === null && width > 1) {
-    const candidates = Array.from({ length: width }, (_, i) => i).filter((i) => i !== textColumn && i !== timeColumn);
+    const candidates = Array.from({ length: width }, (_, i) => i).filter((i) => i !== textColumn && !skip.includes(i));
     speakerColumn = candidates[0] ?? null;
   }
-  return { hasHeader, speakerColumn, textColumn, timestampColumn: timeColumn };
+  // Tags found are offered checked; rows that are not speech are shown and kept until the user leaves them out.
+  return { hasHeader, speakerColumn, textColumn, timestampColumn: timeColumn, tagColumn, importTags: tagColumn !== null, skipNonSpeech: false };
 }
 
 function columnWhere(rows: readonly (readonly string[])[], width: number, test: (v: string) => boolean): number | null {
@@ -103,11 +133,11 @@ function columnWhere(rows: readonly (readonly string[])[], width: number, test: 
   return null;
 }
 
-function longestColumn(rows: readonly (readonly string[])[], width: number, skip: number | null): number {
+function longestColumn(rows: readonly (readonly string[])[], width: number, skip: readonly (number | null)[]): number {
   let best = 0;
   let bestLength = -1;
   for (let c = 0; c < width; c++) {
-    if (c === skip) continue;
+    if (skip.includes(c)) continue;
     const total = rows.slice(0, 200).reduce((sum, r) => sum + (r[c]?.length ?? 0), 0);
     if (total > bestLength) {
       best = c;

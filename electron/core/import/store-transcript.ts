@@ -7,6 +7,7 @@ import { segmentUnits, type ParsedTranscript, type TextRange } from '../../../sh
 import { labelKey } from '../../../shared/text/label-words';
 import { nowIso, stmt } from '../store/statements';
 import { ensureGroup } from '../repos/document-groups-repo';
+import { codeSpansByName } from '../repos/codings-repo';
 
 export interface StoreRequest {
   readonly parsed: ParsedTranscript;
@@ -18,6 +19,10 @@ export interface StoreRequest {
   readonly unitsInFacilitatorTurns: boolean;
   readonly speakers: readonly SpeakerDecision[];
   readonly document: DocumentFields & { readonly newGroupName?: string };
+  /** Per turn, codes to apply to its meaning units (a table's tag column); null: none. */
+  readonly turnTags?: readonly (readonly string[])[] | null;
+  /** Whose codings those are: the current coder. */
+  readonly coderId?: string | null;
 }
 
 export interface StoreResult {
@@ -27,6 +32,8 @@ export interface StoreResult {
   readonly units: number;
   readonly participantsCreated: number;
   readonly participantsMapped: number;
+  readonly codings: number;
+  readonly codesCreated: number;
 }
 
 interface SpeakerTarget {
@@ -86,6 +93,7 @@ export function storeTranscript(db: Database.Database, req: StoreRequest): Store
   insertTurns(db, documentId, turnRows);
   const units = req.segment === 'none' ? [] : segmentUnits(req.parsed.text, codable, req.segment);
   insertUnits(db, documentId, units);
+  const tagged = codeTurnTags(db, documentId, req);
   return {
     documentId,
     title: doc.title ?? req.title,
@@ -93,7 +101,18 @@ export function storeTranscript(db: Database.Database, req: StoreRequest): Store
     units: units.length,
     participantsCreated: created,
     participantsMapped: mapped,
+    ...tagged,
   };
+}
+
+function codeTurnTags(db: Database.Database, documentId: string, req: StoreRequest): { codings: number; codesCreated: number } {
+  const tags = req.turnTags ?? [];
+  if (!tags.some((t) => t.length > 0)) return { codings: 0, codesCreated: 0 };
+  if (!req.coderId) {
+    throw new AppError('CONFLICT', 'Tags become codings of the current coder, and no coder is chosen. Choose who is coding first, or import without the tags.');
+  }
+  const spans = req.parsed.turns.map((turn, i) => ({ start: turn.start, end: turn.end, codeNames: tags[i] ?? [] }));
+  return codeSpansByName(db, documentId, spans, req.coderId);
 }
 
 // Rows go in as one JSON array and one statement: far fewer round trips than a statement per row

@@ -2,6 +2,7 @@
 export const SPEAKER_HEADER = /^(?:speaker|name|participant|person|who|sprecher(?:in)?|teilnehmer(?:in)?|role)$/i;
 export const TEXT_HEADER = /^(?:text|utterance|content|speech|transcript|answer|response|comment|quote|turn)$/i;
 export const TIME_HEADER = /^(?:time|timestamp|start|start time|time ?code|zeit)$/i;
+export const TAG_HEADER = /^(?:tags?|codes?|codings?|labels?|categor(?:y|ies)|themes?|kodes?|codierung(?:en)?|schlagw(?:ö|oe)rter|etiquetas?|códigos?|étiquettes?|برچسب(?:‌ها)?)$/i;
 
 /** A row that names columns (`Speaker | Text`), not one that holds a turn. */
 export function isTurnsHeader(cells: readonly string[]): boolean {

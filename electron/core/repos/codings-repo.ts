@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { Coding } from '../../../shared/api/entities';
 import { AppError } from '../../../shared/api/errors';
 import { nowIso, stmt } from '../store/statements';
+import { createNode } from './codebook-edit-repo';
 
 export interface UnitRef {
   readonly id: string;
@@ -167,4 +168,35 @@ export function unitHolding(db: Database.Database, documentId: string, start: nu
       | string
       | undefined) ?? null
   );
+}
+
+export interface TaggedSpan {
+  readonly start: number;
+  readonly end: number;
+  /** Code names: a code of that name (case ignored) is used, or made at the codebook's top level. */
+  readonly codeNames: readonly string[];
+}
+
+/** Codes the meaning units inside each span with its named codes, by one coder (a table of turns' tag column). */
+export function codeSpansByName(db: Database.Database, documentId: string, spans: readonly TaggedSpan[], coderId: string): { codings: number; codesCreated: number } {
+  const byName = new Map<string, string>();
+  const find = stmt(db, `SELECT id FROM codebook_nodes WHERE level = 'code' AND lower(name) = lower(?) ORDER BY sort, created_at LIMIT 1`).pluck();
+  const unitsIn = stmt(db, `SELECT id, document_id AS documentId FROM meaning_units WHERE document_id = ? AND start >= ? AND "end" <= ? ORDER BY start`);
+  let codings = 0;
+  let codesCreated = 0;
+  for (const span of spans) {
+    if (span.codeNames.length === 0) continue;
+    const codeIds = span.codeNames.map((name) => {
+      const key = name.toLowerCase();
+      let id = byName.get(key) ?? (find.get(name) as string | undefined);
+      if (id === undefined) {
+        id = createNode(db, { level: 'code', name, parentId: null });
+        codesCreated += 1;
+      }
+      byName.set(key, id);
+      return id;
+    });
+    codings += applyToUnits(db, unitsIn.all(documentId, span.start, span.end) as UnitRef[], codeIds, coderId).added.length;
+  }
+  return { codings, codesCreated };
 }

@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import type { CsvChoice, ImportPreview, ImportResult, ImportSource, SegmentChoice } from '../../../shared/api/methods/import';
+import type { CsvChoice, CsvRowKind, ImportPreview, ImportResult, ImportSource, SegmentChoice } from '../../../shared/api/methods/import';
 import { DOCUMENT_KIND_LABELS, DOCUMENT_KINDS, type DocumentKind } from '../../../shared/domain/vocabulary';
 import { Dialog } from '../../components/Dialog';
 import { call } from '../../state/app-store';
@@ -315,7 +315,8 @@ function FilePanel({ file, participants, groupId, sameLabelSamePerson, onPatch, 
     return (
       <p>
         Imported as “{file.result?.title}”: {file.result?.turns} turns, {file.result?.units} meaning units, {file.result?.participantsCreated} new participants
-        {file.result?.participantsMapped ? `, ${file.result.participantsMapped} matched to existing ones` : ''}.
+        {file.result?.participantsMapped ? `, ${file.result.participantsMapped} matched to existing ones` : ''}
+        {file.result?.codings ? `, ${file.result.codings} codings from the tag column (${file.result.codesCreated} new codes)` : ''}.
       </p>
     );
   }
@@ -379,6 +380,7 @@ function CsvColumns({ preview, detect, onReread }: { preview: ImportPreview; det
   const csv = preview.csv!;
   const choice = csv.choice;
   const set = (change: Partial<CsvChoice>) => onReread({ detect, csv: { ...choice, ...change } });
+  const nonSpeech = csv.nonSpeech.link + csv.nonSpeech.note + csv.nonSpeech.empty;
   const column = (label: string, value: number | null, onChange: (v: number | null) => void, optional: boolean) => (
     <label>
       {label}
@@ -397,10 +399,43 @@ function CsvColumns({ preview, detect, onReread }: { preview: ImportPreview; det
       {column('Speaker column', choice.speakerColumn, (v) => set({ speakerColumn: v }), true)}
       {column('Text column', choice.textColumn, (v) => set({ textColumn: v ?? 0 }), false)}
       {column('Time column', choice.timestampColumn, (v) => set({ timestampColumn: v }), true)}
+      {column('Tag column', choice.tagColumn, (v) => set({ tagColumn: v, importTags: v !== null }), true)}
       <label className="inline">
         <input type="checkbox" checked={choice.hasHeader} onChange={(e) => set({ hasHeader: e.target.checked })} /> First row holds column names
       </label>
       <span className="muted small">{csv.rows} rows</span>
+      {nonSpeech > 0 && (
+        <div className="csv-non-speech">
+          <label className="inline">
+            <input type="checkbox" checked={choice.skipNonSpeech} onChange={(e) => set({ skipNonSpeech: e.target.checked })} /> Leave out rows that are not speech
+          </label>
+          <span className="muted small">
+            {[
+              csv.nonSpeech.link && `${csv.nonSpeech.link} lone links`,
+              csv.nonSpeech.note && `${csv.nonSpeech.note} notes`,
+              csv.nonSpeech.empty && `${csv.nonSpeech.empty} rows without text (always left out)`,
+            ]
+              .filter(Boolean)
+              .join(', ')}
+          </span>
+          <ul className="small" aria-label="Rows that are not speech">
+            {csv.nonSpeechRows.slice(0, 8).map((r) => (
+              <li key={r.row}>
+                Row {r.row} ({ROW_KIND_NAMES[r.kind]}): {r.text || '—'}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {csv.tags.length > 0 && choice.tagColumn !== null && (
+        <label className="inline">
+          <input type="checkbox" checked={choice.importTags} onChange={(e) => set({ importTags: e.target.checked })} /> Import the tags as codes of those turns' meaning units (
+          {csv.tags.length} codes: {csv.tags.slice(0, 6).map((t) => `${t.name} (${t.turns})`).join(', ')}
+          {csv.tags.length > 6 ? ', …' : ''}), as your codings
+        </label>
+      )}
     </div>
   );
 }
+
+const ROW_KIND_NAMES: Readonly<Record<CsvRowKind, string>> = { speech: 'speech', link: 'a lone link', note: 'a note', empty: 'no text' };

@@ -37,8 +37,17 @@ export const CsvChoice = z.object({
   speakerColumn: z.number().int().min(0).nullable(),
   textColumn: z.number().int().min(0),
   timestampColumn: z.number().int().min(0).nullable().default(null),
+  /** A column of `;`-separated tags, offered as codes of the turns' meaning units. */
+  tagColumn: z.number().int().min(0).nullable().default(null),
+  /** Import the tags as codings (by the current coder; missing codes are made). */
+  importTags: z.boolean().default(false),
+  /** Leave out rows that are not speech: a lone link, a note. */
+  skipNonSpeech: z.boolean().default(false),
 });
 export type CsvChoice = z.input<typeof CsvChoice>;
+
+export const CSV_ROW_KINDS = ['speech', 'link', 'note', 'empty'] as const;
+export type CsvRowKind = (typeof CSV_ROW_KINDS)[number];
 
 /** How the text is read into turns: detection off gives one speakerless turn per paragraph. */
 export const ReadOptions = z.object({
@@ -76,7 +85,23 @@ export const CsvPreview = z.object({
   columns: z.array(z.string()),
   rows: z.number(),
   sample: z.array(z.array(z.string())),
-  choice: z.object({ hasHeader: z.boolean(), speakerColumn: z.number().nullable(), textColumn: z.number(), timestampColumn: z.number().nullable() }),
+  /** What each sample row holds: speech, or a row that is no speech (left out on request; empty rows always). */
+  sampleKinds: z.array(z.enum(CSV_ROW_KINDS)),
+  /** How many rows of each kind that is not speech. */
+  nonSpeech: z.object({ link: z.number(), note: z.number(), empty: z.number() }),
+  /** The rows that are not speech (up to 50): 1-based row after the header, kind and text. */
+  nonSpeechRows: z.array(z.object({ row: z.number(), kind: z.enum(CSV_ROW_KINDS), text: z.string() })),
+  /** The tags of the tag column, offered as codes, with how many turns carry each. */
+  tags: z.array(z.object({ name: z.string(), turns: z.number() })),
+  choice: z.object({
+    hasHeader: z.boolean(),
+    speakerColumn: z.number().nullable(),
+    textColumn: z.number(),
+    timestampColumn: z.number().nullable(),
+    tagColumn: z.number().nullable(),
+    importTags: z.boolean(),
+    skipNonSpeech: z.boolean(),
+  }),
 });
 export type CsvPreview = z.infer<typeof CsvPreview>;
 
@@ -152,6 +177,9 @@ export const ImportResult = z.object({
   units: z.number(),
   participantsCreated: z.number(),
   participantsMapped: z.number(),
+  /** Codings made from a CSV's tag column, and the codes made for tags not yet in the codebook. */
+  codings: z.number(),
+  codesCreated: z.number(),
 });
 export type ImportResult = z.infer<typeof ImportResult>;
 

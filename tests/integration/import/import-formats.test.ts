@@ -135,7 +135,7 @@ describe('import: each format through the contract', () => {
     const { preview, detail } = await importPath(t.client, fixture('turns.csv'));
     expect(preview.format).toBe('csv');
     expect(preview.csv?.columns).toEqual(['time', 'speaker', 'text']);
-    expect(preview.csv?.choice).toEqual({ hasHeader: true, speakerColumn: 1, textColumn: 2, timestampColumn: 0 });
+    expect(preview.csv?.choice).toEqual({ hasHeader: true, speakerColumn: 1, textColumn: 2, timestampColumn: 0, tagColumn: null, importTags: false, skipNonSpeech: false });
     expect(preview.speakers.map((s) => [s.label, s.turnCount, s.isFacilitator])).toEqual([
       ['Moderator', 1, true],
       ['P1', 2, false],

@@ -95,7 +95,7 @@ describe('turnsFromCsv', () => {
 
   it('gives an empty transcript for no rows', () => {
     const empty = turnsFromCsv([], { speakerColumn: 0, textColumn: 1, hasHeader: true });
-    expect(empty).toEqual({ text: '', turns: [], speakers: [] });
+    expect(empty).toEqual({ text: '', turns: [], speakers: [], rowKinds: [], turnTags: [] });
   });
 
   it('allows rows without a speaker column', () => {
