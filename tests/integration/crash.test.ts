@@ -9,7 +9,7 @@ import { socketTransport, type MinimalSocket } from '../../shared/api/socket-tra
 import { insertProject } from '../../electron/core/repos/project-repo';
 import { loadSample } from '../../electron/core/sample/load-sample';
 import { SAMPLE_STUDY } from '../../electron/core/sample/sample-study';
-import { APPLICATION_ID } from '../../electron/core/store/project-file';
+import { APPLICATION_ID } from '../../electron/core/store/file-format';
 import { MIGRATIONS, migrate, SCHEMA_VERSION } from '../../electron/core/store/migrations';
 import { bundleForChild } from './support/child';
 import { checkFile, Expectations, killMoments, PhaseCounts, phaseOf, Proc, sleep, type FileCheck } from './support/crash';

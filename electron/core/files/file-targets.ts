@@ -1,13 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../../shared/api/errors';
+import { isProjectHeader } from '../store/file-format';
 
 /** Project files, what SQLite keeps beside them, and their backups: no export or copy may land on one. */
 const PROJECT_FILE = /\.condensa(-wal|-shm|-journal)?$/i;
 const BACKUPS_FOLDER = /\.condensa\.backups$/i;
-const SQLITE_MAGIC = 'SQLite format 3\0';
-/** 'Cond', PRAGMA application_id, at byte 68 of the header (big-endian). */
-const CONDENSA_APPLICATION_ID = 0x436f6e64;
 
 /** The path a write would reach: symbolic links followed, for the file or, when it does not exist yet, its folder. */
 export function realTarget(target: string): string {
@@ -43,7 +41,7 @@ function isCondensaDatabase(file: string): boolean {
   try {
     const head = Buffer.alloc(72);
     const n = fs.readSync(fd, head, 0, 72, 0);
-    return n === 72 && head.subarray(0, 16).toString('latin1') === SQLITE_MAGIC && head.readUInt32BE(68) === CONDENSA_APPLICATION_ID;
+    return n === 72 && isProjectHeader(head);
   } catch {
     return false;
   } finally {

@@ -5,14 +5,12 @@ import path from 'node:path';
 import { AppError } from '../../../shared/api/errors';
 import { protectedReason, publishNew } from '../files/file-targets';
 import { fullCheckInWorker } from './check-in-worker';
+import { APPLICATION_ID, isSqliteHeader } from './file-format';
 import { migrate, SCHEMA_VERSION } from './migrations';
 import { translateSqliteError } from './sqlite-errors';
 import { inTransactionAsync } from './statements';
 
 export const PROJECT_EXTENSION = '.condensa';
-/** 'Cond' — marks a SQLite file as a Condensa project. */
-export const APPLICATION_ID = 0x436f6e64;
-const SQLITE_MAGIC = 'SQLite format 3\0';
 const BACKUPS_KEPT = 5;
 /** SQLite's default: the write-ahead log is folded into the file once it holds this many pages. */
 const AUTO_CHECKPOINT_PAGES = 1000;
@@ -201,7 +199,7 @@ export class ProjectFile {
       throw new AppError('PROJECT_NOT_SQLITE', `${target} is a folder, not a Condensa project file.`);
     }
     const header = readHeader(target);
-    if (header.length < 100 || header.subarray(0, 16).toString('latin1') !== SQLITE_MAGIC) {
+    if (header.length < 100 || !isSqliteHeader(header)) {
       throw new AppError(
         'PROJECT_NOT_SQLITE',
         `“${path.basename(target)}” is not a Condensa project (it is not a database file, or it is empty). Open a .condensa file, or restore a backup.`,
