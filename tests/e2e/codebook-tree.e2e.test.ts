@@ -160,23 +160,27 @@ describe('a code tree of 300 nodes, in Chromium (browser mode)', () => {
     await expect.poll(() => items.count()).toBe(300);
 
     // Alt+↓ and Alt+↑ reorder among siblings; Alt+← outdents after the parent; Alt+→ indents under the node above.
+    // Each move shows in the tree, with the focus still on the moved row, before the next key.
+    const movedTo = async (place: { parent: string; index: number }) => {
+      await expect.poll(() => t.placeOf('Code 1')).toEqual(place);
+      await expect.poll(() => t.item('Code 1').getAttribute('aria-posinset')).toBe(String(place.index + 1));
+      await expect.poll(() => page.evaluate(() => document.activeElement?.querySelector('.node-name')?.textContent)).toBe('Code 1');
+    };
     const start = await t.placeOf('Code 1');
     expect(start).toEqual({ parent: 'Subcategory 1.1.1', index: 0 });
     await t.focus('Code 1');
     await page.keyboard.press('Alt+ArrowDown');
-    await expect.poll(() => t.placeOf('Code 1')).toEqual({ parent: 'Subcategory 1.1.1', index: 1 });
+    await movedTo({ parent: 'Subcategory 1.1.1', index: 1 });
     await page.keyboard.press('Alt+ArrowUp');
-    await expect.poll(() => t.placeOf('Code 1')).toEqual({ parent: 'Subcategory 1.1.1', index: 0 });
+    await movedTo({ parent: 'Subcategory 1.1.1', index: 0 });
     await page.keyboard.press('Alt+ArrowLeft');
-    await expect.poll(() => t.placeOf('Code 1')).toEqual({ parent: 'Category 1.1', index: 1 });
-    // Focus stays on the moved node, so the next key moves it again.
-    await expect.poll(() => t.item('Code 1').getAttribute('tabindex')).toBe('0');
+    await movedTo({ parent: 'Category 1.1', index: 1 });
     await page.keyboard.press('Alt+ArrowRight');
-    await expect.poll(() => t.placeOf('Code 1')).toEqual({ parent: 'Subcategory 1.1.1', index: 7 });
+    await movedTo({ parent: 'Subcategory 1.1.1', index: 7 });
     await page.keyboard.press('Alt+ArrowLeft');
-    await expect.poll(() => t.placeOf('Code 1')).toEqual({ parent: 'Category 1.1', index: 1 });
+    await movedTo({ parent: 'Category 1.1', index: 1 });
     await page.keyboard.press('Alt+ArrowDown');
-    await expect.poll(() => t.placeOf('Code 1')).toEqual({ parent: 'Category 1.1', index: 2 });
+    await movedTo({ parent: 'Category 1.1', index: 2 });
     // Each was one step, and undo takes them back one by one.
     const audit = await t.call<{ summary: string }[]>('audit.list', { limit: 6 });
     expect(audit.map((s) => s.summary)).toEqual([
@@ -264,9 +268,18 @@ describe('a code tree of 300 nodes, in Chromium (browser mode)', () => {
     const t = new TreeModel(h, page);
     await page.getByRole('button', { name: 'Open the sample project' }).click();
     await chooseCoder(page, 'Amira Haddad');
+    const codes = await t.call<{ id: string; name: string; level: string; parentIds: string[] }[]>('codebook.list');
+    // The code rail beside the transcript folds the same branches as the tree.
+    const folded = codes.find((n) => n.level === 'category')!.name;
+    const rail = page.locator('.code-rail');
+    await rail.getByRole('button', { name: `Collapse ${folded}` }).click();
+    await rail.getByRole('button', { name: `Expand ${folded}` }).waitFor();
+    await h.screenshot('code-rail-collapsed');
     await page.getByRole('tab', { name: 'Codebook', exact: true }).click();
     await t.tree.waitFor();
-    const codes = await t.call<{ id: string; name: string; level: string; parentIds: string[] }[]>('codebook.list');
+    expect(await t.item(folded).getAttribute('aria-expanded')).toBe('false');
+    await t.item(folded).locator('.tree-chevron').click();
+    await expect.poll(() => t.item(folded).getAttribute('aria-expanded')).toBe('true');
     const [a, b] = codes.filter((n) => n.level === 'code');
     const category = codes.find((n) => n.level === 'category' && !b.parentIds.includes(n.id))!;
     const drag = async (from: string, to: string, at: number, expected: string, shot: string) => {

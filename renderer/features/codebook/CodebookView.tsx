@@ -16,6 +16,7 @@ import {
   parentRow,
   reorderTarget,
   rowRange,
+  siblingPlaces,
   siblingRows,
   stepRow,
   visibleRows,
@@ -80,6 +81,8 @@ export function CodebookView() {
   const rows = useMemo(() => flattenCodebook(nodes), [nodes]);
   const visible = useMemo(() => visibleRows(rows, collapsed), [rows, collapsed]);
   const withChildren = useMemo(() => parentIdsOf(nodes), [nodes]);
+  // A flat list of treeitems tells assistive technology each row's place among its siblings itself.
+  const places = useMemo(() => siblingPlaces(rows), [rows]);
   const [counts, setCounts] = useState<ReadonlyMap<string, NodeCounts>>(new Map());
   const [renaming, setRenaming] = useState<string | null>(null);
   const [drop, setDrop] = useState<{ path: string; place: DropPlace; refused: boolean } | null>(null);
@@ -252,6 +255,8 @@ export function CodebookView() {
                 key={path}
                 role="treeitem"
                 aria-level={depth + 1}
+                aria-posinset={places.get(path)?.index}
+                aria-setsize={places.get(path)?.of}
                 aria-expanded={canOpen ? isOpen : undefined}
                 aria-selected={chosen}
                 tabIndex={row === focused ? 0 : -1}

@@ -89,6 +89,21 @@ export function siblingRows(rows: readonly TreeRow[], row: TreeRow): TreeRow[] {
   return rows.filter((r) => r.depth === row.depth && parentPath(r) === parent);
 }
 
+/** Each row's place among its siblings (from 1) and how many they are, by path. */
+export function siblingPlaces(rows: readonly TreeRow[]): Map<string, { index: number; of: number }> {
+  const groups = new Map<string, { index: number; of: number }[]>();
+  const out = new Map<string, { index: number; of: number }>();
+  for (const row of rows) {
+    const group = groups.get(parentPath(row)) ?? [];
+    const place = { index: group.length + 1, of: 0 };
+    group.push(place);
+    groups.set(parentPath(row), group);
+    out.set(row.path, place);
+  }
+  for (const group of groups.values()) for (const place of group) place.of = group.length;
+  return out;
+}
+
 export function parentRow(rows: readonly TreeRow[], row: TreeRow): TreeRow | undefined {
   const parent = parentPath(row);
   return parent ? rows.find((r) => r.path === parent) : undefined;

@@ -5,6 +5,8 @@ import { showNotice } from '../coding/coding-store';
 import type { Placement } from './codebook-tree';
 import { setCollapsed, useTree, type MovingNode } from './tree-store';
 
+let moveInFlight = false;
+
 /** Why these nodes may not go under `parentId`, in a sentence; null when they all may. */
 export function moveProblem(moving: readonly MovingNode[], parentId: string | null): string | null {
   const nodes = useWorkspace.getState().nodes;
@@ -28,11 +30,14 @@ export async function moveSelection(moving: readonly MovingNode[], to: Placement
     showNotice(problem);
     return false;
   }
+  // A key held down repeats faster than the tree redraws: one move at a time, each from the tree as it stands.
+  if (moveInFlight) return false;
   const [first, ...rest] = moving;
+  moveInFlight = true;
   const done = await attemptHere(
     () => call('codebook.move', { id: first.id, fromParentId: first.fromParentId, parentId: to.parentId, index: to.index, also: rest }),
     showNotice,
-  );
+  ).finally(() => (moveInFlight = false));
   if (!done) return false;
   const nodes = useWorkspace.getState().nodes;
   const name = (id: string) => nodes.find((n) => n.id === id)?.name ?? '';

@@ -7,7 +7,8 @@ import { useAppStore } from '../../state/app-store';
 import { useWorkspace } from '../../state/workspace-store';
 import { useCoderView } from '../agreement/coder-view-store';
 import { useViewUnitCounts, viewWords } from './code-counts';
-import { flattenCodebook } from '../codebook/codebook-tree';
+import { flattenCodebook, parentIdsOf, visibleRows } from '../codebook/codebook-tree';
+import { setCollapsed, useTree } from '../codebook/tree-store';
 import { applyCodes, applyToSelection, selectedUnitIds } from './coding-actions';
 import { selectNode, useCoding } from './coding-store';
 
@@ -20,10 +21,22 @@ function apply(codeId: string): void {
 }
 
 /** One line of the rail; memoized, so a count changing redraws that line alone. */
-const RailItem = memo(function RailItem({ node, indent, units, ...at }: { node: CodebookNode; indent: number; units: number | undefined } & ListPlace) {
+const RailItem = memo(function RailItem({
+  node,
+  indent,
+  units,
+  open,
+  ...at
+}: { node: CodebookNode; indent: number; units: number | undefined; /** Null for a node without children. */ open: boolean | null } & ListPlace) {
   if (node.level !== 'code') {
     return (
       <li {...at} className={`rail-group level-${node.level}`} style={{ paddingLeft: indent }}>
+        {open !== null && (
+          // The same collapsed branches as the codebook tree: one remembered view of the codebook.
+          <button type="button" className="rail-chevron" aria-expanded={open} aria-label={`${open ? 'Collapse' : 'Expand'} ${node.name}`} onClick={() => setCollapsed([node.id], open)}>
+            {open ? '▾' : '▸'}
+          </button>
+        )}
         <button type="button" className="link-like" onClick={() => selectNode(node.id)} title="Show in the inspector">
           {node.name}
         </button>
@@ -67,8 +80,10 @@ export function CodeRail() {
   const blind = useAppStore((s) => s.project?.settings.blind ?? false);
   const units = useViewUnitCounts();
   const [filter, setFilter] = useState('');
+  const collapsed = useTree((s) => s.collapsed);
   const rows = useMemo(() => flattenCodebook(nodes), [nodes]);
-  const shown = filter.trim() ? rows.filter((r) => r.node.level === 'code' && fuzzyScore(filter, r.node.name) !== null) : rows;
+  const withChildren = useMemo(() => parentIdsOf(nodes), [nodes]);
+  const shown = filter.trim() ? rows.filter((r) => r.node.level === 'code' && fuzzyScore(filter, r.node.name) !== null) : visibleRows(rows, collapsed);
 
   return (
     <Pane className="code-rail" label="Codes">
@@ -79,7 +94,9 @@ export function CodeRail() {
       <ChunkedList
         items={shown}
         itemHeight={24}
-        render={({ node, depth, path }, at) => <RailItem key={path} node={node} units={units?.get(node.id)} indent={filter ? 6 : 6 + depth * 10} {...at} />}
+        render={({ node, depth, path }, at) => (
+          <RailItem key={path} node={node} units={units?.get(node.id)} indent={filter ? 6 : 6 + depth * 10} open={withChildren.has(node.id) ? !collapsed.has(node.id) : null} {...at} />
+        )}
       />
       {nodes.length === 0 && <p className="muted small pad">No codes yet. Press A on a unit and type a name to make one.</p>}
     </Pane>

@@ -10,6 +10,7 @@ import {
   parentRow,
   reorderTarget,
   rowRange,
+  siblingPlaces,
   stepRow,
   visibleRows,
 } from '../../../renderer/features/codebook/codebook-tree';
@@ -84,6 +85,14 @@ describe('the codebook tree by keyboard', () => {
     expect(dropTarget(rows, row('catB'), 'inside', 'code1', true)).toEqual({ parentId: 'catB' });
     expect(dropTarget(rows, row('catB'), 'after', 'code1', true)).toEqual({ parentId: 'catB', index: 0 });
     expect(dropTarget(rows, row('catB'), 'after', 'code1', false)).toEqual({ parentId: 'theme', index: 2 });
+  });
+
+  it('tells each row its place among its siblings and how many they are', () => {
+    const places = siblingPlaces(rows);
+    expect(places.get(row('code2').path)).toEqual({ index: 2, of: 3 });
+    expect(places.get(row('catB').path)).toEqual({ index: 2, of: 2 });
+    expect(places.get(row('loose').path)).toEqual({ index: 2, of: 2 });
+    expect(places.get(row('code4').path)).toEqual({ index: 1, of: 1 });
   });
 
   it('a range runs between two visible rows whichever way it was drawn', () => {
