@@ -260,6 +260,29 @@ describe('a code tree of 300 nodes, in Chromium (browser mode)', () => {
     expect(await t.auditSteps()).toBe(steps + 1);
     await page.keyboard.press('Control+z');
     await expect.poll(() => Promise.all(['Code 3', 'Code 35', 'Code 67'].map((n) => t.placeOf(n)))).toEqual(homes);
+
+    // Two codes selected merge into the first in one step, and undo brings the other back.
+    await t.focus('Code 99');
+    await t.item('Code 131').click({ modifiers: ['Control'] });
+    await chosen.getByRole('heading', { name: '2 selected' }).waitFor();
+    await chosen.getByRole('button', { name: 'Merge…' }).click();
+    const merge = page.getByRole('dialog', { name: 'Merge 2 selected into…' });
+    await merge.getByText('“Code 131” disappears').waitFor();
+    await merge.getByRole('button', { name: 'Merge', exact: true }).click();
+    await merge.waitFor({ state: 'detached' });
+    await expect.poll(() => t.item('Code 131').count()).toBe(0);
+    expect((await t.call<{ summary: string }[]>('audit.list', { limit: 1 }))[0].summary).toBe('Merge “Code 131” into “Code 99”');
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => t.item('Code 131').count()).toBe(1);
+
+    // ? lists the tree's keys, this tab's first.
+    await t.focus('Code 99');
+    await page.keyboard.press('?');
+    const keys = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    await keys.getByRole('region', { name: 'Codebook keys' }).getByText('Outdent (after its parent) or indent (under the node above)').waitFor();
+    expect(await keys.getByRole('heading', { level: 3 }).first().textContent()).toBe('Codebook (this tab)');
+    await h.screenshot('codebook-tree-keys');
+    await page.keyboard.press('Escape');
   });
 
   it('shows where a dragged node will land (before, after, inside) and drops it there', async () => {
