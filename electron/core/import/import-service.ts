@@ -11,8 +11,10 @@ import {
   type ImportPreview,
   type ImportSource,
   type PreviewOutcome,
+  type TranscriptHeader,
 } from '../../../shared/api/methods/import';
 import type { ParsedTranscript } from '../../../shared/text';
+import { headerNotes, takeHeader } from '../../../shared/text/header';
 import { labelKey } from '../../../shared/text/label-words';
 import { extractFile, extractPasted, type Extraction } from './extract';
 import { fileError } from './formats';
@@ -101,9 +103,33 @@ export interface ReadOptionsParsed {
   readonly csv?: CsvChoice;
 }
 
+/**
+ * The file's turns, with a header (title, date, place, "Moderator: NAME") taken off the start of a
+ * text transcript as the document's details. Subtitles and tables have no header lines.
+ */
+function readFile(extraction: Extraction, options: ReadOptionsParsed) {
+  const read = readTranscript(extraction, options);
+  if (!options.detect || extraction.kind === 'subtitles' || extraction.kind === 'csv') return { ...read, header: null };
+  return { ...read, ...takeHeader(read.parsed) };
+}
+
+/** The document's details a header gives, under those the user chose. */
+function detailsFrom(header: TranscriptHeader | null, chosen: CommitParsed['document']): CommitParsed['document'] {
+  if (!header) return chosen;
+  const notes = headerNotes(header);
+  return {
+    ...(header.sessionName ? { sessionName: header.sessionName } : {}),
+    ...(header.sessionDate ? { sessionDate: header.sessionDate } : {}),
+    ...(header.facilitator ? { facilitator: header.facilitator } : {}),
+    ...(header.durationMinutes !== null ? { durationMinutes: header.durationMinutes } : {}),
+    notes,
+    ...chosen,
+  };
+}
+
 /** What an import of one extracted file would make; the extraction waits in the cache under previewId. */
 export function describePreview(db: Database.Database, previewId: string, extraction: Extraction, options: ReadOptionsParsed): ImportPreview {
-  const { parsed, csv } = readTranscript(extraction, options);
+  const { parsed, csv, header } = readFile(extraction, options);
   const known = participantsWithSessions(db);
   return {
     previewId,
@@ -111,7 +137,7 @@ export function describePreview(db: Database.Database, previewId: string, extrac
     format: extraction.format,
     encoding: extraction.encoding,
     sizeBytes: extraction.sizeBytes,
-    title: guessTitle(extraction),
+    title: header?.title ?? guessTitle(extraction),
     kind: guessKind(extraction, parsed, options.detect),
     detect: options.detect,
     textLength: parsed.text.length,
@@ -126,6 +152,7 @@ export function describePreview(db: Database.Database, previewId: string, extrac
       sameLabel: known.filter((p) => labelKey(p.label) === labelKey(s.label)),
     })),
     csv,
+    header,
     excerpt: parsed.text.slice(0, EXCERPT_CHARS),
   };
 }
@@ -180,17 +207,17 @@ export function commitExtraction(
   options: CommitParsed,
   write: (summary: (r: StoreResult) => string, work: () => StoreResult) => StoreResult,
 ): StoreResult {
-  const { parsed, turnTags } = readTranscript(extraction, options);
+  const { parsed, header, turnTags } = readFile(extraction, options);
   const request = {
     parsed,
     format: extraction.format,
     sourceName: extraction.fileName,
-    title: guessTitle(extraction),
+    title: header?.title ?? guessTitle(extraction),
     kind: guessKind(extraction, parsed, options.detect),
     segment: options.segment,
     unitsInFacilitatorTurns: options.unitsInFacilitatorTurns,
     speakers: options.speakers,
-    document: options.document,
+    document: detailsFrom(header, options.document),
     turnTags,
     coderId: options.coderId ?? null,
   };

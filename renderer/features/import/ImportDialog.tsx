@@ -8,6 +8,7 @@ import { closeImport, useImport } from './import-store';
 import { readAsBase64 } from './read-file';
 import { initialRows, toDecisions, type SpeakerRow } from './speaker-choices';
 import { SpeakerTable } from './SpeakerTable';
+import { headerNotes } from '../../../shared/text/header';
 
 type Status = 'reading' | 'ready' | 'refused' | 'importing' | 'imported' | 'failed';
 
@@ -42,8 +43,18 @@ const SEGMENT_LABELS: Readonly<Record<SegmentChoice, string>> = {
 
 const ACCEPT = '.txt,.text,.md,.markdown,.docx,.odt,.rtf,.pdf,.html,.htm,.vtt,.srt,.csv,.tsv';
 
+/** The details to start from: the file's title, and what its header said (session, date, facilitator, duration). */
 function detailsFrom(p: ImportPreview): Details {
-  return { title: p.title, kind: p.kind, sessionName: '', sessionDate: '', facilitator: '', durationMinutes: '', notes: '' };
+  const h = p.header;
+  return {
+    title: p.title,
+    kind: p.kind,
+    sessionName: h?.sessionName ?? '',
+    sessionDate: h?.sessionDate ?? '',
+    facilitator: h?.facilitator ?? '',
+    durationMinutes: h?.durationMinutes != null ? String(h.durationMinutes) : '',
+    notes: h ? headerNotes(h) : '',
+  };
 }
 
 let nextKey = 1;
@@ -362,6 +373,14 @@ function FilePanel({ file, participants, groupId, sameLabelSamePerson, onPatch, 
         {p.format.toUpperCase()}
         {p.encoding ? ` · ${p.encoding}` : ''} · {p.textLength.toLocaleString()} characters · {p.turns} turns
       </p>
+      {p.header && (
+        <div className="import-header" role="note" aria-label="Header of the transcript">
+          <p className="small">
+            <strong>Read as the document’s details, not as speech</strong> (filled in above; the lines are kept in the notes):
+          </p>
+          <pre className="excerpt">{p.header.lines.join('\n')}</pre>
+        </div>
+      )}
       {p.csv && <CsvColumns preview={p} detect={file.detect} onReread={onReread} />}
       <label className="inline">
         <input type="checkbox" checked={file.detect} onChange={(e) => onReread({ detect: e.target.checked, csv: p.csv?.choice })} /> Find speakers (labels such as “P1:”,

@@ -105,6 +105,19 @@ export const CsvPreview = z.object({
 });
 export type CsvPreview = z.infer<typeof CsvPreview>;
 
+/** What the transcript's opening lines said about the session (title, date, place, "Moderator: NAME"). */
+export const TranscriptHeader = z.object({
+  title: z.string().nullable(),
+  sessionName: z.string().nullable(),
+  sessionDate: z.string().nullable(),
+  place: z.string().nullable(),
+  facilitator: z.string().nullable(),
+  durationMinutes: z.number().nullable(),
+  /** The header as written: kept in the document's notes, so nothing read from it is lost. */
+  lines: z.array(z.string()),
+});
+export type TranscriptHeader = z.infer<typeof TranscriptHeader>;
+
 export const ImportPreview = z.object({
   previewId: Id,
   fileName: z.string(),
@@ -118,6 +131,8 @@ export const ImportPreview = z.object({
   turns: z.number(),
   speakers: z.array(SpeakerPreview),
   csv: CsvPreview.nullable(),
+  /** Header lines taken off the start of the text as the document's details; null when there were none. */
+  header: TranscriptHeader.nullable(),
   excerpt: z.string(),
 });
 export type ImportPreview = z.infer<typeof ImportPreview>;
