@@ -91,7 +91,9 @@ export function CodebookView() {
   const levels = LEVELS_BY_METHOD[methodology];
   // The focused row shows the selected node: the row remembered (a node may show under two parents), else where it now sits.
   const focused = visible.find((r) => r.path === focusPath && r.node.id === selectedId) ?? visible.find((r) => r.node.id === selectedId) ?? visible[0];
-  const selection = marked.size ? visible.filter((r) => marked.has(r.path)) : focused && focused.node.id === selectedId ? [focused] : [];
+  // Marked rows a move or an undo took elsewhere are gone: the selection is then the focused row again.
+  const markedRows = marked.size ? visible.filter((r) => marked.has(r.path)) : [];
+  const selection = markedRows.length ? markedRows : focused && focused.node.id === selectedId ? [focused] : [];
   const selected = nodes.find((n) => n.id === selectedId);
   const cutIds = new Set(cut?.map((c) => c.id));
 
@@ -122,7 +124,7 @@ export function CodebookView() {
       const from = anchorPath ?? focused?.path ?? row.path;
       useTree.setState({ focusPath: row.path, marked: new Set(rowRange(visible, from, row.path).map((r) => r.path)), anchorPath: from });
     } else {
-      const next = new Set(marked.size ? marked : focused ? [focused.path] : []);
+      const next = new Set(selection.map((r) => r.path));
       if (next.has(row.path)) next.delete(row.path);
       else next.add(row.path);
       useTree.setState({ focusPath: row.path, marked: next, anchorPath: row.path });
