@@ -5,6 +5,7 @@ import { startHarness, type Harness } from './support/harness';
 // A transcript saved by Word as HTML (windows-1252, mso markup, conditional comments, a list bullet)
 // goes through the import dialog and reads as speakers and plain text, no tag or entity left.
 const WORD_HTML = path.resolve(__dirname, '../fixtures/import/wild/word-mso-en.htm');
+const CSV_WITH_NOTES = path.resolve(__dirname, '../fixtures/import/wild/notes-links-pt.csv');
 
 describe('importing an HTML transcript in Chromium (browser mode)', () => {
   let h: Harness | null = null;
@@ -47,5 +48,20 @@ describe('importing an HTML transcript in Chromium (browser mode)', () => {
     // Word's list bullet (a Symbol-font "·") is no word of the transcript.
     expect(text).not.toMatch(/·\s*She was great/);
     await h.screenshot('import-html-transcript');
+
+    // A CSV export with a note, a lone link and a tag column: the rows are shown as no speech and
+    // left out on request, the tags become Dana's codings.
+    await page.getByRole('complementary', { name: 'Navigator' }).getByRole('button', { name: 'Import…' }).click();
+    const again = page.getByRole('dialog', { name: 'Import transcripts' });
+    await again.getByLabel('Transcript files').setInputFiles(CSV_WITH_NOTES);
+    await again.locator('[data-status="ready"]').waitFor();
+    const rows = again.getByRole('list', { name: 'Rows that are not speech' });
+    await expect.poll(() => rows.locator('li').allTextContents()).toEqual(['Row 3 (a note): Entrevista feita por vídeo', 'Row 4 (a lone link): www.example.org/consentimento.pdf']);
+    await again.getByLabel('Leave out rows that are not speech').check();
+    await expect.poll(() => again.getByRole('table', { name: 'Detected speakers' }).locator('tbody tr').count()).toBe(2);
+    expect(await again.getByLabel(/Import the tags as codes/).isChecked()).toBe(true);
+    await h.screenshot('import-csv-non-speech');
+    await again.getByRole('button', { name: 'Import', exact: true }).click();
+    await again.getByText(/2 codings from the tag column \(2 new codes\)/).waitFor();
   });
 });

@@ -1,4 +1,5 @@
 import { useRef, useState } from 'react';
+import { plural } from '../../../shared/domain/agreement/result';
 import type { CsvChoice, CsvRowKind, ImportPreview, ImportResult, ImportSource, SegmentChoice } from '../../../shared/api/methods/import';
 import { DOCUMENT_KIND_LABELS, DOCUMENT_KINDS, type DocumentKind } from '../../../shared/domain/vocabulary';
 import { Dialog } from '../../components/Dialog';
@@ -430,9 +431,9 @@ function CsvColumns({ preview, detect, onReread }: { preview: ImportPreview; det
           </label>
           <span className="muted small">
             {[
-              csv.nonSpeech.link && `${csv.nonSpeech.link} lone links`,
-              csv.nonSpeech.note && `${csv.nonSpeech.note} notes`,
-              csv.nonSpeech.empty && `${csv.nonSpeech.empty} rows without text (always left out)`,
+              csv.nonSpeech.link && plural(csv.nonSpeech.link, 'lone link'),
+              csv.nonSpeech.note && plural(csv.nonSpeech.note, 'note'),
+              csv.nonSpeech.empty && `${plural(csv.nonSpeech.empty, 'row')} without text (always left out)`,
             ]
               .filter(Boolean)
               .join(', ')}
