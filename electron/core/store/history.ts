@@ -36,10 +36,23 @@ type StackMove = { readonly kind: 'command' } | { readonly kind: Stack; readonly
 
 const COMMAND: StackMove = { kind: 'command' };
 
+/**
+ * Steps the app takes by itself, never the user's (the consensus brought up to date when Compare
+ * opens). They are recorded and undone like any step, but undo never offers one alone: it undoes
+ * them together with the user's step beneath, and redo brings them back with it.
+ */
+export const AUTOMATIC_METHODS: ReadonlySet<string> = new Set(['consensus.rebuild']);
+
 interface StackTop {
   readonly stepId: string;
   readonly sessionId: string;
   readonly at: string;
+}
+
+/** The user's step as undo or redo reports it, naming the automatic steps that went with it. */
+function withAutomatic(step: StackStep, automatic: readonly StackStep[]): StackStep {
+  if (automatic.length === 0) return step;
+  return { ...step, summary: `${step.summary} (with the app’s own step after it: ${automatic.map((a) => a.summary).join('; ')})` };
 }
 
 /** Writes one audit step (its row changes, if any, are captured separately). */
@@ -182,29 +195,43 @@ export class History {
     return (stmt(this.db, `SELECT count(*) AS n FROM audit_changes WHERE step_id = ?`).get(stepId) as { n: number }).n;
   }
 
-  /** The newest step on a stack that can still be replayed (recorded under this schema). */
-  private top(stack: Stack): StackTop | undefined {
+  /** A stack's steps that can still be replayed (recorded under this schema), newest first. */
+  private stackSteps(stack: Stack): StackTop[] {
     return stmt(
       this.db,
       `SELECT u.step_id AS stepId, u.session_id AS sessionId, s.at FROM undo_stack u JOIN audit_steps s ON s.id = u.step_id
-       WHERE u.stack = ? AND u.schema_version = ? ORDER BY u.pos DESC LIMIT 1`,
-    ).get(stack, SCHEMA_VERSION) as StackTop | undefined;
+       WHERE u.stack = ? AND u.schema_version = ? ORDER BY u.pos DESC`,
+    ).all(stack, SCHEMA_VERSION) as StackTop[];
+  }
+
+  private isAutomatic(step: StackTop | undefined): step is StackTop {
+    return step !== undefined && AUTOMATIC_METHODS.has(this.originalMethod(step.stepId) ?? '');
+  }
+
+  /** The user's newest step on a stack, with the automatic steps above it that go with it; none when only automatic steps are left. */
+  private plan(stack: Stack): { readonly own: StackTop; readonly automatic: readonly StackTop[] } | undefined {
+    const automatic: StackTop[] = [];
+    for (const step of this.stackSteps(stack)) {
+      if (!this.isAutomatic(step)) return { own: step, automatic };
+      automatic.push(step);
+    }
+    return undefined;
   }
 
   canUndo(): boolean {
-    return this.top('undo') !== undefined;
+    return this.plan('undo') !== undefined;
   }
 
   canRedo(): boolean {
-    return this.top('redo') !== undefined;
+    return this.plan('redo') !== undefined;
   }
 
   peekUndo(): StackStep | null {
-    return this.describeTop(this.top('undo'));
+    return this.describeTop(this.plan('undo')?.own);
   }
 
   peekRedo(): StackStep | null {
-    return this.describeTop(this.top('redo'));
+    return this.describeTop(this.plan('redo')?.own);
   }
 
   /** The stack's step, named by the user's own step it undoes or redoes (not “Redo: …”). */
@@ -216,6 +243,15 @@ export class History {
 
   /** Follows undo and redo steps back to the command they replay, and returns its summary. */
   private originalSummary(stepId: string): string | null {
+    return this.original(stepId)?.summary ?? null;
+  }
+
+  /** The method of the command an undo or redo step replays (its own, for a command). */
+  private originalMethod(stepId: string): string | null {
+    return this.original(stepId)?.method ?? null;
+  }
+
+  private original(stepId: string): { method: string; summary: string } | null {
     const seen = new Set<string>();
     let id: string | null = stepId;
     while (id && !seen.has(id)) {
@@ -224,7 +260,7 @@ export class History {
         | { method: string; summary: string; reverts: string | null }
         | undefined;
       if (!row) return null;
-      if (row.method !== 'history.undo' && row.method !== 'history.redo') return row.summary;
+      if (row.method !== 'history.undo' && row.method !== 'history.redo') return row;
       id = row.reverts;
     }
     return null;
@@ -250,20 +286,35 @@ export class History {
     );
   }
 
-  /** Undoes the newest step and tells which step that was. */
+  /**
+   * Undoes the user's newest step, with the automatic steps the app took after it (newest first),
+   * and tells which step that was and what else went with it.
+   */
   undo(coderId: string | null): StackStep {
-    const top = this.peekUndo();
-    if (!top) throw this.nothingOn('undo');
+    const plan = this.plan('undo');
+    const top = this.describeTop(plan?.own);
+    if (!plan || !top) throw this.nothingOn('undo');
+    const automatic = plan.automatic.map((a) => this.describeTop(a)!);
+    for (const a of automatic) this.record('history.undo', `Undo: ${a.summary} (automatic, after the step undone with it)`, coderId, () => this.revert(a.id), { kind: 'undo', target: a.id });
     this.record('history.undo', `Undo: ${top.summary}`, coderId, () => this.revert(top.id), { kind: 'undo', target: top.id });
-    return top;
+    return withAutomatic(top, automatic);
   }
 
-  /** Redoes the newest undone step and tells which step that was. */
+  /** Redoes the newest undone step of the user's, then the automatic steps that followed it. */
   redo(coderId: string | null): StackStep {
-    const top = this.peekRedo();
-    if (!top) throw this.nothingOn('redo');
+    const plan = this.plan('redo');
+    const top = this.describeTop(plan?.own);
+    if (!plan || !top) throw this.nothingOn('redo');
+    // Automatic steps left above it (none, unless undone apart by an older version) go first, as undo left them.
+    for (const a of plan.automatic.map((x) => this.describeTop(x)!)) this.record('history.redo', `Redo: ${a.summary}`, coderId, () => this.revert(a.id), { kind: 'redo', target: a.id });
     this.record('history.redo', `Redo: ${top.summary}`, coderId, () => this.revert(top.id), { kind: 'redo', target: top.id });
-    return top;
+    const after: StackStep[] = [];
+    for (let next = this.stackSteps('redo')[0]; this.isAutomatic(next); next = this.stackSteps('redo')[0]) {
+      const a = this.describeTop(next)!;
+      this.record('history.redo', `Redo: ${a.summary} (automatic, after the step redone with it)`, coderId, () => this.revert(a.id), { kind: 'redo', target: a.id });
+      after.push(a);
+    }
+    return withAutomatic(top, after);
   }
 
   /** Applies the inverse of every change of a step, newest first. */
