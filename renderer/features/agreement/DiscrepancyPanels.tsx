@@ -107,7 +107,7 @@ export function DiscrepancyListPanel() {
           {items.length !== list.total ? ` · ${items.length} shown` : ''}
         </p>
       )}
-      <div className="discrepancy-items" ref={ref} role="listbox" aria-label="Discrepancy list">
+      <div className="discrepancy-items" ref={ref} role="listbox" aria-label="Discrepancy list" tabIndex={0}>
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {virtualizer.getVirtualItems().map((v) => {
             const row = rows[v.index];

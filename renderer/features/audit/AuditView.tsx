@@ -76,8 +76,13 @@ export function AuditView() {
         <tbody>
           {steps.map((s) => (
             <Fragment key={s.id}>
-              <tr className={open === s.id ? 'open' : ''} onClick={() => setOpen(open === s.id ? null : s.id)} aria-expanded={open === s.id}>
-                <td>{new Date(s.at).toLocaleString()}</td>
+              <tr className={open === s.id ? 'open' : ''} onClick={() => setOpen(open === s.id ? null : s.id)}>
+                <td>
+                  {/* The row takes the click; the button gives the keyboard and screen readers the same toggle. */}
+                  <button type="button" className="link" aria-expanded={open === s.id}>
+                    {new Date(s.at).toLocaleString()}
+                  </button>
+                </td>
                 <td>{s.coderName ?? '—'}</td>
                 <td>{s.summary}</td>
                 <td>{s.changes}</td>

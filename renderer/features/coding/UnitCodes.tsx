@@ -1,3 +1,4 @@
+import type { CSSProperties } from 'react';
 import type { Coder, CodebookNode, Coding } from '../../../shared/api/entities';
 import { PENDING_PREFIX, removeCodings } from './coding-actions';
 
@@ -36,7 +37,7 @@ export function UnitCodes({ codings, nodeById, coderById, currentCoderId }: Prop
             title={`${node?.name ?? 'code'} — coded by ${coder?.name ?? 'unknown'}${pending ? ' (saving…)' : ''}`}
           >
             {node?.name ?? '?'}{' '}
-            <span className="chip-coder" style={{ color: coder?.colour }}>
+            <span className={coder ? 'chip-coder tinted' : 'chip-coder'} style={coder ? ({ '--tint': coder.colour } as CSSProperties) : undefined}>
               {coder?.initials}
             </span>
             {c.coderId === currentCoderId && (

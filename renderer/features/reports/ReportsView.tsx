@@ -190,7 +190,7 @@ export function ReportsView() {
         <h3>Report</h3>
         <ul className="report-kinds" role="listbox" aria-label="Reports">
           {REPORT_KINDS.map((k) => (
-            <li key={k}>
+            <li key={k} role="none">
               <button type="button" role="option" aria-selected={k === kind} className={k === kind ? 'report-kind active' : 'report-kind'} onClick={() => chooseReport(k)}>
                 {REPORT_LABELS[k]}
               </button>

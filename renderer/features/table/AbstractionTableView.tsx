@@ -204,98 +204,101 @@ export function AbstractionTableView() {
           Export CSV
         </button>
       </div>
-      <div className="abstraction-grid" role="table" aria-label="Abstraction table" style={{ gridTemplateColumns: `110px 3fr 2fr 1.8fr ${levelColumns.map(() => '1.3fr').join(' ')}` }}>
-        <div role="row" className="abstraction-head">
-          {header.map((h) => (
-            <div key={h.key} role="columnheader" aria-sort={filter.sortBy === h.key ? (filter.descending ? 'descending' : 'ascending') : 'none'}>
-              <button type="button" className="sort-button" onClick={() => sortBy(h.key)}>
-                {h.label}
-                {arrow(h.key)}
-              </button>
-            </div>
-          ))}
-        </div>
-      </div>
-      <div className="abstraction-body" ref={scroller}>
-        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-          {virtualizer.getVirtualItems().map((item) => {
-            const row = rows[item.index];
-            return (
-              <div
-                key={row.unitId}
-                role="row"
-                data-index={item.index}
-                data-unit-id={row.unitId}
-                ref={virtualizer.measureElement}
-                className="abstraction-row"
-                style={{
-                  position: 'absolute',
-                  top: 0,
-                  left: 0,
-                  right: 0,
-                  transform: `translateY(${item.start}px)`,
-                  gridTemplateColumns: `110px 3fr 2fr 1.8fr ${levelColumns.map(() => '1.3fr').join(' ')}`,
-                }}
-              >
-                <div role="cell" className="small">
-                  <div>{row.pseudonym ?? row.speaker ?? '—'}</div>
-                  <button
-                    type="button"
-                    className="link small"
-                    title="Show in the transcript"
-                    onClick={async () => {
-                      if (useWorkspace.getState().documentId !== row.documentId) await openDocument(row.documentId);
-                      selectUnit(row.unitId);
-                      useAppStore.setState({ view: 'transcript' });
-                    }}
-                  >
-                    {row.documentTitle}
-                  </button>
-                </div>
-                <div role="cell" className="cell-text">
-                  {row.text}
-                </div>
-                <div role="cell">
-                  <CondensedCell row={row} />
-                </div>
-                <div role="cell" className="cell-codes">
-                  {row.codes.map((c, i) => (
-                    <span key={`${c.id}-${c.coderId}-${i}`} className="chip" style={{ borderColor: c.colour, background: `${c.colour}22` }} title={coders.find((x) => x.id === c.coderId)?.name}>
-                      {c.name}
-                      {c.coderId === currentCoderId && (
-                        <button
-                          type="button"
-                          className="chip-remove"
-                          aria-label={`Remove ${c.name}`}
-                          onClick={async () => {
-                            const r = await attempt('codings.remove', { target: { unitIds: [row.unitId] }, codeIds: [c.id] });
-                            if (r) patchCodings(r);
-                          }}
-                        >
-                          ×
-                        </button>
-                      )}
-                    </span>
-                  ))}
-                  <button
-                    type="button"
-                    className="chip add-chip"
-                    aria-label="Add a code"
-                    onClick={() => useCoding.setState({ pickerOpen: true, pickerForUnits: [row.unitId], pickerForSelection: null })}
-                  >
-                    +
-                  </button>
-                </div>
-                {row.levels.map((refs, i) => (
-                  <div role="cell" key={i} className="small">
-                    {refs.map((r) => r.name).join('; ')}
-                  </div>
-                ))}
+      {/* The header row and the scrolling body are one table to assistive technology (the wrapper takes no box). */}
+      <div className="abstraction-table" role="table" aria-label="Abstraction table">
+        <div className="abstraction-grid" role="rowgroup" style={{ gridTemplateColumns: `110px 3fr 2fr 1.8fr ${levelColumns.map(() => '1.3fr').join(' ')}` }}>
+          <div role="row" className="abstraction-head">
+            {header.map((h) => (
+              <div key={h.key} role="columnheader" aria-sort={filter.sortBy === h.key ? (filter.descending ? 'descending' : 'ascending') : 'none'}>
+                <button type="button" className="sort-button" onClick={() => sortBy(h.key)}>
+                  {h.label}
+                  {arrow(h.key)}
+                </button>
               </div>
-            );
-          })}
+            ))}
+          </div>
         </div>
-        {table && rows.length === 0 && <p className="muted pad">No meaning units match these filters.</p>}
+        <div className="abstraction-body" ref={scroller}>
+          <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+            {virtualizer.getVirtualItems().map((item) => {
+              const row = rows[item.index];
+              return (
+                <div
+                  key={row.unitId}
+                  role="row"
+                  data-index={item.index}
+                  data-unit-id={row.unitId}
+                  ref={virtualizer.measureElement}
+                  className="abstraction-row"
+                  style={{
+                    position: 'absolute',
+                    top: 0,
+                    left: 0,
+                    right: 0,
+                    transform: `translateY(${item.start}px)`,
+                    gridTemplateColumns: `110px 3fr 2fr 1.8fr ${levelColumns.map(() => '1.3fr').join(' ')}`,
+                  }}
+                >
+                  <div role="cell" className="small">
+                    <div>{row.pseudonym ?? row.speaker ?? '—'}</div>
+                    <button
+                      type="button"
+                      className="link small"
+                      title="Show in the transcript"
+                      onClick={async () => {
+                        if (useWorkspace.getState().documentId !== row.documentId) await openDocument(row.documentId);
+                        selectUnit(row.unitId);
+                        useAppStore.setState({ view: 'transcript' });
+                      }}
+                    >
+                      {row.documentTitle}
+                    </button>
+                  </div>
+                  <div role="cell" className="cell-text">
+                    {row.text}
+                  </div>
+                  <div role="cell">
+                    <CondensedCell row={row} />
+                  </div>
+                  <div role="cell" className="cell-codes">
+                    {row.codes.map((c, i) => (
+                      <span key={`${c.id}-${c.coderId}-${i}`} className="chip" style={{ borderColor: c.colour, background: `${c.colour}22` }} title={coders.find((x) => x.id === c.coderId)?.name}>
+                        {c.name}
+                        {c.coderId === currentCoderId && (
+                          <button
+                            type="button"
+                            className="chip-remove"
+                            aria-label={`Remove ${c.name}`}
+                            onClick={async () => {
+                              const r = await attempt('codings.remove', { target: { unitIds: [row.unitId] }, codeIds: [c.id] });
+                              if (r) patchCodings(r);
+                            }}
+                          >
+                            ×
+                          </button>
+                        )}
+                      </span>
+                    ))}
+                    <button
+                      type="button"
+                      className="chip add-chip"
+                      aria-label="Add a code"
+                      onClick={() => useCoding.setState({ pickerOpen: true, pickerForUnits: [row.unitId], pickerForSelection: null })}
+                    >
+                      +
+                    </button>
+                  </div>
+                  {row.levels.map((refs, i) => (
+                    <div role="cell" key={i} className="small">
+                      {refs.map((r) => r.name).join('; ')}
+                    </div>
+                  ))}
+                </div>
+              );
+            })}
+          </div>
+          {table && rows.length === 0 && <p className="muted pad">No meaning units match these filters.</p>}
+        </div>
       </div>
     </div>
   );

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type CSSProperties } from 'react';
 import type { Turn } from '../../../shared/api/entities';
 import { attempt } from '../../state/app-store';
 import { useWorkspace } from '../../state/workspace-store';
@@ -37,8 +37,8 @@ export function TurnMeta({ turn, first }: { turn: Turn; first: boolean }) {
       ) : (
         <button
           type="button"
-          className="speaker"
-          style={{ color: colour }}
+          className={colour ? 'speaker tinted' : 'speaker'}
+          style={colour ? ({ '--tint': colour } as CSSProperties) : undefined}
           title={[person?.pseudonym ? `Pseudonym: ${person.pseudonym}` : '', spoken, 'Click to change who speaks'].filter(Boolean).join(' · ')}
           onClick={() => setChoosing(true)}
           disabled={turn.speakerLabel === null && turn.participantId === null}

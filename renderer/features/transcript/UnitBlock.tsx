@@ -62,7 +62,9 @@ export const UnitBlock = memo(function UnitBlock({ unit, start, text, spans, nod
         // Dropping on a unit of the selected range codes the whole range.
         void applyCodes([codeId], inRange ? selectedUnitIds() : [unit.id]);
       }}
-      role="button"
+      // A group, not a button: it holds buttons of its own (each chip's remove button).
+      role="group"
+      aria-roledescription="meaning unit"
       tabIndex={-1}
     >
       <CodeMargin codings={codings} nodeById={nodeById} />

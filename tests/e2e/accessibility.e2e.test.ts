@@ -1,0 +1,96 @@
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import type { AxeResults } from 'axe-core';
+import type { Page } from 'playwright-core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startHarness, type Harness } from './support/harness';
+
+// axe-core on the start screen and on every tab of the workbench, in the light and the dark theme:
+// no serious or critical violation anywhere. Each screen is visited once per theme and saved as a
+// screenshot (test-results/screenshots/a11y-*).
+
+const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+interface Finding {
+  readonly screen: string;
+  readonly id: string;
+  readonly impact: string;
+  readonly help: string;
+  readonly targets: readonly string[];
+}
+
+/** The serious and critical violations axe finds on the page as it is now. */
+async function audit(page: Page, screen: string): Promise<Finding[]> {
+  // Evaluated rather than added as a <script>: the app's Content-Security-Policy forbids inline scripts.
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
+  const results = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<AxeResults> } }).axe;
+    return axe.run(document, { resultTypes: ['violations'] });
+  });
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => ({
+      screen,
+      id: v.id,
+      impact: v.impact!,
+      help: v.help,
+      // The selector, and for contrast and the like the measured figures.
+      targets: v.nodes.map((n) => [n.target.join(' '), ...n.any.map((c) => c.message)].join(' — ')),
+    }));
+}
+
+async function toggleTheme(page: Page, to: 'light' | 'dark'): Promise<void> {
+  await page.keyboard.press('Control+k');
+  await page.getByRole('textbox', { name: 'Command' }).fill('dark theme');
+  await page.keyboard.press('Enter');
+  await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe(to);
+}
+
+describe('accessibility (axe-core, browser mode)', () => {
+  let h: Harness | null = null;
+  afterEach(async () => {
+    await h?.close();
+    h = null;
+  });
+
+  it('finds no serious or critical violation on the start screen or any tab, in either theme', async () => {
+    h = await startHarness();
+    const { page } = h;
+    const findings: Finding[] = [];
+    const visit = async (screen: string) => {
+      findings.push(...(await audit(page, screen)));
+      await h!.screenshot(`a11y-${screen}`);
+    };
+
+    await page.getByRole('button', { name: 'Open the sample project' }).waitFor();
+    await visit('start-light');
+    await toggleTheme(page, 'dark');
+    await visit('start-dark');
+
+    await page.getByRole('button', { name: 'Open the sample project' }).click();
+    const who = page.getByRole('dialog', { name: 'Who is coding?' });
+    await who.waitFor();
+    await visit('who-is-coding-dark');
+    await who.getByRole('button', { name: /^Amira Haddad/ }).click();
+    await page.getByText('Coder: Amira Haddad').waitFor();
+
+    // Every tab of the work surface, those behind the More menu too (clicking scrolls them into view).
+    const labels = await page.getByRole('tablist', { name: 'Work surface tabs' }).getByRole('tab').allTextContents();
+    expect(labels).toHaveLength(10);
+    for (const theme of ['dark', 'light'] as const) {
+      if (theme === 'light') await toggleTheme(page, 'light');
+      for (const label of labels) {
+        const tab = page.getByRole('tab', { name: label, exact: true });
+        await tab.click();
+        await expect.poll(() => tab.getAttribute('aria-selected')).toBe('true');
+        // Let the tab's data arrive and render before it is checked.
+        await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'));
+        await page.waitForTimeout(150);
+        await visit(`${label.toLowerCase().replace(/ /g, '-')}-${theme}`);
+      }
+    }
+
+    const report = findings.map((f) => `${f.screen}: [${f.impact}] ${f.id} — ${f.help}\n    ${f.targets.join('\n    ')}`).join('\n');
+    expect(findings.length, `axe found serious or critical violations:\n${report}`).toBe(0);
+  });
+});
