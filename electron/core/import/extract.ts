@@ -12,6 +12,8 @@ interface ExtractionBase {
   readonly fileName: string;
   readonly sizeBytes: number;
   readonly encoding: string | null;
+  /** The title the file gives itself (a web page's <title>), if any. */
+  readonly title?: string | null;
 }
 
 /** A file read into what turn detection works on: plain text, Markdown source, subtitle turns or CSV rows. */
@@ -77,8 +79,8 @@ export function extractPasted(name: string, pasted: string): Extraction {
 
 function htmlExtraction(fileName: string, bytes: Uint8Array): Extraction {
   const decoded = decodeHtml(bytes);
-  const text = documentText(fileName, readHtml(fileName, decoded.text));
-  return { fileName, sizeBytes: bytes.length, encoding: decoded.encoding, kind: 'text', format: 'html', text };
+  const page = readHtml(fileName, decoded.text);
+  return { fileName, sizeBytes: bytes.length, encoding: decoded.encoding, title: page.title, kind: 'text', format: 'html', text: documentText(fileName, page.text) };
 }
 
 function decodedExtraction(fileName: string, format: ImportFormat, bytes: Uint8Array): Extraction {

@@ -120,8 +120,8 @@ function isElement(node: Html.ChildNode): node is Html.Element {
   return 'tagName' in node;
 }
 
-/** The paragraphs of an HTML page, a blank line between them; refused when the file is no HTML. */
-export function readHtml(fileName: string, text: string): string {
+/** The paragraphs of an HTML page, a blank line between them, and its <title>; refused when the file is no HTML. */
+export function readHtml(fileName: string, text: string): { readonly text: string; readonly title: string | null } {
   if (!LOOKS_LIKE_HTML.test(text.slice(0, SNIFF_CHARS))) {
     throw fileError(
       'IMPORT_BAD_FILE',
@@ -129,7 +129,18 @@ export function readHtml(fileName: string, text: string): string {
       'This file is named as a web page but holds no HTML markup (it may be plain text saved under another name). Rename it to .txt and import again.',
     );
   }
-  return tidyParagraphs(htmlParagraphs(parse(text)));
+  const document = parse(text);
+  return { text: tidyParagraphs(htmlParagraphs(document)), title: pageTitle(document) };
+}
+
+const MAX_TITLE = 300;
+
+function pageTitle(document: Html.Document): string | null {
+  const html = document.childNodes.find(isElement);
+  const head = html?.childNodes.find((n): n is Html.Element => isElement(n) && n.tagName === 'head');
+  const title = head?.childNodes.find((n): n is Html.Element => isElement(n) && n.tagName === 'title');
+  const words = (title?.childNodes ?? []).map((n) => (n.nodeName === '#text' ? (n as Html.TextNode).value : '')).join('').replace(HTML_WHITESPACE, ' ').trim();
+  return words === '' || words.length > MAX_TITLE ? null : words;
 }
 
 function htmlParagraphs(document: Html.Document): string[] {

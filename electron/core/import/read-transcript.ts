@@ -156,8 +156,9 @@ export function guessKind(extraction: Extraction, parsed: ParsedTranscript, dete
   return 'focus-group';
 }
 
-/** The title a document gets unless the user types another: a Markdown heading, else the file name. */
+/** The title a document gets unless the user types another: a Markdown heading or the page's title, else the file name. */
 export function guessTitle(extraction: Extraction): string {
+  if (extraction.title) return extraction.title;
   if (extraction.kind === 'markdown') {
     const heading = /^ {0,3}#{1,2}[ \t]+(.+?)[ \t#]*$/m.exec(extraction.source);
     if (heading && heading[1].length <= 200) return heading[1].replace(/[*_`]/g, '').trim();

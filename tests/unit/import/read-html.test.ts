@@ -1,18 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { extractFile } from '../../../electron/core/import/extract';
 import { decodeHtml, readHtml } from '../../../electron/core/import/read-html';
+import { guessTitle } from '../../../electron/core/import/read-transcript';
 import { AppError } from '../../../shared/api/errors';
 
+const htmlText = (fileName: string, html: string) => readHtml(fileName, html).text;
 const page = (body: string, head = '') => `<!DOCTYPE html><html><head>${head}</head><body>${body}</body></html>`;
 
 describe('HTML into paragraphs', () => {
   it('breaks lines at block elements and <br>, and collapses the source layout', () => {
-    const text = readHtml('a.html', page('<h1>Focus   group</h1>\n<div>Anna: we\n   met<br>weekly</div><p>Ben: yes</p><ul><li>one</li><li>two</li></ul>'));
+    const text = htmlText('a.html', page('<h1>Focus   group</h1>\n<div>Anna: we\n   met<br>weekly</div><p>Ben: yes</p><ul><li>one</li><li>two</li></ul>'));
     expect(text).toBe('Focus group\n\nAnna: we met\nweekly\n\nBen: yes\n\none\n\ntwo');
   });
 
   it('decodes named, decimal and hex entities; a no-break space is a space', () => {
-    expect(readHtml('a.html', page('<p>caf&eacute; &amp; &#8220;tea&#x201D;&nbsp;&lt;3 &hellip;</p>'))).toBe('café & “tea” <3 …');
+    expect(htmlText('a.html', page('<p>caf&eacute; &amp; &#8220;tea&#x201D;&nbsp;&lt;3 &hellip;</p>'))).toBe('café & “tea” <3 …');
   });
 
   it('drops head, scripts, styles, comments and conditional comments', () => {
@@ -20,43 +22,43 @@ describe('HTML into paragraphs', () => {
       '<!--[if gte mso 9]><xml><o:Words>12</o:Words></xml><![endif]--><script>var x = "<p>no</p>";</script><style>p{color:red}</style><p>Kept<!-- hidden note --> words</p><noscript>Enable JS</noscript>',
       '<title>Page title</title><style>body{}</style><script>alert(1)</script>',
     );
-    expect(readHtml('a.html', html)).toBe('Kept words');
+    expect(htmlText('a.html', html)).toBe('Kept words');
   });
 
   it("leaves out Word's list bullets and hidden elements", () => {
     const html = page(`<p class=MsoListParagraph><![if !supportLists]><span style='font-family:Symbol;mso-list:Ignore'>·<span>&nbsp;&nbsp;</span></span><![endif]>First point</p><p style="display: none">secret</p><p hidden>also</p>`);
-    expect(readHtml('a.htm', html)).toBe('First point');
+    expect(htmlText('a.htm', html)).toBe('First point');
   });
 
   it('reads a table of turns as `Speaker: text` lines, without its header row', () => {
     const html = page('<table><thead><tr><th>Speaker</th><th>Text</th></tr></thead><tbody><tr><td><p>Anna</p></td><td><p>We met <i>weekly</i>.</p></td></tr><tr><td>Ben:</td><td>Not me.</td></tr><tr><td>00:01:02</td><td>Carla</td><td>Sometimes.</td></tr></tbody></table>');
-    expect(readHtml('a.html', html)).toBe('Anna: We met weekly.\n\nBen: Not me.\n\n[00:01:02] Carla: Sometimes.');
+    expect(htmlText('a.html', html)).toBe('Anna: We met weekly.\n\nBen: Not me.\n\n[00:01:02] Carla: Sometimes.');
   });
 
   it('a table row of two sentences is no turn: its cells are joined', () => {
     const html = page('<table><tr><td>This was the first session.</td><td>It went well.</td></tr></table>');
-    expect(readHtml('a.html', html)).toBe('This was the first session. It went well.');
+    expect(htmlText('a.html', html)).toBe('This was the first session. It went well.');
   });
 
   it('keeps a bold label on the line of its words, even when the page breaks after it', () => {
     const html = page('<p><b>Interviewer:</b><br>How was it?</p><p class=MsoNormal><strong><span>Mentee 1 (F):</span></strong></p><p class=MsoNormal>Hard.</p><p><b>Note</b> bold but no label</p>');
-    expect(readHtml('a.html', html)).toBe('Interviewer: How was it?\n\nMentee 1 (F): Hard.\n\nNote bold but no label');
+    expect(htmlText('a.html', html)).toBe('Interviewer: How was it?\n\nMentee 1 (F): Hard.\n\nNote bold but no label');
   });
 
   it('keeps the line breaks of <pre>', () => {
-    expect(readHtml('a.html', page('<pre>A: one\n  B: two</pre>'))).toBe('A: one\nB: two');
+    expect(htmlText('a.html', page('<pre>A: one\n  B: two</pre>'))).toBe('A: one\nB: two');
   });
 
   it('reads elements nested deeper than the call stack would allow', () => {
     const depth = 12_000;
     const html = page(`${'<div>'.repeat(depth)}deep${'</div>'.repeat(depth)}`);
-    expect(readHtml('a.html', html)).toBe('deep');
+    expect(htmlText('a.html', html)).toBe('deep');
   });
 
   it('refuses a file named .html that holds no HTML, saying what to do', () => {
-    expect(() => readHtml('notes.html', 'Anna: plain text\n\nBen: no tags here')).toThrowError(/no HTML markup.*Rename it to \.txt/);
+    expect(() => htmlText('notes.html', 'Anna: plain text\n\nBen: no tags here')).toThrowError(/no HTML markup.*Rename it to \.txt/);
     try {
-      readHtml('notes.html', 'plain');
+      htmlText('notes.html', 'plain');
     } catch (err) {
       expect(err).toBeInstanceOf(AppError);
       expect((err as AppError).code).toBe('IMPORT_BAD_FILE');
@@ -68,14 +70,21 @@ describe('HTML into paragraphs', () => {
     const bytes = Buffer.concat([Buffer.from('<html><head><meta charset="windows-1256"></head><body><p>'), Buffer.from([0xd3, 0xe1, 0xc7, 0xe3]), Buffer.from('</p></body></html>')]);
     const decoded = decodeHtml(bytes);
     expect(decoded.encoding).toBe('windows-1256');
-    expect(readHtml('fa.html', decoded.text)).toBe('سلام');
+    expect(htmlText('fa.html', decoded.text)).toBe('سلام');
+  });
+
+  it("takes the page's <title> as the document's title", async () => {
+    expect(readHtml('a.html', page('<p>x</p>', '<title> Focus group 2 &ndash;\n transcript </title>')).title).toBe('Focus group 2 – transcript');
+    expect(readHtml('a.html', page('<p>x</p>')).title).toBeNull();
+    const extraction = await extractFile('fg.html', Buffer.from(page('<p>Anna: hi</p>', '<title>Focus group 2</title>')));
+    expect(guessTitle(extraction)).toBe('Focus group 2');
   });
 
   it('a .html file and a page saved as .txt are both read as HTML; an empty page is refused', async () => {
     const html = page('<p>Anna: hello &amp; welcome</p>');
     for (const name of ['a.html', 'a.htm', 'saved.txt']) {
       const extraction = await extractFile(name, Buffer.from(html));
-      expect(extraction).toMatchObject({ kind: 'text', format: 'html', text: 'Anna: hello & welcome' });
+      expect(extraction).toMatchObject({ kind: 'text', format: 'html', text: 'Anna: hello & welcome', title: null });
     }
     await expect(extractFile('empty.html', Buffer.from(page('<script>x()</script>')))).rejects.toMatchObject({ code: 'IMPORT_EMPTY' });
   });
