@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { appMethods } from '../../../shared/api/methods/app';
 import type { HandlerMap } from '../handler-types';
 import { SAMPLE_STUDY } from '../sample/sample-study';
-import { loadSample } from '../sample/load-sample';
+import { makeSampleProject } from '../sample/load-sample';
 import { ProjectSession } from '../session';
 import { canonicalPath, listBackups, PROJECT_EXTENSION, restoreBackupCopy } from '../store/project-file';
 import { SCHEMA_VERSION } from '../store/migrations';
@@ -49,7 +49,7 @@ export const appHandlers: HandlerMap<keyof typeof appMethods> = {
   'project.create': ({ path: p, title, methodology, sample }, { app }) => {
     const target = withExtension(app.resolveProjectPath(p));
     app.closeProject();
-    const session = ProjectSession.create(target, title, methodology, sample ? (db) => loadSample(db, SAMPLE_STUDY) : undefined);
+    const session = ProjectSession.create(target, title, methodology, sample ? (db) => makeSampleProject(db, SAMPLE_STUDY) : undefined);
     return app.adopt(session).summary();
   },
   'project.open': ({ path: p, readOnly }, { app }) => {
@@ -61,7 +61,7 @@ export const appHandlers: HandlerMap<keyof typeof appMethods> = {
   'project.openSample': (_p, { app }) => {
     app.closeProject();
     const target = freeName(app.ports.projectsFolder, 'Sample study – peer mentoring');
-    const session = ProjectSession.create(target, SAMPLE_STUDY.title, SAMPLE_STUDY.methodology, (db) => loadSample(db, SAMPLE_STUDY));
+    const session = ProjectSession.create(target, SAMPLE_STUDY.title, SAMPLE_STUDY.methodology, (db) => makeSampleProject(db, SAMPLE_STUDY));
     return app.adopt(session).summary();
   },
   'project.close': (_p, { app }) => ({ closed: app.closeProject() }),

@@ -27,7 +27,18 @@ export function sampleDocumentText(doc: SampleDocument, labelOf: (key: string) =
   return { text, turns, units };
 }
 
-/** Fills an empty project with the sample study (inside the caller's transaction). */
+/**
+ * A new project made from the sample study (inside the caller's transaction): its rows, and its
+ * titles, session and group names checked for exports — the sample's author checked them; none
+ * names a person.
+ */
+export function makeSampleProject(db: Database.Database, study: SampleStudy): void {
+  loadSample(db, study);
+  const names = new Set([study.title, ...study.documents.flatMap((d) => [d.title, d.sessionName, d.group])]);
+  checkExportNames(db, [...names].filter((n) => n.trim()).map((n) => ({ original: n, printed: n })));
+}
+
+/** Fills an empty project with the sample study's rows (inside the caller's transaction); any schema since the first. */
 export function loadSample(db: Database.Database, study: SampleStudy): void {
   const now = nowIso();
   updateProjectSettings(db, { title: study.title, description: study.description, methodology: study.methodology });
@@ -84,10 +95,6 @@ export function loadSample(db: Database.Database, study: SampleStudy): void {
       stmt(db, `INSERT INTO document_groups (id, name, sort) VALUES (?, ?, ?)`).run(id, doc.group, groupIds.size);
     }
   }
-
-  // The sample's author checked its titles, session and group names: none names a person.
-  const names = new Set([study.title, ...study.documents.flatMap((d) => [d.title, d.sessionName, d.group])]);
-  checkExportNames(db, [...names].filter((n) => n.trim()).map((n) => ({ original: n, printed: n })));
 
   const documentIds = new Map<string, string>();
   const unitIdsByText: [string, string][] = [];
