@@ -73,6 +73,23 @@ describe('no export lands on a project (CLI)', () => {
     expect(fs.readdirSync(dir).filter((f) => f.startsWith('study.condensa'))).toEqual(['study.condensa']);
     expect(fs.readFileSync(prefs, 'utf8')).toBe(recentBefore);
   });
+
+  it('reads a file from the previous version (write-ahead log on) without changing it: upgraded in memory only', async () => {
+    const project = at('study.condensa');
+    // The file as the previous version left it: no table of the last migration, its schema number.
+    const db = new Database(project);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    db.exec('DROP TABLE export_names');
+    db.pragma('user_version = 8');
+    db.close();
+    const hash = sha256(project);
+    const info = await runCli(['info', 'study.condensa'], io());
+    expect(err.join('\n')).toBe('');
+    expect(info).toBe(EXIT.ok);
+    expect(await runCli(['export', 'study.condensa', '--what', 'categories', '-o', 'categories.docx'], io())).toBe(EXIT.ok);
+    expect(sha256(project)).toBe(hash);
+    expect(fs.readdirSync(dir).filter((f) => f.startsWith('study.condensa'))).toEqual(['study.condensa']);
+  });
 });
 
 describe('no export or copy lands on a project (app)', () => {

@@ -234,8 +234,13 @@ export class ProjectFile {
       if (check !== 'ok') throw damaged(target, String(check));
       let backupPath: string | null = null;
       if (version < SCHEMA_VERSION && readOnly) {
-        // Read from an upgraded copy in memory: the file on disk stays as it is.
-        const inMemory = new Database(db.serialize());
+        // Read from an upgraded copy in memory: the file on disk stays as it is. The image says
+        // write-ahead log (header bytes 18 and 19), which a database in memory cannot keep: it
+        // would not open (CANTOPEN), so the copy is marked as using a rollback journal.
+        const image = db.serialize();
+        image[18] = 1;
+        image[19] = 1;
+        const inMemory = new Database(image);
         db.close();
         db = inMemory;
         db.pragma('foreign_keys = ON');
