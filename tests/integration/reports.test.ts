@@ -260,8 +260,8 @@ describe('reports on the sample study', () => {
     expect(method).toContain(`mean κ = ${figures.pair!.summaries.kappa.mean.value!.toFixed(3)}`);
     expect(method).toContain(`1 disagreement was resolved by ${resolver.name}`);
     const [perCode, , log] = doc.tables;
-    expectRepeatedHeader(perCode, ['Code', 'Both', 'Only AH', 'Only BO', 'Neither', '% agreement', 'κ', 'α', 'AC1', 'PABAK', 'Positive agr.']);
-    expect(perCode.rows.some((r) => r.cells[0] === `Pooled over ${figures.pair!.pooled.units} unit × code decisions` && r.cells[7] === alpha)).toBe(true);
+    expectRepeatedHeader(perCode, ['Code', 'Both', 'Only AH', 'Only BO', 'Neither', '% agreement', 'κ', 'κ 95% CI', 'α', 'α 95% CI', 'P(α < .667 / .800)', 'AC1', 'PABAK', 'Positive agr.']);
+    expect(perCode.rows.some((r) => r.cells[0] === `Pooled over ${figures.pair!.pooled.units} unit × code decisions` && r.cells[8] === alpha)).toBe(true);
     expect(perCode.rows.some((r) => r.cells[0].startsWith('Mean of 17 codes (averaged'))).toBe(true);
     expect(log.caption).toBe('Table 3. Resolution of disagreements');
     expect(log.rows).toHaveLength(2);
