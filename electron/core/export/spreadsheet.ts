@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { AppError } from '../../../shared/api/errors';
 import { PassThrough } from 'node:stream';
 import type { ReportSheet } from '../../../shared/api/methods/reports';
 import { csvLines } from '../../../shared/text/csv-write';
@@ -18,7 +19,18 @@ function sheetName(name: string, taken: Set<string>): string {
  * through exceljs's streaming writer and are committed one by one, so a 120,000-row sheet is never
  * held as a workbook of cell objects (the in-memory book took 3.5 GB and minutes).
  */
+/** Rows a worksheet holds (Excel, LibreOffice), the header row included. */
+export const XLSX_MAX_ROWS = 1_048_576;
+
 export async function renderXlsx(sheets: readonly ReportSheet[], title: string): Promise<Buffer> {
+  // A longer sheet makes a file Excel refuses or cuts: say so instead of writing it.
+  const tooLong = sheets.find((s) => s.rows.length + 1 > XLSX_MAX_ROWS);
+  if (tooLong) {
+    throw new AppError(
+      'BAD_REQUEST',
+      `“${title}” has ${tooLong.rows.length.toLocaleString('en-US')} rows, more than a worksheet holds (${(XLSX_MAX_ROWS - 1).toLocaleString('en-US')} below its header). Save it as .csv, which R, SPSS and Python read as well, or choose fewer documents.`,
+    );
+  }
   const chunks: Buffer[] = [];
   const sink = new PassThrough();
   sink.on('data', (c: Buffer) => chunks.push(c));
