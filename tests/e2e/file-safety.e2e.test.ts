@@ -26,7 +26,7 @@ describe('an export never replaces a file unasked (browser mode)', () => {
     const saved = path.join(h.projectsFolder, 'codebook.qdc');
     fs.writeFileSync(saved, 'a codebook from another program');
     await runCommand(h, 'export codebook qdc');
-    const dialog = page.getByRole('dialog', { name: 'Export codebook (.qdc)' });
+    const dialog = page.getByRole('dialog', { name: 'Export codebook' });
     await dialog.getByLabel(/File name/).fill('codebook.qdc');
     await dialog.getByRole('button', { name: 'Export' }).click();
 

@@ -238,7 +238,9 @@ describe('importing and segmenting transcripts in Chromium (browser mode)', () =
     const dialog = page.getByRole('dialog', { name: 'Import transcripts' });
     await dialog.getByLabel('Transcript files').setInputFiles([a, b]);
     await expect.poll(() => dialog.locator('[data-status="ready"]').count()).toBe(2);
-    // P1 and Moderator speak in both files: one import, one label, one person (the default).
+    // P1 and Moderator speak in both files and are the same people here: the user says so (each
+    // file's labels are new people unless told).
+    await dialog.getByRole('checkbox', { name: /Labels already used/ }).check();
     await dialog.getByLabel('Group').selectOption('new');
     await dialog.getByLabel('New group name').fill('Mentee groups');
     await dialog.getByRole('button', { name: 'Import 2 files' }).click();
