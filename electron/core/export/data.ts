@@ -244,11 +244,15 @@ export class ReportData {
     return out;
   }
 
+  /** Each coder's name (the consensus aside) → Coder A, B…, in the project's order of coders. */
+  private get blindNames(): ReadonlyMap<string, string> {
+    return this.once('blind-coders', () => new Map(listCoders(this.db).filter((c) => c.role !== 'consensus').map((c, i) => [c.name, blindCoderName(i)])));
+  }
+
   /** A coder's name as the report prints it: the name, or Coder A, B… when coder names are left out. */
   coderName(name: string | null): string | null {
     if (this.options.coderNames || name === null) return name;
-    const blind = this.once('blind-coders', () => new Map(listCoders(this.db).filter((c) => c.role !== 'consensus').map((c, i) => [c.name, blindCoderName(i)])));
-    return blind.get(name) ?? name;
+    return this.blindNames.get(name) ?? name;
   }
 
   /**
@@ -259,7 +263,7 @@ export class ReportData {
     let out = text;
     const raw = this.once('raw-titles', () => listDocuments(this.db, null).map((d) => d.title).filter((t) => t.trim()).sort((a, b) => b.length - a.length));
     for (const title of raw) if (out.includes(title)) out = out.split(title).join(this.names.print(title, 'document title'));
-    if (!this.options.coderNames) for (const c of listCoders(this.db)) if (c.name.trim() && out.includes(c.name)) out = out.split(c.name).join(this.coderName(c.name) ?? c.name);
+    if (!this.options.coderNames) for (const [name, blind] of this.blindNames) if (name.trim() && out.includes(name)) out = out.split(name).join(blind);
     return out;
   }
 
