@@ -51,7 +51,12 @@ class UsageError extends Error {}
 function withClient<T>(io: CliIo, work: (client: Client, app: Application) => Promise<T>): Promise<T> {
   const app = new Application({ platform: 'direct', version: APP_VERSION, dialogs: null, ...defaultFolders(io.env) });
   const client = createClient(directTransport(app));
-  return work(client, app).finally(() => app.closeProject());
+  // A project the command opened to change keeps the backup its opening started: the restore point
+  // from before this command's changes.
+  return work(client, app).finally(async () => {
+    await app.project?.backupSettled();
+    app.closeProject();
+  });
 }
 
 function printCounts(io: CliIo, counts: Record<string, number>): void {

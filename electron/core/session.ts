@@ -14,8 +14,10 @@ import { canonicalPath, listBackups, ProjectFile } from './store/project-file';
 /** Stands for "no coder chosen yet" where a coder id filters codings: matches no coding. */
 export const NO_CODER_CHOSEN = '(no coder chosen)';
 
-// Work done between automatic backups, so a long session keeps recent restore points.
+// Work done between automatic backups, so a long session keeps recent restore points: after this
+// many steps, or after any step taken this long after the last backup.
 const BACKUP_EVERY_STEPS = 200;
+const BACKUP_EVERY_MS = 10 * 60 * 1000;
 
 /** One open project: its file, its undo history and who is coding. */
 export class ProjectSession {
@@ -23,6 +25,7 @@ export class ProjectSession {
   readonly history: History;
   private coderId: string | null;
   private stepsSinceBackup = 0;
+  private lastBackupAt = Date.now();
   private pendingBackup: Promise<void> = Promise.resolve();
   /** Damage found after opening, by the check of the opening backup: writes are refused. */
   private damageFound: AppError | null = null;
@@ -67,6 +70,8 @@ export class ProjectSession {
   }
 
   private backupInBackground(): void {
+    this.stepsSinceBackup = 0;
+    this.lastBackupAt = Date.now();
     this.pendingBackup = this.file.backup().then(
       () => undefined,
       (err: unknown) => {
@@ -93,12 +98,16 @@ export class ProjectSession {
     return this.pendingBackup;
   }
 
+  /**
+   * Creates a project and starts its first backup at once: a study imported in one sitting has a
+   * restore point before it is ever reopened.
+   */
   static create(path: string, title: string, methodology: Methodology, fill?: (db: Database.Database) => void): ProjectSession {
     const file = ProjectFile.create(path, (db) => {
       insertProject(db, randomUUID(), title, methodology);
       fill?.(db);
     });
-    return new ProjectSession(file);
+    return ProjectSession.started(file);
   }
 
   /** As `create`, with filling that takes a while and lets other calls in (see ProjectFile.createAsync). */
@@ -107,7 +116,13 @@ export class ProjectSession {
       insertProject(db, randomUUID(), title, methodology);
       await fill(db);
     });
-    return new ProjectSession(file);
+    return ProjectSession.started(file);
+  }
+
+  private static started(file: ProjectFile): ProjectSession {
+    const session = new ProjectSession(file);
+    session.backupInBackground();
+    return session;
   }
 
   get db(): Database.Database {
@@ -171,8 +186,7 @@ export class ProjectSession {
 
   noteStep(): void {
     this.stepsSinceBackup += 1;
-    if (this.stepsSinceBackup >= BACKUP_EVERY_STEPS) {
-      this.stepsSinceBackup = 0;
+    if (this.stepsSinceBackup >= BACKUP_EVERY_STEPS || Date.now() - this.lastBackupAt >= BACKUP_EVERY_MS) {
       this.backupInBackground();
     }
   }

@@ -30,7 +30,7 @@ describe('no export lands on a project (CLI)', () => {
 
   it('refuses the project itself, its journals, its backups folder, any .condensa and a renamed project, changing nothing', async () => {
     const project = at('study.condensa');
-    fs.mkdirSync(at('study.condensa.backups'));
+    fs.mkdirSync(at('study.condensa.backups'), { recursive: true });
     fs.copyFileSync(project, at('study.condensa.backups/2026-01-01T00-00-00-000Z.condensa'));
     fs.copyFileSync(project, at('renamed.db'));
     const targets = ['study.condensa', 'STUDY.CONDENSA', 'study.condensa-wal', 'study.condensa-shm', 'other.condensa', 'study.condensa.backups/2026-01-01T00-00-00-000Z.condensa', 'study.condensa.backups/new.csv', 'renamed.db'];
@@ -66,11 +66,15 @@ describe('no export lands on a project (CLI)', () => {
     const hash = sha256(project);
     const prefs = at('home/.app/preferences.json');
     const recentBefore = fs.readFileSync(prefs, 'utf8');
+    // `new` left the project and its first backup; reading adds nothing to either.
+    const backupsBefore = fs.readdirSync(at('study.condensa.backups'));
+    expect(backupsBefore).toHaveLength(1);
     expect(await runCli(['info', 'study.condensa'], io())).toBe(EXIT.ok);
     expect(await runCli(['export', 'study.condensa', '--what', 'categories', '-o', 'categories.docx'], io())).toBe(EXIT.ok);
     expect(await runCli(['export-qdpx', 'study.condensa', '-o', 'study.qdpx'], io())).toBe(EXIT.ok);
     expect(sha256(project)).toBe(hash);
-    expect(fs.readdirSync(dir).filter((f) => f.startsWith('study.condensa'))).toEqual(['study.condensa']);
+    expect(fs.readdirSync(dir).filter((f) => f.startsWith('study.condensa'))).toEqual(['study.condensa', 'study.condensa.backups']);
+    expect(fs.readdirSync(at('study.condensa.backups'))).toEqual(backupsBefore);
     expect(fs.readFileSync(prefs, 'utf8')).toBe(recentBefore);
   });
 
@@ -88,7 +92,8 @@ describe('no export lands on a project (CLI)', () => {
     expect(info).toBe(EXIT.ok);
     expect(await runCli(['export', 'study.condensa', '--what', 'categories', '-o', 'categories.docx'], io())).toBe(EXIT.ok);
     expect(sha256(project)).toBe(hash);
-    expect(fs.readdirSync(dir).filter((f) => f.startsWith('study.condensa'))).toEqual(['study.condensa']);
+    expect(fs.readdirSync(dir).filter((f) => f.startsWith('study.condensa'))).toEqual(['study.condensa', 'study.condensa.backups']);
+    expect(fs.readdirSync(at('study.condensa.backups'))).toHaveLength(1);
   });
 });
 
@@ -223,7 +228,8 @@ describe('backups that help instead of litter', () => {
     await t.app.requireProject().backupSettled();
     const folder = `${s.path}.backups`;
     const names = fs.readdirSync(folder);
-    expect(names.length).toBe(3);
+    // The backup made at creation, then one per change; the reopening's copy is the same as the last.
+    expect(names.length).toBe(4);
     expect(names.every((n) => /^\d{4}-\d{2}-\d{2}T[\d-]+Z-[0-9a-f]{16}\.condensa$/.test(n))).toBe(true);
     for (const n of names) {
       const copy = new Database(path.join(folder, n), { readonly: true });

@@ -113,6 +113,7 @@ export class ProjectFile {
   private closed = false;
   /** Backups whose copy of the file is under way: the write-ahead log must not be folded in. */
   private copying = 0;
+  private backupQueue: Promise<unknown> = Promise.resolve();
 
   private constructor(db: Database.Database, file: string, info: ProjectFileInfo) {
     this.db = db;
@@ -278,7 +279,14 @@ export class ProjectFile {
    * is then fully checked on a thread of its own; one that fails is not kept. Returns the backup
    * that holds the project as it is now.
    */
-  async backup(): Promise<string> {
+  backup(): Promise<string> {
+    // One at a time: a backup asked for while another is written compares itself with that one.
+    const next = this.backupQueue.then(() => this.backupNow());
+    this.backupQueue = next.catch(() => undefined);
+    return next;
+  }
+
+  private async backupNow(): Promise<string> {
     const folder = backupFolderFor(this.path);
     fs.mkdirSync(folder, { recursive: true });
     const partial = path.join(folder, `${timestampForFile()}-${process.pid}${PROJECT_EXTENSION}.partial`);
@@ -393,8 +401,10 @@ function missingSchemaParts(db: Database.Database): string[] {
 async function copyWithFingerprint(source: string, target: string): Promise<string> {
   const hash = createHash('sha256');
   const input = await fs.promises.open(source, 'r');
-  const output = await fs.promises.open(target, 'wx');
+  // The source is closed whatever happens to the target (its folder removed meanwhile, a full disk).
+  let output: fs.promises.FileHandle | null = null;
   try {
+    output = await fs.promises.open(target, 'wx');
     const buffer = Buffer.alloc(1 << 20);
     for (;;) {
       const { bytesRead } = await input.read(buffer, 0, buffer.length, null);
@@ -405,7 +415,7 @@ async function copyWithFingerprint(source: string, target: string): Promise<stri
     await output.sync();
   } finally {
     await input.close();
-    await output.close();
+    await output?.close();
   }
   return hash.digest('hex').slice(0, 16);
 }
