@@ -3,6 +3,8 @@ import path from 'node:path';
 import { contract, isMethodName, type MethodName } from '../../shared/api/contract';
 import type { Envelope } from '../../shared/api/client';
 import { AppError } from '../../shared/api/errors';
+import { EVENT_ROWS_PER_TABLE, type ChangeEvent } from '../../shared/api/events';
+import { AppEvents } from './events';
 import type { HandlerContext } from './handler-types';
 import { handlers } from './handlers';
 import type { Ports } from './ports';
@@ -14,6 +16,8 @@ import { Tasks } from './tasks';
 /** Who makes a call: a window naming the project it works in (its path; null before it opened one). */
 export interface Caller {
   readonly project: string | null;
+  /** The window or tab calling, as its transport names it: the events its changes cause say so. */
+  readonly client?: string;
 }
 
 export interface DispatchOptions {
@@ -29,11 +33,15 @@ export class Application {
   readonly ports: Ports;
   /** Project files this app closed cleanly: opened again untouched, they skip the full check. */
   readonly cleanCloses: CleanCloses;
+  /** Changes and progress, for every window or tab: each transport subscribes and forwards them. */
+  readonly events = new AppEvents();
   /** Long work under way (one at a time), which `tasks.progress` and `tasks.cancel` reach while it runs. */
-  readonly tasks = new Tasks();
+  readonly tasks = new Tasks((progress) => this.events.emit({ type: 'progress', progress }));
   readonly preferences: Preferences;
   private session: ProjectSession | null = null;
   private queue: Promise<unknown> = Promise.resolve();
+  /** Set by a call that joined the open project: its caller is told the project, as if it had opened it. */
+  private joined = false;
   private readonly options: DispatchOptions;
 
   constructor(ports: Ports, options: DispatchOptions = {}) {
@@ -62,6 +70,12 @@ export class Application {
     return session;
   }
 
+  /** The open project, which the calling window or tab now works in too (it opened it while another had it open). */
+  join(): ProjectSession {
+    this.joined = true;
+    return this.requireProject();
+  }
+
   closeProject(): boolean {
     if (!this.session) return false;
     const s = this.session;
@@ -82,16 +96,32 @@ export class Application {
   dispatch(method: string, rawParams: unknown, caller?: Caller): Promise<Envelope> {
     // Calls run one after another, except the few that report on long work while it runs.
     if (isMethodName(method) && contract[method].alongside) return this.execute(method, rawParams, caller);
-    const run = this.queue.then(() => this.tellMove(() => this.execute(method, rawParams, caller)));
+    const run = this.queue.then(() => this.tellMove(method, () => this.execute(method, rawParams, caller), caller));
     this.queue = run.catch(() => undefined);
     return run;
   }
 
-  /** A call that opened, created or closed a project tells its caller the project it now works in. */
-  private async tellMove(execute: () => Promise<Envelope>): Promise<Envelope> {
+  /**
+   * A call that opened, created or closed a project tells its caller the project it now works in;
+   * one that changed the project hands its caller the change, and tells everyone else.
+   */
+  private async tellMove(method: string, execute: () => Promise<Envelope>, caller?: Caller): Promise<Envelope> {
     const before = this.session;
+    this.joined = false;
     const envelope = await execute();
-    return this.session === before ? envelope : { ...envelope, project: this.session?.file.path ?? null };
+    const change = before && before === this.session ? this.changeOf(before, method, caller) : null;
+    if (change) this.events.emit(change);
+    const told = change ? { ...envelope, change } : envelope;
+    return this.session === before && !this.joined ? told : { ...told, project: this.session?.file.path ?? null };
+  }
+
+  /** The event for the steps the call just wrote (undo writes several), or null when it wrote none. */
+  private changeOf(session: ProjectSession, method: string, caller?: Caller): ChangeEvent | null {
+    const steps = session.history.takeSteps();
+    if (steps.length === 0) return null;
+    const tables = session.history.changedRows(steps, EVENT_ROWS_PER_TABLE);
+    if (Object.keys(tables).length === 0) return null;
+    return { type: 'change', project: session.file.path, method, origin: caller?.client ?? null, tables };
   }
 
   private async execute(method: string, rawParams: unknown, caller?: Caller): Promise<Envelope> {

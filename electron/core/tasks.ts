@@ -13,9 +13,16 @@ export interface TaskStep {
 /** The steps of work run outside a task (a test, the CLI, the bench): nothing to tell, nothing to stop it. */
 export const noSteps: TaskStep = async () => {};
 
+/** Progress events no more often than this: a bar needs no more, and every window gets each one. */
+const PROGRESS_EVERY_MS = 100;
+
 /** The one piece of long work under way, its progress, and a request to stop it. */
 export class Tasks {
   private current: { progress: Omit<TaskProgress, 'cancelling'>; cancelling: boolean } | null = null;
+  private toldAt = 0;
+
+  /** `tell` hears the progress as it moves (at most every 100 ms), and null when the work ends. */
+  constructor(private readonly tell: (progress: TaskProgress | null) => void = () => undefined) {}
 
   progress(): TaskProgress | null {
     return this.current ? { ...this.current.progress, cancelling: this.current.cancelling } : null;
@@ -25,6 +32,7 @@ export class Tasks {
   cancel(): boolean {
     if (!this.current) return false;
     this.current.cancelling = true;
+    this.tell(this.progress());
     return true;
   }
 
@@ -38,6 +46,11 @@ export class Tasks {
     this.current = task;
     const step: TaskStep = async (what, done, total) => {
       task.progress = { kind, what, done, total };
+      const now = Date.now();
+      if (now - this.toldAt >= PROGRESS_EVERY_MS) {
+        this.toldAt = now;
+        this.tell(this.progress());
+      }
       // Each step lets the calls waiting beside it in: how far the work is, a request to stop.
       await new Promise((resolve) => setImmediate(resolve));
       if (task.cancelling) throw new AppError('CANCELLED', stopped);
@@ -47,6 +60,8 @@ export class Tasks {
       return await work(step);
     } finally {
       this.current = null;
+      this.toldAt = 0;
+      this.tell(null);
     }
   }
 }

@@ -1,4 +1,4 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -6,6 +6,7 @@ import path from 'node:path';
 import { pipeline } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import type { Envelope } from '../../shared/api/client';
+import type { AppEvent } from '../../shared/api/events';
 import { MAX_SOCKET_MESSAGE_BYTES } from '../../shared/api/socket-transport';
 import { Application } from '../core/application';
 import type { Ports } from '../core/ports';
@@ -81,6 +82,7 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
   });
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_SOCKET_MESSAGE_BYTES });
+  const tabs = new Set<Tab>();
   server.on('upgrade', (req, socket, head) => {
     // After an upgrade the socket is ours: a peer that resets it must not raise an unhandled error.
     socket.on('error', () => socket.destroy());
@@ -92,8 +94,9 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
       socket.destroy();
       return;
     }
-    wss.handleUpgrade(req, socket, head, (ws) => serveSocket(ws, app));
+    wss.handleUpgrade(req, socket, head, (ws) => serveSocket(ws, app, tabs));
   });
+  const stopEvents = app.events.subscribe((event) => pushEvent(tabs, event));
 
   // Node drops a CONNECT without a word unless someone answers it: refuse it like any other method.
   server.on('connect', (_req, socket) => {
@@ -117,6 +120,7 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
     port,
     app,
     async close() {
+      stopEvents();
       for (const client of wss.clients) client.terminate();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
       await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -226,7 +230,29 @@ function answer(ws: WebSocket, id: unknown, envelope: Envelope): void {
 
 const MALFORMED: Envelope = { ok: false, error: { code: 'BAD_REQUEST', message: 'Malformed message: expected {id, method, params, project}.' } };
 
-function serveSocket(ws: WebSocket, app: Application): void {
+/** One connected page: its socket, its name in events, and the project it last said it works in. */
+interface Tab {
+  readonly ws: WebSocket;
+  readonly id: string;
+  project: string | null;
+}
+
+/**
+ * Sends an event to the pages it concerns: a change to every other page working in that project
+ * (its own page has it in the answer), progress to every page.
+ */
+function pushEvent(tabs: ReadonlySet<Tab>, event: AppEvent): void {
+  const text = JSON.stringify({ event });
+  for (const tab of tabs) {
+    if (event.type === 'change' && (tab.project !== event.project || tab.id === event.origin)) continue;
+    if (tab.ws.readyState === tab.ws.OPEN) tab.ws.send(text);
+  }
+}
+
+function serveSocket(ws: WebSocket, app: Application, tabs: Set<Tab>): void {
+  const tab: Tab = { ws, id: randomUUID(), project: null };
+  tabs.add(tab);
+  ws.on('close', () => tabs.delete(tab));
   // Protocol errors (invalid UTF-8, a message over the limit) close this socket with a close code;
   // without a listener, ws would rethrow them and end the whole process.
   ws.on('error', () => undefined);
@@ -236,11 +262,15 @@ function serveSocket(ws: WebSocket, app: Application): void {
       answer(ws, call.id, MALFORMED);
       return;
     }
-    const caller = call.project === undefined ? undefined : { project: call.project };
+    if (call.project !== undefined) tab.project = call.project;
+    const caller = call.project === undefined ? undefined : { project: call.project, client: tab.id };
     // An answer that cannot be sent ends this socket (its calls fail with a message), not the process.
     void app
       .dispatch(call.method, call.params, caller)
-      .then((envelope) => answer(ws, call.id, envelope))
+      .then((envelope) => {
+        if (envelope.project !== undefined) tab.project = envelope.project;
+        answer(ws, call.id, envelope);
+      })
       .catch(() => ws.terminate());
   });
 }

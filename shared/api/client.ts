@@ -1,11 +1,16 @@
 import { contract, type MethodName, type Params, type Result } from './contract';
 import { errorFromPayload, type ErrorPayload } from './errors';
+import type { ChangeEvent } from './events';
 
 /**
  * What every transport answers: a result, or an error payload with a stable code; `project` is set
- * when the call opened, created or closed a project (the path now open, null for none).
+ * when the call opened, created or closed a project (the path now open, null for none); `change`
+ * when it changed the project (the event everyone else is sent).
  */
-export type Envelope = ({ readonly ok: true; readonly result: unknown } | { readonly ok: false; readonly error: ErrorPayload }) & { readonly project?: string | null };
+export type Envelope = ({ readonly ok: true; readonly result: unknown } | { readonly ok: false; readonly error: ErrorPayload }) & {
+  readonly project?: string | null;
+  readonly change?: ChangeEvent;
+};
 
 /** A transport moves one call to the application and brings back its envelope. */
 export type Transport = (method: string, params: unknown) => Promise<Envelope>;

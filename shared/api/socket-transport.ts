@@ -1,4 +1,5 @@
 import type { Envelope, Transport } from './client';
+import type { AppEvent } from './events';
 import { IMPORT_MAX_BYTES } from './methods/import';
 
 /** The part of a WebSocket both the browser's and the `ws` package's provide. */
@@ -50,10 +51,11 @@ function overLimit(text: string): number | null {
  * names the project this connection works in, learnt from the answers that opened or closed one,
  * so the server refuses it (PROJECT_CHANGED) once another tab has opened a different project.
  */
-export function socketTransport(socket: MinimalSocket): Transport & { close(): void } {
+export function socketTransport(socket: MinimalSocket): Transport & { close(): void; onEvent(listener: (event: AppEvent) => void): () => void } {
   let next = 1;
   let project: string | null = null;
   const pending = new Map<number, (e: Envelope) => void>();
+  const listeners = new Set<(event: AppEvent) => void>();
   const opened = new Promise<void>((resolve, reject) => {
     if (socket.readyState === OPEN) resolve();
     socket.addEventListener('open', () => resolve());
@@ -64,7 +66,12 @@ export function socketTransport(socket: MinimalSocket): Transport & { close(): v
     pending.clear();
   };
   socket.addEventListener('message', (event) => {
-    const msg = JSON.parse(String(event.data)) as { id: number; envelope: Envelope };
+    const msg = JSON.parse(String(event.data)) as { id: number; envelope: Envelope } | { event: AppEvent };
+    // Pushed by the server beside the answers: another page's change, how far long work is.
+    if ('event' in msg) {
+      for (const listener of listeners) listener(msg.event);
+      return;
+    }
     if (msg.envelope.project !== undefined) project = msg.envelope.project;
     const settle = pending.get(msg.id);
     pending.delete(msg.id);
@@ -92,5 +99,9 @@ export function socketTransport(socket: MinimalSocket): Transport & { close(): v
       if (socket.readyState === OPEN) send();
       else opened.then(send, reject);
     });
-  return Object.assign(transport, { close: () => socket.close() });
+  const onEvent = (listener: (event: AppEvent) => void) => {
+    listeners.add(listener);
+    return () => void listeners.delete(listener);
+  };
+  return Object.assign(transport, { close: () => socket.close(), onEvent });
 }

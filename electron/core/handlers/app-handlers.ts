@@ -54,7 +54,8 @@ export const appHandlers: HandlerMap<keyof typeof appMethods> = {
   },
   'project.open': ({ path: p, readOnly }, { app }) => {
     const target = app.resolveProjectPath(p);
-    if (app.project && app.project.file.path === canonicalPath(target) && app.project.file.info.readOnly === readOnly) return app.project.summary();
+    // Open already (another tab works in it): this caller joins it.
+    if (app.project && app.project.file.path === canonicalPath(target) && app.project.file.info.readOnly === readOnly) return app.join().summary();
     app.closeProject();
     return app.adopt(ProjectSession.open(target, app.cleanCloses, { readOnly })).summary();
   },

@@ -95,6 +95,8 @@ export class History {
   private readonly sessionId = randomUUID();
   private readonly setStep: Database.Statement;
   private readonly clearStep: Database.Statement;
+  /** Steps written since `takeSteps` last ran: the application tells every window what they changed. */
+  private written: string[] = [];
 
   constructor(db: Database.Database) {
     this.db = db;
@@ -170,6 +172,7 @@ export class History {
     const text = typeof summary === 'function' ? summary(result) : summary;
     insertStep(this.db, { id: stepId, coderId, method, summary: text, reverts: move.kind === 'command' ? undefined : move.target });
     this.moveStacks(stepId, move);
+    this.written.push(stepId);
     return { result, step: { id: stepId, method, summary: text, changes } };
   }
 
@@ -189,6 +192,29 @@ export class History {
       `DELETE FROM undo_stack WHERE schema_version <> @version
          OR (stack = @stack AND pos < (SELECT pos FROM undo_stack WHERE stack = @stack AND schema_version = @version ORDER BY pos DESC LIMIT 1 OFFSET @keep))`,
     ).run({ version: SCHEMA_VERSION, stack: onto, keep: UNDO_STEPS_KEPT - 1 });
+  }
+
+  /** The steps written since the last call (a rolled-back one names no rows), and forgets them. */
+  takeSteps(): string[] {
+    const steps = this.written;
+    this.written = [];
+    return steps;
+  }
+
+  /**
+   * The rows the steps changed, by table, as their captured rows name them; a table with more
+   * than `perTable` changed rows is named without its rows.
+   */
+  changedRows(stepIds: readonly string[], perTable: number): Record<string, string[] | null> {
+    const seen = new Map<string, Set<string>>();
+    for (const stepId of stepIds) {
+      for (const { tbl, row_id } of stmt(this.db, `SELECT tbl, row_id FROM audit_changes WHERE step_id = ? ORDER BY seq`).all(stepId) as { tbl: string; row_id: string }[]) {
+        const rows = seen.get(tbl) ?? new Set<string>();
+        seen.set(tbl, rows);
+        rows.add(row_id);
+      }
+    }
+    return Object.fromEntries([...seen].map(([tbl, rows]) => [tbl, rows.size > perTable ? null : [...rows]]));
   }
 
   private changesOf(stepId: string): number {
