@@ -105,6 +105,8 @@ export const Turn = z.object({
   end: Offset,
   timestamp: z.string().nullable(),
   isFacilitator: z.boolean(),
+  /** Marked in the app as not speech (a title, a note, a stage direction): shown, never a meaning unit. */
+  notSpeech: z.boolean(),
 });
 export type Turn = z.infer<typeof Turn>;
 

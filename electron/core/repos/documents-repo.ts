@@ -73,8 +73,8 @@ export function getDocumentSummary(db: Database.Database, id: string, coderId: s
 export function listTurns(db: Database.Database, documentId: string): Turn[] {
   const rows = stmt(
     db,
-    `SELECT id, participant_id, speaker_label, start, "end", timestamp, is_facilitator FROM turns WHERE document_id = ? ORDER BY start`,
-  ).all(documentId) as { id: string; participant_id: string | null; speaker_label: string | null; start: number; end: number; timestamp: string | null; is_facilitator: number }[];
+    `SELECT id, participant_id, speaker_label, start, "end", timestamp, is_facilitator, not_speech FROM turns WHERE document_id = ? ORDER BY start`,
+  ).all(documentId) as { id: string; participant_id: string | null; speaker_label: string | null; start: number; end: number; timestamp: string | null; is_facilitator: number; not_speech: number }[];
   return rows.map((r) => ({
     id: r.id,
     participantId: r.participant_id,
@@ -83,6 +83,7 @@ export function listTurns(db: Database.Database, documentId: string): Turn[] {
     end: r.end,
     timestamp: r.timestamp,
     isFacilitator: r.is_facilitator === 1,
+    notSpeech: r.not_speech === 1,
   }));
 }
 

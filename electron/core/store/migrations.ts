@@ -304,6 +304,11 @@ export const MIGRATIONS: readonly Migration[] = [
         );
       `),
   },
+  {
+    version: 10,
+    description: 'a turn can be marked as not speech (a title, a note, a stage direction): kept in the text, never a meaning unit',
+    up: (db) => db.exec(`ALTER TABLE turns ADD COLUMN not_speech INTEGER NOT NULL DEFAULT 0 CHECK (not_speech IN (0,1))`),
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -16,6 +16,7 @@ interface TurnRow {
   readonly participantId: string | null;
   readonly speakerLabel: string | null;
   readonly isFacilitator: number;
+  readonly notSpeech: number;
 }
 
 const UNIT_COLUMNS = `id, document_id AS documentId, start, "end", condensed, interpretive`;
@@ -35,7 +36,7 @@ function documentText(db: Database.Database, documentId: string): string {
 function documentTurns(db: Database.Database, documentId: string): TurnRow[] {
   return stmt(
     db,
-    `SELECT start, "end", participant_id AS participantId, speaker_label AS speakerLabel, is_facilitator AS isFacilitator
+    `SELECT start, "end", participant_id AS participantId, speaker_label AS speakerLabel, is_facilitator AS isFacilitator, not_speech AS notSpeech
      FROM turns WHERE document_id = ? ORDER BY start`,
   ).all(documentId) as TurnRow[];
 }
@@ -48,7 +49,7 @@ function documentUnits(db: Database.Database, documentId: string): MeaningUnit[]
 export function codableTurns(turns: readonly TurnRow[], includeFacilitators: boolean): TextRange[] {
   return turns.filter((t) => {
     const nobody = t.speakerLabel !== null && t.participantId === null;
-    return !nobody && (includeFacilitators || t.isFacilitator === 0) && t.end > t.start;
+    return !nobody && t.notSpeech === 0 && (includeFacilitators || t.isFacilitator === 0) && t.end > t.start;
   });
 }
 

@@ -31,7 +31,7 @@ export function layoutTurns(detail: DocumentLayout): TurnRow[] {
   const turns: readonly Turn[] =
     detail.turns.length > 0
       ? detail.turns
-      : [{ id: 'whole', participantId: null, speakerLabel: null, start: 0, end: detail.text.length, timestamp: null, isFacilitator: false }];
+      : [{ id: 'whole', participantId: null, speakerLabel: null, start: 0, end: detail.text.length, timestamp: null, isFacilitator: false, notSpeech: false }];
   const rows: TurnRow[] = [];
   for (const turn of turns) {
     const pieces: TurnPiece[] = [];

@@ -1,7 +1,10 @@
 import { z } from 'zod';
-import { DocumentGroup, DocumentSummary, Id, Turn } from '../entities';
+import { DocumentGroup, DocumentSummary, Id, Offset, Turn } from '../entities';
 import { command } from '../method';
 import { DocumentFields } from './import';
+
+/** What a repair did: the turn it leaves the caret in, and meaning units it split or removed (units removed had nothing on them). */
+const TurnRepair = z.object({ documentId: Id, turnId: Id, unitsSplit: z.number(), unitsRemoved: z.number() });
 
 const GroupName = z.string().trim().min(1).max(200);
 
@@ -23,5 +26,22 @@ export const documentMethods = {
     'Changes who speaks in turns (the participant) or whether they are a facilitator’s',
     z.object({ turnIds: z.array(Id).min(1).max(50_000), participantId: Id.nullable().optional(), isFacilitator: z.boolean().optional() }),
     z.array(Turn),
+  ),
+  // Repairs of the transcript (#19): each is one undo step; everything anchored in the text moves with its words.
+  'turns.editText': command(
+    'Corrects the words of a turn (a mistyped word); units, codings and decisions stay on their words',
+    z.object({ turnId: Id, text: z.string().max(40_000_000) }),
+    TurnRepair,
+  ),
+  'turns.split': command(
+    'Splits a turn at the caret; the words after it become a turn of their own, spoken by the participant given (null: the same speaker)',
+    z.object({ turnId: Id, at: Offset, participantId: Id.nullable() }),
+    TurnRepair,
+  ),
+  'turns.mergeWithNext': command('Merges a turn with the next one, under the first one’s speaker', z.object({ turnId: Id }), TurnRepair),
+  'turns.markNotSpeech': command(
+    'Marks a line of a turn (start–end) or the whole turn as not speech (a title, a note, a stage direction), or as speech again',
+    z.object({ turnId: Id, start: Offset.optional(), end: Offset.optional(), notSpeech: z.boolean().default(true) }),
+    TurnRepair,
   ),
 } as const;

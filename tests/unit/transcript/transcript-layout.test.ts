@@ -9,7 +9,7 @@ function detail(text: string, turns: Partial<Turn>[], units: [number, number][])
       sessionName: '', sessionDate: null, facilitator: '', durationMinutes: null, notes: '',
     },
     text,
-    turns: turns.map((t, i) => ({ id: `t${i}`, participantId: null, speakerLabel: null, start: 0, end: 0, timestamp: null, isFacilitator: false, ...t })),
+    turns: turns.map((t, i) => ({ id: `t${i}`, participantId: null, speakerLabel: null, start: 0, end: 0, timestamp: null, isFacilitator: false, notSpeech: false, ...t })),
     units: units.map(([start, end], i): MeaningUnit => ({ id: `u${i}`, documentId: 'd', start, end, condensed: '', interpretive: '' })),
     codings: [],
   };
@@ -52,7 +52,7 @@ describe('transcript layout', () => {
 
   it('gives each speaker a colour in order of appearance and names the participant before the label', () => {
     const turns = [{ participantId: 'p1', speakerLabel: 'Anna' }, { participantId: null, speakerLabel: 'Break' }, { participantId: 'p1', speakerLabel: 'A. Berg' }].map(
-      (t, i) => ({ id: `t${i}`, start: 0, end: 0, timestamp: null, isFacilitator: false, ...t }),
+      (t, i) => ({ id: `t${i}`, start: 0, end: 0, timestamp: null, isFacilitator: false, notSpeech: false, ...t }),
     );
     const colours = speakerColours(turns);
     expect([...colours.keys()]).toEqual(['p1', 'Break']);
