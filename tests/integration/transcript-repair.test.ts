@@ -1,5 +1,9 @@
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createClient, type Client } from '../../shared/api/client';
 import type { CodebookNode, Coder, DocumentDetail, Turn } from '../../shared/api/entities';
+import { Application } from '../../electron/core/application';
+import { directTransport } from '../../electron/core/direct-transport';
 import { makeSampleApp, type TestApp } from './support/app';
 import { dumpTables, one, sql } from './support/workbench';
 
@@ -74,7 +78,28 @@ beforeEach(async () => {
   const codes = nodes.filter((n) => n.level === 'code');
   [code, other] = codes;
 });
-afterEach(() => t.close());
+let elsewhere: Application | null = null;
+afterEach(() => {
+  elsewhere?.closeProject();
+  elsewhere = null;
+  t.close();
+});
+
+/** The other coder's own Condensa, on the copy they were handed. */
+async function openCopy(file: string): Promise<Client> {
+  elsewhere = new Application(
+    { platform: 'direct', version: 'test', dialogs: null, projectsFolder: path.join(t.dir, 'elsewhere'), userDataFolder: path.join(t.dir, 'elsewhere-data') },
+    { validateResults: true },
+  );
+  const client = createClient(directTransport(elsewhere));
+  await client.call('project.open', { path: file });
+  return client;
+}
+
+function closeCopy(): void {
+  elsewhere?.closeProject();
+  elsewhere = null;
+}
 
 /** Codes, condenses, quotes and memos the unit holding `words`, and codes a passage across it, one before and one after. */
 async function workOn(words: string) {
@@ -280,7 +305,8 @@ describe('splitting, merging, changing the speaker, marking not speech', () => {
     await t.client.call('units.segment', { documentId: docId, mode: 'sentence', unitsInFacilitatorTurns: true });
     const again = await detail();
     expect(again.units.some((u) => u.start >= line.start && u.end <= line.end)).toBe(false);
-    await t.client.call('history.undo', {});
+    // Segmenting again found nothing to change: the repair is still what undo offers.
+    expect((await t.client.call('history.state', {})).undoLabel).toBe('Mark “Recorded in Room 4” in “repair” as not speech (an empty meaning unit removed)');
     await t.client.call('history.undo', {});
     expect(dumpTables(t)).toEqual(tables);
   });
@@ -294,5 +320,69 @@ describe('splitting, merging, changing the speaker, marking not speech', () => {
     const lineStart = d.text.indexOf('Recorded in Room 4');
     await expect(t.client.call('turns.markNotSpeech', { turnId: turn.id, start: lineStart, end: lineStart + 18 })).rejects.toMatchObject({ code: 'REPAIR_DROPS_WORK' });
     expect(dumpTables(t)).toEqual(tables);
+  });
+});
+
+describe('repairs and coder copies', () => {
+  it('reports a repair made in a coder copy as a conflict with a memo, keeps this transcript, and lands the copy’s codings on the same words', async () => {
+    const ben = t.coders.find((c) => c.initials === 'BO')!;
+    const copy = await t.client.call('exchange.makeCoderCopy', { path: t.file('for-ben'), coderId: ben.id });
+    const b = await openCopy(copy.path);
+    const theirs = await b.call('documents.get', { id: docId });
+    const turn = turnWith(theirs, 'teh feeling');
+    // Ben corrects a word and splits the turn, then codes a passage after the correction.
+    await b.call('turns.editText', { turnId: turn.id, text: theirs.text.slice(turn.start, turn.end).replace('teh', 'the very') });
+    const fixed = await b.call('documents.get', { id: docId });
+    await b.call('turns.split', { turnId: turn.id, at: fixed.text.indexOf('I disagree'), participantId: null });
+    const start = fixed.text.indexOf('mentor called');
+    const benSpan = (await b.call('codings.applySpan', { documentId: docId, start, end: start + 'mentor called 📞'.length, codeIds: [code.id] })).added[0];
+    closeCopy();
+    // Meanwhile, here, a word before it is corrected too.
+    const ours = await detail();
+    const interviewer = turnWith(ours, 'How was');
+    await t.client.call('turns.editText', { turnId: interviewer.id, text: ours.text.slice(interviewer.start, interviewer.end).replace('first week', 'first 🗓️ week') });
+    const textHere = (await detail()).text;
+    const turnsHere = (await detail()).turns;
+
+    const report = await t.client.call('exchange.merge', { path: copy.path });
+    const conflict = report.conflicts.find((c) => c.kind === 'repaired-there');
+    expect(conflict).toMatchObject({ table: 'documents', rowId: docId, what: 'transcript of “repair”' });
+    expect(conflict!.outcome).toContain('this study’s transcript is kept');
+    expect(conflict!.fields.find((f) => f.field === 'text')!.theirs).toContain('the very feeling');
+    expect(String(conflict!.fields.find((f) => f.field === 'turns')!.theirs)).toContain('a new turn from “I disagree, it was fine for me.”');
+    const memo = (await t.client.call('memos.list', { targetType: 'document', targetId: docId })).find((m) => m.id === conflict!.memoId)!;
+    expect(memo.body).toContain('the very feeling');
+    // Nothing of the repair is applied over this transcript, and Ben's coding is on his words here.
+    const after = await detail();
+    expect(after.text).toBe(textHere);
+    expect(after.turns).toEqual(turnsHere);
+    const merged = after.codings.find((c) => c.id === benSpan.id)!;
+    expect(after.text.slice(merged.start!, merged.end!)).toBe('mentor called 📞');
+  });
+
+  it('carries a copy’s new codings through a repair made here after the hand-out, with no conflict', async () => {
+    const ben = t.coders.find((c) => c.initials === 'BO')!;
+    const copy = await t.client.call('exchange.makeCoderCopy', { path: t.file('for-ben'), coderId: ben.id });
+    const b = await openCopy(copy.path);
+    const theirs = await b.call('documents.get', { id: docId });
+    const start = theirs.text.indexOf('exams 📚');
+    const benSpan = (await b.call('codings.applySpan', { documentId: docId, start, end: start + 'exams 📚 were'.length, codeIds: [code.id] })).added[0];
+    const unit = unitWith(theirs, 'exams');
+    await b.call('codings.apply', { target: { unitIds: [unit.id] }, codeIds: [other.id] });
+    closeCopy();
+    // Here: a word corrected and two turns merged, both before Ben's passage.
+    const ours = await detail();
+    const turn = turnWith(ours, 'teh feeling');
+    await t.client.call('turns.editText', { turnId: turn.id, text: ours.text.slice(turn.start, turn.end).replace('teh', 'the 😀') });
+    await t.client.call('turns.mergeWithNext', { turnId: turnWith(await detail(), 'Yes 👍').id });
+
+    const report = await t.client.call('exchange.merge', { path: copy.path });
+    expect(report.conflicts).toEqual([]);
+    const after = await detail();
+    const merged = after.codings.find((c) => c.id === benSpan.id)!;
+    expect(after.text.slice(merged.start!, merged.end!)).toBe('exams 📚 were');
+    const u = after.units.find((x) => x.id === unit.id)!;
+    expect(after.text.slice(u.start, u.end)).toBe('And the exams 📚 were the worst part.');
+    expect(after.codings.some((c) => c.unitId === unit.id && c.coderId === ben.id && c.codeId === other.id)).toBe(true);
   });
 });

@@ -12,6 +12,7 @@ import { APPLICATION_ID } from '../store/file-format';
 import { canonicalPath } from '../store/project-file';
 import { nowIso, stmt } from '../store/statements';
 import type { TaskStep } from '../tasks';
+import { alignTranscripts, type RepairThere } from './text-repairs';
 import { appendToList, MERGES_KEY, quoteIdent, readBase, readOrigin, snapshotOf, type Row, type TableRows } from './snapshot';
 
 /** A returned coder copy, read into memory: its rows, and the base it was handed out with. */
@@ -40,6 +41,8 @@ const FIELD_WORDS: Readonly<Record<string, string>> = {
   interpretive: 'interpretive condensation',
   start: 'start',
   end: 'end',
+  text: 'transcript',
+  turns: 'turns',
   body: 'text',
   title: 'title',
   colour: 'colour',
@@ -135,6 +138,7 @@ export async function mergeReturnedCopy(db: Database.Database, returned: Returne
   }
   const m = new Merger(db, ours, returned, mergerId);
   db.pragma('defer_foreign_keys = ON');
+  m.repairedThere(alignTranscripts(ours, returned.rows, returned.base));
   for (const [i, table] of CAPTURED_TABLES.entries()) {
     await step(`Merging ${recordWords(table)}`, i + 1, parts);
     m.mergeTable(table);
@@ -250,6 +254,30 @@ class Merger {
         what,
         fields: clashes,
         outcome: `Changed both here and in ${this.copyName}: this study’s version is kept; theirs is in a memo${memoId ? '' : ' (already recorded by an earlier merge)'}.`,
+        memoId,
+      });
+    }
+  }
+
+  /** Repairs of transcripts made in the copy: reported as conflicts, kept in a memo on the document, never applied over ours. */
+  repairedThere(repairs: readonly RepairThere[]): void {
+    for (const r of repairs) {
+      const o = this.ours.get('documents')!.get(r.documentId)!;
+      const fields: MergeConflict['fields'] = [];
+      if (r.text) fields.push({ field: 'text', base: r.text.base, ours: r.text.ours, theirs: r.text.theirs });
+      if (r.turns.length > 0) fields.push({ field: 'turns', base: null, ours: null, theirs: r.turns.join('; ') });
+      const what = `transcript of “${r.title}”`;
+      const done = [r.text ? 'its text corrected' : '', r.turns.length > 0 ? `${r.turns.length === 1 ? 'a change' : `${r.turns.length} changes`} to its turns` : '']
+        .filter(Boolean)
+        .join(' and ');
+      const memoId = this.conflictMemo('documents', o, what, fields, `Merging ${this.copyName}: the ${what} was repaired there (${done}). This study’s transcript is kept, and the codings merged from the copy were moved onto the same words here. Their repair is recorded here: make it in this study if it is right.`);
+      this.conflicts.push({
+        kind: 'repaired-there',
+        table: 'documents',
+        rowId: r.documentId,
+        what,
+        fields,
+        outcome: `Repaired in ${this.copyName} (${done}): this study’s transcript is kept; their repair is in a memo on the document${memoId ? '' : ' (already recorded by an earlier merge)'}. Make it here if it is right.`,
         memoId,
       });
     }
@@ -414,11 +442,11 @@ class Merger {
     }
   }
 
-  private conflictMemo(table: string, o: Row, what: string, fields: MergeConflict['fields']): string | null {
+  private conflictMemo(table: string, o: Row, what: string, fields: MergeConflict['fields'], lead?: string): string | null {
     const [targetType, targetId] = memoTarget(table, o, this.projectId());
     const origin = this.returned.origin;
     const when = origin ? ` (handed out ${origin.madeAt.slice(0, 10)})` : '';
-    const lines = [`Merging ${this.copyName}${when}: this ${what} was changed both here and there. This study’s version is kept; theirs is recorded here.`];
+    const lines = [lead ?? `Merging ${this.copyName}${when}: this ${what} was changed both here and there. This study’s version is kept; theirs is recorded here.`];
     for (const f of fields) {
       const word = FIELD_WORDS[f.field] ?? f.field.replace(/_/g, ' ');
       lines.push('', `${capitalise(word)} here: ${quoteValue(f.ours)}`, `${capitalise(word)} in ${this.copyName}: ${quoteValue(f.theirs)}`);

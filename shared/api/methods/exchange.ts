@@ -16,7 +16,8 @@ export const CopyOrigin = z.object({
 export type CopyOrigin = z.infer<typeof CopyOrigin>;
 
 export const MergeConflict = z.object({
-  kind: z.enum(['edited-in-both', 'deleted-here-changed-there', 'duplicate']),
+  /** repaired-there: a transcript repaired in the copy (text or turns); this study's transcript is kept, theirs goes into a memo. */
+  kind: z.enum(['edited-in-both', 'deleted-here-changed-there', 'duplicate', 'repaired-there']),
   table: z.string(),
   rowId: z.string(),
   /** In words, e.g. 'code “Feeling safe”' or 'meaning unit in Focus group 1 (“I just…”)'. */
