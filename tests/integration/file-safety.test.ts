@@ -1,10 +1,15 @@
 import Database from 'better-sqlite3';
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { EXIT, runCli } from '../../electron/cli/main';
+import { insertProject } from '../../electron/core/repos/project-repo';
+import { loadSample } from '../../electron/core/sample/load-sample';
+import { SAMPLE_STUDY } from '../../electron/core/sample/sample-study';
+import { APPLICATION_ID } from '../../electron/core/store/file-format';
+import { MIGRATIONS, migrate, SCHEMA_VERSION } from '../../electron/core/store/migrations';
 import { listBackups, ProjectFile } from '../../electron/core/store/project-file';
 import { makeSampleApp, makeTestApp, type TestApp } from './support/app';
 
@@ -79,21 +84,25 @@ describe('no export lands on a project (CLI)', () => {
   });
 
   it('reads a file from the previous version (write-ahead log on) without changing it: upgraded in memory only', async () => {
-    const project = at('study.condensa');
-    // The file as the previous version left it: no table of the last migration, its schema number.
+    // The file as the previous version leaves it: every migration but the last, write-ahead log on.
+    const project = at('previous.condensa');
     const db = new Database(project);
-    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
-    db.exec('DROP TABLE export_names');
-    db.pragma('user_version = 8');
+    db.pragma(`application_id = ${APPLICATION_ID}`);
+    db.pragma('journal_mode = WAL');
+    migrate(db, MIGRATIONS.slice(0, -1));
+    db.transaction(() => {
+      insertProject(db, randomUUID(), SAMPLE_STUDY.title, SAMPLE_STUDY.methodology);
+      loadSample(db, SAMPLE_STUDY);
+    })();
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION - 1);
     db.close();
     const hash = sha256(project);
-    const info = await runCli(['info', 'study.condensa'], io());
+    const info = await runCli(['info', 'previous.condensa'], io());
     expect(err.join('\n')).toBe('');
     expect(info).toBe(EXIT.ok);
-    expect(await runCli(['export', 'study.condensa', '--what', 'categories', '-o', 'categories.docx'], io())).toBe(EXIT.ok);
+    expect(await runCli(['export', 'previous.condensa', '--what', 'categories', '-o', 'categories.docx', '--names-checked'], io())).toBe(EXIT.ok);
     expect(sha256(project)).toBe(hash);
-    expect(fs.readdirSync(dir).filter((f) => f.startsWith('study.condensa'))).toEqual(['study.condensa', 'study.condensa.backups']);
-    expect(fs.readdirSync(at('study.condensa.backups'))).toHaveLength(1);
+    expect(fs.readdirSync(dir).filter((f) => f.startsWith('previous.condensa'))).toEqual(['previous.condensa']);
   });
 });
 
