@@ -1,5 +1,5 @@
-import { intervalAround, type KappaInterval } from './binary';
-import { REASONS, definedStat, ratioStat, undefinedStat, type Stat } from './result';
+import { fleissKappaInterval } from './fleiss-kappa';
+import { REASONS, definedStat, ratioStat, undefinedStat, type KappaInterval, type Stat } from './result';
 
 // Present/absent decisions of many coders on many units, counted instead of listed: a study with
 // 50,000 units and 300 codes cannot afford one ratings row per unit and code. The results equal
@@ -31,27 +31,13 @@ export function fleissKappaBinaryHistogram(raters: number, unitsByPresent: reado
   return ratioStat(observed - chance, 1 - chance, REASONS.oneCategoryAll);
 }
 
-/**
- * 95 % interval of Fleiss' κ from Gwet's (2008) linearised variance, which holds away from κ = 0 too:
- * v = Σ_i (κ*_i − κ)² / (n(n − 1)) with κ*_i = κ_i − 2(1 − κ)(pe_i − pe)/(1 − pe), κ_i the unit's
- * own agreement (pa_i − pe)/(1 − pe) and pe_i = Σ_k π_k r_ik / r. Null where κ is undefined.
- */
+/** 95 % interval of Fleiss' κ (fleissKappaInterval) from the histogram: one row per number of "present" votes. Null where κ is undefined. */
 export function fleissKappaIntervalBinaryHistogram(raters: number, unitsByPresent: readonly number[]): KappaInterval | null {
-  const kappa = fleissKappaBinaryHistogram(raters, unitsByPresent);
-  if (kappa.value === null) return null;
-  const subjects = unitsByPresent.reduce((s, n) => s + n, 0);
-  if (subjects < 2) return null;
-  const share = unitsByPresent.reduce((s, units, p) => s + units * p, 0) / (subjects * raters);
-  const chance = share * share + (1 - share) * (1 - share);
-  let sum = 0;
-  unitsByPresent.forEach((units, p) => {
-    const absent = raters - p;
-    const agreement = (p * (p - 1) + absent * (absent - 1)) / (raters * (raters - 1));
-    const unitChance = (p * share + absent * (1 - share)) / raters;
-    const own = (agreement - chance) / (1 - chance) - (2 * (1 - kappa.value!) * (unitChance - chance)) / (1 - chance);
-    sum += units * (own - kappa.value!) ** 2;
-  });
-  return intervalAround(kappa.value, Math.sqrt(sum / (subjects * (subjects - 1))));
+  if (fleissKappaBinaryHistogram(raters, unitsByPresent).value === null) return null;
+  return fleissKappaInterval(
+    unitsByPresent.map((_, p) => [p, raters - p]),
+    unitsByPresent,
+  );
 }
 
 /** The coincidences of a present/absent variable (o_11, o_00, o_01 = o_10), the pairable units and the pairs of values within units. */

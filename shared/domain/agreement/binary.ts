@@ -1,6 +1,6 @@
 import { binaryPairDistribution, bootstrapAlpha, type AlphaInterval, type BootstrapOptions } from './alpha-bootstrap';
-import { krippendorffAlphaTwoCoders, gwetsAc1, observedAgreement, pabak } from './two-coder-nominal';
-import { REASONS, definedStat, ratioStat, undefinedStat, withheldStat, type Stat } from './result';
+import { cohensKappaInterval, krippendorffAlphaTwoCoders, gwetsAc1, observedAgreement, pabak } from './two-coder-nominal';
+import { REASONS, definedStat, ratioStat, undefinedStat, withheldStat, type KappaInterval, type Stat } from './result';
 
 /** Two coders' present/absent decisions for one code, counted over units. */
 export interface BinaryCounts {
@@ -28,33 +28,12 @@ export interface BinaryAgreement extends BinaryCounts {
   readonly alphaInterval: AlphaInterval | null;
 }
 
-export interface KappaInterval {
-  readonly se: number;
-  readonly low: number;
-  readonly high: number;
-}
-
 /**
  * Large-sample standard error of Cohen's κ (Fleiss, Cohen & Everitt 1969, not the null-hypothesis
- * one), for a 2×2 table; the interval is κ ± 1.96 SE, clipped to [−1, 1]. Null when κ is undefined.
+ * one) of the 2×2 table; the interval is κ ± 1.96 SE, clipped to [−1, 1]. Null when κ is undefined.
  */
 export function kappaInterval(counts: BinaryCounts): KappaInterval | null {
-  const n = binaryTotal(counts);
-  const kappa = binaryKappa(counts);
-  if (kappa.value === null || n === 0) return null;
-  const [a, b, c, d] = [counts.both / n, counts.onlyA / n, counts.onlyB / n, counts.neither / n];
-  const [r1, c1, r2, c2] = [a + b, a + c, c + d, b + d];
-  const k = kappa.value;
-  const pe = r1 * c1 + r2 * c2;
-  const diagonal = a * (1 - (r1 + c1) * (1 - k)) ** 2 + d * (1 - (r2 + c2) * (1 - k)) ** 2;
-  const offDiagonal = (1 - k) ** 2 * (b * (c1 + r2) ** 2 + c * (c2 + r1) ** 2);
-  const variance = (diagonal + offDiagonal - (k - pe * (1 - k)) ** 2) / (n * (1 - pe) ** 2);
-  return intervalAround(k, Math.sqrt(Math.max(0, variance)));
-}
-
-/** value ± 1.96 SE, clipped to [−1, 1]: the 95 % interval of a κ from its standard error. */
-export function intervalAround(value: number, se: number): KappaInterval {
-  return { se, low: Math.max(-1, value - 1.959964 * se), high: Math.min(1, value + 1.959964 * se) };
+  return binaryKappa(counts).value === null ? null : cohensKappaInterval(binaryTable(counts));
 }
 
 export interface BinaryOptions {

@@ -1,5 +1,5 @@
-import { binaryKappa, intervalAround, kappaInterval, type BinaryCounts, type KappaInterval } from './binary';
-import { definedStat, isDefined, ratioStat, undefinedStat, type Stat } from './result';
+import { binaryKappa, kappaInterval, type BinaryCounts } from './binary';
+import { definedStat, intervalAround, isDefined, ratioStat, undefinedStat, type KappaInterval, type Stat } from './result';
 import { assertSpan, coveredLength, mergeSpans, overlapLength, type Span } from './spans';
 
 // NVivo-style coding comparison: every character of the document is a unit, uncoded text counts

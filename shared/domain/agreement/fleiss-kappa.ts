@@ -1,4 +1,4 @@
-import { REASONS, ratioStat, undefinedStat, type Stat } from './result';
+import { REASONS, intervalAround, ratioStat, undefinedStat, type KappaInterval, type Stat } from './result';
 
 /** Subjects × categories: how many raters put each subject in each category. */
 export type CategoryCounts = readonly (readonly number[])[];
@@ -17,6 +17,36 @@ export function fleissKappaFromCounts(counts: CategoryCounts): Stat {
   const shares = categoryShares(counts, subjects * raters);
   const chance = sum(shares.map((p) => p * p));
   return ratioStat(observed - chance, 1 - chance, REASONS.oneCategoryAll);
+}
+
+/**
+ * 95 % interval of Fleiss' κ from Gwet's (2008) linearised variance, which holds away from κ = 0 too
+ * (Fleiss, Nee & Landis 1979 give the variance under κ = 0, for a test, not for an interval):
+ * v = Σ_i (κ*_i − κ)² / (n(n − 1)), κ*_i = κ_i − 2(1 − κ)(pe_i − pe)/(1 − pe), with κ_i = (pa_i − pe)/(1 − pe)
+ * the subject's own agreement and pe_i = Σ_k π_k r_ik / r. `multiplicity[i]` says how many subjects
+ * share row i (1 each when left out). Null where κ is undefined or there are fewer than two subjects.
+ */
+export function fleissKappaInterval(counts: CategoryCounts, multiplicity?: readonly number[]): KappaInterval | null {
+  assertCounts(counts);
+  const weight = (i: number) => multiplicity?.[i] ?? 1;
+  const subjects = counts.reduce((s, _, i) => s + weight(i), 0);
+  if (counts.length === 0 || subjects < 2) return null;
+  const raters = sum(counts[0]);
+  if (raters < 2 || counts.some((row) => sum(row) !== raters)) return null;
+  const shares = counts[0].map((_, k) => counts.reduce((s, row, i) => s + weight(i) * row[k], 0) / (subjects * raters));
+  const pe = sum(shares.map((p) => p * p));
+  if (pe >= 1) return null;
+  const own = counts.map((row) => {
+    const pa = sum(row.map((n) => n * (n - 1))) / (raters * (raters - 1));
+    const unitChance = sum(row.map((n, k) => shares[k] * n)) / raters;
+    return { pa, unitChance };
+  });
+  const kappa = (own.reduce((s, o, i) => s + weight(i) * o.pa, 0) / subjects - pe) / (1 - pe);
+  const spread = own.reduce((s, { pa, unitChance }, i) => {
+    const linearised = (pa - pe) / (1 - pe) - (2 * (1 - kappa) * (unitChance - pe)) / (1 - pe);
+    return s + weight(i) * (linearised - kappa) ** 2;
+  }, 0);
+  return intervalAround(kappa, Math.sqrt(spread / (subjects * (subjects - 1))));
 }
 
 /** Fleiss' kappa from raw ratings, one row per subject, one column per rater; null = not rated. */

@@ -8,6 +8,18 @@ export type Stat =
 export type DefinedStat = Extract<Stat, { readonly value: number }>;
 export type UndefinedStat = Extract<Stat, { readonly value: null }>;
 
+/** A 95 % interval from a large-sample standard error. */
+export interface KappaInterval {
+  readonly se: number;
+  readonly low: number;
+  readonly high: number;
+}
+
+/** value ± 1.96 SE, clipped to [−1, 1]: the 95 % interval of a κ from its standard error. */
+export function intervalAround(value: number, se: number): KappaInterval {
+  return { se, low: Math.max(-1, value - 1.959964 * se), high: Math.min(1, value + 1.959964 * se) };
+}
+
 export function definedStat(value: number): DefinedStat {
   return { value };
 }

@@ -1,5 +1,5 @@
 import { assertSquareTable, columnTotals, diagonalTotal, rowTotals, tableTotal, type ContingencyTable } from './contingency';
-import { REASONS, definedStat, ratioStat, undefinedStat, type Stat } from './result';
+import { REASONS, definedStat, intervalAround, ratioStat, undefinedStat, type KappaInterval, type Stat } from './result';
 
 // The coefficients below are written as ratios of sums of counts rather than as (po - pe) / (1 - pe):
 // with integer counts the "chance agreement is 1" case is then detected exactly, not as 0.9999999.
@@ -36,6 +36,32 @@ export function cohensKappa(table: ContingencyTable): Stat {
   if (n === 0) return undefinedStat(REASONS.noUnits);
   const chance = marginProducts(table);
   return ratioStat(n * diagonalTotal(table) - chance, n * n - chance, REASONS.oneCategoryBoth);
+}
+
+/**
+ * Large-sample standard error of Cohen's κ for a k×k table (Fleiss, Cohen & Everitt 1969), the one
+ * that holds away from κ = 0, not the null-hypothesis one; with it the 95 % interval κ ± 1.96 SE,
+ * clipped to [−1, 1]. With p the cell shares, r and c the row and column margins:
+ * var = [Σ_i p_ii (1 − (r_i + c_i)(1 − κ))² + (1 − κ)² Σ_{i≠j} p_ij (c_i + r_j)² − (κ − pe(1 − κ))²] / (n (1 − pe)²).
+ * Null where κ is undefined.
+ */
+export function cohensKappaInterval(table: ContingencyTable): KappaInterval | null {
+  const kappa = cohensKappa(table);
+  if (kappa.value === null) return null;
+  const k = kappa.value;
+  const n = tableTotal(table);
+  const rows = rowTotals(table).map((r) => r / n);
+  const cols = columnTotals(table).map((c) => c / n);
+  const pe = rows.reduce((s, r, i) => s + r * cols[i], 0);
+  let sum = 0;
+  table.forEach((row, i) =>
+    row.forEach((cell, j) => {
+      const p = cell / n;
+      sum += i === j ? p * (1 - (rows[i] + cols[i]) * (1 - k)) ** 2 : (1 - k) ** 2 * p * (cols[i] + rows[j]) ** 2;
+    }),
+  );
+  const variance = (sum - (k - pe * (1 - k)) ** 2) / (n * (1 - pe) ** 2);
+  return intervalAround(k, Math.sqrt(Math.max(0, variance)));
 }
 
 /** Scott's pi: chance agreement from the pooled margins of both coders. */
