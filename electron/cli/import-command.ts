@@ -5,12 +5,16 @@ import { SEGMENT_MODES, type SegmentChoice } from '../../shared/api/methods/impo
 import { DOCUMENT_KINDS, type DocumentKind } from '../../shared/domain/vocabulary';
 
 export const IMPORT_HELP = `  condensa import FILE... --into PROJECT [--segment MODE] [--kind KIND] [--group NAME] [--no-detect]
-                 [--same-labels-same-person] [--json]
+                 [--same-labels-same-person] [--label-lines N,N…] [--not-label-lines N,N…]
+                 [--one-speaker NAME] [--json]
         Import transcripts (.txt .md .docx .odt .rtf .pdf .html .vtt .srt .csv) as documents, with their
         speakers as participants and the text split into meaning units. Each file is one step;
         a refused file changes nothing and the others still import.
         Each file's speakers are new participants, so "P1" of two sessions is two people, unless
         --same-labels-same-person says a label already in the project names the same person.
+        --label-lines and --not-label-lines give the lines (numbered from 1, as the import dialog
+        shows them) that are a speaker's label or no label, whatever their shape; --one-speaker
+        reads a text without labels as one person's words (a diary, a monologue).
         MODE: ${SEGMENT_MODES.join(', ')} (default sentence)   KIND: ${DOCUMENT_KINDS.join(', ')}`;
 
 export interface ImportCliOptions {
@@ -21,6 +25,10 @@ export interface ImportCliOptions {
   readonly group: string | undefined;
   readonly detect: boolean;
   readonly sameLabelsSamePerson: boolean;
+  /** 0-based, as the contract counts lines. */
+  readonly labelLines: readonly number[];
+  readonly notLabelLines: readonly number[];
+  readonly oneSpeaker: string | undefined;
   readonly json: boolean;
 }
 
@@ -36,6 +44,9 @@ export function parseImportArgs(args: readonly string[], cwd: string): ImportCli
       group: { type: 'string' },
       'no-detect': { type: 'boolean', default: false },
       'same-labels-same-person': { type: 'boolean', default: false },
+      'label-lines': { type: 'string' },
+      'not-label-lines': { type: 'string' },
+      'one-speaker': { type: 'string' },
       json: { type: 'boolean', default: false },
     },
   });
@@ -45,6 +56,12 @@ export function parseImportArgs(args: readonly string[], cwd: string): ImportCli
   if (!SEGMENT_MODES.includes(segment)) return `--segment must be one of ${SEGMENT_MODES.join(', ')}.`;
   const kind = values.kind as DocumentKind | undefined;
   if (kind !== undefined && !DOCUMENT_KINDS.includes(kind)) return `--kind must be one of ${DOCUMENT_KINDS.join(', ')}.`;
+  const labelLines = lineNumbers(values['label-lines']);
+  const notLabelLines = lineNumbers(values['not-label-lines']);
+  if (labelLines === null) return '--label-lines takes line numbers from 1, separated by commas (e.g. 3,17).';
+  if (notLabelLines === null) return '--not-label-lines takes line numbers from 1, separated by commas (e.g. 5,40).';
+  const oneSpeaker = values['one-speaker']?.trim();
+  if (oneSpeaker === '') return '--one-speaker needs the name of the one speaker.';
   return {
     files: positionals.map((f) => path.resolve(cwd, f)),
     project: path.resolve(cwd, values.into),
@@ -53,8 +70,19 @@ export function parseImportArgs(args: readonly string[], cwd: string): ImportCli
     group: values.group,
     detect: !values['no-detect'],
     sameLabelsSamePerson: values['same-labels-same-person'],
+    labelLines,
+    notLabelLines,
+    oneSpeaker,
     json: values.json,
   };
+}
+
+// "3,17" -> [2, 16]; null when any part is not a whole number from 1.
+function lineNumbers(written: string | undefined): number[] | null {
+  if (written === undefined) return [];
+  const parts = written.split(',').map((p) => p.trim());
+  if (!parts.every((p) => /^[1-9]\d{0,8}$/.test(p))) return null;
+  return parts.map((p) => Number(p) - 1);
 }
 
 type FileReport =
@@ -66,7 +94,8 @@ export async function runImport(client: Client, o: ImportCliOptions, out: (line:
   await client.call('project.open', { path: o.project });
   const reports: FileReport[] = [];
   for (const file of o.files) {
-    const { files } = await client.call('import.preview', { sources: [{ kind: 'path', path: file }], detect: o.detect });
+    const reading = { detect: o.detect, labelLines: [...o.labelLines], notLabelLines: [...o.notLabelLines], oneSpeaker: o.oneSpeaker };
+    const { files } = await client.call('import.preview', { sources: [{ kind: 'path', path: file }], ...reading });
     const outcome = files[0];
     if (!outcome.ok) {
       reports.push({ file, ok: false, code: outcome.error.code, message: outcome.error.message });
@@ -75,7 +104,7 @@ export async function runImport(client: Client, o: ImportCliOptions, out: (line:
     try {
       const r = await client.call('import.commit', {
         previewId: outcome.preview.previewId,
-        detect: o.detect,
+        ...reading,
         segment: o.segment,
         document: { kind: o.kind, newGroupName: o.group },
         ...(o.sameLabelsSamePerson ? { speakers: outcome.preview.speakers.map((s) => ({ label: s.label, sameLabelSamePerson: true })) } : {}),

@@ -3,7 +3,9 @@ export { TextError, isTextError, type TextErrorCode } from './errors';
 export {
   detectTurns,
   summarizeSpeakers,
+  transcriptLines,
   type DetectTurnsOptions,
+  type LineReading,
   type SpeakerSummary,
   type Turn,
   type TurnDetection,

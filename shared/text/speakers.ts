@@ -33,6 +33,23 @@ export interface DetectTurnsOptions {
   readonly detect?: boolean;
   /** How often an unknown label must occur before it counts as a speaker. */
   readonly minOccurrences?: number;
+  /** Lines (0-based, as `transcriptLines` numbers them) the user says are a speaker's label. */
+  readonly labelLines?: readonly number[];
+  /** Lines the user says are no label, whatever their shape. */
+  readonly notLabelLines?: readonly number[];
+}
+
+/** How the detector read one line, and whether the user decided it. */
+export interface LineReading {
+  readonly line: number;
+  readonly content: string;
+  readonly role: 'blank' | 'timestamp' | 'text' | 'label';
+  /** The speaker a label line names. */
+  readonly speaker: string | null;
+  /** Read as speech though it has a label's shape (`Name: …` heard once in prose, say). */
+  readonly labelShape: boolean;
+  /** The user's word on this line, when they gave one. */
+  readonly decided: 'label' | 'text' | null;
 }
 
 const DEFAULT_MIN_OCCURRENCES = 2;
@@ -74,9 +91,70 @@ export function summarizeSpeakers(turns: readonly Turn[]): SpeakerSummary[] {
   }));
 }
 
-function labelledTurns(text: string, options: DetectTurnsOptions): Turn[] {
+/** Every line of the text as the detector reads it, with the user's decisions applied. */
+export function transcriptLines(text: string, options: DetectTurnsOptions = {}): LineReading[] {
+  const { lines, shapes, kinds } = readLines(text, options);
+  const labelLines = new Set(options.labelLines);
+  const notLabelLines = new Set(options.notLabelLines);
+  return lines.map((line, i) => {
+    const kind = kinds[i];
+    return {
+      line: i,
+      content: line.content,
+      role: kind.kind,
+      speaker: kind.kind === 'label' ? kind.label.name : null,
+      labelShape: kind.kind === 'text' && shapes[i].kind === 'label',
+      decided: labelLines.has(i) ? 'label' : notLabelLines.has(i) ? 'text' : null,
+    };
+  });
+}
+
+function readLines(text: string, options: DetectTurnsOptions) {
   const lines = splitLines(text);
-  const kinds = acceptLabels(lines.map(classifyLine), options.minOccurrences ?? DEFAULT_MIN_OCCURRENCES);
+  const shapes = lines.map(classifyLine);
+  const accepted = acceptLabels(shapes, options.minOccurrences ?? DEFAULT_MIN_OCCURRENCES);
+  const kinds = applyDecisions(lines, accepted, options);
+  return { lines, shapes, kinds };
+}
+
+// The user's word wins over the shape: a line marked as no label is speech; a line marked as a
+// label keeps the label its shape gives, else what stands before a colon, else the whole line.
+function applyDecisions(lines: readonly Line[], kinds: LineKind[], options: DetectTurnsOptions): LineKind[] {
+  for (const i of options.notLabelLines ?? []) {
+    if (kinds[i]?.kind === 'label') kinds[i] = { kind: 'text' };
+  }
+  const named = new Map<string, string>();
+  for (const kind of kinds) if (kind.kind === 'label' && !named.has(labelKey(kind.label.name))) named.set(labelKey(kind.label.name), kind.label.name);
+  for (const i of options.labelLines ?? []) {
+    const kind = kinds[i];
+    if (kind === undefined || kind.kind === 'blank' || kind.kind === 'label') continue;
+    const label = forcedLabel(lines[i]);
+    // "MODERATOR" marked by hand is the "Moderator" found elsewhere.
+    kinds[i] = { kind: 'label', label: { ...label, name: named.get(labelKey(label.name)) ?? label.name } };
+  }
+  return kinds;
+}
+
+const MAX_FORCED_LABEL = 100;
+
+function forcedLabel(line: Line): LabelMatch {
+  const shaped = matchLabel(line.content, line.start);
+  if (shaped !== null) return shaped;
+  const lead = line.content.length - line.content.trimStart().length;
+  const colon = line.content.indexOf(':', lead);
+  const before = colon > lead ? line.content.slice(lead, colon).replace(/[*_]+/g, ' ').replace(/\s+/g, ' ').trim() : '';
+  if (before !== '' && before.length <= MAX_FORCED_LABEL) {
+    const after = colon + 1 + (line.content.slice(colon + 1).length - line.content.slice(colon + 1).trimStart().length);
+    return { name: before, style: 'colon', labelStart: line.start + lead, labelEnd: line.start + colon + 1, textStart: line.start + after, timestamp: null, attributes: null };
+  }
+  // A label on a line of its own: the turn's words start on the next line.
+  const whole = line.content.trim();
+  const end = line.start + lead + whole.length;
+  return { name: whole.slice(0, MAX_FORCED_LABEL).trim(), style: 'colon', labelStart: line.start + lead, labelEnd: end, textStart: end, timestamp: null, attributes: null };
+}
+
+function labelledTurns(text: string, options: DetectTurnsOptions): Turn[] {
+  const { lines, kinds } = readLines(text, options);
   const turns: Turn[] = [];
   let open: OpenTurn = { speaker: null, labelStart: 0, labelEnd: 0, textStart: 0, timestamp: null };
   for (let i = 0; i < lines.length; i++) {

@@ -3,8 +3,8 @@ import type { HandlerMap } from '../handler-types';
 import { commitExtraction, previewCacheFor, previewSources } from '../import/import-service';
 
 export const importHandlers: HandlerMap<keyof typeof importMethods> = {
-  'import.preview': async ({ sources, detect, csv }, { app, project }) => ({
-    files: await previewSources(project.db, previewCacheFor(app), sources, { detect, csv }),
+  'import.preview': async ({ sources, ...options }, { app, project }) => ({
+    files: await previewSources(project.db, previewCacheFor(app), sources, options),
   }),
   'import.commit': ({ previewId, ...options }, ctx) => {
     const cache = previewCacheFor(ctx.app);

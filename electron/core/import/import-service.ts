@@ -13,12 +13,12 @@ import {
   type PreviewOutcome,
   type TranscriptHeader,
 } from '../../../shared/api/methods/import';
-import type { ParsedTranscript } from '../../../shared/text';
+import type { LineReading, ParsedTranscript } from '../../../shared/text';
 import { headerNotes, takeHeader } from '../../../shared/text/header';
 import { labelKey } from '../../../shared/text/label-words';
 import { extractFile, extractPasted, type Extraction } from './extract';
 import { fileError } from './formats';
-import { guessKind, guessTitle, readTranscript } from './read-transcript';
+import { guessKind, guessTitle, readLinesOf, readTranscript } from './read-transcript';
 import { storeTranscript, type StoreResult } from './store-transcript';
 import { participantsWithSessions } from '../repos/participants-repo';
 
@@ -101,6 +101,9 @@ export async function extractSource(cache: PreviewCache, source: ParsedSource): 
 export interface ReadOptionsParsed {
   readonly detect: boolean;
   readonly csv?: CsvChoice;
+  readonly labelLines?: readonly number[];
+  readonly notLabelLines?: readonly number[];
+  readonly oneSpeaker?: string;
 }
 
 /**
@@ -131,6 +134,7 @@ function detailsFrom(header: TranscriptHeader | null, chosen: CommitParsed['docu
 export function describePreview(db: Database.Database, previewId: string, extraction: Extraction, options: ReadOptionsParsed): ImportPreview {
   const { parsed, csv, header } = readFile(extraction, options);
   const known = participantsWithSessions(db);
+  const lines = readLinesOf(extraction, options);
   return {
     previewId,
     fileName: extraction.fileName,
@@ -149,12 +153,33 @@ export function describePreview(db: Database.Database, previewId: string, extrac
       isPseudo: s.isPseudo,
       heardOnce: s.turnCount === 1,
       firstWords: firstWordsOf(parsed, s.label),
+      lines: (lines ?? []).filter((l) => l.role === 'label' && l.speaker === s.label).slice(0, MAX_LINES_PER_LABEL).map((l) => l.line),
       sameLabel: known.filter((p) => labelKey(p.label) === labelKey(s.label)),
     })),
     csv,
     header,
     excerpt: parsed.text.slice(0, EXCERPT_CHARS),
+    lines: lines === null ? null : linesToShow(lines),
+    lineCount: lines === null ? 0 : lines.filter((l) => l.role !== 'blank').length,
   };
+}
+
+const OPENING_LINES = 400;
+const MAX_LINES_SHOWN = 3000;
+const MAX_LINES_PER_LABEL = 50;
+const LINE_CHARS = 200;
+
+// Every line that is, looks like or was made a label (up to a bound), and the opening lines with text.
+function linesToShow(lines: readonly LineReading[]): NonNullable<ImportPreview['lines']> {
+  const shown: NonNullable<ImportPreview['lines']> = [];
+  let opening = 0;
+  for (const l of lines) {
+    if (l.role === 'blank' || shown.length >= MAX_LINES_SHOWN) continue;
+    opening += 1;
+    if (opening > OPENING_LINES && l.role !== 'label' && !l.labelShape && l.decided === null) continue;
+    shown.push({ line: l.line, text: l.content.trim().slice(0, LINE_CHARS), role: l.role, speaker: l.speaker, labelShape: l.labelShape, decided: l.decided });
+  }
+  return shown;
 }
 
 const FIRST_WORDS_CHARS = 60;

@@ -1,6 +1,15 @@
 import type { CsvChoice, CsvPreview } from '../../../shared/api/methods/import';
 import type { DocumentKind } from '../../../shared/domain/vocabulary';
-import { detectTurns, parseMarkdown, summarizeSpeakers, turnsFromCsv, type ParsedTranscript } from '../../../shared/text';
+import {
+  detectTurns,
+  normalizeNewlines,
+  parseMarkdown,
+  summarizeSpeakers,
+  transcriptLines,
+  turnsFromCsv,
+  type LineReading,
+  type ParsedTranscript,
+} from '../../../shared/text';
 import { asFileError, type Extraction } from './extract';
 import { fileError } from './formats';
 import { SPEAKER_HEADER, TAG_HEADER, TEXT_HEADER, TIME_HEADER } from './turn-columns';
@@ -8,6 +17,11 @@ import { SPEAKER_HEADER, TAG_HEADER, TEXT_HEADER, TIME_HEADER } from './turn-col
 export interface ReadChoice {
   readonly detect: boolean;
   readonly csv?: CsvChoice;
+  /** The user's word on lines of a text transcript: labels, and lines that are no label. */
+  readonly labelLines?: readonly number[];
+  readonly notLabelLines?: readonly number[];
+  /** Every turn is this one person's. */
+  readonly oneSpeaker?: string;
 }
 
 export interface ReadTranscript {
@@ -30,19 +44,38 @@ const NOTHING_READ: Readonly<Record<Extraction['kind'], string>> = {
 
 /** Turns of an extracted file, with speaker detection on or off and the chosen CSV columns; refused when nothing is left to import. */
 export function readTranscript(extraction: Extraction, choice: ReadChoice): ReadTranscript {
-  const read = turnsOf(extraction, choice);
+  const read = choice.oneSpeaker === undefined ? turnsOf(extraction, choice) : oneSpeakerOf(extraction, choice, choice.oneSpeaker);
   // A header without rows, subtitles without cues: an import would make an empty document.
   if (read.parsed.turns.length === 0 || read.parsed.text.trim() === '') throw fileError('IMPORT_EMPTY', extraction.fileName, NOTHING_READ[extraction.kind]);
   return read;
+}
+
+/** The lines speaker detection reads, with its reading of each; null where turns come from cues or columns. */
+export function readLinesOf(extraction: Extraction, choice: ReadChoice): LineReading[] | null {
+  if (!choice.detect || choice.oneSpeaker !== undefined) return null;
+  if (extraction.kind === 'text') return transcriptLines(extraction.text, detectOptions(choice));
+  if (extraction.kind === 'markdown') return transcriptLines(normalizeNewlines(extraction.source), detectOptions(choice));
+  return null;
+}
+
+function detectOptions(choice: ReadChoice) {
+  return { detect: choice.detect, labelLines: choice.labelLines, notLabelLines: choice.notLabelLines };
+}
+
+// A monologue or diary: the turns as read without labels, all of them the one person's.
+function oneSpeakerOf(extraction: Extraction, choice: ReadChoice, speaker: string): ReadTranscript {
+  const read = turnsOf(extraction, { ...choice, detect: false });
+  const turns = read.parsed.turns.map((t) => ({ ...t, speaker, labelStart: t.start, labelEnd: t.start }));
+  return { ...read, parsed: { text: read.parsed.text, turns, speakers: summarizeSpeakers(turns) } };
 }
 
 function turnsOf(extraction: Extraction, choice: ReadChoice): ReadTranscript {
   try {
     switch (extraction.kind) {
       case 'text':
-        return { parsed: { text: extraction.text, ...detectTurns(extraction.text, { detect: choice.detect }) }, csv: null, turnTags: null };
+        return { parsed: { text: extraction.text, ...detectTurns(extraction.text, detectOptions(choice)) }, csv: null, turnTags: null };
       case 'markdown':
-        return { parsed: parseMarkdown(extraction.source, { detect: choice.detect }), csv: null, turnTags: null };
+        return { parsed: parseMarkdown(extraction.source, detectOptions(choice)), csv: null, turnTags: null };
       case 'subtitles':
         return { parsed: choice.detect ? extraction.parsed : withoutSpeakers(extraction.parsed), csv: null, turnTags: null };
       case 'csv':

@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import { plural } from '../../../shared/domain/agreement/result';
-import type { CsvChoice, CsvRowKind, ImportPreview, ImportResult, ImportSource, SegmentChoice } from '../../../shared/api/methods/import';
+import type { CsvChoice, CsvRowKind, ImportPreview, ImportResult, ImportSource, ReadOptions, SegmentChoice } from '../../../shared/api/methods/import';
 import { DOCUMENT_KIND_LABELS, DOCUMENT_KINDS, type DocumentKind } from '../../../shared/domain/vocabulary';
 import { Dialog } from '../../components/Dialog';
 import { call } from '../../state/app-store';
@@ -9,6 +9,7 @@ import { closeImport, useImport } from './import-store';
 import { readAsBase64 } from './read-file';
 import { initialRows, toDecisions, type SpeakerRow } from './speaker-choices';
 import { SpeakerTable } from './SpeakerTable';
+import { LabelLines } from './LabelLines';
 import { headerNotes } from '../../../shared/text/header';
 
 type Status = 'reading' | 'ready' | 'refused' | 'importing' | 'imported' | 'failed';
@@ -30,10 +31,17 @@ interface FileEntry {
   readonly message?: string;
   readonly preview?: ImportPreview;
   readonly rows: readonly SpeakerRow[];
-  readonly detect: boolean;
+  /** How the file is read: speaker detection, CSV columns, the user's word on lines, one speaker. */
+  readonly read: Reading;
+  /** The line-by-line list of labels is open. */
+  readonly linesOpen?: boolean;
   readonly details?: Details;
   readonly result?: ImportResult;
 }
+
+type Reading = ReadOptions & { readonly detect: boolean; readonly labelLines: readonly number[]; readonly notLabelLines: readonly number[] };
+
+const FIRST_READING: Reading = { detect: true, labelLines: [], notLabelLines: [] };
 
 const SEGMENT_LABELS: Readonly<Record<SegmentChoice, string>> = {
   sentence: 'By sentence',
@@ -87,15 +95,15 @@ export function ImportDialog() {
   const finished = files.length > 0 && files.every((f) => f.status === 'imported' || f.status === 'refused' || f.status === 'failed');
   const current = files[selected];
 
-  const preview = async (key: number, source: ImportSource, options: { detect?: boolean; csv?: CsvChoice } = {}) => {
-    const { files: outcomes } = await call('import.preview', { sources: [source], ...options });
+  const preview = async (key: number, source: ImportSource, options: Reading = FIRST_READING) => {
+    const { files: outcomes } = await call('import.preview', { sources: [source], ...options, labelLines: [...options.labelLines], notLabelLines: [...options.notLabelLines] });
     const outcome = outcomes[0];
     setFiles((all) =>
       all.map((f) => {
         if (f.key !== key) return f;
         if (!outcome.ok) return { ...f, status: 'refused', message: outcome.error.message };
         const p = outcome.preview;
-        return { ...f, status: 'ready', message: undefined, preview: p, detect: p.detect, rows: initialRows(p, f.rows), details: f.details ?? detailsFrom(p) };
+        return { ...f, status: 'ready', message: undefined, preview: p, rows: initialRows(p, f.rows), details: f.details ?? detailsFrom(p) };
       }),
     );
   };
@@ -103,7 +111,7 @@ export function ImportDialog() {
   const readFiles = async (list: FileList | null) => {
     if (!list || list.length === 0) return;
     const chosen = [...list];
-    const entries: FileEntry[] = chosen.map((f) => ({ key: nextKey++, name: f.name, status: 'reading', rows: [], detect: true }));
+    const entries: FileEntry[] = chosen.map((f) => ({ key: nextKey++, name: f.name, status: 'reading', rows: [], read: FIRST_READING }));
     const first = files.length;
     setFiles((all) => [...all, ...entries]);
     setSelected(first);
@@ -118,7 +126,7 @@ export function ImportDialog() {
   };
 
   const readPasted = async () => {
-    const entry: FileEntry = { key: nextKey++, name: pasteName.trim() || 'Pasted transcript', status: 'reading', rows: [], detect: true };
+    const entry: FileEntry = { key: nextKey++, name: pasteName.trim() || 'Pasted transcript', status: 'reading', rows: [], read: FIRST_READING };
     setFiles((all) => [...all, entry]);
     setSelected(files.length);
     setPasting(false);
@@ -126,10 +134,12 @@ export function ImportDialog() {
     setPasted('');
   };
 
-  const reread = (f: FileEntry, options: { detect: boolean; csv?: CsvChoice }) => {
+  // Every change to how the file is read is previewed again at once: turns and speakers as they will import.
+  const reread = (f: FileEntry, change: Partial<Reading>) => {
     if (!f.preview) return;
-    patch(f.key, { detect: options.detect });
-    void preview(f.key, { kind: 'preview', previewId: f.preview.previewId }, options).catch(() => undefined);
+    const read = { ...f.read, ...change };
+    patch(f.key, { read });
+    void preview(f.key, { kind: 'preview', previewId: f.preview.previewId }, read).catch(() => undefined);
   };
 
   const importAll = async () => {
@@ -146,7 +156,9 @@ export function ImportDialog() {
       try {
         const result = await call('import.commit', {
           previewId: f.preview!.previewId,
-          detect: f.detect,
+          ...f.read,
+          labelLines: [...f.read.labelLines],
+          notLabelLines: [...f.read.notLabelLines],
           csv: f.preview!.csv?.choice,
           segment,
           unitsInFacilitatorTurns: facilitatorUnits,
@@ -294,7 +306,7 @@ function statusWords(f: FileEntry): string {
     case 'reading':
       return 'reading…';
     case 'ready':
-      return `ready · ${f.preview?.speakers.length ?? 0} speakers, ${f.preview?.turns ?? 0} turns`;
+      return `ready · ${plural(f.preview?.speakers.length ?? 0, 'speaker')}, ${plural(f.preview?.turns ?? 0, 'turn')}`;
     case 'refused':
       return 'refused';
     case 'importing':
@@ -312,7 +324,7 @@ interface PanelProps {
   readonly groupId: string | null;
   readonly sameLabelSamePerson: boolean;
   readonly onPatch: (change: Partial<FileEntry>) => void;
-  readonly onReread: (options: { detect: boolean; csv?: CsvChoice }) => void;
+  readonly onReread: (change: Partial<Reading>) => void;
 }
 
 function FilePanel({ file, participants, groupId, sameLabelSamePerson, onPatch, onReread }: PanelProps) {
@@ -372,7 +384,7 @@ function FilePanel({ file, participants, groupId, sameLabelSamePerson, onPatch, 
       </div>
       <p className="muted small">
         {p.format.toUpperCase()}
-        {p.encoding ? ` · ${p.encoding}` : ''} · {p.textLength.toLocaleString()} characters · {p.turns} turns
+        {p.encoding ? ` · ${p.encoding}` : ''} · {p.textLength.toLocaleString()} characters · {plural(p.turns, 'turn')}
       </p>
       {p.header && (
         <div className="import-header" role="note" aria-label="Header of the transcript">
@@ -382,16 +394,68 @@ function FilePanel({ file, participants, groupId, sameLabelSamePerson, onPatch, 
           <pre className="excerpt">{p.header.lines.join('\n')}</pre>
         </div>
       )}
-      {p.csv && <CsvColumns preview={p} detect={file.detect} onReread={onReread} />}
+      {p.csv && <CsvColumns preview={p} detect={file.read.detect} onReread={onReread} />}
       <label className="inline">
-        <input type="checkbox" checked={file.detect} onChange={(e) => onReread({ detect: e.target.checked, csv: p.csv?.choice })} /> Find speakers (labels such as “P1:”,
+        <input type="checkbox" checked={file.read.detect} onChange={(e) => onReread({ detect: e.target.checked, csv: p.csv?.choice, oneSpeaker: undefined })} /> Find speakers (labels such as “P1:”,
         “Interviewer:”, voice tags)
       </label>
-      <SpeakerTable rows={file.rows} participants={participants} groupId={groupId} sameLabelSamePerson={sameLabelSamePerson} onChange={(rows) => onPatch({ rows })} />
+      {file.read.oneSpeaker !== undefined && (
+        <p className="small one-speaker" role="status">
+          Read as the words of one speaker, every paragraph a turn.{' '}
+          <button type="button" className="link" onClick={() => onReread({ oneSpeaker: undefined })}>
+            Find labels instead
+          </button>
+        </p>
+      )}
+      {p.speakers.length === 0 && file.read.detect && file.read.oneSpeaker === undefined && p.lines !== null ? (
+        <NoSpeakerFound onOneSpeaker={() => onReread({ oneSpeaker: 'Speaker' })} onMarkByHand={() => onPatch({ linesOpen: true })} />
+      ) : (
+        <SpeakerTable
+          rows={file.rows}
+          participants={participants}
+          groupId={groupId}
+          sameLabelSamePerson={sameLabelSamePerson}
+          onChange={(rows) => onPatch({ rows })}
+          onNotLabel={(lines) => onReread({ notLabelLines: [...file.read.notLabelLines, ...lines], labelLines: file.read.labelLines.filter((l) => !lines.includes(l)) })}
+        />
+      )}
+      {p.lines !== null && (
+        <LabelLines
+          preview={p}
+          open={file.linesOpen ?? false}
+          onToggle={(open) => onPatch({ linesOpen: open })}
+          onDecide={(line, decision) =>
+            onReread({
+              labelLines: [...file.read.labelLines.filter((l) => l !== line), ...(decision === 'label' ? [line] : [])],
+              notLabelLines: [...file.read.notLabelLines.filter((l) => l !== line), ...(decision === 'text' ? [line] : [])],
+            })
+          }
+        />
+      )}
       <details>
         <summary className="small">The beginning of the text</summary>
         <pre className="excerpt">{p.excerpt}</pre>
       </details>
+    </div>
+  );
+}
+
+/** No line reads as a label: the text is one person's, or the user points at the labels. */
+function NoSpeakerFound({ onOneSpeaker, onMarkByHand }: { onOneSpeaker: () => void; onMarkByHand: () => void }) {
+  return (
+    <div className="no-speaker" role="status">
+      <p className="small">
+        <strong>No speaker found:</strong> no line of this text reads as a speaker’s label. Is it one person’s words (a diary, a monologue), or are the labels
+        written in a way Condensa does not know?
+      </p>
+      <div className="dialog-buttons left">
+        <button type="button" onClick={onOneSpeaker}>
+          One speaker
+        </button>
+        <button type="button" onClick={onMarkByHand}>
+          Mark labels by hand
+        </button>
+      </div>
     </div>
   );
 }

@@ -9,6 +9,8 @@ interface Props {
   /** The dialog's switch: untouched labels already in the project are matched to their participant. */
   readonly sameLabelSamePerson: boolean;
   readonly onChange: (rows: SpeakerRow[]) => void;
+  /** The user says a label's lines are speech, not a label. */
+  readonly onNotLabel: (lines: readonly number[]) => void;
 }
 
 const whereSpoken = (p: SameLabel) => p.sessions.map((s) => s.title).join(', ') || 'no session yet';
@@ -50,7 +52,7 @@ function choiceFrom(value: string, row: SpeakerRow): SpeakerChoice {
 }
 
 /** The detected speakers: rename, merge two labels, map to an existing participant, mark facilitators, or leave a label as nobody. */
-export function SpeakerTable({ rows, participants, groupId, sameLabelSamePerson, onChange }: Props) {
+export function SpeakerTable({ rows, participants, groupId, sameLabelSamePerson, onChange, onNotLabel }: Props) {
   const update = (i: number, patch: Partial<SpeakerRow>) => onChange(rows.map((r, j) => (j === i ? { ...r, ...patch, touched: true } : r)));
   if (rows.length === 0) return <p className="muted small">No speaker labels found: the text is imported as it is, in paragraphs.</p>;
   return (
@@ -82,6 +84,11 @@ export function SpeakerTable({ rows, participants, groupId, sameLabelSamePerson,
                 <span className="tag heard-once" title="This label speaks once: check that the line is a speaker's and not a line of speech">
                   heard once
                 </span>
+              )}
+              {row.heardOnce && row.lines.length > 0 && (
+                <button type="button" className="link small not-label" aria-label={`${row.label} is not a label`} onClick={() => onNotLabel(row.lines)}>
+                  Not a label
+                </button>
               )}
             </td>
             <td className="small first-words">{row.firstWords}</td>

@@ -17,6 +17,8 @@ export interface SpeakerRow {
   /** One turn only: the label to check first. */
   readonly heardOnce: boolean;
   readonly firstWords: string;
+  /** The lines that carry the label, to mark as no label. */
+  readonly lines: readonly number[];
   /** Participants already in the project under this label: offered, never applied by themselves. */
   readonly sameLabel: readonly SameLabel[];
   readonly choice: SpeakerChoice;
@@ -28,7 +30,7 @@ export interface SpeakerRow {
 export function initialRows(preview: ImportPreview, previous: readonly SpeakerRow[] = []): SpeakerRow[] {
   const kept = new Map(previous.map((r) => [r.label, r]));
   return preview.speakers.map((s) => {
-    const fresh = { turnCount: s.turnCount, heardOnce: s.heardOnce, firstWords: s.firstWords, sameLabel: s.sameLabel };
+    const fresh = { turnCount: s.turnCount, heardOnce: s.heardOnce, firstWords: s.firstWords, lines: s.lines, sameLabel: s.sameLabel };
     const old = kept.get(s.label);
     if (old) return { ...old, ...fresh };
     const choice: SpeakerChoice = s.isPseudo ? { mode: 'none' } : { mode: 'new', name: s.label };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { filePath } from '../file-paths';
 import { DocumentKind, Id } from '../entities';
 import { command, query } from '../method';
 
@@ -24,7 +25,7 @@ const FileName = z.string().trim().min(1).max(500);
 
 /** Where the text comes from: a path (desktop, CLI), the bytes of a chosen file (browser), pasted text, or an earlier preview. */
 export const ImportSource = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('path'), path: z.string().min(1).max(4096) }),
+  z.object({ kind: z.literal('path'), path: filePath() }),
   z.object({ kind: z.literal('bytes'), name: FileName, base64: z.string().max(MAX_BASE64_CHARS) }),
   z.object({ kind: z.literal('text'), name: FileName.default('Pasted text'), text: z.string().max(IMPORT_MAX_BYTES) }),
   z.object({ kind: z.literal('preview'), previewId: Id }),
@@ -53,7 +54,14 @@ export type CsvRowKind = (typeof CSV_ROW_KINDS)[number];
 export const ReadOptions = z.object({
   detect: z.boolean().default(true),
   csv: CsvChoice.optional(),
+  /** Lines of the text (0-based, as the preview's `lines` number them) the user says are a speaker's label. */
+  labelLines: z.array(z.number().int().min(0)).max(100_000).default([]),
+  /** Lines the user says are no label, whatever their shape. */
+  notLabelLines: z.array(z.number().int().min(0)).max(100_000).default([]),
+  /** Every paragraph is this one person's (a monologue, a diary): for a text in which no label is found. */
+  oneSpeaker: z.string().trim().min(1).max(200).optional(),
 });
+export type ReadOptions = z.input<typeof ReadOptions>;
 
 export const SpeakerPreview = z.object({
   label: z.string(),
@@ -65,6 +73,8 @@ export const SpeakerPreview = z.object({
   heardOnce: z.boolean(),
   /** The start of the label's first turn, so the user can tell a speaker from a line of prose. */
   firstWords: z.string(),
+  /** The lines that carry this label (as `lines` numbers them; up to 50), so it can be marked as no label. */
+  lines: z.array(z.number()),
   /**
    * Participants already in the project under the same label, with the sessions they speak in. A
    * label is a new person by default (each session numbers its speakers afresh); these are offered,
@@ -134,6 +144,25 @@ export const ImportPreview = z.object({
   /** Header lines taken off the start of the text as the document's details; null when there were none. */
   header: TranscriptHeader.nullable(),
   excerpt: z.string(),
+  /**
+   * The lines of a text transcript as speaker detection read them, so the user can mark any as a
+   * label or as no label: every line that is or looks like a label, and the opening lines (the
+   * first 400 with text), each cut to 200 characters. Null for subtitles and tables.
+   */
+  lines: z
+    .array(
+      z.object({
+        line: z.number(),
+        text: z.string(),
+        role: z.enum(['timestamp', 'text', 'label']),
+        speaker: z.string().nullable(),
+        labelShape: z.boolean(),
+        decided: z.enum(['label', 'text']).nullable(),
+      }),
+    )
+    .nullable(),
+  /** How many lines with text the document has (the list above may hold fewer). */
+  lineCount: z.number(),
 });
 export type ImportPreview = z.infer<typeof ImportPreview>;
 
