@@ -1,5 +1,4 @@
 import { definedStat, undefinedStat, type Stat } from './result';
-import { mergeSpans } from './spans';
 
 // Krippendorff's α for unitized continua: coders cut a continuum (here: text, in UTF-16 code units)
 // into units of their own choosing and give each unit a category; whatever no unit covers is gap.
@@ -38,7 +37,11 @@ export interface CategoryUnitizing {
 
 export interface UnitizingAlpha {
   readonly categories: readonly CategoryUnitizing[];
-  /** uα over all categories: 1 − Σ observed / Σ expected of the categories. */
+  /**
+   * uα over all categories as Krippendorff (2004) pools it: 1 − Σ observed / Σ expected of the
+   * categories. Not the 2016 uα, whose nominal coincidences need every coder's text cut into mutually
+   * exclusive values; codes that overlap one another, common in free coding, have no place in it.
+   */
   readonly alpha: Stat;
   /** |uα: coded against uncoded, whatever the category. */
   readonly binary: Stat;
@@ -210,8 +213,10 @@ function overlap(a: Stretch, b: Stretch): number {
  */
 function binaryAlpha(data: UnitizingData): Stat {
   const m = data.coders.length;
-  // A stretch coded with two categories in a row is one coded stretch here.
-  const segments = data.coders.map((spans) => segmentation(mergeSpans(spans), data.length));
+  // Each unit keeps its own self-pairing (2016: |uα collapses the matrix of all values, whose units
+  // stay units); only units of one coder that overlap one another, possible with free coding but
+  // outside the 2016 definition, become one coded stretch, so no character pairs with itself twice.
+  const segments = data.coders.map((spans) => segmentation(disjointUnits(spans), data.length));
   let coded = 0;
   let selfPairs = 0;
   for (const s of segments) {

@@ -220,3 +220,116 @@ describe('unitizing properties', () => {
     );
   });
 });
+
+/**
+ * The 2016 coefficients read straight off their definitions (Krippendorff, Mathet, Bouvry &
+ * Widlöcher 2016, Quality & Quantity 50, as two independent implementations transcribe them:
+ * quallmer's reliability_alpha_u after Krippendorff 2019 §12.6, eqs. 32–37, and a Python uα module
+ * after the paper's eqs. 1, 4, 6, 10, 11): every coder's continuum a partition into valued units and
+ * gaps (φ); observed coincidences l_ck = Σ_{i≠j} |g ∩ h| / (m − 1); expected e_ck =
+ * l..(l_c l_k − [c = k] Σ_c l²) / (l..² − Σ l²), where a gap counts l instead of l². |uα collapses
+ * both matrices to φ against the rest; cuα keeps the valued rows and columns only, a unit's
+ * self-pairing being the square of its overlap with the other coders (two coders here: the
+ * readings differ for more). The paper's own worked figures were not found in any source we
+ * could reach, so these check the definitions, not the printed numbers.
+ */
+function definition2016(length: number, coders: readonly (readonly UnitizedSpan[])[]): { binary: number | null; coding: number | null } {
+  const m = coders.length;
+  const gap = '\u03c6';
+  const partitions = coders.map((units) => {
+    const sorted = [...units].sort((x, y) => x.start - y.start);
+    const out: { value: string; start: number; end: number }[] = [];
+    let at = 0;
+    for (const u of sorted) {
+      if (u.start > at) out.push({ value: gap, start: at, end: u.start });
+      out.push({ value: u.category, start: u.start, end: u.end });
+      at = u.end;
+    }
+    if (at < length) out.push({ value: gap, start: at, end: length });
+    return out;
+  });
+  const values = [...new Set(partitions.flat().map((s) => s.value))];
+  const cell = () => new Map(values.map((v) => [v, new Map(values.map((k) => [k, 0]))]));
+  const observed = cell();
+  for (let i = 0; i < m; i++)
+    for (let j = 0; j < m; j++) {
+      if (i === j) continue;
+      for (const g of partitions[i])
+        for (const h of partitions[j]) {
+          const l = Math.max(0, Math.min(g.end, h.end) - Math.max(g.start, h.start));
+          observed.get(g.value)!.set(h.value, observed.get(g.value)!.get(h.value)! + l / (m - 1));
+        }
+    }
+  const margin = (matrix: Map<string, Map<string, number>>, v: string) => [...matrix.get(v)!.values()].reduce((s, x) => s + x, 0);
+  const total = values.reduce((s, v) => s + margin(observed, v), 0);
+  const own = new Map(values.map((v) => [v, 0]));
+  for (const p of partitions) for (const s of p) own.set(s.value, own.get(s.value)! + (s.value === gap ? s.end - s.start : (s.end - s.start) ** 2));
+  const ownTotal = [...own.values()].reduce((s, x) => s + x, 0);
+  const expected = (c: string, k: string) => (total * (margin(observed, c) * margin(observed, k) - (c === k ? own.get(c)! : 0))) / (total ** 2 - ownTotal);
+  const valued = values.filter((v) => v !== gap);
+  let binary: number | null = null;
+  if (values.includes(gap) && valued.length > 0) {
+    const doBinary = valued.reduce((s, v) => s + observed.get(gap)!.get(v)! + observed.get(v)!.get(gap)!, 0);
+    const deBinary = valued.reduce((s, v) => s + expected(gap, v) + expected(v, gap), 0);
+    binary = deBinary === 0 ? null : 1 - doBinary / deBinary;
+  }
+  let coding: number | null = null;
+  if (m === 2 && valued.length > 0) {
+    const star = (c: string, k: string) => observed.get(c)!.get(k)!;
+    const rowStar = (c: string) => valued.reduce((s, k) => s + star(c, k), 0);
+    const totalStar = valued.reduce((s, c) => s + rowStar(c), 0);
+    const ownStar = new Map(valued.map((v) => [v, 0]));
+    partitions.forEach((p, i) => {
+      for (const g of p) {
+        if (g.value === gap) continue;
+        const overlap = partitions[1 - i].filter((h) => h.value !== gap).reduce((s, h) => s + Math.max(0, Math.min(g.end, h.end) - Math.max(g.start, h.start)), 0);
+        ownStar.set(g.value, ownStar.get(g.value)! + overlap ** 2);
+      }
+    });
+    const ownStarTotal = [...ownStar.values()].reduce((s, x) => s + x, 0);
+    if (totalStar > 0) {
+      const scale = totalStar - ownStarTotal / totalStar;
+      const expectedDiagonal = valued.reduce((s, c) => s + (rowStar(c) ** 2 - ownStar.get(c)!) / scale, 0);
+      const observedDiagonal = valued.reduce((s, c) => s + star(c, c), 0);
+      const de = totalStar - expectedDiagonal;
+      coding = Math.abs(de) < 1e-9 ? null : 1 - (totalStar - observedDiagonal) / de;
+    }
+  }
+  return { binary, coding };
+}
+
+describe('|uα and cuα follow the 2016 definitions', () => {
+  it('|uα, for two to four coders who each cut the text into units and gaps, touching units of different codes included', () => {
+    fc.assert(
+      fc.property(study, ({ length, coders }) => {
+        const want = definition2016(length, coders).binary;
+        const got = unitizingAlpha({ length, coders }).binary.value;
+        if (want === null) expect(got).toBeNull();
+        else expect(got).toBeCloseTo(want, 10);
+      }),
+    );
+  });
+
+  it('|uα of two coders where one codes two touching passages with different codes: each is a unit of its own', () => {
+    // A codes [0,4) x and [4,8) y; B codes [2,8) x, of 12. Units 4² + 4² and 6², gaps 4 and 2 + 4.
+    const data = { length: 12, coders: [[unit('x', 0, 4), unit('y', 4, 4)], [unit('x', 2, 6)]] };
+    const want = definition2016(data.length, data.coders).binary!;
+    // Coded 8 + 6 of 24 pairable characters; they differ on [0,2), counted from both sides.
+    expect(want).toBeCloseTo(1 - (2 * 2 * (24 - (16 + 16 + 36 + 4 + 2 + 4) / 24)) / (2 * 14 * 10), 12);
+    expect(unitizingAlpha(data).binary.value).toBeCloseTo(want, 12);
+  });
+
+  it('cuα, for two coders', () => {
+    const two = fc
+      .integer({ min: 2, max: 60 })
+      .chain((length) => fc.record({ length: fc.constant(length), coders: fc.array(unitizing(length), { minLength: 2, maxLength: 2 }) }));
+    fc.assert(
+      fc.property(two, ({ length, coders }) => {
+        const want = definition2016(length, coders).coding;
+        const got = unitizingAlpha({ length, coders }).coding.value;
+        if (want === null) expect(got).toBeNull();
+        else expect(got).toBeCloseTo(want, 10);
+      }),
+    );
+  });
+});
