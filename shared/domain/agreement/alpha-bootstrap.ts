@@ -61,7 +61,7 @@ export function bootstrapAlpha(distribution: PairDistribution, options: Bootstra
 }
 
 /** Percentiles as KALPHA reads them from the sorted draws (the 25th and 976th of 1,000), and q. */
-function intervalOfDraws(alphas: Float64Array): AlphaInterval {
+export function intervalOfDraws(alphas: Float64Array): AlphaInterval {
   alphas.sort();
   const n = alphas.length;
   const below = (min: number) => {

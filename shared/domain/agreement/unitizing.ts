@@ -1,3 +1,5 @@
+import { Prng, seedFor } from '../prng';
+import { BOOTSTRAP_DRAWS, intervalOfDraws, type AlphaInterval, type BootstrapOptions } from './alpha-bootstrap';
 import { definedStat, undefinedStat, type Stat } from './result';
 
 // Krippendorff's α for unitized continua: coders cut a continuum (here: text, in UTF-16 code units)
@@ -125,6 +127,67 @@ function checkData(data: UnitizingData): void {
 interface Stretch {
   start: number;
   end: number;
+}
+
+/** A stretch of the continuum that the bootstrap keeps whole (a document), its spans counted from 0. */
+export type UnitizingSection = UnitizingData;
+
+export interface UnitizingIntervals {
+  readonly alpha: AlphaInterval | null;
+  readonly binary: AlphaInterval | null;
+  readonly coding: AlphaInterval | null;
+  readonly categories: ReadonlyMap<string, AlphaInterval | null>;
+}
+
+/**
+ * 95 % intervals of uα, |uα, cuα and each category's uα, with q (the share of draws below .667 and
+ * .800) as for α (Hayes & Krippendorff 2007). A unitized text has no units of its own to resample, so
+ * each draw takes as many sections (documents) as there are, with replacement, puts them end to end
+ * and computes the coefficients again: the spread across the documents the study could have had.
+ * No interval with fewer than two sections, or where the value itself is undefined; a draw in
+ * which a value is undefined (say, no passage of a rare code drawn) is left out of its percentiles.
+ */
+export function unitizingIntervals(sections: readonly UnitizingSection[], options: BootstrapOptions): UnitizingIntervals {
+  const data = concatenate(sections);
+  if (data.length === 0 || data.coders.length < 2) return { alpha: null, binary: null, coding: null, categories: new Map() };
+  const full = unitizingAlpha(data);
+  const none: UnitizingIntervals = { alpha: null, binary: null, coding: null, categories: new Map(full.categories.map((c) => [c.category, null])) };
+  if (sections.length < 2) return none;
+  const draws = options.draws ?? BOOTSTRAP_DRAWS;
+  if (!Number.isInteger(draws) || draws < 1) throw new RangeError(`bootstrap draws must be a whole number of at least 1, got ${draws}`);
+  const rng = new Prng(seedFor(options.seed, options.key));
+  const collected = { alpha: [] as number[], binary: [] as number[], coding: [] as number[], categories: new Map(full.categories.map((c) => [c.category, [] as number[]])) };
+  for (let d = 0; d < draws; d++) {
+    const drawn = concatenate(sections.map(() => sections[rng.int(sections.length)]));
+    if (drawn.length === 0) continue;
+    const r = unitizingAlpha(drawn);
+    if (r.alpha.value !== null) collected.alpha.push(r.alpha.value);
+    if (r.binary.value !== null) collected.binary.push(r.binary.value);
+    if (r.coding.value !== null) collected.coding.push(r.coding.value);
+    for (const c of r.categories) if (c.alpha.value !== null) collected.categories.get(c.category)?.push(c.alpha.value);
+  }
+  const interval = (stat: Stat, values: number[]) => (stat.value === null || values.length === 0 ? null : intervalOfDraws(Float64Array.from(values)));
+  return {
+    alpha: interval(full.alpha, collected.alpha),
+    binary: interval(full.binary, collected.binary),
+    coding: interval(full.coding, collected.coding),
+    categories: new Map(full.categories.map((c) => [c.category, interval(c.alpha, collected.categories.get(c.category)!)])),
+  };
+}
+
+/** Sections end to end: one continuum, each section's spans moved by the length before it. */
+function concatenate(sections: readonly UnitizingSection[]): UnitizingData {
+  const m = sections[0]?.coders.length ?? 0;
+  const coders = Array.from({ length: m }, (): UnitizedSpan[] => []);
+  let offset = 0;
+  for (const s of sections) {
+    if (s.coders.length !== m) throw new RangeError(`every section needs the same ${m} coders, got ${s.coders.length}`);
+    s.coders.forEach((spans, i) => {
+      for (const u of spans) coders[i].push({ category: u.category, start: u.start + offset, end: u.end + offset });
+    });
+    offset += s.length;
+  }
+  return { length: offset, coders };
 }
 
 /** Sorted units; overlapping ones of one coder join, touching ones stay two units. */
