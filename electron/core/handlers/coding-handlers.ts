@@ -24,6 +24,7 @@ import { listCodings } from '../repos/documents-repo';
 import { projectSettings } from '../repos/project-repo';
 import type { ProjectSession } from '../session';
 import { stmt } from '../store/statements';
+import { getUnit } from '../units/units-service';
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
@@ -141,17 +142,10 @@ export const codingHandlers: HandlerMap<keyof typeof codingMethods> = {
     });
   },
   'codings.forDocument': ({ documentId }, { project }) => listCodings(project.db, documentId, project.visibleCoderId),
-  'units.condense': ({ unitId, condensed, interpretive }, ctx) => {
+  'units.condense': ({ unitId, condensed, interpretive, version }, ctx) => {
     const { db } = ctx.project;
-    ctx.write('Condense a meaning unit', () => updateCondensation(db, unitId, { condensed, interpretive }));
-    return stmt(db, `SELECT id, document_id AS documentId, start, "end", condensed, interpretive FROM meaning_units WHERE id = ?`).get(unitId) as {
-      id: string;
-      documentId: string;
-      start: number;
-      end: number;
-      condensed: string;
-      interpretive: string;
-    };
+    ctx.write('Condense a meaning unit', () => updateCondensation(db, unitId, { condensed, interpretive, version }));
+    return getUnit(db, unitId);
   },
   'table.abstraction': (filter, { project }) => buildTable(project, filter),
   'table.exportCsv': ({ path: target, overwrite, ...filter }, { project, app }) => {

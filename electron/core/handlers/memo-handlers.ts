@@ -23,10 +23,10 @@ export const memoHandlers: HandlerMap<keyof typeof memoMethods> = {
     const id = ctx.write(`Write a memo on the ${targetType}${title ? ` “${title}”` : ''}`, () => insertMemo(db, targetType, target, title, body, ctx.project.currentCoderId));
     return getMemo(db, id);
   },
-  'memos.update': ({ id, title, body }, ctx) => {
+  'memos.update': ({ id, title, body, version }, ctx) => {
     const { db } = ctx.project;
     const memo = getMemo(db, id);
-    ctx.write(`Edit the memo${memo.title ? ` “${memo.title}”` : ''}`, () => updateMemo(db, id, { title, body }));
+    ctx.write(`Edit the memo${memo.title ? ` “${memo.title}”` : ''}`, () => updateMemo(db, id, { title, body, version }));
     return getMemo(db, id);
   },
   'memos.delete': ({ id }, ctx) => {

@@ -152,13 +152,28 @@ export function removeFromUnits(db: Database.Database, units: readonly UnitRef[]
   return removed;
 }
 
-export function updateCondensation(db: Database.Database, unitId: string, changes: { condensed?: string; interpretive?: string }): void {
-  const exists = stmt(db, `SELECT 1 FROM meaning_units WHERE id = ?`).get(unitId);
-  if (!exists) throw new AppError('NOT_FOUND', 'That meaning unit is not in the project any more (it may have been split or merged). Reload the document.');
-  if (changes.condensed !== undefined) stmt(db, `UPDATE meaning_units SET condensed = ? WHERE id = ? AND condensed <> ?`).run(changes.condensed, unitId, changes.condensed);
-  if (changes.interpretive !== undefined) {
-    stmt(db, `UPDATE meaning_units SET interpretive = ? WHERE id = ? AND interpretive <> ?`).run(changes.interpretive, unitId, changes.interpretive);
+/**
+ * Writes a unit's condensations, one edit more of its version. `version`, when given, must still be
+ * the unit's: an edit made from a copy another window has since changed is refused (EDIT_CONFLICT,
+ * with the text as it is now), never written over it.
+ */
+export function updateCondensation(db: Database.Database, unitId: string, changes: { condensed?: string; interpretive?: string; version?: number }): void {
+  const now = stmt(db, `SELECT condensed, interpretive, version FROM meaning_units WHERE id = ?`).get(unitId) as
+    | { condensed: string; interpretive: string; version: number }
+    | undefined;
+  if (!now) throw new AppError('NOT_FOUND', 'That meaning unit is not in the project any more (it may have been split or merged). Reload the document.');
+  if (changes.version !== undefined && changes.version !== now.version) {
+    throw new AppError('EDIT_CONFLICT', 'This condensation was changed elsewhere (another window or tab) after you began editing it. Choose which text to keep.', {
+      table: 'meaning_units',
+      id: unitId,
+      version: now.version,
+      theirs: { condensed: now.condensed, interpretive: now.interpretive },
+    });
   }
+  const condensed = changes.condensed ?? now.condensed;
+  const interpretive = changes.interpretive ?? now.interpretive;
+  if (condensed === now.condensed && interpretive === now.interpretive) return;
+  stmt(db, `UPDATE meaning_units SET condensed = ?, interpretive = ?, version = version + 1 WHERE id = ?`).run(condensed, interpretive, unitId);
 }
 
 /** The unit of a document whose text holds the whole range, if any. */

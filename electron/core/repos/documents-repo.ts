@@ -90,7 +90,7 @@ export function listTurns(db: Database.Database, documentId: string): Turn[] {
 export function listUnits(db: Database.Database, documentId: string): MeaningUnit[] {
   return stmt(
     db,
-    `SELECT id, document_id AS documentId, start, "end", condensed, interpretive FROM meaning_units WHERE document_id = ? ORDER BY start`,
+    `SELECT id, document_id AS documentId, start, "end", condensed, interpretive, version FROM meaning_units WHERE document_id = ? ORDER BY start`,
   ).all(documentId) as MeaningUnit[];
 }
 

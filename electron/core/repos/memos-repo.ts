@@ -6,7 +6,7 @@ import type { MemoTarget } from '../../../shared/domain/vocabulary';
 import { nowIso, stmt } from '../store/statements';
 
 const MEMO_SQL = `SELECT m.id, m.target_type AS targetType, m.target_id AS targetId, m.title, m.body, m.author_id AS authorId,
-                         c.name AS authorName, m.created_at AS createdAt, m.updated_at AS updatedAt
+                         c.name AS authorName, m.created_at AS createdAt, m.updated_at AS updatedAt, m.version
                   FROM memos m LEFT JOIN coders c ON c.id = m.author_id`;
 
 const TARGET_TABLES: Readonly<Record<MemoTarget, string>> = {
@@ -55,12 +55,21 @@ export function insertMemo(db: Database.Database, targetType: MemoTarget, target
   return id;
 }
 
-export function updateMemo(db: Database.Database, id: string, changes: { title?: string; body?: string }): void {
-  getMemo(db, id);
+/** Changes a memo; `version`, when given, must still be the memo's (else EDIT_CONFLICT, with the memo as it is now). */
+export function updateMemo(db: Database.Database, id: string, changes: { title?: string; body?: string; version?: number }): void {
+  const memo = getMemo(db, id);
+  if (changes.version !== undefined && changes.version !== memo.version) {
+    throw new AppError('EDIT_CONFLICT', 'This memo was changed elsewhere (another window or tab) after you began editing it. Choose which text to keep.', {
+      table: 'memos',
+      id,
+      version: memo.version,
+      theirs: { title: memo.title, body: memo.body },
+    });
+  }
   const title = changes.title?.trim();
   stmt(
     db,
-    `UPDATE memos SET title = coalesce(@title, title), body = coalesce(@body, body), updated_at = @at
+    `UPDATE memos SET title = coalesce(@title, title), body = coalesce(@body, body), updated_at = @at, version = version + 1
      WHERE id = @id AND (title IS NOT coalesce(@title, title) OR body IS NOT coalesce(@body, body))`,
   ).run({ id, title: title ?? null, body: changes.body ?? null, at: nowIso() });
 }

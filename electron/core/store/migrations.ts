@@ -309,6 +309,16 @@ export const MIGRATIONS: readonly Migration[] = [
     description: 'a turn can be marked as not speech (a title, a note, a stage direction): kept in the text, never a meaning unit',
     up: (db) => db.exec(`ALTER TABLE turns ADD COLUMN not_speech INTEGER NOT NULL DEFAULT 0 CHECK (not_speech IN (0,1))`),
   },
+  {
+    version: 11,
+    description: 'a version per condensation and memo: an edit made from a stale copy (another window) is detected, not written over',
+    // Counts the edits of a unit's condensations and of a memo; an edit names the version it was made from.
+    up: (db) =>
+      db.exec(`
+        ALTER TABLE meaning_units ADD COLUMN version INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE memos ADD COLUMN version INTEGER NOT NULL DEFAULT 0;
+      `),
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

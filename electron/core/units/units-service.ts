@@ -19,7 +19,7 @@ interface TurnRow {
   readonly notSpeech: number;
 }
 
-const UNIT_COLUMNS = `id, document_id AS documentId, start, "end", condensed, interpretive`;
+const UNIT_COLUMNS = `id, document_id AS documentId, start, "end", condensed, interpretive, version`;
 
 export function getUnit(db: Database.Database, id: string): MeaningUnit {
   const unit = stmt(db, `SELECT ${UNIT_COLUMNS} FROM meaning_units WHERE id = ?`).get(id) as MeaningUnit | undefined;

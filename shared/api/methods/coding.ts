@@ -110,7 +110,13 @@ export const codingMethods = {
   ),
   'units.condense': command(
     'Writes the condensed meaning unit (descriptive and interpretive)',
-    z.object({ unitId: Id, condensed: z.string().max(20_000).optional(), interpretive: z.string().max(20_000).optional() }),
+    z.object({
+      unitId: Id,
+      condensed: z.string().max(20_000).optional(),
+      interpretive: z.string().max(20_000).optional(),
+      /** The unit's version the edit was made from; another edit since then refuses it (EDIT_CONFLICT). */
+      version: z.number().int().min(0).optional(),
+    }),
     MeaningUnit,
   ),
   'table.abstraction': query('The abstraction table: one row per meaning unit, from its text up to its theme', AbstractionFilter, AbstractionTable),

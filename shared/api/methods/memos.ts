@@ -15,6 +15,8 @@ export const Memo = z.object({
   authorName: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** Counts the memo's edits: an edit names the version it was made from (see EDIT_CONFLICT). */
+  version: z.number().int(),
 });
 export type Memo = z.infer<typeof Memo>;
 
@@ -40,7 +42,11 @@ export const memoMethods = {
     z.object({ targetType: MemoTarget, targetId: z.string().max(100).optional(), title: z.string().max(300).default(''), body: Body.min(1, 'some text') }),
     Memo,
   ),
-  'memos.update': command('Changes a memo', z.object({ id: Id, title: z.string().max(300).optional(), body: Body.optional() }), Memo),
+  'memos.update': command(
+    'Changes a memo; with the version it was edited from, refused (EDIT_CONFLICT) if another edit came first',
+    z.object({ id: Id, title: z.string().max(300).optional(), body: Body.optional(), version: z.number().int().min(0).optional() }),
+    Memo,
+  ),
   'memos.delete': command('Deletes a memo', z.object({ id: Id }), z.object({ deleted: z.boolean() })),
 
   'journal.list': query('The reflexive journal, newest first', z.object({}), z.array(JournalEntry)),

@@ -10,7 +10,7 @@ function detail(text: string, turns: Partial<Turn>[], units: [number, number][])
     },
     text,
     turns: turns.map((t, i) => ({ id: `t${i}`, participantId: null, speakerLabel: null, start: 0, end: 0, timestamp: null, isFacilitator: false, notSpeech: false, ...t })),
-    units: units.map(([start, end], i): MeaningUnit => ({ id: `u${i}`, documentId: 'd', start, end, condensed: '', interpretive: '' })),
+    units: units.map(([start, end], i): MeaningUnit => ({ id: `u${i}`, documentId: 'd', start, end, condensed: '', interpretive: '', version: 0 })),
     codings: [],
   };
 }
