@@ -16,6 +16,7 @@ import { TranscriptHeader } from './TranscriptHeader';
 import { TurnMeta } from './TurnMeta';
 import { UnitBlock } from './UnitBlock';
 import { useScrollRequests } from './use-scroll-requests';
+import { trackTranscriptCaret } from './turn-repair';
 
 const NO_RANGE: ReadonlySet<string> = new Set();
 const GapText = memo(SpanText);
@@ -72,7 +73,7 @@ const TranscriptRow = memo(function TranscriptRow(props: RowProps) {
     <div
       data-index={index}
       ref={measure}
-      className={`turn${turn.isFacilitator ? ' facilitator' : ''}${first ? '' : ' continued'}`}
+      className={`turn${turn.isFacilitator ? ' facilitator' : ''}${turn.notSpeech ? ' not-speech' : ''}${first ? '' : ' continued'}`}
       style={{ position: 'absolute', left: 0, right: 0 }}
     >
       <TurnMeta turn={turn} first={first} />
@@ -113,6 +114,7 @@ export function TranscriptView() {
   const anchorUnitId = useCoding((s) => s.anchorUnitId);
   const editingUnitId = useCoding((s) => s.editingUnitId);
   useTranscriptKeys();
+  useEffect(trackTranscriptCaret, []);
 
   const rows = useMemo(() => (detail ? layoutTurns(detail) : []), [detail?.text, detail?.turns, detail?.units]);
   const nodeById = useStable(

@@ -3,6 +3,7 @@ import type { Turn } from '../../../shared/api/entities';
 import { attempt } from '../../state/app-store';
 import { useWorkspace } from '../../state/workspace-store';
 import { speakerColours, speakerName } from './transcript-layout';
+import { correctTurn } from './turn-repair';
 
 const coloursByTurns = new WeakMap<readonly Turn[], Map<string, string>>();
 
@@ -47,7 +48,11 @@ export function TurnMeta({ turn, first }: { turn: Turn; first: boolean }) {
         </button>
       )}
       {turn.isFacilitator && <span className="tag">facilitator</span>}
-      {nobody && <span className="tag">not a participant</span>}
+      {nobody && !turn.notSpeech && <span className="tag">not a participant</span>}
+      {turn.notSpeech && <span className="tag">not speech</span>}
+      <button type="button" className="link small turn-correct" title="Correct the words of this turn, split it or mark a line as not speech (F2)" onClick={() => correctTurn(turn)}>
+        Correct…
+      </button>
     </div>
   );
 }

@@ -14,6 +14,15 @@ interface TranscriptState {
   /** The document offset the list should scroll to; `seq` makes a repeat request count. */
   readonly scrollTo: { readonly offset: number; readonly seq: number } | null;
   readonly segmentOpen: boolean;
+  /** A repair of a turn under way: its text corrected, a split's new speaker chosen, its speaker changed. */
+  readonly repair: TurnRepairRequest | null;
+}
+
+export interface TurnRepairRequest {
+  readonly mode: 'correct' | 'split' | 'speaker';
+  readonly turnId: string;
+  /** Where a split cuts (a document offset). */
+  readonly at?: number;
 }
 
 export const useTranscript = createProjectStore<TranscriptState>(() => ({
@@ -23,6 +32,7 @@ export const useTranscript = createProjectStore<TranscriptState>(() => ({
   current: -1,
   scrollTo: null,
   segmentOpen: false,
+  repair: null,
 }));
 
 const MAX_MATCHES = 10_000;

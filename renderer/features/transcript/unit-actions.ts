@@ -5,6 +5,7 @@ import { useCoding } from '../coding/coding-store';
 import { openImport } from '../import/import-store';
 import { caretOffset, offsetAt } from './dom-offsets';
 import { findAll, requestScroll, useTranscript } from './transcript-store';
+import { registerTurnRepairActions } from './turn-repair';
 
 const hasProject = () => useAppStore.getState().project !== null;
 const inTranscript = () => hasProject() && useAppStore.getState().view === 'transcript' && useWorkspace.getState().detail !== null && !document.querySelector('.overlay');
@@ -106,6 +107,7 @@ export function registerTranscriptActions(): void {
   registerAction('transcript.find', openFind, () => hasProject() && useAppStore.getState().view === 'transcript');
   registerAction('view.participants', () => useAppStore.setState({ view: 'participants' }), hasProject);
   registerAction('view.documents', () => useAppStore.setState({ view: 'documents' }), hasProject);
+  registerTurnRepairActions();
 }
 
 /** Shift+M merges with the next unit: a key of the transcript, not a menu accelerator (those would catch a typed "M"). */

@@ -1,0 +1,121 @@
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startHarness, type Harness } from './support/harness';
+
+// #19 "Done when": split a mis-attributed turn and give it its speaker; correct a word inside a
+// coded unit (the coding stays on its words). Both through the transcript, by keyboard and palette.
+const TRANSCRIPT = path.resolve(__dirname, '../fixtures/repair/mis-attributed.txt');
+
+async function palette(page: Page, command: string): Promise<void> {
+  await page.keyboard.press('Control+k');
+  await page.getByLabel('Command', { exact: true }).fill(command);
+}
+
+/** Puts the caret in the transcript just before `words` (as a click there would). */
+async function caretBefore(page: Page, words: string): Promise<void> {
+  const found = await page.evaluate((w) => {
+    const root = document.querySelector('.transcript');
+    if (!root) return false;
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const i = node.textContent?.indexOf(w) ?? -1;
+      if (i < 0) continue;
+      const range = document.createRange();
+      range.setStart(node, i);
+      range.collapse(true);
+      const sel = window.getSelection()!;
+      sel.removeAllRanges();
+      sel.addRange(range);
+      return true;
+    }
+    return false;
+  }, words);
+  expect(found, `“${words}” is on screen`).toBe(true);
+}
+
+describe('repairing a transcript in Chromium (browser mode)', () => {
+  let h: Harness | null = null;
+  afterEach(async () => {
+    await h?.close();
+    h = null;
+  });
+
+  it('corrects a word inside a coded unit (the coding stays on its words) and splits a mis-attributed turn, giving it its speaker', async () => {
+    h = await startHarness();
+    const { page } = h;
+    await page.getByRole('button', { name: 'Open the sample project' }).click();
+    const who = page.getByRole('dialog', { name: 'Who is coding?' });
+    await who.getByRole('button', { name: /^Amira Haddad/ }).click();
+    await page.getByText('Coder: Amira Haddad').waitFor();
+
+    await page.getByRole('complementary', { name: 'Navigator' }).getByRole('button', { name: 'Import…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Import transcripts' });
+    await dialog.getByLabel('Transcript files').setInputFiles(TRANSCRIPT);
+    await dialog.locator('[data-status="ready"]').waitFor();
+    await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+    await dialog.locator('[data-status="imported"]').waitFor();
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    const root = page.getByLabel('Transcript of mis-attributed');
+    await root.waitFor();
+    await expect.poll(() => root.locator('.turn-meta .speaker').allTextContents()).toEqual(['Facilitator', 'Mentee 1', 'Mentee 2', 'Mentee 1']);
+
+    // Code the unit with the typo.
+    const db = () => h!.server.app.requireProject().db;
+    const code = db().prepare(`SELECT name FROM codebook_nodes WHERE level = 'code' ORDER BY name LIMIT 1`).pluck().get() as string;
+    const unit = root.locator('.unit', { hasText: 'I had teh feeling' });
+    await unit.click();
+    await page.keyboard.press('a');
+    const picker = page.getByRole('dialog', { name: 'Apply code' });
+    await picker.getByRole('textbox', { name: 'Code' }).fill(code);
+    await page.keyboard.press('Enter');
+    await unit.locator('.chip', { hasText: code }).waitFor();
+
+    // F2 on the turn: correct “teh” to “the”.
+    await caretBefore(page, 'teh feeling');
+    await page.keyboard.press('F2');
+    const correct = page.getByRole('dialog', { name: 'Correct transcript' });
+    const box = correct.getByRole('textbox', { name: 'Words of the turn' });
+    const words = await box.inputValue();
+    expect(words).toBe('Honestly the weekly meetings. My mentor made me feel less alone 🙂. I had teh feeling nobody cared before that.');
+    await box.fill(words.replace('teh', 'the'));
+    await h.screenshot('repair-correct-dialog');
+    await box.press('Control+Enter');
+    await correct.waitFor({ state: 'detached' });
+    const fixed = root.locator('.unit', { hasText: 'I had the feeling nobody cared before that.' });
+    await fixed.locator('.chip', { hasText: code }).waitFor();
+    expect(await root.innerText()).not.toContain('teh');
+    // In the file: the coding is on the unit, and the unit on the corrected words.
+    // (Offsets count UTF-16 code units, as JavaScript does; SQLite's substr counts characters.)
+    const rows = db()
+      .prepare(`SELECT d.text, u.start, u."end" AS end FROM codings c JOIN meaning_units u ON u.id = c.unit_id JOIN documents d ON d.id = u.document_id WHERE d.title = 'mis-attributed'`)
+      .all() as { text: string; start: number; end: number }[];
+    const coded = rows.map((r) => r.text.slice(r.start, r.end));
+    expect(coded).toEqual(['I had the feeling nobody cared before that.']);
+    await h.screenshot('repair-corrected');
+
+    // The last turn is Mentee 1's, but from “I would not” it is Mentee 2 speaking: split it there.
+    await caretBefore(page, 'I would not');
+    await palette(page, 'split turn');
+    await page.getByRole('option', { name: /^Split Turn Here…/ }).waitFor();
+    await page.keyboard.press('Enter');
+    const split = page.getByRole('dialog', { name: 'Split turn here' });
+    await split.getByLabel('Who speaks from here on').selectOption({ label: 'Mentee 2' });
+    await h.screenshot('repair-split-dialog');
+    await split.getByRole('button', { name: 'Split turn' }).click();
+    await split.waitFor({ state: 'detached' });
+    await expect.poll(() => root.locator('.turn-meta .speaker').allTextContents()).toEqual(['Facilitator', 'Mentee 1', 'Mentee 2', 'Mentee 1', 'Mentee 2']);
+    const last = root.locator('.turn').last();
+    expect((await last.innerText()).replace(/\s+/g, ' ')).toContain('I would not have passed anatomy without them 📚, and I told my mentor so.');
+    await h.screenshot('repair-split');
+
+    // Each repair is one step of the audit log, in plain words, and undo takes the split back.
+    const steps = db().prepare(`SELECT summary FROM audit_steps WHERE method LIKE 'turns.%' ORDER BY seq`).pluck().all();
+    expect(steps).toEqual([
+      'Correct Mentee 1’s turn in “mis-attributed”: “teh” to “the”',
+      'Split Mentee 1’s turn in “mis-attributed” before “I would not have passed anatomy without…”: the new turn is Mentee 2’s turn',
+    ]);
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => root.locator('.turn-meta .speaker').allTextContents()).toEqual(['Facilitator', 'Mentee 1', 'Mentee 2', 'Mentee 1']);
+  });
+});
