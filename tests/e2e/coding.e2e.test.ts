@@ -55,7 +55,7 @@ class Workbench {
   async addNode(level: 'Theme' | 'Category' | 'Subcategory' | 'Code', name: string, under?: string): Promise<void> {
     if (under) await this.treeItem(under).click();
     await this.page.getByRole('toolbar', { name: 'Codebook tools' }).getByRole('button', { name: `+ ${level}` }).click();
-    const rename = this.page.getByRole('textbox', { name: /^Rename New / });
+    const rename = this.page.getByRole('textbox', { name: new RegExp(`^Name of the new ${level.toLowerCase()} `) });
     await rename.waitFor();
     await rename.fill(name);
     await rename.press('Enter');
@@ -204,8 +204,9 @@ describe('the coding workbench in Chromium', () => {
     await w.tab('Audit log');
     const log = page.getByRole('table', { name: 'Audit log' });
     for (const step of [
-      'Add theme “New theme”',
-      'Rename “New category” to “Support”',
+      // Each node is added with the name typed for it, in one step.
+      'Add theme “Study life”',
+      'Add category “Support”',
       'Code 1 unit with “Mentor helps”',
       'Code 1 unit with “Exam worry”',
       'Code 1 unit with “Test anxiety”',

@@ -1,27 +1,33 @@
 import { useEffect, useMemo, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
 import type { CodebookNode } from '../../../shared/api/entities';
 import type { NodeCounts } from '../../../shared/api/methods/codebook';
-import { LEVELS_BY_METHOD, NODE_LEVEL_LABELS, type NodeLevel } from '../../../shared/domain/vocabulary';
+import { LEVELS_BY_METHOD, NODE_LEVEL_LABELS } from '../../../shared/domain/vocabulary';
 import { attempt, useAppStore } from '../../state/app-store';
+import { useTablesVersion } from '../../state/query-cache';
 import { useWorkspace } from '../../state/workspace-store';
 import { CODE_DRAG_TYPE } from '../coding/CodeRail';
 import { selectNode, showNotice, useCoding } from '../coding/coding-store';
 import {
+  childDraft,
+  draftDepth,
+  draftPosition,
   dropTarget,
   flattenCodebook,
   indentTarget,
   outdentTarget,
-  parentForNew,
   parentIdsOf,
   parentRow,
   reorderTarget,
   rowRange,
   siblingPlaces,
+  siblingDraft,
   siblingRows,
   stepRow,
   visibleRows,
+  type NodeDraft,
   type TreeRow,
 } from './codebook-tree';
+import { cancelDraft, commitDraft, draftPlace, startDraft, startNewNode } from './new-node';
 import { MoveDialog } from './MoveDialog';
 import { DeleteDialog, MergeDialog, SplitDialog } from './NodeDialogs';
 import { NodeForm } from './NodeForm';
@@ -69,15 +75,59 @@ function RenameInput({ node, onDone }: { node: CodebookNode; onDone: () => void 
   );
 }
 
+/** What the codebook's counts read. */
+const COUNTED_TABLES = ['codings', 'meaning_units', 'codebook_nodes', 'codebook_links', 'memos', 'quotes'];
+
+/** The row of a node not yet made: its level shown, its name typed; Enter adds it, Escape leaves no trace. */
+function DraftRow({ draft }: { draft: NodeDraft }) {
+  const [value, setValue] = useState('');
+  const busy = useRef(false);
+  // Where the keys were before the row opened (a toolbar button, a row): Escape goes back there.
+  const [cameFrom] = useState(() => document.activeElement as HTMLElement | null);
+  const level = NODE_LEVEL_LABELS[draft.level];
+  const depth = draftDepth(draft);
+  const finish = async (save: boolean) => {
+    if (busy.current) return;
+    busy.current = true;
+    if (!save) {
+      cancelDraft();
+      if (cameFrom?.isConnected) cameFrom.focus();
+    } else if (await commitDraft(draft, value)) return;
+    busy.current = false;
+  };
+  return (
+    <div role="treeitem" aria-level={depth + 1} aria-selected={false} className={`codebook-row draft level-${draft.level}`} style={{ paddingLeft: 4 + depth * 20 }}>
+      <span className="tree-chevron leaf" aria-hidden="true" />
+      <span className="node-level small">{level}</span>
+      <input
+        autoFocus
+        className="rename-input"
+        aria-label={`Name of the new ${level.toLowerCase()} ${draftPlace(draft)}`}
+        placeholder={`New ${level.toLowerCase()} ${draftPlace(draft)}`}
+        value={value}
+        onChange={(e) => setValue(e.target.value)}
+        onBlur={() => void finish(value.trim() !== '')}
+        onKeyDown={(e) => {
+          e.stopPropagation();
+          if (e.key === 'Enter') {
+            e.preventDefault();
+            void finish(value.trim() !== '');
+          } else if (e.key === 'Escape') void finish(false);
+        }}
+      />
+      <span className="muted small">Enter adds it · Escape cancels</span>
+    </div>
+  );
+}
+
 const DRAG_NOTE = 'Drag to move: the line shows before or after, the outline inside';
 
 export function CodebookView() {
   const nodes = useWorkspace((s) => s.nodes);
   const methodology = useAppStore((s) => s.project?.settings.methodology ?? 'content-analysis');
-  const revision = useAppStore((s) => s.revision);
-  const localRevision = useAppStore((s) => s.localRevision);
+  const counted = useTablesVersion(COUNTED_TABLES);
   const selectedId = useCoding((s) => s.nodeId);
-  const { collapsed, focusPath, marked, anchorPath, cut, dialog } = useTree();
+  const { collapsed, focusPath, marked, anchorPath, cut, dialog, draft } = useTree();
   const rows = useMemo(() => flattenCodebook(nodes), [nodes]);
   const visible = useMemo(() => visibleRows(rows, collapsed), [rows, collapsed]);
   const withChildren = useMemo(() => parentIdsOf(nodes), [nodes]);
@@ -99,7 +149,7 @@ export function CodebookView() {
 
   useEffect(() => {
     void attempt('codebook.counts', {}).then((c) => c && setCounts(new Map(c.map((x) => [x.nodeId, x]))));
-  }, [revision, localRevision]);
+  }, [counted]);
 
   // Keep the keyboard focus on the focused row when it re-renders elsewhere (after a move its old element is gone,
   // and the focus with it).
@@ -107,13 +157,14 @@ export function CodebookView() {
   useEffect(() => {
     const tree = treeRef.current;
     const lost = document.activeElement === document.body || document.activeElement === null;
-    if (!tree || !focused || renaming || !(tree.contains(document.activeElement) || (lost && treeHasFocus.current))) return;
+    // While a dialog is open it has the keys; when it closes, they come back to the row (a moved row's old element is gone).
+    if (!tree || !focused || renaming || draft || dialog || !(tree.contains(document.activeElement) || (lost && treeHasFocus.current))) return;
     const el = tree.querySelector<HTMLElement>(`[data-tree-path="${focused.path}"]`);
     if (el && el !== document.activeElement) {
       el.focus();
       el.scrollIntoView({ block: 'nearest' });
     }
-  }, [focused, renaming]);
+  }, [focused, renaming, draft, dialog]);
 
   const focusRow = (row: TreeRow | undefined, how: 'only' | 'range' | 'toggle' = 'only') => {
     if (!row) return;
@@ -130,19 +181,6 @@ export function CodebookView() {
       useTree.setState({ focusPath: row.path, marked: next, anchorPath: row.path });
     }
     treeRef.current?.querySelector<HTMLElement>(`[data-tree-path="${row.path}"]`)?.focus();
-  };
-
-  const create = async (level: NodeLevel) => {
-    const parent = parentForNew(level, focused && focused.node.id === selectedId ? focused : rows.find((r) => r.node.id === selectedId), nodes, levels);
-    const node = await attempt('codebook.create', { level, name: `New ${NODE_LEVEL_LABELS[level].toLowerCase()}`, parentId: parent?.id ?? null });
-    if (node) {
-      // Says where it went, so a node never lands somewhere unseen.
-      showNotice(parent ? `New ${NODE_LEVEL_LABELS[level].toLowerCase()} under ${NODE_LEVEL_LABELS[parent.level].toLowerCase()} “${parent.name}”.` : `New ${NODE_LEVEL_LABELS[level].toLowerCase()} at the top of the codebook.`);
-      if (parent && collapsed.has(parent.id)) setCollapsed([parent.id], false);
-      selectNode(node.id);
-      useTree.setState({ focusPath: null, marked: new Set() });
-      setRenaming(node.id);
-    }
   };
 
   const nameOf = (id: string | null) => (id ? `“${nodes.find((n) => n.id === id)?.name ?? ''}”` : 'the top of the codebook');
@@ -185,7 +223,12 @@ export function CodebookView() {
       if (!cut?.length) showNotice('Nothing is cut: select nodes and press Ctrl+X first.');
       else void moveSelection(cut, { parentId: row.node.id }, nameOf(row.node.id)).then((ok) => ok && useTree.setState({ cut: null }));
     } else if (e.key === 'Escape' && (marked.size || cut)) useTree.setState({ marked: new Set(), cut: null });
-    else if (e.key === 'F2') setRenaming(row.node.id);
+    else if (e.key === 'Enter' && !primary && !e.shiftKey) startDraft(siblingDraft(rows, row));
+    else if (e.key === 'Insert' || (e.key === 'Enter' && primary)) {
+      const below = childDraft(row, levels);
+      if (below) startDraft(below);
+      else showNotice(`Nothing goes under a ${NODE_LEVEL_LABELS[row.node.level].toLowerCase()}: Enter adds one beside “${row.node.name}”.`);
+    } else if (e.key === 'F2') setRenaming(row.node.id);
     else if (e.key === 'Delete') openTreeDialog('delete');
     else return;
     e.preventDefault();
@@ -215,21 +258,22 @@ export function CodebookView() {
   };
 
   const dialogSources = selection.map((r) => r.node);
+  const draftAt = draft ? draftPosition(visible, draft) : -1;
   return (
     <div className="codebook-editor">
       <div className="codebook-pane">
         <div className="toolbar" role="toolbar" aria-label="Codebook tools">
           {levels.map((l) => (
-            <button key={l} type="button" onClick={() => void create(l)}>
+            <button key={l} type="button" onClick={() => startNewNode(l)} title={`A new ${NODE_LEVEL_LABELS[l].toLowerCase()} under the selected node’s branch`}>
               + {NODE_LEVEL_LABELS[l]}
             </button>
           ))}
           <button type="button" disabled={selection.length === 0} onClick={() => openTreeDialog('move')}>
             Move to…
           </button>
-          <span className="muted small">{DRAG_NOTE} · Alt+arrows move · ? for all keys</span>
+          <span className="muted small">{DRAG_NOTE} · Enter adds a node beside, Ctrl+Enter one below · Alt+arrows move · ? for all keys</span>
         </div>
-        {rows.length === 0 && <p className="muted pad">The codebook is empty. Add a theme, category or code above.</p>}
+        {rows.length === 0 && !draft && <p className="muted pad">The codebook is empty. Add a theme, category or code above.</p>}
         {rows.length > 0 && (
           <div className="codebook-head muted small" aria-hidden="true">
             <span>Units</span>
@@ -242,17 +286,19 @@ export function CodebookView() {
           onFocus={() => (treeHasFocus.current = true)}
           onBlur={(e) => {
             // A row removed by a move blurs with nothing to go to: the tree keeps the focus then.
-            if (e.relatedTarget && !e.currentTarget.contains(e.relatedTarget as Node)) treeHasFocus.current = false;
+            // A dialog opened from the tree (Move to…, Merge…) gives the focus back to it.
+            if (e.relatedTarget && !e.currentTarget.contains(e.relatedTarget as Node) && !useTree.getState().dialog) treeHasFocus.current = false;
           }}
         >
-          {visible.map((row) => {
+          {visible.map((row, i) => {
             const { node, depth, path } = row;
+            const draftHere = draft && i === draftAt ? <DraftRow key="draft" draft={draft} /> : null;
             const c = counts.get(node.id);
             const canOpen = withChildren.has(node.id);
             const isOpen = canOpen && !collapsed.has(node.id);
             const chosen = selection.includes(row);
             const dropClass = drop?.path === path ? ` drop-${drop.refused ? 'refused' : drop.place}` : '';
-            return (
+            const rowElement = (
               <div
                 key={path}
                 role="treeitem"
@@ -313,7 +359,9 @@ export function CodebookView() {
                 </span>
               </div>
             );
+            return draftHere ? [draftHere, rowElement] : rowElement;
           })}
+          {draft && draftAt === visible.length && <DraftRow draft={draft} />}
         </div>
       </div>
       <div className="node-pane">

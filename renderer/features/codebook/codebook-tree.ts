@@ -164,3 +164,68 @@ export function rowRange(visible: readonly TreeRow[], fromPath: string, toPath: 
 export function moveTargets(nodes: readonly CodebookNode[], moving: readonly CodebookNode[]): CodebookNode[] {
   return nodes.filter((n) => moving.every((m) => placementProblem(nodes, m.id, n.id) === null));
 }
+
+/**
+ * A node being named before it exists: its level, where it will go, and where its row shows.
+ * Nothing is written until the name is given, so one step adds a named node and Escape leaves no trace.
+ */
+export interface NodeDraft {
+  readonly level: CodebookNode['level'];
+  readonly parentId: string | null;
+  /** Place among its siblings; the end when left out. */
+  readonly index?: number;
+  /** The row of the parent it goes under ('' at the top): the new row's path starts with it. */
+  readonly parentPath: string;
+  /** The row it follows (Enter on a row adds a sibling right after it); null: after the parent's last child. */
+  readonly afterPath: string | null;
+}
+
+/** The level one below `level` in this method's levels; null for the lowest (a code holds nothing). */
+export function levelBelow(level: CodebookNode['level'], levels: readonly CodebookNode['level'][]): CodebookNode['level'] | null {
+  const i = levels.indexOf(level);
+  return i >= 0 && i + 1 < levels.length ? levels[i + 1] : null;
+}
+
+/** Enter on a row: a node of the same level, under the same parent, right after it. */
+export function siblingDraft(rows: readonly TreeRow[], row: TreeRow): NodeDraft {
+  const index = siblingRows(rows, row).findIndex((r) => r.path === row.path) + 1;
+  return { level: row.node.level, parentId: row.parentId, index, parentPath: parentPath(row), afterPath: row.path };
+}
+
+/** Ctrl+Enter (or Insert) on a row: a node one level below, as its last child; null under a code. */
+export function childDraft(row: TreeRow, levels: readonly CodebookNode['level'][]): NodeDraft | null {
+  const level = levelBelow(row.node.level, levels);
+  return level ? { level, parentId: row.node.id, parentPath: row.path, afterPath: null } : null;
+}
+
+/** A toolbar button or the New Code command: a node of `level` under the selected row's branch (see parentForNew), last. */
+export function levelDraft(
+  level: CodebookNode['level'],
+  selected: TreeRow | undefined,
+  rows: readonly TreeRow[],
+  nodes: readonly CodebookNode[],
+  levels: readonly CodebookNode['level'][],
+): NodeDraft {
+  const parent = parentForNew(level, selected, nodes, levels);
+  if (!parent) return { level, parentId: null, parentPath: '', afterPath: null };
+  // The parent's row on the selected row's branch, so a node shown twice opens where the user looks.
+  const onBranch = selected && selected.path.split('/').includes(parent.id) ? selected.path.slice(0, selected.path.indexOf(parent.id) + parent.id.length) : null;
+  const path = onBranch ?? rows.find((r) => r.node.id === parent.id)?.path ?? '';
+  return { level, parentId: parent.id, parentPath: path, afterPath: null };
+}
+
+/** Where the draft row stands among the visible rows: after the row it follows, or the parent's branch, with all beneath. */
+export function draftPosition(visible: readonly TreeRow[], draft: NodeDraft): number {
+  const anchor = draft.afterPath ?? draft.parentPath;
+  if (!anchor) return visible.length;
+  let at = -1;
+  visible.forEach((r, i) => {
+    if (r.path === anchor || r.path.startsWith(`${anchor}/`)) at = i;
+  });
+  return at < 0 ? visible.length : at + 1;
+}
+
+/** How deep the draft row is drawn: one below its parent's row. */
+export function draftDepth(draft: NodeDraft): number {
+  return draft.parentPath ? draft.parentPath.split('/').length - 1 : 0;
+}

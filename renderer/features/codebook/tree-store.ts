@@ -1,5 +1,6 @@
 import { callQuietly, useAppStore } from '../../state/app-store';
 import { createProjectStore } from '../../state/project-store';
+import type { NodeDraft } from './codebook-tree';
 
 /** A node picked up by Ctrl+X, with the parent it was shown under. */
 export interface MovingNode {
@@ -19,6 +20,8 @@ interface TreeState {
   readonly anchorPath: string | null;
   readonly cut: readonly MovingNode[] | null;
   readonly dialog: TreeDialog | null;
+  /** A new node's row, waiting for its name. */
+  readonly draft: NodeDraft | null;
 }
 
 export const useTree = createProjectStore<TreeState>(() => ({
@@ -28,6 +31,7 @@ export const useTree = createProjectStore<TreeState>(() => ({
   anchorPath: null,
   cut: null,
   dialog: null,
+  draft: null,
 }));
 
 /** Collapses or expands nodes and remembers it in the project; failing to remember must not disturb work. */

@@ -1,7 +1,8 @@
 import type { CodebookNode, Coding, MeaningUnit } from '../../../shared/api/entities';
 import type { CodingChange } from '../../../shared/api/methods/coding';
 import { registerAction } from '../../commands/registry';
-import { attempt, markLocalMutations, useAppStore } from '../../state/app-store';
+import { attempt, call, markLocalMutations, useAppStore } from '../../state/app-store';
+import { sendEdit } from '../../state/edit-conflict';
 import { codingsByUnit, useWorkspace } from '../../state/workspace-store';
 import { showNotice, useCoding, type TextSelection } from './coding-store';
 
@@ -225,8 +226,21 @@ export async function inVivo(sel: TextSelection | null = useCoding.getState().se
   showNotice(`New in-vivo code “${r.node.name}”.`);
 }
 
-export async function condense(unitId: string, condensed: string): Promise<boolean> {
-  const unit = await attempt('units.condense', { unitId, condensed });
+/**
+ * Writes a unit's condensation, edited from the unit at `version` (null: the caller knows none, so
+ * no check). Another window's edit since then asks which text to keep.
+ */
+export async function condense(unitId: string, condensed: string, version: number | null = null): Promise<boolean> {
+  const unit =
+    version === null
+      ? await attempt('units.condense', { unitId, condensed })
+      : await sendEdit({
+          what: 'condensation',
+          mine: condensed,
+          version,
+          theirs: (d) => d.theirs.condensed ?? '',
+          send: (v) => call('units.condense', { unitId, condensed, version: v }),
+        }).catch(() => null);
   if (!unit) return false;
   patchUnit(unit);
   return true;
@@ -306,15 +320,6 @@ export function registerCodingActions(): void {
   registerAction('coding.removeMine', () => removeMine(), hasUnit);
   registerAction('memo.write', openMemoForFocus, hasProject);
   registerAction('journal.new', () => useCoding.setState({ journalOpen: true }), hasProject);
-  registerAction(
-    'codebook.newCode',
-    async () => {
-      useAppStore.setState({ view: 'codebook' });
-      const node = await attempt('codebook.create', { name: 'New code', level: 'code' });
-      if (node) useCoding.setState({ nodeId: node.id, focus: 'node' });
-    },
-    hasProject,
-  );
   registerAction('table.exportCsv', exportTableCsv, hasProject);
   registerAction('audit.exportCsv', exportAuditCsv, hasProject);
 }

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { CodebookNode } from '../../../shared/api/entities';
 import { LEVELS_BY_METHOD } from '../../../shared/domain/vocabulary';
-import { flattenCodebook, parentForNew } from '../../../renderer/features/codebook/codebook-tree';
+import {
+  childDraft,
+  draftDepth,
+  draftPosition,
+  flattenCodebook,
+  levelDraft,
+  parentForNew,
+  siblingDraft,
+} from '../../../renderer/features/codebook/codebook-tree';
 
 // A new node goes where the user asked: under the selected node's branch at the level above it.
 
@@ -47,5 +55,35 @@ describe('where a new node goes', () => {
   it('at the top for a theme, or with nothing selected', () => {
     expect(parent('theme', row('code1'))).toBeNull();
     expect(parent('code', undefined)).toBeNull();
+  });
+});
+
+describe('a new node’s row, before it is named', () => {
+  it('Enter: the same level under the same parent, right after the row and all beneath it', () => {
+    const d = siblingDraft(rows, row('catA'));
+    expect(d).toMatchObject({ level: 'category', parentId: 'theme', index: 1 });
+    // After catA's branch (subA, code1, shared), before catB.
+    expect(rows[draftPosition(rows, d)].node.id).toBe('catB');
+    expect(draftDepth(d)).toBe(1);
+  });
+
+  it('Ctrl+Enter: one level below, as the last child; nothing below a code', () => {
+    const d = childDraft(row('subB'), levels)!;
+    expect(d).toMatchObject({ level: 'code', parentId: 'subB' });
+    expect(d.index).toBeUndefined();
+    expect(draftDepth(d)).toBe(3);
+    // After subB's own child, at the end of the tree.
+    expect(draftPosition(rows, d)).toBe(rows.length);
+    expect(childDraft(row('catA'), levels)?.level).toBe('subcategory');
+    expect(childDraft(row('code1'), levels)).toBeNull();
+    expect(childDraft(row('theme'), LEVELS_BY_METHOD['thematic-analysis'])?.level).toBe('subtheme');
+  });
+
+  it('a toolbar level opens under the parent on the branch the selected row is shown on', () => {
+    const d = levelDraft('subcategory', row('shared', 'subB'), rows, nodes, levels);
+    expect(d.parentId).toBe('catB');
+    expect(d.parentPath).toBe(row('catB').path);
+    expect(levelDraft('theme', row('code1'), rows, nodes, levels)).toMatchObject({ parentId: null, parentPath: '' });
+    expect(draftPosition(rows, levelDraft('theme', undefined, rows, nodes, levels))).toBe(rows.length);
   });
 });
