@@ -117,9 +117,9 @@ export const MeaningUnit = z.object({
   end: Offset,
   condensed: z.string(),
   interpretive: z.string(),
-});
   /** Counts the edits of the condensations: an edit names the version it was made from (see EDIT_CONFLICT). */
   version: z.number().int(),
+});
 export type MeaningUnit = z.infer<typeof MeaningUnit>;
 
 export const Coding = z.object({
