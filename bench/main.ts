@@ -17,7 +17,7 @@ import { skipped, value, type Measurements } from './figures';
 import { ensureFocusGroupFile, ensureStudy, STUDY_SIZES, type GeneratedStudy, type StudySize } from './generate-study';
 import { busyNote, rewriteReadme, rewriteReadmeBetween, shortfalls, terminalTable, type BenchReport, type SizeResult } from './report';
 
-// `npm run bench`: bundled by scripts/bench.mjs into bench-results/.build/bench.cjs and run as
+// `npm run bench`: bundled by scripts/bench.mjs into bench-results/.build/bench-<pid>.cjs (one per run) and run as
 //   run [--huge] [--sizes=small,large] [--no-browser] [--no-core] [--applications=N] [--profile] [--trace]
 //                                                                          the whole bench (or part)
 //   readme                                                                 README from latest.json

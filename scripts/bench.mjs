@@ -24,13 +24,15 @@ const readmeOnly = args.some((a) => a === '--readme' || a.startsWith('--readme='
 // The renderer is built into a folder of the bench's own: a rebuild of out/ while the bench runs
 // (by npm test, or anyone working in the same tree) must not pull the page from under Chromium.
 const renderer = path.join(root, 'bench-results', '.build', 'renderer');
-if (!readmeOnly && !args.includes('--no-build') && !args.includes('--agreement')) {
+if (!readmeOnly && !args.includes('--no-build') && !args.includes('--agreement') && !args.includes('--refi')) {
   // A profile names the renderer's own functions: build it unminified then.
   const minify = !args.includes('--profile');
   await viteBuild({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn', build: { outDir: renderer, emptyOutDir: true, minify } });
 }
 
-const bundle = path.join(root, 'bench-results', '.build', 'bench.cjs');
+// Each run bundles to a file of its own: a second bench started meanwhile must not rewrite the
+// bundle this run's children start from.
+const bundle = path.join(root, 'bench-results', '.build', `bench-${process.pid}.cjs`);
 fs.mkdirSync(path.dirname(bundle), { recursive: true });
 await build({
   entryPoints: [path.join(root, 'bench/main.ts')],
@@ -46,4 +48,5 @@ await build({
 
 const mode = readmeOnly ? ['readme', ...args] : ['run', ...args.filter((a) => a !== '--no-build')];
 const run = spawnSync(process.execPath, [bundle, ...mode], { stdio: 'inherit', cwd: root });
+fs.rmSync(bundle, { force: true });
 process.exit(run.status ?? 1);
