@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { z } from 'zod';
 import { ATTRIBUTE_TYPES, CODER_ROLES, DOCUMENT_KINDS, MEMO_TARGETS, METHODOLOGIES, NODE_LEVELS, NODE_LEVEL_LABELS, THEME_STATUSES, type NodeLevel } from '../../../shared/domain/vocabulary';
 import { isGuid } from './model';
@@ -70,7 +70,7 @@ export function guidOf(id: string): string {
 
 /** A GUID derived from a name (RFC 4122 version 5 layout), for elements Condensa has no row for. */
 export function derivedGuid(kind: string, id: string): string {
-  const h = createHash('sha1').update(`condensa:${kind}:${id}`).digest();
+  const h = hash('sha1', `condensa:${kind}:${id}`, 'buffer');
   h[6] = (h[6] & 0x0f) | 0x50;
   h[8] = (h[8] & 0x3f) | 0x80;
   const hex = h.subarray(0, 16).toString('hex');

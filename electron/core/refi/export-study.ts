@@ -20,9 +20,9 @@ import {
   renderNodeDescription,
   type CondensaRecord,
 } from './convention';
-import type { RefiCase, RefiCode, RefiCoding, RefiNote, RefiProject, RefiSelection, RefiTextSource, RefiVariable, RefiVariableValue, VariableType, ValueKind } from './model';
+import type { RefiCase, RefiCode, RefiCoding, RefiNote, RefiSelection, RefiTextSource, RefiVariable, RefiVariableValue, VariableType, ValueKind } from './model';
 import type { RefiCodebook } from './read-qde';
-import { writeCodebookXml, writeProjectQde } from './write-qde';
+import { writeCodebookXml, writeProjectQde, type QdeProject } from './write-qde';
 import { PackedEntry, writeZip } from './zip';
 
 export interface ExportSummary {
@@ -76,6 +76,16 @@ interface CodingRow {
   end: number | null;
   created_at: string;
 }
+interface UnitRow {
+  id: string;
+  document_id: string;
+  start: number;
+  end: number;
+  condensed: string;
+  interpretive: string;
+}
+type UnitTuple = [string, string, number, number, string, string];
+type CodingTuple = [string, string, string, string, string | null, number | null, number | null, string];
 interface MemoRow {
   id: string;
   target_type: MemoTarget;
@@ -184,12 +194,20 @@ export function exportCodebookXml(db: Database.Database, origin: string): { xml:
 }
 
 interface Built {
-  readonly project: RefiProject;
+  /** Its sources and notes are read and laid out as the writer asks for them, once (see buildRefiProject). */
+  readonly project: QdeProject;
   readonly texts: ReadonlyMap<string, string>;
-  readonly summary: ExportSummary;
+  /** What was exported: complete once the project has been written. */
+  summary(): ExportSummary;
 }
 
-/** Reads the whole study and lays it out as a REFI-QDA project plus the Condensa record. */
+/**
+ * Reads the study and lays it out as a REFI-QDA project plus the Condensa record. The sources
+ * (with their meaning units and codings, read a document at a time) and the notes are produced
+ * as the writer reaches them, so a large study never exists twice over in memory: they can be
+ * gone through once, sources first (the record in the last note says which selections the
+ * sources split by coder).
+ */
 export function buildRefiProject(db: Database.Database, origin: string): Built {
   const project = stmt(db, `SELECT * FROM project LIMIT 1`).get() as {
     id: string;
@@ -217,11 +235,17 @@ export function buildRefiProject(db: Database.Database, origin: string): Built {
     db,
     `SELECT * FROM turns ORDER BY document_id, start`,
   );
-  const units = all<{ id: string; document_id: string; start: number; end: number; condensed: string; interpretive: string }>(
-    db,
-    `SELECT * FROM meaning_units ORDER BY document_id, start, "end"`,
-  );
-  const codings = all<CodingRow>(db, `SELECT * FROM codings ORDER BY rowid`);
+  const unitCount = stmt(db, `SELECT count(*) FROM meaning_units`).pluck().get() as number;
+  const codingCount = stmt(db, `SELECT count(*) FROM codings`).pluck().get() as number;
+  // Read as plain arrays: better-sqlite3's row objects cost twice the time for the study's largest tables.
+  const unitsOf = (documentId: string) =>
+    (stmt(db, `SELECT id, document_id, start, "end", condensed, interpretive FROM meaning_units WHERE document_id = ? ORDER BY start, "end"`).raw().all(documentId) as UnitTuple[]).map(
+      (r): UnitRow => ({ id: r[0], document_id: r[1], start: r[2], end: r[3], condensed: r[4], interpretive: r[5] }),
+    );
+  const codingsOf = (documentId: string) =>
+    (stmt(db, `SELECT id, code_id, coder_id, document_id, unit_id, start, "end", created_at FROM codings WHERE document_id = ? ORDER BY rowid`).raw().all(documentId) as CodingTuple[]).map(
+      (r): CodingRow => ({ id: r[0], code_id: r[1], coder_id: r[2], document_id: r[3], unit_id: r[4], start: r[5], end: r[6], created_at: r[7] }),
+    );
   const memos = all<MemoRow>(db, `SELECT * FROM memos ORDER BY created_at, id`);
   const journal = all<{ id: string; entry_date: string; body: string; author_id: string | null; created_at: string; updated_at: string }>(
     db,
@@ -244,7 +268,8 @@ export function buildRefiProject(db: Database.Database, origin: string): Built {
     else if (m.target_type !== 'participant') pushTo(memoRefs, m.target_id, ref);
   }
 
-  const tree = new CodeTree(nodes, links, new Set(codings.map((c) => c.code_id)), memoRefs);
+  const coded = new Set(all<{ code_id: string }>(db, `SELECT DISTINCT code_id FROM codings`).map((r) => r.code_id));
+  const tree = new CodeTree(nodes, links, coded, memoRefs);
 
   const variables: RefiVariable[] = attributes.map((a) => {
     const type = variableTypeOf(a.type, values.filter((v) => v.attribute_id === a.id).map((v) => v.value));
@@ -287,7 +312,7 @@ export function buildRefiProject(db: Database.Database, origin: string): Built {
 
   const linksOf = new Map<string, LinkRow[]>();
   for (const l of links) pushTo(linksOf, l.child_id, l);
-  const notes: RefiNote[] = [];
+  const unitNotes: RefiNote[] = [];
   const record: CondensaRecord = {
     format: RECORD_FORMAT,
     version: RECORD_VERSION,
@@ -356,110 +381,84 @@ export function buildRefiProject(db: Database.Database, origin: string): Built {
     });
   }
 
-  const unitsByDoc = new Map<string, typeof units>();
-  for (const u of units) pushTo(unitsByDoc, u.document_id, u);
-  const unitCodings = new Map<string, CodingRow[]>();
-  const spanCodings = new Map<string, CodingRow[]>();
-  for (const c of codings) {
-    if (c.unit_id) pushTo(unitCodings, c.unit_id, c);
-    else pushTo(spanCodings, c.document_id, c);
-  }
-
-  const texts = new Map<string, string>();
+  const texts = new Map(documents.map((d) => [guidOf(d.id), d.text]));
   let selectionCount = 0;
-  const sources: RefiTextSource[] = documents.map((d) => {
-    const guid = guidOf(d.id);
-    texts.set(guid, d.text);
-    const selections: RefiSelection[] = [];
-    for (const u of unitsByDoc.get(d.id) ?? []) {
-      const unitGuid = guidOf(u.id);
-      const refs: string[] = [];
-      const note = (kind: string, name: string, text: string) => {
-        if (!text) return;
-        const guid = derivedGuid(kind, u.id);
-        notes.push({ guid, name, description: null, plainTextContent: text, plainTextPath: null, creatingUser: null, creationDateTime: null, modifiedDateTime: null });
-        refs.push(guid);
-      };
-      note('condensation', CONDENSATION_NOTE_NAME, u.condensed);
-      note('interpretation', INTERPRETATION_NOTE_NAME, u.interpretive);
-      // Readers take the coder from the selection (QualCoder ignores the Coding's creatingUser and
-      // keeps one coding per code, range and owner): each coder's codings get a selection of their own.
-      const byCoder = new Map<string, CodingRow[]>();
-      for (const c of unitCodings.get(u.id) ?? []) pushTo(byCoder, c.coder_id, c);
-      const groups = [...byCoder.entries()];
-      const [first, ...others] = groups.length ? groups : [[owner, []] as [string | null, CodingRow[]]];
-      const range = { start: cp(d.id, u.start), end: cp(d.id, u.end) };
-      selections.push({
-        guid: unitGuid,
-        name: UNIT_SELECTION_NAME,
-        ...range,
-        creatingUser: userOf(first[0]),
-        creationDateTime: null,
-        description: null,
-        codings: first[1].map(codingOf),
-        noteRefs: [...refs, ...(memoRefs.get(u.id) ?? [])],
-      });
-      for (const [coderId, list] of others) {
-        const guid = derivedGuid('unit-coder', `${u.id}:${coderId}`);
-        record.unitSelections![guid] = unitGuid;
-        selections.push({ guid, name: UNIT_SELECTION_NAME, ...range, creatingUser: userOf(coderId), creationDateTime: null, description: null, codings: list.map(codingOf), noteRefs: [] });
+  function* sources(): Generator<RefiTextSource> {
+    for (const d of documents) {
+      const guid = guidOf(d.id);
+      const unitCodings = new Map<string, CodingRow[]>();
+      const spanCodings: CodingRow[] = [];
+      for (const c of codingsOf(d.id)) {
+        if (c.unit_id) pushTo(unitCodings, c.unit_id, c);
+        else spanCodings.push(c);
       }
+      const selections: RefiSelection[] = [];
+      for (const u of unitsOf(d.id)) {
+        const unitGuid = guidOf(u.id);
+        const refs: string[] = [];
+        const note = (kind: string, name: string, text: string) => {
+          if (!text) return;
+          const guid = derivedGuid(kind, u.id);
+          unitNotes.push({ guid, name, description: null, plainTextContent: text, plainTextPath: null, creatingUser: null, creationDateTime: null, modifiedDateTime: null });
+          refs.push(guid);
+        };
+        note('condensation', CONDENSATION_NOTE_NAME, u.condensed);
+        note('interpretation', INTERPRETATION_NOTE_NAME, u.interpretive);
+        // Readers take the coder from the selection (QualCoder ignores the Coding's creatingUser and
+        // keeps one coding per code, range and owner): each coder's codings get a selection of their own.
+        const byCoder = new Map<string, CodingRow[]>();
+        for (const c of unitCodings.get(u.id) ?? []) pushTo(byCoder, c.coder_id, c);
+        const groups = [...byCoder.entries()];
+        const [first, ...others] = groups.length ? groups : [[owner, []] as [string | null, CodingRow[]]];
+        const range = { start: cp(d.id, u.start), end: cp(d.id, u.end) };
+        selections.push({
+          guid: unitGuid,
+          name: UNIT_SELECTION_NAME,
+          ...range,
+          creatingUser: userOf(first[0]),
+          creationDateTime: null,
+          description: null,
+          codings: first[1].map(codingOf),
+          noteRefs: [...refs, ...(memoRefs.get(u.id) ?? [])],
+        });
+        for (const [coderId, list] of others) {
+          const guid = derivedGuid('unit-coder', `${u.id}:${coderId}`);
+          record.unitSelections![guid] = unitGuid;
+          selections.push({ guid, name: UNIT_SELECTION_NAME, ...range, creatingUser: userOf(coderId), creationDateTime: null, description: null, codings: list.map(codingOf), noteRefs: [] });
+        }
+      }
+      for (const c of spanCodings) {
+        if (c.start === null || c.end === null) continue;
+        selections.push({
+          guid: derivedGuid('span', c.id),
+          name: null,
+          start: cp(d.id, c.start),
+          end: cp(d.id, c.end),
+          creatingUser: userOf(c.coder_id),
+          creationDateTime: dateTime(c.created_at),
+          description: null,
+          codings: [codingOf(c)],
+          noteRefs: [],
+        });
+      }
+      selectionCount += selections.length;
+      yield {
+        guid,
+        name: d.title,
+        plainTextPath: `internal://${guid}.txt`,
+        richTextPath: null,
+        plainTextContent: null,
+        description: d.notes || null,
+        creatingUser: null,
+        creationDateTime: dateTime(d.created_at),
+        selections,
+        codings: [],
+        noteRefs: memoRefs.get(d.id) ?? [],
+        values: [],
+      };
     }
-    for (const c of spanCodings.get(d.id) ?? []) {
-      if (c.start === null || c.end === null) continue;
-      selections.push({
-        guid: derivedGuid('span', c.id),
-        name: null,
-        start: cp(d.id, c.start),
-        end: cp(d.id, c.end),
-        creatingUser: userOf(c.coder_id),
-        creationDateTime: dateTime(c.created_at),
-        description: null,
-        codings: [codingOf(c)],
-        noteRefs: [],
-      });
-    }
-    selectionCount += selections.length;
-    return {
-      guid,
-      name: d.title,
-      plainTextPath: `internal://${guid}.txt`,
-      richTextPath: null,
-      plainTextContent: null,
-      description: d.notes || null,
-      creatingUser: null,
-      creationDateTime: dateTime(d.created_at),
-      selections,
-      codings: [],
-      noteRefs: memoRefs.get(d.id) ?? [],
-      values: [],
-    };
-  });
+  }
 
-  for (const m of memos) {
-    notes.push({
-      guid: guidOf(m.id),
-      name: m.title || null,
-      description: null,
-      plainTextContent: m.body,
-      plainTextPath: null,
-      creatingUser: userOf(m.author_id),
-      creationDateTime: dateTime(m.created_at),
-      modifiedDateTime: dateTime(m.updated_at),
-    });
-  }
-  for (const j of journal) {
-    notes.push({
-      guid: guidOf(j.id),
-      name: `Journal ${j.entry_date}`,
-      description: null,
-      plainTextContent: j.body,
-      plainTextPath: null,
-      creatingUser: userOf(j.author_id),
-      creationDateTime: dateTime(j.created_at),
-      modifiedDateTime: dateTime(j.updated_at),
-    });
-  }
   const tables = new Set(all<{ name: string }>(db, `SELECT name FROM sqlite_master WHERE type = 'table'`).map((t) => t.name));
   for (const table of RECORD_TABLES) {
     if (!tables.has(table)) continue;
@@ -474,18 +473,46 @@ export function buildRefiProject(db: Database.Database, origin: string): Built {
     });
   }
   const recordGuid = derivedGuid('record', project.id);
-  notes.push({
-    guid: recordGuid,
-    name: RECORD_NOTE_NAME,
-    description: RECORD_NOTE_DESCRIPTION,
-    plainTextContent: JSON.stringify(record),
-    plainTextPath: null,
-    creatingUser: null,
-    creationDateTime: null,
-    modifiedDateTime: null,
-  });
+  // The notes of the units (gathered as the sources were written), the memos, the journal, the record.
+  function* notes(): Generator<RefiNote> {
+    yield* unitNotes;
+    for (const m of memos) {
+      yield {
+        guid: guidOf(m.id),
+        name: m.title || null,
+        description: null,
+        plainTextContent: m.body,
+        plainTextPath: null,
+        creatingUser: userOf(m.author_id),
+        creationDateTime: dateTime(m.created_at),
+        modifiedDateTime: dateTime(m.updated_at),
+      };
+    }
+    for (const j of journal) {
+      yield {
+        guid: guidOf(j.id),
+        name: `Journal ${j.entry_date}`,
+        description: null,
+        plainTextContent: j.body,
+        plainTextPath: null,
+        creatingUser: userOf(j.author_id),
+        creationDateTime: dateTime(j.created_at),
+        modifiedDateTime: dateTime(j.updated_at),
+      };
+    }
+    yield {
+      guid: recordGuid,
+      name: RECORD_NOTE_NAME,
+      description: RECORD_NOTE_DESCRIPTION,
+      plainTextContent: JSON.stringify(record),
+      plainTextPath: null,
+      creatingUser: null,
+      creationDateTime: null,
+      modifiedDateTime: null,
+    };
+  }
 
-  const refi: RefiProject = {
+  const refi: QdeProject = {
     name: project.title,
     origin,
     creatingUser: userOf(owner),
@@ -494,8 +521,8 @@ export function buildRefiProject(db: Database.Database, origin: string): Built {
     codes: tree.roots,
     variables,
     cases,
-    sources,
-    notes,
+    sources: sources(),
+    notes: notes(),
     sets: groups.map((g) => ({
       guid: guidOf(g.id),
       name: g.name,
@@ -514,20 +541,20 @@ export function buildRefiProject(db: Database.Database, origin: string): Built {
     summaryNotes.push(`${tree.multiParent.length} code(s) sit under more than one parent; other programs see each under its first parent only (Condensa keeps all of them).`);
   }
   if (turns.length) summaryNotes.push('Speaker turns travel in the Condensa exchange record; other programs see participants as cases linked to their documents.');
-  const counts = {
+  const counts = () => ({
     coders: coders.length,
     codes: nodes.length,
     documents: documents.length,
     selections: selectionCount,
-    codings: codings.length,
-    meaningUnits: units.length,
+    codings: codingCount,
+    meaningUnits: unitCount,
     participants: participants.length,
     attributes: attributes.length,
     memos: memos.length,
     journalEntries: journal.length,
     sets: groups.length,
-  };
-  return { project: refi, texts, summary: { counts, notes: summaryNotes } };
+  });
+  return { project: refi, texts, summary: () => ({ counts: counts(), notes: summaryNotes }) };
 }
 
 const encoder = new TextEncoder();
@@ -546,5 +573,5 @@ export async function exportProjectQdpx(db: Database.Database, origin: string, s
   const qde = new PackedEntry('project.qde');
   writeProjectQde(built.project, qde);
   await step(`Packing project.qde and ${plural(built.texts.size, 'source')}`, 2, total);
-  return { bytes: await writeZip([qde, ...sources]), summary: built.summary };
+  return { bytes: await writeZip([qde, ...sources]), summary: built.summary() };
 }

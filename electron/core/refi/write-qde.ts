@@ -107,8 +107,28 @@ function projectSet(w: XmlWriter, s: RefiSet): void {
   w.close('Set');
 }
 
+/**
+ * A project as the writer takes it: its sources and notes may be produced while they are written
+ * (see buildRefiProject), so the writer goes through each once, in the schema's order.
+ */
+export interface QdeProject extends Omit<RefiProject, 'sources' | 'notes'> {
+  readonly sources: Iterable<RefiTextSource>;
+  readonly notes: Iterable<RefiNote>;
+}
+
+/** Writes `items` inside one `container` element, left out when there are none (the schema wants at least one). */
+function container<T>(w: XmlWriter, name: string, items: Iterable<T>, write: (w: XmlWriter, item: T) => void): void {
+  let open = false;
+  for (const item of items) {
+    if (!open) w.open(name);
+    open = true;
+    write(w, item);
+  }
+  if (open) w.close(name);
+}
+
 /** project.qde for a .qdpx, written into its zip entry a megabyte at a time (packed meanwhile). */
-export function writeProjectQde(p: RefiProject, entry: PackedEntry): void {
+export function writeProjectQde(p: QdeProject, entry: PackedEntry): void {
   const w = new XmlWriter((chunk) => entry.add(chunk));
   w.open('Project', {
     xmlns: PROJECT_NS,
@@ -150,16 +170,8 @@ export function writeProjectQde(p: RefiProject, entry: PackedEntry): void {
     }
     w.close('Cases');
   }
-  if (p.sources.length) {
-    w.open('Sources');
-    p.sources.forEach((s) => textSource(w, s));
-    w.close('Sources');
-  }
-  if (p.notes.length) {
-    w.open('Notes');
-    p.notes.forEach((n) => note(w, n));
-    w.close('Notes');
-  }
+  container(w, 'Sources', p.sources, textSource);
+  container(w, 'Notes', p.notes, note);
   if (p.sets.length) {
     w.open('Sets');
     p.sets.forEach((s) => projectSet(w, s));

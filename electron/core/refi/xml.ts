@@ -225,8 +225,8 @@ export function escapeAttr(value: string): string {
 
 export type Attrs = Readonly<Record<string, string | number | boolean | null | undefined>>;
 
-/** Text gathered before it is encoded: large enough that encoding calls are few, small enough to stay young. */
-const CHUNK_CHARS = 1 << 20;
+/** Bytes gathered before they are handed on: large enough that hand-overs are few, small enough to stay young. */
+const CHUNK_BYTES = 1 << 20;
 
 const INDENTS: string[] = [];
 
@@ -235,17 +235,21 @@ function indentOf(depth: number): string {
 }
 
 /**
- * A small streaming XML writer. Text is encoded to UTF-8 a megabyte at a time: the project
- * document of a large study (65 MB) never exists as one string or a million small ones kept to
- * the end, which cost more in garbage collection than the writing itself.
+ * A small streaming XML writer. Each line is encoded to UTF-8 straight into a buffer of a
+ * megabyte, handed on when full: the project document of a large study (65 MB) never exists as
+ * one string, and no megabyte-long string of a hundred thousand pieces is built only to be
+ * encoded (that cost more than the writing itself).
  */
 export class XmlWriter {
   private readonly chunks: Buffer[] = [];
-  private pending = '<?xml version="1.0" encoding="utf-8"?>\n';
+  private buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+  private used = 0;
   private depth = 0;
 
-  /** `sink`, when given, takes each megabyte as it is encoded (and `rest()` the last bytes); else the writer keeps them. */
-  constructor(private readonly sink?: (chunk: Buffer) => void) {}
+  /** `sink`, when given, takes each megabyte as it is filled (and `rest()` the last bytes); else the writer keeps them. */
+  constructor(private readonly sink?: (chunk: Buffer) => void) {
+    this.put('<?xml version="1.0" encoding="utf-8"?>\n');
+  }
 
   private static attrs(attrs: Attrs): string {
     let out = '';
@@ -258,18 +262,28 @@ export class XmlWriter {
   }
 
   private put(line: string): void {
-    this.pending += line;
-    if (this.pending.length >= CHUNK_CHARS) {
-      const chunk = this.rest();
-      if (this.sink) this.sink(chunk);
-      else this.chunks.push(chunk);
+    // UTF-8 takes at most three bytes for each UTF-16 code unit.
+    if (this.used + line.length * 3 > this.buffer.length) {
+      this.hand(this.rest());
+      if (line.length * 3 > this.buffer.length) {
+        this.hand(Buffer.from(line, 'utf8'));
+        return;
+      }
     }
+    this.used += this.buffer.write(line, this.used);
+  }
+
+  private hand(chunk: Buffer): void {
+    if (chunk.length === 0) return;
+    if (this.sink) this.sink(chunk);
+    else this.chunks.push(chunk);
   }
 
   /** What was written since the last chunk, encoded. */
   rest(): Buffer {
-    const chunk = Buffer.from(this.pending, 'utf8');
-    this.pending = '';
+    const chunk = this.buffer.subarray(0, this.used);
+    this.buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+    this.used = 0;
     return chunk;
   }
 
@@ -297,6 +311,6 @@ export class XmlWriter {
   }
 
   toString(): string {
-    return this.chunks.length ? Buffer.concat([...this.chunks, this.rest()]).toString('utf8') : this.pending;
+    return Buffer.concat([...this.chunks, this.rest()]).toString('utf8');
   }
 }

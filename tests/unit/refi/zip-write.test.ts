@@ -50,4 +50,19 @@ describe('zip entries packed piece by piece', () => {
     expect(root.attrs.name).toBe('p & q');
     expect(root.children.map((c) => c.text)).toEqual(texts);
   });
+
+  it('a text longer than a chunk (the exchange record) comes through whole, between short ones', () => {
+    const chunks: Buffer[] = [];
+    const w = new XmlWriter((chunk) => chunks.push(chunk)).open('Notes');
+    const long = `${'ä🙂'.repeat(400_000)}end`;
+    const texts = ['before', long, 'after 🙂'];
+    for (const t of texts) w.text('Note', t);
+    chunks.push(w.close('Notes').rest());
+    expect(chunks.length).toBeGreaterThan(2);
+    const root = parseXml(Buffer.concat(chunks).toString('utf8'), 'test');
+    expect(root.children.map((c) => c.text)).toEqual(texts);
+    const kept = new XmlWriter().open('Notes');
+    for (const t of texts) kept.text('Note', t);
+    expect(kept.close('Notes').toString()).toBe(Buffer.concat(chunks).toString('utf8'));
+  });
 });
