@@ -1,5 +1,5 @@
 // Builds everything the app runs from out/: the renderer (Vite) and the Node entry points
-// (esbuild): Electron main and preload (CommonJS — sandboxed preloads cannot be ESM) and the CLI,
+// (esbuild): Electron main, the core's process and preload (CommonJS — sandboxed preloads cannot be ESM) and the CLI,
 // which also serves browser mode. Plain esbuild is enough for the Node side and needs no Electron.
 import { build as esbuild } from 'esbuild';
 import { build as viteBuild } from 'vite';
@@ -30,6 +30,8 @@ if (wants('renderer')) {
 if (wants('node')) {
   await Promise.all([
     esbuild({ ...node, entryPoints: [path.join(root, 'electron/cli/index.ts')], outfile: path.join(root, 'out/cli/condensa.cjs') }),
+    // The core's own process in the desktop app (a utilityProcess the main process starts).
+    esbuild({ ...node, entryPoints: [path.join(root, 'electron/core/host.ts')], outfile: path.join(root, 'out/core/index.cjs') }),
     esbuild({ ...node, entryPoints: [path.join(root, 'electron/main/index.ts')], outfile: path.join(root, 'out/main/index.cjs'), external: ['electron'] }),
     esbuild({ ...node, entryPoints: [path.join(root, 'electron/preload/index.ts')], outfile: path.join(root, 'out/preload/index.cjs'), external: ['electron'] }),
   ]);

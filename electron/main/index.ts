@@ -1,23 +1,37 @@
-import { app, BrowserWindow, dialog, ipcMain, Menu, type MenuItemConstructorOptions } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, MessageChannelMain, protocol, type MessagePortMain, utilityProcess, type MenuItemConstructorOptions } from 'electron';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { Application } from '../core/application';
-import { APP_VERSION } from '../core/version';
+import { APP_SCHEME, APP_SCHEME_PRIVILEGES, RENDERER_URL, serveAppRequest } from './app-protocol';
 import { DISABLED_CHROMIUM_FEATURES } from './chromium-features';
+import { startCoreProcess, type CoreProcess } from './core-process';
 import { buildMenuTemplate } from './menu';
 import { createOpenRequests, projectPathFromArgv } from './open-file';
-import { createCallHandler } from './ipc';
+import { CONNECT_CHANNEL, createConnectHandler } from './ipc';
 import { hardenContents, secureWebPreferences } from './security';
 import { loadWindowState, saveWindowState } from './window-state';
 
-app.commandLine.appendSwitch('disable-features', DISABLED_CHROMIUM_FEATURES.join(','));
+// The main process keeps windows, menus and dialogs only. The application runs in a utility
+// process of its own (out/core/index.cjs); each window's page gets a MessagePort straight to it,
+// so no import, export or agreement, and no large answer, ever holds up a menu or a window.
 
-const rendererIndex = path.join(__dirname, '../renderer/index.html');
-const rendererUrl = pathToFileURL(rendererIndex).toString();
+// Before ready: the app's own scheme behaves like https (same-origin rules, secure context).
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }]);
+app.commandLine.appendSwitch('disable-features', DISABLED_CHROMIUM_FEATURES.join(','));
+// Every renderer sandboxed, whatever a window asks for.
+app.enableSandbox();
+
+const rendererRoot = path.join(__dirname, '../renderer');
+const coreEntry = path.join(__dirname, '../core/index.cjs');
 let window: BrowserWindow | null = null;
-let core: Application | null = null;
-// A double-clicked project reaches us as an argument (Windows, Linux) or as open-file (macOS).
-const openRequests = createOpenRequests((file) => window?.webContents.send('condensa:open', file));
+let core: CoreProcess | null = null;
+let hasProject = false;
+let recent: readonly { path: string; title: string; exists: boolean }[] = [];
+
+// A double-clicked project reaches us as an argument (Windows, Linux) or as open-file (macOS):
+// the user chose that file, so the window may open it.
+const openRequests = createOpenRequests((file) => {
+  core?.grant(file);
+  window?.webContents.send('condensa:open', file);
+});
 const fileOnCommandLine = projectPathFromArgv(process.argv, process.cwd());
 if (fileOnCommandLine) openRequests.request(fileOnCommandLine);
 
@@ -26,22 +40,48 @@ function send(commandId: string): void {
 }
 
 function refreshMenu(): void {
-  if (!core) return;
   const template = buildMenuTemplate({
     isMac: process.platform === 'darwin',
-    hasProject: core.project !== null,
-    recent: core.preferences.recent().filter((r) => r.exists),
+    hasProject,
+    recent: recent.filter((r) => r.exists),
     send,
-    openRecent: (p) => window?.webContents.send('condensa:open', p),
+    openRecent: (p) => {
+      core?.grant(p);
+      window?.webContents.send('condensa:open', p);
+    },
   });
   Menu.setApplicationMenu(Menu.buildFromTemplate(template as MenuItemConstructorOptions[]));
 }
 
-const onCall = createCallHandler(
-  () => core!,
-  rendererUrl,
-  (method) => method.startsWith('project.') && refreshMenu(),
-);
+/** The core says when a window opened or closed a project: the menu follows, with the recent projects. */
+function onCoreEvent(event: unknown): void {
+  const e = event as { type?: unknown; project?: unknown } | null;
+  if (e?.type !== 'project') return;
+  hasProject = typeof e.project === 'string';
+  void loadRecent();
+}
+
+/** The recent projects for the menu, asked of the core and never waited on. */
+async function loadRecent(): Promise<void> {
+  if (!core) return;
+  const answer = await core.transport('app.recent', {});
+  if (answer.ok) recent = answer.result as typeof recent;
+  refreshMenu();
+}
+
+async function chooseProjectPath(purpose: unknown, suggestedName: unknown): Promise<string | null> {
+  const filters = [{ name: 'Condensa project', extensions: ['condensa'] }];
+  let chosen: string | null;
+  if (purpose === 'open') {
+    const r = window ? await dialog.showOpenDialog(window, { properties: ['openFile'], filters }) : await dialog.showOpenDialog({ properties: ['openFile'], filters });
+    chosen = r.canceled ? null : (r.filePaths[0] ?? null);
+  } else {
+    const options = { defaultPath: typeof suggestedName === 'string' ? `${suggestedName}.condensa` : undefined, filters };
+    const r = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
+    chosen = r.canceled ? null : (r.filePath ?? null);
+  }
+  return chosen;
+}
 
 function createWindow(): void {
   const userData = app.getPath('userData');
@@ -57,7 +97,6 @@ function createWindow(): void {
     title: 'Condensa',
     webPreferences: secureWebPreferences(path.join(__dirname, '../preload/index.cjs')),
   });
-  hardenContents(window.webContents as never, rendererUrl);
   if (state.maximized) window.maximize();
   window.once('ready-to-show', () => window?.show());
   window.on('close', () => {
@@ -71,12 +110,14 @@ function createWindow(): void {
   window.on('closed', () => {
     window = null;
   });
-  void window.loadFile(rendererIndex);
+  void window.loadURL(RENDERER_URL);
 }
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
+  // Every web contents the app ever makes: no navigation away, no new windows, no webviews, no permissions.
+  app.on('web-contents-created', (_event, contents) => hardenContents(contents as never, RENDERER_URL));
   // A second launch (double-click while running) hands its file to this window and quits.
   app.on('second-instance', (_e, argv, workingDirectory) => {
     const file = projectPathFromArgv(argv, workingDirectory);
@@ -94,29 +135,32 @@ if (!app.requestSingleInstanceLock()) {
     if (window) window.focus();
   });
   app.whenReady().then(() => {
-    core = new Application({
-      platform: 'electron',
-      version: APP_VERSION,
-      userDataFolder: app.getPath('userData'),
-      projectsFolder: path.join(app.getPath('documents'), 'Condensa'),
-      dialogs: {
-        async chooseProjectPath(purpose, suggestedName) {
-          const filters = [{ name: 'Condensa project', extensions: ['condensa'] }];
-          if (purpose === 'open') {
-            const r = await dialog.showOpenDialog(window!, { properties: ['openFile'], filters });
-            return r.canceled ? null : (r.filePaths[0] ?? null);
-          }
-          const r = await dialog.showSaveDialog(window!, { defaultPath: suggestedName ? `${suggestedName}.condensa` : undefined, filters });
-          return r.canceled ? null : (r.filePath ?? null);
+    protocol.handle(APP_SCHEME, (request) => serveAppRequest(request, rendererRoot));
+    const started = startCoreProcess(
+      {
+        fork: (modulePath, args, options) => utilityProcess.fork(modulePath, args, options),
+        channel: () => new MessageChannelMain(),
+      },
+      {
+        entry: coreEntry,
+        userDataFolder: app.getPath('userData'),
+        projectsFolder: path.join(app.getPath('documents'), 'Condensa'),
+        answerAsk: (what, args) => (what === 'chooseProjectPath' ? chooseProjectPath(args[0], args[1]) : Promise.reject(new Error(`No platform work called “${what}”.`))),
+        onExit: (code) => {
+          if (core === started && code !== 0) dialog.showErrorBox('Condensa', `Condensa’s core stopped unexpectedly (code ${code}). Every change it saved is in the project file; restart Condensa to go on.`);
         },
       },
-    });
-    ipcMain.handle('condensa:call', onCall);
+    );
+    core = started;
+    started.transport.onEvent(onCoreEvent);
+    ipcMain.on(CONNECT_CHANNEL, createConnectHandler(RENDERER_URL, () => started.connectWindow() as MessagePortMain));
     refreshMenu();
+    void loadRecent();
     createWindow();
   });
   app.on('window-all-closed', () => {
-    core?.closeProject();
-    app.quit();
+    const closing = core;
+    core = null;
+    void (closing ? closing.close() : Promise.resolve()).finally(() => app.quit());
   });
 }

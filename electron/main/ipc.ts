@@ -1,26 +1,22 @@
-import type { Envelope } from '../../shared/api/client';
 import { isTrustedSender } from './security';
 
-/** The part of Electron's invoke event the handler reads. */
-export interface CallEvent {
+/** The part of Electron's IPC event the connect handler reads. */
+export interface ConnectEvent<Port> {
   readonly senderFrame: { readonly url: string } | null;
+  readonly sender: { postMessage(channel: string, message: unknown, transfer: Port[]): void };
 }
 
-export interface Dispatcher {
-  dispatch(method: string, params: unknown): Promise<Envelope>;
-}
-
-const REFUSED: Envelope = { ok: false, error: { code: 'BAD_REQUEST', message: 'Refused a call from an unknown sender.' } };
+export const CONNECT_CHANNEL = 'condensa:connect';
+export const PORT_CHANNEL = 'condensa:port';
 
 /**
- * The main process's one IPC handler: the sender must be the app's own page, and the payload is
- * validated against the contract by `dispatch` before anything runs.
+ * The page asks for its way to the core once its preload runs (again after every reload). Only the
+ * app's own page gets one: a port straight to the core's process, so its calls and their answers
+ * (a whole transcript) never pass through the main process, which stays free for menus and dialogs.
  */
-export function createCallHandler(core: () => Dispatcher, rendererUrl: string, afterCall: (method: string) => void = () => undefined) {
-  return async (event: CallEvent, method: unknown, params: unknown): Promise<Envelope> => {
-    if (!event.senderFrame || !isTrustedSender(event.senderFrame.url, rendererUrl) || typeof method !== 'string') return REFUSED;
-    const envelope = await core().dispatch(method, params);
-    afterCall(method);
-    return envelope;
+export function createConnectHandler<Port>(rendererUrl: string, connectWindow: () => Port) {
+  return (event: ConnectEvent<Port>): void => {
+    if (!event.senderFrame || !isTrustedSender(event.senderFrame.url, rendererUrl)) return;
+    event.sender.postMessage(PORT_CHANNEL, null, [connectWindow()]);
   };
 }

@@ -30,16 +30,22 @@ export function secureWebPreferences(preloadPath: string) {
   } as const;
 }
 
-/** Only the app's own page, loaded from the built renderer folder, may talk to the main process. */
+/** Only the app's own page (app://condensa/index.html, served from the built renderer) may talk to the main process. */
 export function isTrustedSender(url: string, rendererIndexUrl: string): boolean {
   try {
     const a = new URL(url);
     const b = new URL(rendererIndexUrl);
-    return a.protocol === 'file:' && a.pathname === b.pathname;
+    return a.protocol === 'app:' && a.protocol === b.protocol && a.host === b.host && a.pathname === b.pathname;
   } catch {
     return false;
   }
 }
+
+/**
+ * Where the spellchecker would fetch Hunspell dictionaries: a local address no server answers
+ * (port 0), so dictionaries already on the machine are used and nothing is fetched from Google's CDN.
+ */
+export const SPELLCHECK_DICTIONARY_URL = 'http://127.0.0.1:0/';
 
 /** Navigation away from the app page is refused; so is every new window. */
 export function isAllowedNavigation(target: string, rendererIndexUrl: string): boolean {
@@ -54,6 +60,7 @@ export interface HardenableContents {
   session: {
     setPermissionRequestHandler(handler: (contents: unknown, permission: string, callback: (granted: boolean) => void) => void): void;
     setPermissionCheckHandler(handler: () => boolean): void;
+    setSpellCheckerDictionaryDownloadURL(url: string): void;
     webRequest: {
       onHeadersReceived(listener: (details: { responseHeaders?: Record<string, string[]> }, callback: (r: { responseHeaders: Record<string, string[]> }) => void) => void): void;
     };
@@ -70,6 +77,7 @@ export function hardenContents(contents: HardenableContents, rendererIndexUrl: s
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
   contents.session.setPermissionRequestHandler((_c, _p, callback) => callback(false));
   contents.session.setPermissionCheckHandler(() => false);
+  contents.session.setSpellCheckerDictionaryDownloadURL(SPELLCHECK_DICTIONARY_URL);
   contents.session.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...(details.responseHeaders ?? {}), 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
   });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { filePath } from './file-paths';
 import {
   ATTRIBUTE_TYPES,
   CODER_ROLES,
@@ -211,5 +212,5 @@ export const HistoryMove = HistoryState.extend({
 });
 export type HistoryMove = z.infer<typeof HistoryMove>;
 
-export const RecentProject = z.object({ path: z.string(), title: z.string(), openedAt: z.string(), exists: z.boolean() });
+export const RecentProject = z.object({ path: filePath(z.string()), title: z.string(), openedAt: z.string(), exists: z.boolean() });
 export type RecentProject = z.infer<typeof RecentProject>;

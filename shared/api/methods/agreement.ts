@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { filePath } from '../file-paths';
 import { DEFAULT_BOOTSTRAP_SEED } from '../../domain/agreement/alpha-bootstrap';
 import { AGREEMENT_LEVELS, DISCREPANCY_TYPES, UNIT_SET_MODES } from '../../domain/agreement-options';
 import { RESOLUTION_DECISIONS } from '../../domain/vocabulary';
@@ -318,7 +319,7 @@ export const CoderView = z.union([z.literal('consensus'), z.literal('all'), Id])
 export type CoderView = z.infer<typeof CoderView>;
 
 const ExportFormat = z.enum(['csv', 'xlsx']);
-const ExportPath = z.string().trim().min(1).max(4096);
+const ExportPath = filePath(z.string().trim().min(1).max(4096));
 
 export const agreementMethods = {
   'agreement.status': query('Whether the comparison can be opened, and who can be compared', z.object({}), ComparisonStatus),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { filePath } from '../file-paths';
 import { CodebookNode, Colour, Id, NodeLevel, Overwrite, ThemeStatus } from '../entities';
 import { command, query } from '../method';
 
@@ -159,7 +160,7 @@ export type NameChange = z.infer<typeof NameChange>;
 const Position = z.object({ id: Id, x: z.number().finite().min(-1e6).max(1e6), y: z.number().finite().min(-1e6).max(1e6) });
 
 /** Where an analysis table goes: its format, and a file when a path is given (else only the bytes come back). */
-const ExportTo = { format: z.enum(['csv', 'xlsx']), path: z.string().min(1).max(4096).optional(), overwrite: Overwrite };
+const ExportTo = { format: z.enum(['csv', 'xlsx']), path: filePath().optional(), overwrite: Overwrite };
 
 /**
  * What a click in an analysis table lists: units and text ranges the table already holds, and the

@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { filePath } from '../file-paths';
 import { Methodology, ProjectSummary, RecentProject } from '../entities';
 import { alongsideMethod, appMethod } from '../method';
 
-const ProjectPath = z.string().min(1).max(4096);
+const ProjectPath = filePath();
 
 /** Long work under way (a project imported from a file): what it is doing and how far it is. */
 export const TaskProgress = z.object({
@@ -37,7 +38,7 @@ export const appMethods = {
   'app.listProjects': appMethod(
     'Project files in the projects folder',
     z.object({}),
-    z.array(z.object({ path: z.string(), name: z.string(), modifiedAt: z.string(), size: z.number() })),
+    z.array(z.object({ path: filePath(z.string()), name: z.string(), modifiedAt: z.string(), size: z.number() })),
   ),
   'app.chooseProjectPath': appMethod(
     'Asks the user where a project is (open) or should go (save); null when cancelled or when the platform has no dialogs',
@@ -68,7 +69,7 @@ export const appMethods = {
   'project.listBackups': appMethod(
     'The verified backups of a project file, newest first',
     z.object({ path: ProjectPath }),
-    z.array(z.object({ path: z.string(), createdAt: z.string(), size: z.number() })),
+    z.array(z.object({ path: filePath(z.string()), createdAt: z.string(), size: z.number() })),
   ),
   'project.restoreBackup': appMethod(
     'Copies a backup beside the original as a new project file and opens it; the damaged file is left untouched',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { filePath } from '../file-paths';
 import { CodebookNode, Coding, Id, MeaningUnit, NodeLevel, Offset, Overwrite } from '../entities';
 import { command, query } from '../method';
 
@@ -67,7 +68,7 @@ export const AbstractionTable = z.object({
 });
 export type AbstractionTable = z.infer<typeof AbstractionTable>;
 
-const ExportPath = z.string().min(1).max(4096).optional();
+const ExportPath = filePath().optional();
 
 export const codingMethods = {
   'codings.apply': command(

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { filePath } from '../file-paths';
 import { Coder, Colour, Id } from '../entities';
 import { command, query } from '../method';
 
@@ -47,7 +48,7 @@ export const exchangeMethods = {
   'exchange.makeCoderCopy': query(
     'Writes a copy of the study for another coder: same units, codebook and IDs, with a record of this moment for merging back',
     z.object({
-      path: z.string().trim().min(1).max(4096),
+      path: filePath(z.string().trim().min(1).max(4096)),
       coderId: Id.optional(),
       /** Leave out the other coders' codings (blind coding). */
       includeOthersCodings: z.boolean().default(false),
@@ -67,7 +68,7 @@ export const exchangeMethods = {
   ),
   'exchange.merge': command(
     'Merges a returned coder copy: matches by ID, adds the other coder’s work, reports conflicts and keeps both sides',
-    z.object({ path: z.string().trim().min(1).max(4096) }),
+    z.object({ path: filePath(z.string().trim().min(1).max(4096)) }),
     MergeReport,
   ),
   'exchange.info': query(
@@ -75,8 +76,8 @@ export const exchangeMethods = {
     z.object({}),
     z.object({
       copy: CopyOrigin.nullable(),
-      handouts: z.array(z.object({ copyId: Id, path: z.string(), coderName: z.string().nullable(), madeAt: z.string() })),
-      merges: z.array(z.object({ copyId: Id.nullable(), path: z.string(), coderName: z.string().nullable(), mergedAt: z.string(), conflicts: z.number() })),
+      handouts: z.array(z.object({ copyId: Id, path: filePath(z.string()), coderName: z.string().nullable(), madeAt: z.string() })),
+      merges: z.array(z.object({ copyId: Id.nullable(), path: filePath(z.string()), coderName: z.string().nullable(), mergedAt: z.string(), conflicts: z.number() })),
     }),
   ),
   'coders.update': command(

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { filePath } from '../file-paths';
 import { Attribute, AttributeType, Id, Participant } from '../entities';
 import { command, query } from '../method';
 
@@ -9,7 +10,7 @@ const IdList = z.array(Id).min(1).max(50_000);
 
 /** A table of attribute values from a file: a path (desktop, CLI) or the bytes of a chosen file (browser). */
 export const TableSource = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('path'), path: z.string().min(1).max(4096) }),
+  z.object({ kind: z.literal('path'), path: filePath() }),
   z.object({ kind: z.literal('bytes'), name: z.string().trim().min(1).max(500), base64: z.string().max(32 * 1024 * 1024) }),
 ]);
 export type TableSource = z.input<typeof TableSource>;

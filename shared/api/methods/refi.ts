@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { filePath } from '../file-paths';
 import { Methodology, NodeLevel, Overwrite, ProjectSummary } from '../entities';
 import { appMethod, command, query } from '../method';
 
-const FilePath = z.string().trim().min(1).max(4096);
+const FilePath = filePath(z.string().trim().min(1).max(4096));
 // Browser mode sends files as base64 over the socket (64 MB per message).
 const Base64 = z.string().min(1).max(90_000_000);
 

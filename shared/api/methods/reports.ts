@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { filePath } from '../file-paths';
 import { Id, NodeLevel, Overwrite } from '../entities';
 import { LEVELS_BY_METHOD, type Methodology, type NodeLevel as Level } from '../../domain/vocabulary';
 import { command, query } from '../method';
@@ -220,7 +221,7 @@ export const reportMethods = {
       kind: z.enum(REPORT_KINDS),
       format: z.enum(REPORT_FORMATS),
       options: ReportOptions.prefault({}),
-      path: z.string().min(1).max(4096).optional(),
+      path: filePath().optional(),
       overwrite: Overwrite,
     }),
     z.object({ path: z.string(), fileName: z.string(), bytes: z.number(), base64: z.string(), mime: z.string() }),

@@ -1,38 +1,30 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { Application } from '../../../electron/core/application';
-import { createCallHandler } from '../../../electron/main/ipc';
+import { describe, expect, it } from 'vitest';
+import { createConnectHandler, PORT_CHANNEL } from '../../../electron/main/ipc';
 
-const APP = 'file:///opt/Condensa/resources/app.asar/out/renderer/index.html';
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'condensa-ipc-'));
-const core = new Application({ platform: 'electron', version: 'test', dialogs: null, projectsFolder: dir, userDataFolder: dir });
-const handler = createCallHandler(() => core, APP);
-const fromApp = { senderFrame: { url: APP } };
+const APP = 'app://condensa/index.html';
 
-afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+function event(url: string | null) {
+  const sent: { channel: string; transfer: unknown[] }[] = [];
+  return { sent, senderFrame: url === null ? null : { url }, sender: { postMessage: (channel: string, _m: unknown, transfer: unknown[]) => sent.push({ channel, transfer }) } };
+}
 
-describe('the IPC call handler', () => {
-  it('answers the app page', async () => {
-    expect(await handler(fromApp, 'app.info', {})).toMatchObject({ ok: true, result: { platform: 'electron' } });
+describe('the connect handler', () => {
+  it('hands the app page a port of its own to the core', () => {
+    let made = 0;
+    const handler = createConnectHandler(APP, () => `port ${++made}`);
+    const e = event(APP);
+    handler(e);
+    expect(e.sent).toEqual([{ channel: PORT_CHANNEL, transfer: ['port 1'] }]);
   });
 
-  it('refuses other senders and frames without a URL', async () => {
-    for (const event of [{ senderFrame: { url: 'https://evil.example/' } }, { senderFrame: { url: 'file:///tmp/x.html' } }, { senderFrame: null }]) {
-      expect(await handler(event, 'app.info', {})).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+  it('gives other senders and frames without a URL nothing, and opens no channel for them', () => {
+    let made = 0;
+    const handler = createConnectHandler(APP, () => `port ${++made}`);
+    for (const url of ['https://evil.example/', 'file:///tmp/x.html', 'file:///opt/Condensa/resources/app.asar/out/renderer/index.html', 'app://evil/index.html', null]) {
+      const e = event(url);
+      handler(e);
+      expect(e.sent).toEqual([]);
     }
-  });
-
-  it('refuses malformed payloads with the contract’s validation', async () => {
-    expect(await handler(fromApp, 42, {})).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
-    expect(await handler(fromApp, 'no.such', {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } });
-    expect(await handler(fromApp, 'project.open', { path: ['a'] })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
-    expect(await handler(fromApp, 'project.create', 'not an object')).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
-    expect(await handler(fromApp, 'project.create', { path: 'x', title: 'y', extra: { __proto__: { polluted: true } }, methodology: 'nope' })).toMatchObject({
-      ok: false,
-      error: { code: 'BAD_REQUEST' },
-    });
-    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(made).toBe(0);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { CONTENT_SECURITY_POLICY, hardenContents, isTrustedSender, secureWebPreferences, type HardenableContents } from '../../../electron/main/security';
 
-const APP = 'file:///opt/Condensa/resources/app.asar/out/renderer/index.html';
+const APP = 'app://condensa/index.html';
 
 describe('Electron window security', () => {
   it('isolates the page: context isolation, sandbox, no Node, web security on', () => {
@@ -32,6 +32,9 @@ describe('Electron window security', () => {
     expect(isTrustedSender(`${APP}#x`, APP)).toBe(true);
     expect(isTrustedSender('https://evil.example/index.html', APP)).toBe(false);
     expect(isTrustedSender('file:///tmp/other.html', APP)).toBe(false);
+    expect(isTrustedSender('file:///opt/Condensa/resources/app.asar/out/renderer/index.html', APP)).toBe(false);
+    expect(isTrustedSender('app://other/index.html', APP)).toBe(false);
+    expect(isTrustedSender('app://condensa/other.html', APP)).toBe(false);
     expect(isTrustedSender('not a url', APP)).toBe(false);
   });
 
@@ -39,6 +42,7 @@ describe('Electron window security', () => {
     const listeners: Record<string, (e: { preventDefault(): void }, url?: string) => void> = {};
     let openHandler: (() => { action: string }) | null = null;
     let permission: ((c: unknown, p: string, cb: (granted: boolean) => void) => void) | null = null;
+    let dictionaryUrl = 'https://redirector.gvt1.com/edgedl/chrome/dict/';
     let headers: ((d: { responseHeaders?: Record<string, string[]> }, cb: (r: { responseHeaders: Record<string, string[]> }) => void) => void) | null = null;
     const contents = {
       on: (event: string, l: (e: { preventDefault(): void }, url?: string) => void) => {
@@ -52,6 +56,7 @@ describe('Electron window security', () => {
           permission = h;
         },
         setPermissionCheckHandler: vi.fn(),
+        setSpellCheckerDictionaryDownloadURL: (url: string) => (dictionaryUrl = url),
         webRequest: { onHeadersReceived: (h: typeof headers) => (headers = h) },
       },
     } as unknown as HardenableContents;
@@ -73,5 +78,8 @@ describe('Electron window security', () => {
     const cb = vi.fn();
     headers!({ responseHeaders: { 'x-a': ['1'] } }, cb);
     expect(cb.mock.calls[0][0].responseHeaders['Content-Security-Policy']).toEqual([CONTENT_SECURITY_POLICY]);
+    // Spelling dictionaries are never fetched from a server off this machine.
+    expect(new URL(dictionaryUrl).hostname).toBe('127.0.0.1');
+    expect(new URL(dictionaryUrl).port).toBe('0');
   });
 });

@@ -1,0 +1,58 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { CONTENT_SECURITY_POLICY } from './security';
+
+// The window loads the built renderer from app://condensa/ rather than file://: a page on file://
+// may read any other file:// URL, while this scheme serves the renderer folder and nothing else.
+
+export const APP_SCHEME = 'app';
+export const APP_HOST = 'condensa';
+export const RENDERER_URL = `${APP_SCHEME}://${APP_HOST}/index.html`;
+
+/** Registered before the app is ready: a standard, secure scheme (same-origin rules, no mixed content). */
+export const APP_SCHEME_PRIVILEGES = { standard: true, secure: true, supportFetchAPI: true, corsEnabled: false, stream: false } as const;
+
+const CONTENT_TYPES: Readonly<Record<string, string>> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+  '.ico': 'image/x-icon',
+};
+
+/** The file under `root` an app:// URL names, or null for anything outside it or on another host. */
+export function appFileFor(url: string, root: string): string | null {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return null;
+  }
+  if (parsed.protocol !== `${APP_SCHEME}:` || parsed.host !== APP_HOST) return null;
+  let rel: string;
+  try {
+    rel = decodeURIComponent(parsed.pathname === '/' ? '/index.html' : parsed.pathname);
+  } catch {
+    return null;
+  }
+  const base = path.resolve(root);
+  const file = path.resolve(base, `.${rel}`);
+  return file.startsWith(base + path.sep) ? file : null;
+}
+
+/** Answers one app:// request (Electron's protocol.handle) with the file and the window's CSP. */
+export async function serveAppRequest(request: { readonly url: string; readonly method?: string }, root: string): Promise<Response> {
+  const headers = { 'content-security-policy': CONTENT_SECURITY_POLICY, 'x-content-type-options': 'nosniff' };
+  if (request.method && request.method !== 'GET' && request.method !== 'HEAD') return new Response('Method not allowed', { status: 405, headers });
+  const file = appFileFor(request.url, root);
+  if (file === null) return new Response('Not found', { status: 404, headers });
+  try {
+    const body = await fs.promises.readFile(file);
+    return new Response(body, { status: 200, headers: { ...headers, 'content-type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream' } });
+  } catch {
+    return new Response('Not found', { status: 404, headers });
+  }
+}

@@ -1,0 +1,84 @@
+import { EventEmitter } from 'node:events';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { MessageChannel } from 'node:worker_threads';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { portTransport, type MessagePortLike, type PortTransport } from '../../shared/api/port-transport';
+import { FileGrants } from '../../electron/core/file-grants';
+import { startCoreHost, type ParentPortLike } from '../../electron/core/host';
+
+// Least privilege in the desktop app: a window's calls reach only files the user picked in a dialog
+// or that belong to the open project, whatever a tampered page asks. Driven through the core's host
+// as the desktop app wires it (shell port, window port, grants), in this thread.
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'condensa-grants-'));
+const parent = Object.assign(new EventEmitter(), { postMessage: (m: unknown) => parent.emit('to-shell', m) }) as unknown as ParentPortLike & EventEmitter;
+let shell: PortTransport;
+let dialogAnswer: string | null = null;
+const shellEvents: unknown[] = [];
+
+function connectWindow(): PortTransport {
+  const { port1, port2 } = new MessageChannel();
+  parent.emit('message', { data: { type: 'connect' }, ports: [port2] });
+  return portTransport(port1 as unknown as MessagePortLike);
+}
+
+const call = (t: PortTransport, method: string, params: unknown) => t(method, params);
+
+beforeAll(() => {
+  startCoreHost(parent);
+  const { port1, port2 } = new MessageChannel();
+  shell = portTransport(port1 as unknown as MessagePortLike, { answerAsk: async () => dialogAnswer });
+  shell.onEvent((e) => shellEvents.push(e));
+  parent.emit('message', { data: { type: 'init', userDataFolder: path.join(dir, 'user'), projectsFolder: path.join(dir, 'projects') }, ports: [port2] });
+});
+
+afterAll(async () => {
+  await call(shell, 'project.close', {});
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('a window’s file grants', () => {
+  const secret = path.join(dir, 'secret.txt');
+  const project = path.join(dir, 'study.condensa');
+
+  it('refuses every file the user did not choose, before the core touches it', async () => {
+    fs.writeFileSync(secret, 'Alice: not for the page\n');
+    const page = connectWindow();
+    for (const p of [secret, '/etc/passwd', 'secret.txt', `${dir}/sub/../secret.txt`]) {
+      expect(await call(page, 'import.preview', { sources: [{ kind: 'path', path: p }] })).toMatchObject({ ok: false, error: { code: 'FILE_NOT_GRANTED' } });
+    }
+    expect(await call(page, 'project.create', { path: project, title: 'Study' })).toMatchObject({ ok: false, error: { code: 'FILE_NOT_GRANTED' } });
+    expect(fs.existsSync(project)).toBe(false);
+    // The shell itself is trusted (the menu's own calls).
+    expect(await call(shell, 'app.info', {})).toMatchObject({ ok: true, result: { platform: 'electron', nativeDialogs: true } });
+  });
+
+  it('allows what the user picked in the native dialog, and the open project’s own files', async () => {
+    const page = connectWindow();
+    dialogAnswer = project;
+    expect(await call(page, 'app.chooseProjectPath', { purpose: 'save', suggestedName: 'Study' })).toMatchObject({ ok: true, result: { path: project } });
+    expect(await call(page, 'project.create', { path: project, title: 'Study' })).toMatchObject({ ok: true, project });
+    expect(shellEvents).toContainEqual({ type: 'project', project });
+    expect(await call(page, 'project.listBackups', { path: project })).toMatchObject({ ok: true });
+    // A file beside the project is not the project's.
+    expect(await call(page, 'import.preview', { sources: [{ kind: 'path', path: secret }] })).toMatchObject({ ok: false, error: { code: 'FILE_NOT_GRANTED' } });
+    expect(await call(page, 'reports.export', { kind: 'codebook', format: 'csv', path: path.join(dir, 'out.csv') })).toMatchObject({ ok: false, error: { code: 'FILE_NOT_GRANTED' } });
+    expect(fs.existsSync(path.join(dir, 'out.csv'))).toBe(false);
+    // A file the shell grants (double-clicked, chosen in a menu) is allowed from then on.
+    parent.emit('message', { data: { type: 'grant', path: secret }, ports: [] });
+    expect(await call(page, 'import.preview', { sources: [{ kind: 'path', path: secret }] })).toMatchObject({ ok: true });
+  });
+
+  it('lets the window open what the core listed for it (recent projects, backups)', () => {
+    const fresh = new FileGrants();
+    const listed = path.join(dir, 'listed.condensa');
+    expect(fresh.refusal('project.open', { path: listed })).toMatchObject({ ok: false, error: { code: 'FILE_NOT_GRANTED' } });
+    fresh.learn('app.recent', { ok: true, result: [{ path: listed, title: 'Listed', openedAt: '2026-12-07T10:00:00Z', exists: true }] });
+    expect(fresh.refusal('project.open', { path: listed })).toBeNull();
+    // A path in a result field that names no file (a report's title) grants nothing.
+    fresh.learn('project.get', { ok: true, result: { path: '/etc/passwd' } });
+    expect(fresh.refusal('project.open', { path: '/etc/passwd' })).not.toBeNull();
+  });
+});
