@@ -118,4 +118,60 @@ describe('repairing a transcript in Chromium (browser mode)', () => {
     await page.keyboard.press('Control+z');
     await expect.poll(() => root.locator('.turn-meta .speaker').allTextContents()).toEqual(['Facilitator', 'Mentee 1', 'Mentee 2', 'Mentee 1']);
   });
+
+  it('marks a line as not speech, changes a turn’s speaker and merges two turns, from the palette', async () => {
+    h = await startHarness();
+    const { page } = h;
+    await page.getByRole('button', { name: 'Open the sample project' }).click();
+    await page.getByRole('dialog', { name: 'Who is coding?' }).getByRole('button', { name: /^Amira Haddad/ }).click();
+    await page.getByText('Coder: Amira Haddad').waitFor();
+    await page.getByRole('complementary', { name: 'Navigator' }).getByRole('button', { name: 'Import…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Import transcripts' });
+    await dialog.getByLabel('Transcript files').setInputFiles(TRANSCRIPT);
+    await dialog.locator('[data-status="ready"]').waitFor();
+    await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+    await dialog.locator('[data-status="imported"]').waitFor();
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    const root = page.getByLabel('Transcript of mis-attributed');
+    await expect.poll(() => root.locator('.turn-meta .speaker').allTextContents()).toEqual(['Facilitator', 'Mentee 1', 'Mentee 2', 'Mentee 1']);
+
+    // The facilitator's question is not speech of a participant here (say, a heading typed by the transcriber).
+    await caretBefore(page, 'What helped');
+    await palette(page, 'not speech');
+    await page.getByRole('option', { name: /^Mark Line as Not Speech/ }).waitFor();
+    await page.keyboard.press('Enter');
+    await root.locator('.turn.not-speech', { hasText: 'What helped you most in the first term?' }).waitFor();
+    expect(await root.locator('.turn.not-speech .tag').allTextContents()).toContain('not speech');
+
+    // Mentee 2's turn is really Mentee 1's: change the speaker, then merge it into the turn before.
+    await caretBefore(page, 'For me it was');
+    await palette(page, 'change speaker');
+    await page.keyboard.press('Enter');
+    const speaker = page.getByRole('dialog', { name: 'Change speaker' });
+    await speaker.getByLabel('Who speaks in this turn').selectOption({ label: 'Mentee 1' });
+    await speaker.getByRole('button', { name: 'Change speaker' }).click();
+    await speaker.waitFor({ state: 'detached' });
+    await expect.poll(() => root.locator('.turn-meta .speaker').allTextContents()).toEqual(['—', 'Mentee 1', 'Mentee 1', 'Mentee 1']);
+    await caretBefore(page, 'My mentor made');
+    await palette(page, 'merge turn');
+    await page.getByRole('option', { name: /^Merge Turn With the Next/ }).waitFor();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => root.locator('.turn-meta .speaker').allTextContents()).toEqual(['—', 'Mentee 1', 'Mentee 1']);
+    expect(await root.locator('.turn').nth(1).innerText()).toContain('For me it was the exam tips.');
+    await h.screenshot('repair-not-speech-merged');
+
+    // In the file: one turn, and the label that stood between the two turns is gone from the text.
+    const db = h.server.app.requireProject().db;
+    const doc = db.prepare(`SELECT id, text FROM documents WHERE title = 'mis-attributed'`).get() as { id: string; text: string };
+    const turns = db.prepare(`SELECT start, "end" AS end FROM turns WHERE document_id = ? ORDER BY start`).all(doc.id) as { start: number; end: number }[];
+    expect(doc.text.slice(turns[1].start, turns[1].end)).toBe(
+      'Honestly the weekly meetings. My mentor made me feel less alone 🙂. I had teh feeling nobody cared before that. For me it was the exam tips.',
+    );
+    expect(doc.text).not.toContain('Mentee 2:');
+    expect(db.prepare(`SELECT summary FROM audit_steps WHERE method LIKE 'turns.%' ORDER BY seq`).pluck().all()).toEqual([
+      'Mark “What helped you most in the first term?” in “mis-attributed” as not speech',
+      'Change the speaker of a turn in “mis-attributed” from Mentee 2 to Mentee 1',
+      'Merge Mentee 1’s turn with the next turn (Mentee 1’s turn) in “mis-attributed”, all under Mentee 1',
+    ]);
+  });
 });

@@ -137,6 +137,8 @@ export function TranscriptView() {
     count: rows.length,
     getScrollElement: () => scroller.current,
     estimateSize: (i) => estimateRowHeight(rows[i]),
+    // Measured heights follow the row, not its index: a split or merged turn moves the rows after it.
+    getItemKey: (i) => rows[i]?.key ?? i,
     overscan: 6,
     // The virtual list places rows itself (their `top`, and the list's height): a row growing by a
     // chip moves the rows below it without redrawing any of them.

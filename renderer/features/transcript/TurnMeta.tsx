@@ -42,12 +42,12 @@ export function TurnMeta({ turn, first }: { turn: Turn; first: boolean }) {
           style={colour ? ({ '--tint': colour } as CSSProperties) : undefined}
           title={[person?.pseudonym ? `Pseudonym: ${person.pseudonym}` : '', spoken, 'Click to change who speaks'].filter(Boolean).join(' · ')}
           onClick={() => setChoosing(true)}
-          disabled={turn.speakerLabel === null && turn.participantId === null}
+          disabled={turn.notSpeech || (turn.speakerLabel === null && turn.participantId === null)}
         >
           {name}
         </button>
       )}
-      {turn.isFacilitator && <span className="tag">facilitator</span>}
+      {turn.isFacilitator && !turn.notSpeech && <span className="tag">facilitator</span>}
       {nobody && !turn.notSpeech && <span className="tag">not a participant</span>}
       {turn.notSpeech && <span className="tag">not speech</span>}
       <button type="button" className="link small turn-correct" title="Correct the words of this turn, split it or mark a line as not speech (F2)" onClick={() => correctTurn(turn)}>

@@ -128,8 +128,10 @@ export function speakerColours(turns: readonly Turn[]): Map<string, string> {
   return colours;
 }
 
-/** Who speaks in a turn, as the transcript shows it: the participant's label, else the label as spoken. */
+/** Who speaks in a turn, as the transcript shows it: the participant's label, else the label as spoken; nobody in a line that is not speech. */
 export function speakerName(turn: Turn, people: ReadonlyMap<string, Participant>): string {
+  // Nobody speaks in a line marked as not speech (the label it was written under stays in the file).
+  if (turn.notSpeech) return '—';
   const person = turn.participantId ? people.get(turn.participantId) : undefined;
   return person?.label ?? turn.speakerLabel ?? '—';
 }

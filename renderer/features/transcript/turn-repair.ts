@@ -23,7 +23,7 @@ interface Position {
 }
 
 /** The caret as it was last in the transcript: the palette or a menu takes the selection away before a command runs. */
-let lastCaret: (Position & { readonly documentId: string }) | null = null;
+let lastCaret: (Position & { readonly turns: readonly Turn[] }) | null = null;
 
 function caretInTranscript(): Position | null {
   const root = document.querySelector<HTMLElement>('.transcript');
@@ -46,8 +46,8 @@ function caretInTranscript(): Position | null {
 export function trackTranscriptCaret(): () => void {
   const onChange = () => {
     const p = caretInTranscript();
-    const documentId = useWorkspace.getState().detail?.document.id;
-    if (p && documentId) lastCaret = { ...p, documentId };
+    const turns = useWorkspace.getState().detail?.turns;
+    if (p && turns) lastCaret = { ...p, turns };
   };
   document.addEventListener('selectionchange', onChange);
   return () => document.removeEventListener('selectionchange', onChange);
@@ -58,7 +58,8 @@ function position(): Position | null {
   const here = caretInTranscript();
   if (here) return here;
   const { detail, unitId } = useWorkspace.getState();
-  if (lastCaret && lastCaret.documentId === detail?.document.id && lastCaret.at <= detail.text.length) return lastCaret;
+  // A caret kept from before a repair (the turns reloaded since) no longer points at the same words.
+  if (lastCaret && lastCaret.turns === detail?.turns) return lastCaret;
   const unit = detail?.units.find((u) => u.id === unitId);
   return unit ? { at: unit.start, end: null, fromCaret: false } : null;
 }
