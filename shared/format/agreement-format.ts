@@ -317,20 +317,37 @@ export function agreementTables(report: AgreementReport): FigureTable[] {
 
 /** uα per code and over all codes; the Word report prints these beside its unit-level tables. */
 export function unitizingTables(u: UnitizingReport): FigureTable[] {
+  const ci = u.bootstrap !== null;
+  const withInterval = (name: string) => (ci ? [name, `${name} 95% CI`, `P(${name} < .667 / .800)`] : [name]);
+  const cells = (stat: StatValue, interval: AlphaInterval | null) => (ci ? [coefficient(stat), ...alphaIntervalCells(interval)] : [coefficient(stat)]);
+  const note = u.bootstrap
+    ? ` 95% CI: the 2.5th to 97.5th percentile over ${u.bootstrap.draws.toLocaleString('en-US')} resamples of the ${plural(u.bootstrap.documents, 'document')}, drawn whole with replacement and read end to end, seed ${u.bootstrap.seed}; P(< .667 / .800) is the share of resamples below Krippendorff’s minimums. None with fewer than two documents, or where the value is withheld or undefined.`
+    : '';
   return [
     {
       id: 'unitizing-codes',
       title: 'Per code, unitizing',
-      columns: ['Code', 'Passages', 'uα'],
-      rows: u.codes.map((x) => ({ label: x.name, cells: [count(x.passages), coefficient(x.alpha)], flag: x.tooFewToJudge ? TOO_FEW_FLAG : null, nodeId: x.nodeId })),
-      note: 'uα: Krippendorff’s α for unitized text; the coders’ passages of the code against the rest of the text.',
+      columns: ['Code', 'Passages', ...withInterval('uα')],
+      rows: u.codes.map((x) => ({ label: x.name, cells: [count(x.passages), ...cells(x.alpha, x.alphaInterval)], flag: x.tooFewToJudge ? TOO_FEW_FLAG : null, nodeId: x.nodeId })),
+      note: `uα: Krippendorff’s α for unitized text; the coders’ passages of the code against the rest of the text.${note}`,
     },
     {
       id: 'unitizing-overall',
       title: 'All codes, unitizing',
-      columns: ['', 'Characters', 'uα', '|uα', 'cuα'],
-      rows: [{ label: 'All codes', cells: [count(u.characters), coefficient(u.overall.alpha), coefficient(u.overall.binary), coefficient(u.overall.coding)], flag: null }],
-      note: '|uα: coded against uncoded text, whatever the code. cuα: which code, where the coders’ coded passages overlap.',
+      columns: ['', 'Characters', ...withInterval('uα'), ...withInterval('|uα'), ...withInterval('cuα')],
+      rows: [
+        {
+          label: 'All codes',
+          cells: [
+            count(u.characters),
+            ...cells(u.overall.alpha, u.overall.alphaInterval),
+            ...cells(u.overall.binary, u.overall.binaryInterval),
+            ...cells(u.overall.coding, u.overall.codingInterval),
+          ],
+          flag: null,
+        },
+      ],
+      note: `|uα: coded against uncoded text, whatever the code. cuα: which code, where the coders’ coded passages overlap.${note}`,
     },
   ];
 }

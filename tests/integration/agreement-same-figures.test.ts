@@ -180,14 +180,15 @@ describe('the same unitizing figures in the Compare tab, the CLI and the Word re
     const opened = newApp();
     await opened.client.call('project.open', { path: file });
     const ids = coders.map((c) => c.id);
-    const report = await opened.client.call('agreement.compute', { coderIds: ids, level: 'char' });
+    // The Word report prints uα's intervals too, from the default seed: the tab and the CLI are asked for them.
+    const report = await opened.client.call('agreement.compute', { coderIds: ids, level: 'char', intervals: true });
     const exported = await opened.client.call('reports.export', { kind: 'agreement', format: 'docx', options: { coders: ids, namesChecked: true } });
     opened.app.closeProject();
     const titles = ['Per code, unitizing', 'All codes, unitizing'];
     const tab = await tabRows(report, titles);
     const out: string[] = [];
     const io = { out: (t: string) => out.push(t), err: (t: string) => out.push(t), env: { CONDENSA_HOME: path.join(dir, 'home') }, cwd: dir };
-    expect(await runCli(['agreement', file, '--coders', 'AA,BB', '--level', 'char'], io)).toBe(EXIT.ok);
+    expect(await runCli(['agreement', file, '--coders', 'AA,BB', '--level', 'char', '--ci'], io)).toBe(EXIT.ok);
     const cli = cliRows(out.join('\n'), titles);
     const bytes = Buffer.from(exported.base64, 'base64');
     const word = [...wordRows(bytes, (c) => c.includes('uα): per code')), ...wordRows(bytes, (c) => c.includes('uα): all codes'))];
@@ -198,5 +199,7 @@ describe('the same unitizing figures in the Compare tab, the CLI and the Word re
     expect(cells(cli)).toEqual(cells(tab));
     expect(cells(word)).toEqual(cells(tab));
     expect(cli.map((r) => r[0])).toEqual(tab.map((r) => r[0]));
+    // Six answers resampled: every figure that is not withheld has its interval, the same in all three.
+    expect(tab.at(-1)!.filter((c) => /^-?\d\.\d{3}–-?\d\.\d{3}$/.test(c))).toHaveLength(3);
   });
 });

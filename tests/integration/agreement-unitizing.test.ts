@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Coder } from '../../shared/api/entities';
 import type { AgreementReport } from '../../shared/api/methods/agreement';
 import { mergeSpans, unitizingAlpha, type UnitizedSpan } from '../../shared/domain/agreement';
+import { unitizingTables } from '../../shared/format/agreement-format';
 import { makeTestApp, type TestApp } from './support/app';
 import { importAnswers, makeCoders } from './support/agreement-study';
 
@@ -123,6 +124,35 @@ describe('unitizing agreement through the agreement service', () => {
     const pair = await t.client.call('agreement.compute', { coderIds: [ann.id, bob.id], level: 'char', minPositiveUnits: 0 });
     expect(pair.unitizing!.characters).toBe(pair.characters!.characters);
     expect(pair.unitizing!.characters).toBeGreaterThan(characters);
+  });
+
+  it('gives uα, |uα and cuα an interval from resampled documents when asked, the same for the same seed, in its tables', async () => {
+    const chosen = coders.slice(0, 2).map((c) => c.id);
+    const plain = await t.client.call('agreement.compute', { coderIds: chosen, level: 'char', minPositiveUnits: 0 });
+    expect(plain.unitizing!.bootstrap).toBeNull();
+    expect(plain.unitizing!.overall.alphaInterval).toBeNull();
+    expect(unitizingTables(plain.unitizing!)[1].columns).toEqual(['', 'Characters', 'uα', '|uα', 'cuα']);
+    const asked = { coderIds: chosen, level: 'char' as const, minPositiveUnits: 0, intervals: true, seed: 11 };
+    const report = await t.client.call('agreement.compute', asked);
+    const u = report.unitizing!;
+    // Ann and Bob were both given all three answers (the third came in for the test above).
+    expect(u.bootstrap).toEqual({ seed: 11, draws: 1000, documents: 3 });
+    for (const [interval, stat] of [
+      [u.overall.alphaInterval, u.overall.alpha],
+      [u.overall.binaryInterval, u.overall.binary],
+      [u.overall.codingInterval, u.overall.coding],
+      ...u.codes.map((c) => [c.alphaInterval, c.alpha] as const),
+    ] as const) {
+      expect(interval).not.toBeNull();
+      expect(interval!.low).toBeLessThanOrEqual(stat.value! + 1e-12);
+      expect(interval!.high).toBeGreaterThanOrEqual(stat.value! - 1e-12);
+    }
+    expect((await t.client.call('agreement.compute', asked)).unitizing).toEqual(u);
+    const [perCode, overall] = unitizingTables(u);
+    expect(perCode.columns).toEqual(['Code', 'Passages', 'uα', 'uα 95% CI', 'P(uα < .667 / .800)']);
+    expect(overall.columns).toEqual(['', 'Characters', 'uα', 'uα 95% CI', 'P(uα < .667 / .800)', '|uα', '|uα 95% CI', 'P(|uα < .667 / .800)', 'cuα', 'cuα 95% CI', 'P(cuα < .667 / .800)']);
+    expect(overall.rows[0].cells[2].text).toBe(`${u.overall.alphaInterval!.low.toFixed(3)}–${u.overall.alphaInterval!.high.toFixed(3)}`);
+    expect(overall.note).toContain('resamples of the 3 documents');
   });
 
   it('leaves uα out at the unit level', async () => {

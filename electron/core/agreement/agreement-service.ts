@@ -103,12 +103,13 @@ export function computeAgreementReport(db: Database.Database, params: AgreementP
     });
     // κ compares two coders at a time; uα takes any number, on the documents every one of them was given.
     const everyone = scope.documentIds.filter((id) => scope.given.every((g) => g.has(id)));
-    const u = computeUnitizingAgreement({ documents, codeIds, codings: spans, coderIds: params.coderIds, documentIds: everyone, minPositiveUnits: params.minPositiveUnits });
+    const u = computeUnitizingAgreement({ documents, codeIds, codings: spans, coderIds: params.coderIds, documentIds: everyone, minPositiveUnits: params.minPositiveUnits, bootstrap });
     const unitizing: UnitizingReport = {
       characters: u.characters,
       unusedCodes: u.unusedCodeIds.length,
       overall: u.overall,
-      codes: u.codes.map((c) => ({ nodeId: c.codeId, name: nodeById.get(c.codeId)?.name ?? '?', passages: c.passages, tooFewToJudge: c.tooFewToJudge, alpha: c.alpha })),
+      codes: u.codes.map((c) => ({ nodeId: c.codeId, name: nodeById.get(c.codeId)?.name ?? '?', passages: c.passages, tooFewToJudge: c.tooFewToJudge, alpha: c.alpha, alphaInterval: c.alphaInterval })),
+      bootstrap: bootstrap ? { ...bootstrap, documents: u.documentIds.length } : null,
     };
     const r =
       coders.length === 2

@@ -3,7 +3,10 @@ import {
   mergeSpans,
   undefinedStat,
   unitizingAlpha,
+  unitizingIntervals,
   withheldStat,
+  type AlphaInterval,
+  type BootstrapOptions,
   type Span,
   type Stat,
   type UnitizedSpan,
@@ -23,6 +26,8 @@ export interface UnitizingInput {
   readonly documentIds?: readonly string[];
   /** Codes with fewer coded passages (stretches any coder coded with them) have their uα withheld. */
   readonly minPositiveUnits?: number;
+  /** Intervals by resampling the documents, with this seed; left out, none. */
+  readonly bootstrap?: Omit<BootstrapOptions, 'key'>;
 }
 
 export interface CodeUnitizing {
@@ -31,6 +36,8 @@ export interface CodeUnitizing {
   readonly tooFewToJudge: boolean;
   /** uα of the code: its passages against the rest of the text. */
   readonly alpha: Stat;
+  /** Null unless intervals were asked for, and where uα is withheld or undefined. */
+  readonly alphaInterval: AlphaInterval | null;
 }
 
 export interface UnitizingResult {
@@ -38,7 +45,14 @@ export interface UnitizingResult {
   readonly characters: number;
   readonly codes: readonly CodeUnitizing[];
   readonly unusedCodeIds: readonly string[];
-  readonly overall: { readonly alpha: Stat; readonly binary: Stat; readonly coding: Stat };
+  readonly overall: {
+    readonly alpha: Stat;
+    readonly binary: Stat;
+    readonly coding: Stat;
+    readonly alphaInterval: AlphaInterval | null;
+    readonly binaryInterval: AlphaInterval | null;
+    readonly codingInterval: AlphaInterval | null;
+  };
 }
 
 const NO_TEXT = 'no characters to compare';
@@ -68,28 +82,50 @@ export function computeUnitizingAgreement(input: UnitizingInput): UnitizingResul
   }
   const passagesByCode = new Map<string, number>();
   const coders = input.coderIds.map((): UnitizedSpan[] => []);
+  // The same passages per document, from its own start: what the bootstrap resamples.
+  const sections = scope.map((id) => ({ length: lengthOf.get(id)!, coders: input.coderIds.map((): UnitizedSpan[] => []) }));
   slots.forEach((perCoder, slot) => {
     if (!perCoder) return;
     const codeId = input.codeIds[Math.floor(slot / scope.length)];
-    const offset = offsetOf.get(scope[slot % scope.length])!;
+    const d = slot % scope.length;
+    const offset = offsetOf.get(scope[d])!;
     passagesByCode.set(codeId, (passagesByCode.get(codeId) ?? 0) + mergeSpans(perCoder.flat()).length);
     perCoder.forEach((spans, i) => {
-      for (const s of mergeSpans(spans)) coders[i].push({ category: codeId, start: offset + s.start, end: offset + s.end });
+      for (const s of mergeSpans(spans)) {
+        coders[i].push({ category: codeId, start: offset + s.start, end: offset + s.end });
+        sections[d].coders[i].push({ category: codeId, start: s.start, end: s.end });
+      }
     });
   });
   const used = input.codeIds.filter((id) => passagesByCode.has(id));
   const unusedCodeIds = input.codeIds.filter((id) => !passagesByCode.has(id));
   if (characters === 0 || input.coderIds.length < 2) {
     const none = undefinedStat(NO_TEXT);
-    return { documentIds: scope, characters, codes: [], unusedCodeIds: input.codeIds, overall: { alpha: none, binary: none, coding: none } };
+    const overall = { alpha: none, binary: none, coding: none, alphaInterval: null, binaryInterval: null, codingInterval: null };
+    return { documentIds: scope, characters, codes: [], unusedCodeIds: input.codeIds, overall };
   }
   const r = unitizingAlpha({ length: characters, coders });
+  const intervals = input.bootstrap ? unitizingIntervals(sections, { ...input.bootstrap, key: 'unitizing' }) : null;
   const alphaOf = new Map(r.categories.map((c) => [c.category, c.alpha] as const));
   const codes = used.map((codeId): CodeUnitizing => {
     const passages = passagesByCode.get(codeId)!;
     const tooFew = passages < minPositive;
     const alpha = alphaOf.get(codeId)!;
-    return { codeId, passages, tooFewToJudge: tooFew, alpha: tooFew ? withheldStat(alpha, passages, minPositive, PASSAGE_WORDS) : alpha };
+    return {
+      codeId,
+      passages,
+      tooFewToJudge: tooFew,
+      alpha: tooFew ? withheldStat(alpha, passages, minPositive, PASSAGE_WORDS) : alpha,
+      alphaInterval: tooFew ? null : (intervals?.categories.get(codeId) ?? null),
+    };
   });
-  return { documentIds: scope, characters, codes, unusedCodeIds, overall: { alpha: r.alpha, binary: r.binary, coding: r.coding } };
+  const overall = {
+    alpha: r.alpha,
+    binary: r.binary,
+    coding: r.coding,
+    alphaInterval: intervals?.alpha ?? null,
+    binaryInterval: intervals?.binary ?? null,
+    codingInterval: intervals?.coding ?? null,
+  };
+  return { documentIds: scope, characters, codes, unusedCodeIds, overall };
 }

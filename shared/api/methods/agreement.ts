@@ -155,11 +155,21 @@ export const UnitizingReport = z.object({
       tooFewToJudge: z.boolean(),
       /** uα of the code (Krippendorff 2004): its passages against the rest of the text. */
       alpha: StatValue,
+      alphaInterval: AlphaInterval.nullable(),
     }),
   ),
   unusedCodes: z.number(),
   /** uα over all codes; |uα coded against uncoded; cuα which code where coded stretches coincide. */
-  overall: z.object({ alpha: StatValue, binary: StatValue, coding: StatValue }),
+  overall: z.object({
+    alpha: StatValue,
+    binary: StatValue,
+    coding: StatValue,
+    alphaInterval: AlphaInterval.nullable(),
+    binaryInterval: AlphaInterval.nullable(),
+    codingInterval: AlphaInterval.nullable(),
+  }),
+  /** The documents resampled for the intervals, with the seed and draws; null when intervals were not asked for. */
+  bootstrap: z.object({ seed: z.number(), draws: z.number(), documents: z.number() }).nullable(),
 });
 export type UnitizingReport = z.infer<typeof UnitizingReport>;
 
