@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { filePath } from '../file-paths';
 import { DocumentKind, Id } from '../entities';
 import { command, query } from '../method';
 
@@ -24,7 +25,7 @@ const FileName = z.string().trim().min(1).max(500);
 
 /** Where the text comes from: a path (desktop, CLI), the bytes of a chosen file (browser), pasted text, or an earlier preview. */
 export const ImportSource = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('path'), path: z.string().min(1).max(4096) }),
+  z.object({ kind: z.literal('path'), path: filePath() }),
   z.object({ kind: z.literal('bytes'), name: FileName, base64: z.string().max(MAX_BASE64_CHARS) }),
   z.object({ kind: z.literal('text'), name: FileName.default('Pasted text'), text: z.string().max(IMPORT_MAX_BYTES) }),
   z.object({ kind: z.literal('preview'), previewId: Id }),
