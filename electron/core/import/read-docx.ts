@@ -2,22 +2,66 @@ import mammoth from 'mammoth';
 import { AppError } from '../../../shared/api/errors';
 import { DocumentArchive } from './archive-check';
 import { fileError } from './formats';
+import { htmlText } from './read-html';
+import { LABEL_STYLE_NAME } from './turn-columns';
 
 const DAMAGED =
   'This .docx cannot be read (it may be damaged or cut short). Open it in Word or LibreOffice, save it again and import the new copy.';
 
-/** The text of a .docx, one paragraph per block separated by a blank line. */
+/**
+ * The text of a .docx, one paragraph per block separated by a blank line. Read through mammoth's
+ * HTML so that what marks a speaker survives: a label run in bold or in a speaker's character
+ * style opens its turn, and a table of turns (speaker, text, perhaps a time) gives one turn a row.
+ */
 export async function readDocx(fileName: string, bytes: Uint8Array): Promise<string> {
   const archive = DocumentArchive.open(fileName, bytes, { what: 'Word document', damaged: DAMAGED });
   let value: string;
   try {
-    ({ value } = await mammoth.extractRawText({ file: mammothFile(archive) } as unknown as Parameters<typeof mammoth.extractRawText>[0]));
+    const labelStyles = labelStyleIds(archive.read('word/styles.xml'));
+    const options = { transformDocument: (document: MammothElement) => marked(document, labelStyles) };
+    ({ value } = await mammoth.convertToHtml({ file: mammothFile(archive) } as unknown as Parameters<typeof mammoth.convertToHtml>[0], options as never));
   } catch (err) {
     // The archive's own refusals (too large, a lying size) say more than "damaged".
     if (err instanceof AppError) throw err;
     throw fileError('IMPORT_BAD_FILE', fileName, DAMAGED);
   }
-  return tidyParagraphs(value.split(/\n{2,}/));
+  return htmlText(value);
+}
+
+interface MammothElement {
+  readonly type: string;
+  readonly children?: readonly MammothElement[];
+  readonly isBold?: boolean;
+  readonly styleId?: string | null;
+  readonly styleName?: string | null;
+}
+
+// Footnotes and comments are no speech: without their references mammoth writes no list of them.
+const NOT_SPEECH = new Set(['noteReference', 'commentReference']);
+
+/** The document with footnote and comment references dropped and label-styled runs marked bold. */
+function marked(element: MammothElement, labelStyles: ReadonlySet<string>): MammothElement {
+  let out = element;
+  if (element.children) out = { ...element, children: element.children.filter((c) => !NOT_SPEECH.has(c.type)).map((c) => marked(c, labelStyles)) };
+  if (out.type === 'run' && !out.isBold && ((out.styleId && labelStyles.has(out.styleId)) || LABEL_STYLE_NAME.test(out.styleName ?? ''))) out = { ...out, isBold: true };
+  return out;
+}
+
+const STYLE = /<w:style\b([^>]*)>([\s\S]*?)<\/w:style>/g;
+const BOLD_ON = /<w:b(?:\s+w:val="(?:1|true|on)")?\s*\/>/;
+
+/** Ids of the character styles that set bold: a run in one is as bold as a run made bold by hand. */
+function labelStyleIds(styles: Uint8Array | null): Set<string> {
+  const ids = new Set<string>();
+  if (!styles) return ids;
+  const xml = new TextDecoder('utf-8').decode(styles);
+  for (const [, attributes, body] of xml.matchAll(STYLE)) {
+    if (!/w:type="character"/.test(attributes)) continue;
+    const id = /w:styleId="([^"]*)"/.exec(attributes)?.[1];
+    const rPr = /<w:rPr>([\s\S]*?)<\/w:rPr>/.exec(body)?.[1] ?? '';
+    if (id && BOLD_ON.test(rPr)) ids.add(id);
+  }
+  return ids;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { parse, type DefaultTreeAdapterTypes as Html } from 'parse5';
 import { decodeText, type DecodedText } from '../../../shared/text/decode';
 import { fileError } from './formats';
-import { isTurnsHeader } from './turn-columns';
+import { isBoldLabel, rowAsTurn } from './turn-columns';
 import { tidyParagraphs } from './read-docx';
 
 // Saved web pages and Word's "Save as HTML" read into paragraphs: block elements and <br> break
@@ -25,9 +25,6 @@ const BOLD = new Set(['b', 'strong']);
 const HIDDEN_STYLE = /display\s*:\s*none|mso-list\s*:\s*ignore|visibility\s*:\s*hidden/i;
 const BOLD_STYLE = /font-weight\s*:\s*(?:bold|[6-9]00)/i;
 const HTML_WHITESPACE = /[ \t\n\r\f\u00a0]+/g;
-const TIME_CELL = /^[[(]?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?[\])]?$/;
-/** A speaker cell is a name, not a sentence. */
-const MAX_SPEAKER_CELL = 60;
 const LOOKS_LIKE_HTML = /<(?:!doctype\s+html|html|head|body|meta|p|div|br|table|span|b|strong|h[1-6]|font)[\s>/]/i;
 const SNIFF_CHARS = 64 * 1024;
 const DECLARED_CHARSET = /<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_-]+)/i;
@@ -57,6 +54,8 @@ interface Paragraph {
   labelEnd: number;
   /** A bold element opened before any text of the paragraph. */
   boldFromStart: boolean;
+  /** Length of `text` when a bold run without a colon closed, while nothing else was written yet. */
+  boldEnd: number;
 }
 
 interface Row {
@@ -67,7 +66,7 @@ interface Row {
 /** Collects the paragraphs of one flow: the page, or a table cell while it is read. */
 class Flow {
   readonly paragraphs: string[] = [];
-  current: Paragraph = { text: '', labelEnd: -1, boldFromStart: false };
+  current: Paragraph = { text: '', labelEnd: -1, boldFromStart: false, boldEnd: -1 };
   /** A paragraph that held only a bold label: it opens the next one. */
   private pendingLabel = '';
 
@@ -85,12 +84,16 @@ class Flow {
 
   end(): void {
     const p = this.current;
+    // A bold name opening a paragraph labels the words after it, colon or not (Word's bold label runs).
+    if (p.boldEnd > 0 && p.labelEnd < 0 && isBoldLabel(p.text.slice(0, p.boldEnd), p.text.slice(p.boldEnd))) {
+      p.text = `${p.text.slice(0, p.boldEnd).trimEnd()}: ${p.text.slice(p.boldEnd).trimStart()}`;
+    }
     const text = p.text
       .split('\n')
       .map((line) => line.replace(/ {2,}/g, ' ').trim())
       .join('\n')
       .replace(/^\n+|\n+$/g, '');
-    this.current = { text: '', labelEnd: -1, boldFromStart: false };
+    this.current = { text: '', labelEnd: -1, boldFromStart: false, boldEnd: -1 };
     if (text === '') return;
     if (p.labelEnd >= 0 && text.length === p.labelEnd && text.endsWith(':')) {
       this.pendingLabel = `${this.pendingLabel}${text} `;
@@ -131,6 +134,11 @@ export function readHtml(fileName: string, text: string): { readonly text: strin
   }
   const document = parse(text);
   return { text: tidyParagraphs(htmlParagraphs(document)), title: pageTitle(document) };
+}
+
+/** The paragraphs of HTML another reader wrote (mammoth's, from a .docx), as readHtml reads a page's. */
+export function htmlText(html: string): string {
+  return tidyParagraphs(htmlParagraphs(parse(html)));
 }
 
 const MAX_TITLE = 300;
@@ -186,13 +194,18 @@ function htmlParagraphs(document: Html.Document): string[] {
       stack.push({ leave: () => flow().end() });
     } else if (BOLD.has(tag) || BOLD_STYLE.test(attribute(node, 'style'))) {
       const target = flow();
-      const opensParagraph = target.current.text.trim() === '';
-      if (opensParagraph) target.current.boldFromStart = true;
+      const at = target.current;
+      const opensParagraph = at.text.trim() === '';
+      // Word splits one label into several bold runs ("Mentee", " 3"): a run right after one continues it.
+      const continuesLabel = at.boldEnd >= 0 && at.text.trimEnd().length === at.boldEnd;
+      if (opensParagraph) at.boldFromStart = true;
       stack.push({
         leave: () => {
           const p = target.current;
           const label = p.text.trimEnd();
-          if (opensParagraph && p.boldFromStart && label.endsWith(':') && p.labelEnd < 0) p.labelEnd = label.length;
+          if (!(opensParagraph || continuesLabel) || !p.boldFromStart || p.labelEnd >= 0) return;
+          if (label.endsWith(':')) p.labelEnd = label.length;
+          else p.boldEnd = label.length;
         },
       });
     }
@@ -203,17 +216,9 @@ function htmlParagraphs(document: Html.Document): string[] {
 
 /** A row of a table of turns as one paragraph: `Speaker: text`, `[time] Speaker: text`, or its cells. */
 function writeRow(target: Flow, row: Row | undefined): void {
-  if (!row) return;
-  const cells = row.cells.map((c) => c.replace(/\s+/g, ' ').trim()).filter((c) => c !== '');
-  if (cells.length === 0 || row.header || isTurnsHeader(cells)) return;
-  const times = cells.filter((c) => TIME_CELL.test(c));
-  const words = cells.filter((c) => !TIME_CELL.test(c));
-  const time = times.length > 0 ? `[${times[0].replace(/^[[(]|[\])]$/g, '')}] ` : '';
-  const speaker = words.length >= 2 ? words[0].replace(/\s*:$/, '') : '';
-  if (speaker !== '' && speaker.length <= MAX_SPEAKER_CELL && !/[.!?]$/.test(speaker)) {
-    target.write(`${time}${speaker}: ${words.slice(1).join(' ')}`);
-  } else {
-    target.write(`${time}${words.join(' ')}`);
-  }
+  if (!row || row.header) return;
+  const line = rowAsTurn(row.cells);
+  if (line === null) return;
+  target.write(line);
   target.end();
 }

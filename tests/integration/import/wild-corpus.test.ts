@@ -5,8 +5,8 @@ import type { DocumentDetail } from '../../../shared/api/entities';
 import type { TestApp } from '../support/app';
 import { fixture, makeImportApp, previewOne } from './support';
 
-// Transcripts as they come from Word's "Save as HTML", transcription services, hand-written pages
-// and CSV exports, in six languages (one right to left), with the speakers and turn starts a
+// Transcripts as they come from Word's "Save as HTML", transcription services, hand-written pages,
+// CSV exports and Word or OpenDocument files (bold or speaker-styled label runs, tables of turns), in six languages (one right to left), with the speakers and turn starts a
 // reader sees in each (wild/expected.json). A detected turn is right when its speaker and its first
 // words are the expected ones; precision and recall of turn starts must reach 99 % over the corpus.
 
@@ -57,10 +57,11 @@ function score(file: string): Scored {
 }
 
 describe('formats in the wild: a labelled corpus', () => {
-  it('holds at least 8 HTML and 6 CSV transcripts, one of them right to left', () => {
+  it('holds at least 8 HTML, 6 CSV and 6 Word or OpenDocument transcripts, some right to left', () => {
     const files = Object.keys(EXPECTED);
     expect(files.filter((f) => /\.html?$/.test(f)).length).toBeGreaterThanOrEqual(8);
     expect(files.filter((f) => /\.(?:csv|tsv)$/.test(f)).length).toBeGreaterThanOrEqual(6);
+    expect(files.filter((f) => /\.(?:docx|odt)$/.test(f)).length).toBeGreaterThanOrEqual(6);
     expect(files.some((f) => EXPECTED[f].some(([speaker]) => /\p{Script=Arabic}/u.test(speaker)))).toBe(true);
     expect(fs.readdirSync(DIR).filter((f) => f !== 'expected.json').sort()).toEqual([...files].sort());
   });
