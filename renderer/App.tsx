@@ -11,6 +11,7 @@ import { ProjectWindow } from './features/project/ProjectWindow';
 import { registerRefiActions } from './features/refi/refi-actions';
 import { RefiDialogs } from './features/refi/RefiDialogs';
 import { ReplaceFileDialog } from './features/files/ReplaceFileDialog';
+import { EditConflictDialog } from './features/coding/EditConflictDialog';
 import { call, useAppStore } from './state/app-store';
 
 registerCoreActions();
@@ -51,6 +52,7 @@ export function App() {
       <ProjectDialogs />
       <RefiDialogs />
       <ReplaceFileDialog />
+      <EditConflictDialog />
       <CommandPalette />
     </div>
   );

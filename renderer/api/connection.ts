@@ -1,4 +1,5 @@
 import { createClient, type Client, type ClientHooks, type Envelope, type Transport } from '../../shared/api/client';
+import type { AppEvent } from '../../shared/api/events';
 import { socketTransport } from '../../shared/api/socket-transport';
 
 /** What the Electron preload exposes; absent in browser mode. */
@@ -6,6 +7,8 @@ export interface DesktopBridge {
   call(method: string, params: unknown): Promise<Envelope>;
   onCommand(listener: (commandId: string) => void): void;
   onOpen(listener: (path: string) => void): void;
+  /** Changes other windows made and progress of long work, as the core pushes them. */
+  onEvent?(listener: (event: AppEvent) => void): void;
 }
 
 declare global {
@@ -18,15 +21,21 @@ export function desktopBridge(): DesktopBridge | null {
   return typeof window !== 'undefined' && window.condensa ? window.condensa : null;
 }
 
-function browserTransport(): Transport {
+function browserTransport(onEvent: (event: AppEvent) => void): Transport {
   const token = new URLSearchParams(window.location.hash.slice(1)).get('token') ?? '';
   const socket = new WebSocket(`ws://${window.location.host}/api?token=${encodeURIComponent(token)}`);
-  return socketTransport(socket);
+  const transport = socketTransport(socket);
+  transport.onEvent(onEvent);
+  return transport;
 }
 
-/** Connects to the application: over Electron IPC when inside the desktop app, else over the socket. */
-export function connect(hooks: ClientHooks): Client {
+/**
+ * Connects to the application: over Electron IPC when inside the desktop app, else over the
+ * socket. `onEvent` hears what the application pushes (other windows' changes, progress).
+ */
+export function connect(hooks: ClientHooks, onEvent: (event: AppEvent) => void): Client {
   const bridge = desktopBridge();
-  const transport: Transport = bridge ? (m, p) => bridge.call(m, p) : browserTransport();
+  bridge?.onEvent?.(onEvent);
+  const transport: Transport = bridge ? (m, p) => bridge.call(m, p) : browserTransport(onEvent);
   return createClient(transport, hooks);
 }

@@ -1,5 +1,5 @@
 import { attempt, call, refreshProject, useAppStore, type View } from '../state/app-store';
-import { loadWorkspace, moveUnit, rememberPlaceNow, resetWorkspace } from '../state/workspace-store';
+import { moveUnit, rememberPlaceNow, resetWorkspace } from '../state/workspace-store';
 import { projectOpened } from '../state/app-store';
 import { registerAction } from './registry';
 import { registerAgreementActions } from '../features/agreement/agreement-actions';
@@ -22,8 +22,8 @@ async function history(method: 'history.undo' | 'history.redo') {
   if (moved !== null) {
     // Says what was taken back: after reopening, the step may be from days ago.
     showNotice(historyNotice(method === 'history.undo' ? 'undo' : 'redo', moved.did));
+    // The change event re-reads what the step touched.
     await refreshProject();
-    await loadWorkspace();
   }
 }
 

@@ -4,6 +4,7 @@ import type { ProjectSummary } from '../../shared/api/entities';
 import { AppError } from '../../shared/api/errors';
 import { connect } from '../api/connection';
 import { createStore } from './create-store';
+import { applyChange } from './query-cache';
 import { askToReplace } from './replace-question';
 
 export type SaveState = 'saved' | 'saving' | 'failed';
@@ -21,10 +22,8 @@ export interface AppInfo {
 interface AppState {
   readonly info: AppInfo | null;
   readonly project: ProjectSummary | null;
-  /** Bumped after every change to the project: views re-read their data when it moves. */
-  readonly revision: number;
-  /** Bumped instead of `revision` by changes whose callers patch the open views themselves (coding). */
-  readonly localRevision: number;
+  /** Bumped each time a project is opened here: the workspace reads it whole then (changes re-read by table, see query-cache). */
+  readonly opened: number;
   readonly saveState: SaveState;
   readonly pendingWrites: number;
   readonly error: { readonly message: string; readonly code: string; readonly details?: unknown } | null;
@@ -37,8 +36,7 @@ interface AppState {
 export const useAppStore = createStore<AppState>(() => ({
   info: null,
   project: null,
-  revision: 0,
-  localRevision: 0,
+  opened: 0,
   saveState: 'saved',
   pendingWrites: 0,
   error: null,
@@ -51,9 +49,17 @@ export const useAppStore = createStore<AppState>(() => ({
 let client: Client | null = null;
 const localMutations = new Set<MethodName>();
 
-/** Marks methods whose callers update the open views from the result, so no full reload follows them. */
+/**
+ * Marks methods whose callers put their result into the open document and the lists themselves
+ * (coding must draw in the next frame): their own changes re-read only the other views.
+ */
 export function markLocalMutations(methods: readonly MethodName[]): void {
   for (const m of methods) localMutations.add(m);
+}
+
+/** Whether this page's own call of `method` already put its result into the open document. */
+export function patchedByCaller(method: string): boolean {
+  return localMutations.has(method as MethodName);
 }
 
 function api(): Client {
@@ -69,8 +75,11 @@ function api(): Client {
           return { pendingWrites: pending, saveState: ok ? (pending === 0 ? 'saved' : 'saving') : 'failed' };
         });
       },
-      onMutation: (method) =>
-        useAppStore.setState((s) => (localMutations.has(method) ? { localRevision: s.localRevision + 1 } : { revision: s.revision + 1 })),
+      onMutation: (_method, change) => {
+        if (change) applyChange(change, { own: true });
+      },
+    }, (event) => {
+      if (event.type === 'change') applyChange(event, { own: false });
     });
   }
   return client;
@@ -144,5 +153,5 @@ export async function refreshProject(): Promise<void> {
 }
 
 export function projectOpened(project: ProjectSummary): void {
-  useAppStore.setState((s) => ({ project, error: null, dialog: project.currentCoderId ? null : 'coder', view: 'transcript', revision: s.revision + 1 }));
+  useAppStore.setState((s) => ({ project, error: null, dialog: project.currentCoderId ? null : 'coder', view: 'transcript', opened: s.opened + 1 }));
 }

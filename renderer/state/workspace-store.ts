@@ -1,7 +1,9 @@
 import { useMemo } from 'react';
 import type { Attribute, Coder, CodebookNode, Coding, DocumentDetail, DocumentGroup, DocumentSummary, Participant } from '../../shared/api/entities';
-import { call, callQuietly, useAppStore } from './app-store';
+import { touches, type ChangeEvent } from '../../shared/api/events';
+import { call, callQuietly, patchedByCaller, useAppStore } from './app-store';
 import { createStore } from './create-store';
+import { onTables, type ChangeSource } from './query-cache';
 import { regroup, type Grouped } from './regroup';
 
 interface WorkspaceState {
@@ -14,7 +16,8 @@ interface WorkspaceState {
   readonly documentId: string | null;
   readonly detail: DocumentDetail | null;
   readonly unitId: string | null;
-  readonly loadedRevision: number;
+  /** Which project opening the workspace was read for (see AppState.opened); -1 before the first. */
+  readonly loadedFor: number;
 }
 
 const EMPTY: WorkspaceState = {
@@ -27,7 +30,7 @@ const EMPTY: WorkspaceState = {
   documentId: null,
   detail: null,
   unitId: null,
-  loadedRevision: -1,
+  loadedFor: -1,
 };
 
 export const useWorkspace = createStore<WorkspaceState>(() => EMPTY);
@@ -77,9 +80,24 @@ export function resetWorkspace(): void {
   useWorkspace.setState(EMPTY);
 }
 
-/** Re-reads the project's lists and the open document; called whenever the revision moves. */
+/** The workspace's lists, each with the method that reads it and the tables it reads. */
+const LISTS = {
+  // Blind coding (a project setting) decides whose codings count and show.
+  documents: { method: 'documents.list', tables: ['documents', 'document_groups', 'meaning_units', 'codings', 'turns', 'participants', 'project'] },
+  groups: { method: 'documentGroups.list', tables: ['document_groups', 'documents'] },
+  participants: { method: 'participants.list', tables: ['participants', 'participant_values', 'attributes', 'turns'] },
+  attributes: { method: 'attributes.list', tables: ['attributes'] },
+  coders: { method: 'coders.list', tables: ['coders'] },
+  nodes: { method: 'codebook.list', tables: ['codebook_nodes', 'codebook_links', 'codings', 'memos', 'quotes', 'project'] },
+} as const;
+type ListName = keyof typeof LISTS;
+
+/** What the open document shows: its record, turns, units and codings (whose, by the blind setting), and its speakers' names. */
+const DETAIL_TABLES = ['documents', 'turns', 'meaning_units', 'codings', 'participants', 'project'] as const;
+
+/** Reads the project's lists and the open document whole: when a project has been opened here. */
 export async function loadWorkspace(): Promise<void> {
-  const revision = useAppStore.getState().revision;
+  const opened = useAppStore.getState().opened;
   // The document to show is usually known already (the open one, or the one the coder was at):
   // asked for first, it travels while the project answers for the lists.
   const known = useWorkspace.getState().documentId ?? useAppStore.getState().project?.lastDocumentId ?? null;
@@ -93,18 +111,63 @@ export async function loadWorkspace(): Promise<void> {
     call('codebook.list', {}),
   ]);
   const project = useAppStore.getState().project;
-  const current = useWorkspace.getState().documentId;
-  const documentId =
-    current && documents.some((d) => d.id === current)
-      ? current
-      : project?.lastDocumentId && documents.some((d) => d.id === project.lastDocumentId)
-        ? project.lastDocumentId
-        : (documents[0]?.id ?? null);
+  const documentId = shownDocument(documents);
   const fetched = await early;
   const detail = documentId ? (documentId === known && fetched ? fetched : await call('documents.get', { id: documentId })) : null;
   const unitId = useWorkspace.getState().unitId ?? project?.lastUnitId ?? null;
-  useWorkspace.setState({ documents, groups, participants, attributes, coders, nodes, documentId, detail, unitId, loadedRevision: revision });
+  useWorkspace.setState({ documents, groups, participants, attributes, coders, nodes, documentId, detail, unitId, loadedFor: opened });
 }
+
+/** The document to show: the open one while it exists, else the one the coder was at, else the first. */
+function shownDocument(documents: readonly DocumentSummary[]): string | null {
+  const project = useAppStore.getState().project;
+  const current = useWorkspace.getState().documentId;
+  if (current && documents.some((d) => d.id === current)) return current;
+  if (project?.lastDocumentId && documents.some((d) => d.id === project.lastDocumentId)) return project.lastDocumentId;
+  return documents[0]?.id ?? null;
+}
+
+/** Reads again one list a change touched. */
+async function reloadList(name: ListName): Promise<void> {
+  const { method } = LISTS[name];
+  const value = await callQuietly(method, {});
+  if (value === null) return;
+  useWorkspace.setState({ [name]: value } as Partial<WorkspaceState>);
+  if (name === 'documents') {
+    // The open document may be gone (deleted here or in another window).
+    const documentId = shownDocument(value as readonly DocumentSummary[]);
+    if (documentId !== useWorkspace.getState().documentId) await reloadDetail(documentId);
+  }
+}
+
+async function reloadDetail(documentId: string | null): Promise<void> {
+  const detail = documentId ? await callQuietly('documents.get', { id: documentId }) : null;
+  if (documentId !== null && detail === null) return;
+  useWorkspace.setState((s) => ({ documentId, detail, unitId: detail && s.unitId && detail.units.some((u) => u.id === s.unitId) ? s.unitId : (detail?.units[0]?.id ?? null) }));
+}
+
+/** Whether a change touches the open document: its own record by row, its parts by table (a new coding names no document). */
+function touchesDetail(event: ChangeEvent): boolean {
+  const { detail } = useWorkspace.getState();
+  if (!detail) return false;
+  return touches(event.tables, 'documents', detail.document.id) || DETAIL_TABLES.some((t) => t !== 'documents' && touches(event.tables, t));
+}
+
+/**
+ * A change re-reads only the lists that read its tables, and the open document only if the change
+ * touches it. This page's own coding has already been put into the document and the lists by its
+ * caller (in the frame after the key), so nothing of the workspace is read again for it.
+ */
+function refreshFor(event: ChangeEvent, source: ChangeSource): void {
+  if (useWorkspace.getState().loadedFor < 0) return;
+  if (source.own && patchedByCaller(event.method)) return;
+  const stale = (Object.keys(LISTS) as ListName[]).filter((name) => LISTS[name].tables.some((t) => t in event.tables));
+  for (const name of stale) void reloadList(name);
+  if (touchesDetail(event)) void reloadDetail(useWorkspace.getState().documentId);
+}
+
+const ALL_TABLES = [...new Set([...Object.values(LISTS).flatMap((l) => l.tables), ...DETAIL_TABLES])];
+onTables(ALL_TABLES, refreshFor);
 
 export async function openDocument(id: string): Promise<void> {
   const detail = await call('documents.get', { id });

@@ -20,8 +20,8 @@ export interface Client {
 }
 
 export interface ClientHooks {
-  /** Called after every successful mutating call: stores refresh from here. */
-  readonly onMutation?: (method: MethodName) => void;
+  /** Called after every successful mutating call, with the change it made (none when it changed nothing): stores refresh from here. */
+  readonly onMutation?: (method: MethodName, change: ChangeEvent | undefined) => void;
   readonly onCallStart?: (method: MethodName) => void;
   readonly onCallEnd?: (method: MethodName, ok: boolean) => void;
 }
@@ -41,7 +41,7 @@ export function createClient(transport: Transport, hooks: ClientHooks = {}): Cli
       }
       hooks.onCallEnd?.(method, envelope.ok);
       if (!envelope.ok) throw errorFromPayload(envelope.error);
-      if (contract[method].mutates) hooks.onMutation?.(method);
+      if (contract[method].mutates) hooks.onMutation?.(method, envelope.change);
       return envelope.result as Result<typeof method>;
     },
   };

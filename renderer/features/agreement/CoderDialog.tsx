@@ -48,10 +48,7 @@ function EditCoder({ coder, onDone }: { coder: Coder; onDone: () => void }) {
   const [draft, setDraft] = useState<Draft>({ name: coder.name, initials: coder.initials, colour: coder.colour, role: coder.role === 'resolver' ? 'resolver' : 'coder' });
   const save = async () => {
     const r = await attempt('coders.update', { id: coder.id, name: draft.name.trim(), initials: draft.initials.trim() || undefined, colour: draft.colour, role: draft.role });
-    if (r) {
-      await loadWorkspace();
-      onDone();
-    }
+    if (r) onDone();
   };
   return (
     <form

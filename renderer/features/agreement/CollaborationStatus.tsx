@@ -2,20 +2,21 @@ import { useEffect, useState } from 'react';
 import type { CopyOrigin } from '../../../shared/api/methods/exchange';
 import { CoderOptions } from '../../components/CoderOptions';
 import { attempt, useAppStore } from '../../state/app-store';
+import { useTablesVersion } from '../../state/query-cache';
 import { useWorkspace } from '../../state/workspace-store';
 import { useCoderView } from './coder-view-store';
 
 /** Status-bar pieces: the coder-view switch and, in a coder copy, whose copy it is. */
 export function CollaborationStatus() {
   const project = useAppStore((s) => s.project);
-  const revision = useAppStore((s) => s.revision);
+  const changed = useTablesVersion(['project', 'coders']);
   const coders = useWorkspace((s) => s.coders);
   const view = useCoderView((s) => s.view);
   const [copy, setCopy] = useState<CopyOrigin | null>(null);
 
   useEffect(() => {
     void attempt('exchange.info', {}).then((info) => setCopy(info?.copy ?? null));
-  }, [project?.path, revision]);
+  }, [project?.path, changed]);
 
   useEffect(() => {
     if (view !== 'all' && view !== 'consensus' && !coders.some((c) => c.id === view)) useCoderView.setState({ view: 'all' });

@@ -3,6 +3,7 @@ import { AGREEMENT_LEVELS, DECISION_KEYS, UNIT_SET_MODES, UNIT_SET_SHORT_LABELS,
 import { FieldError } from '../../components/Dialog';
 import { DocumentFilterSelect } from '../../components/DocumentFilterSelect';
 import { useAppStore } from '../../state/app-store';
+import { useTablesVersion } from '../../state/query-cache';
 import { choose, exportList, exportLog, loadComparison, loadReport, loadStatus, move, reveal, saveAndNext, useCompare } from './compare-store';
 import { DiscrepancyDetailPanel, DiscrepancyListPanel } from './DiscrepancyPanels';
 import { FiguresPanel } from './FiguresPanel';
@@ -78,12 +79,12 @@ export function CompareView() {
   const report = useCompare((s) => s.report);
   const reportError = useCompare((s) => s.reportError);
   const exportMessage = useCompare((s) => s.exportMessage);
-  const revision = useAppStore((s) => s.revision);
+  const changed = useTablesVersion(['codings', 'meaning_units', 'codebook_nodes', 'codebook_links', 'coders', 'resolutions', 'documents', 'project']);
   useCompareKeys();
 
   useEffect(() => {
     void loadStatus().then(() => loadComparison());
-  }, [revision, coderAId, coderBId]);
+  }, [changed, coderAId, coderBId]);
 
   if (!status) return <p className="muted pad">Loading…</p>;
   if (status.blind) return <RevealGate />;

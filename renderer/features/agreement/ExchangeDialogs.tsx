@@ -4,7 +4,7 @@ import { Dialog, DialogDone, DialogForm, FieldError } from '../../components/Dia
 import { ProjectFileList, SaveLocationField, type ProjectFileEntry } from '../../components/ProjectFileFields';
 import { cancelTask, TaskProgressBar } from '../../components/TaskProgress';
 import { attempt, attemptHere, call, refreshProject, useAppStore } from '../../state/app-store';
-import { loadWorkspace, useWorkspace } from '../../state/workspace-store';
+import { useWorkspace } from '../../state/workspace-store';
 
 const close = () => useAppStore.setState({ dialog: null });
 
@@ -145,7 +145,6 @@ export function MergeDialog() {
       if (r) {
         setReport(r);
         await refreshProject();
-        await loadWorkspace();
       }
     } finally {
       setBusy(false);

@@ -220,7 +220,6 @@ export async function reveal(): Promise<void> {
   const summary = await attempt('agreement.reveal', { confirm: true });
   if (!summary) return;
   await refreshProject();
-  useAppStore.setState((s) => ({ revision: s.revision + 1 }));
   await loadStatus();
   await loadComparison();
 }

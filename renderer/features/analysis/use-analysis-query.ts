@@ -1,23 +1,11 @@
-import { useEffect, useState } from 'react';
 import type { MethodName, Params, Result } from '../../../shared/api/contract';
-import { attempt, useAppStore } from '../../state/app-store';
+import { attempt } from '../../state/app-store';
+import { useTableQuery } from '../../state/query-cache';
 
-/** Calls a read method and calls it again whenever its parameters or the project change. */
+/** What the analyses read (map positions aside: the map keeps its own as they are dragged). */
+const ANALYSED_TABLES = ['codings', 'meaning_units', 'codebook_nodes', 'codebook_links', 'documents', 'document_groups', 'participants', 'participant_values', 'attributes', 'turns', 'coders', 'quotes'];
+
+/** Calls a read method and calls it again whenever its parameters change or a change touches what it reads. */
 export function useAnalysisQuery<K extends MethodName>(method: K, params: Params<K> | null): { data: Result<K> | null; loading: boolean } {
-  const revision = useAppStore((s) => s.revision);
-  const localRevision = useAppStore((s) => s.localRevision);
-  const [state, setState] = useState<{ key: string; data: Result<K> | null }>({ key: '', data: null });
-  const key = params === null ? '' : JSON.stringify(params);
-  useEffect(() => {
-    if (params === null) return;
-    let live = true;
-    void attempt(method, params).then((data) => {
-      if (live) setState({ key, data });
-    });
-    return () => {
-      live = false;
-    };
-    // The key stands for the parameters: a new object with the same content does not call again.
-  }, [method, key, revision, localRevision]);
-  return { data: state.data, loading: state.key !== key };
+  return useTableQuery(method, params, ANALYSED_TABLES, attempt);
 }

@@ -1,7 +1,8 @@
 import { Fragment, useEffect, useMemo, useState } from 'react';
 import type { AuditChange, AuditStep } from '../../../shared/api/entities';
 import { recordWords } from '../../../shared/domain/vocabulary';
-import { attempt, useAppStore } from '../../state/app-store';
+import { attempt } from '../../state/app-store';
+import { AUDIT_TABLE, useTablesVersion } from '../../state/query-cache';
 import { useWorkspace } from '../../state/workspace-store';
 import { exportAuditCsv } from '../coding/coding-actions';
 
@@ -41,8 +42,7 @@ function ChangeDetail({ change, names }: { change: AuditChange; names: ReadonlyM
 }
 
 export function AuditView() {
-  const revision = useAppStore((s) => s.revision);
-  const localRevision = useAppStore((s) => s.localRevision);
+  const changed = useTablesVersion([AUDIT_TABLE]);
   const [steps, setSteps] = useState<AuditStep[]>([]);
   const [open, setOpen] = useState<string | null>(null);
   const [changes, setChanges] = useState<readonly AuditChange[]>([]);
@@ -50,7 +50,7 @@ export function AuditView() {
   const names = useMemo(() => new Map(nodes.map((n) => [n.id, n.name])), [nodes]);
   useEffect(() => {
     void attempt('audit.list', { limit: 500 }).then((s) => setSteps(s ?? []));
-  }, [revision, localRevision]);
+  }, [changed]);
   useEffect(() => {
     if (open) void attempt('audit.changes', { stepId: open }).then((c) => setChanges(c ?? []));
   }, [open]);

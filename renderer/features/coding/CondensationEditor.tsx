@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { useWorkspace } from '../../state/workspace-store';
 import { condense, openPicker } from './coding-actions';
 import { useCoding } from './coding-store';
 
@@ -14,6 +15,8 @@ export function CondensationEditor({ unitId, initial, onDone }: Props) {
   const [value, setValue] = useState(initial);
   const ref = useRef<HTMLTextAreaElement>(null);
   const done = useRef(false);
+  // The version the edit starts from: another window's edit meanwhile is caught when this one is saved.
+  const version = useRef(useWorkspace.getState().detail?.units.find((u) => u.id === unitId)?.version ?? null);
   useEffect(() => {
     ref.current?.focus();
     ref.current?.select();
@@ -22,7 +25,7 @@ export function CondensationEditor({ unitId, initial, onDone }: Props) {
     if (done.current) return;
     done.current = true;
     useCoding.setState({ editingUnitId: null });
-    if (save && value !== initial) await condense(unitId, value.trim());
+    if (save && value !== initial) await condense(unitId, value.trim(), version.current);
     onDone?.();
     then?.();
   };

@@ -1,7 +1,9 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { JournalEntry, Memo } from '../../../shared/api/methods/memos';
 import { Dialog } from '../../components/Dialog';
-import { attempt, useAppStore } from '../../state/app-store';
+import { attempt, call, useAppStore } from '../../state/app-store';
+import { sendEdit } from '../../state/edit-conflict';
+import { useTablesVersion } from '../../state/query-cache';
 import { showNotice, useCoding, type MemoFocus } from './coding-store';
 
 function when(iso: string): string {
@@ -11,6 +13,8 @@ function when(iso: string): string {
 function MemoItem({ memo, onChanged }: { memo: Memo; onChanged: () => void }) {
   const [editing, setEditing] = useState(false);
   const [body, setBody] = useState(memo.body);
+  // The version the edit starts from: the list may show another window's edit meanwhile, caught at saving.
+  const editedFrom = useRef(memo.version);
   return (
     <li className="memo">
       <div className="memo-head">
@@ -30,10 +34,15 @@ function MemoItem({ memo, onChanged }: { memo: Memo; onChanged: () => void }) {
               type="button"
               className="primary"
               onClick={async () => {
-                if (await attempt('memos.update', { id: memo.id, body })) {
-                  setEditing(false);
-                  onChanged();
-                }
+                const saved = await sendEdit({
+                  what: 'memo',
+                  mine: body,
+                  version: editedFrom.current,
+                  theirs: (d) => d.theirs.body ?? '',
+                  send: (v) => call('memos.update', { id: memo.id, body, version: v }),
+                }).catch(() => null);
+                setEditing(false);
+                if (saved) onChanged();
               }}
             >
               Save
@@ -45,7 +54,15 @@ function MemoItem({ memo, onChanged }: { memo: Memo; onChanged: () => void }) {
       )}
       {!editing && (
         <div className="memo-actions">
-          <button type="button" className="link" onClick={() => setEditing(true)}>
+          <button
+            type="button"
+            className="link"
+            onClick={() => {
+              editedFrom.current = memo.version;
+              setBody(memo.body);
+              setEditing(true);
+            }}
+          >
             Edit
           </button>{' '}
           <button
@@ -68,12 +85,12 @@ export function MemoDialog({ focus }: { focus: MemoFocus }) {
   const [memos, setMemos] = useState<readonly Memo[]>([]);
   const [title, setTitle] = useState('');
   const [body, setBody] = useState('');
-  const revision = useAppStore((s) => s.revision);
+  const changed = useTablesVersion(['memos', 'coders']);
   const close = () => useCoding.setState({ memo: null });
   const targetId = focus.targetType === 'project' ? (useAppStore.getState().project?.id ?? '') : focus.targetId;
   useEffect(() => {
     void attempt('memos.list', { targetType: focus.targetType, targetId }).then((m) => setMemos(m ?? []));
-  }, [focus.targetType, targetId, revision]);
+  }, [focus.targetType, targetId, changed]);
   const save = async () => {
     if (!body.trim()) return;
     const memo = await attempt('memos.create', { targetType: focus.targetType, targetId: focus.targetId, title: title.trim(), body });
@@ -136,11 +153,11 @@ export function JournalDialog() {
   const [entries, setEntries] = useState<readonly JournalEntry[]>([]);
   const [date, setDate] = useState(today());
   const [body, setBody] = useState('');
-  const revision = useAppStore((s) => s.revision);
+  const changed = useTablesVersion(['journal_entries', 'coders']);
   const close = () => useCoding.setState({ journalOpen: false });
   useEffect(() => {
     void attempt('journal.list', {}).then((j) => setEntries(j ?? []));
-  }, [revision]);
+  }, [changed]);
   const save = async () => {
     if (!body.trim()) return;
     if (await attempt('journal.create', { date, body })) {

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { Retrieval } from '../../../shared/api/methods/codebook';
 import { NODE_LEVEL_LABELS } from '../../../shared/domain/vocabulary';
 import { attempt, callQuietly, useAppStore } from '../../state/app-store';
+import { useTablesVersion } from '../../state/query-cache';
 import { openDocument, selectUnit, useWorkspace } from '../../state/workspace-store';
 import { useCoding } from './coding-store';
 
@@ -14,8 +15,7 @@ async function goToUnit(documentId: string, unitId: string): Promise<void> {
 
 /** A code, category or theme: its definition, counts, and every unit under it, ready to pick as quotes. */
 export function NodeInspector({ nodeId }: { nodeId: string }) {
-  const revision = useAppStore((s) => s.revision);
-  const localRevision = useAppStore((s) => s.localRevision);
+  const changed = useTablesVersion(['codings', 'meaning_units', 'codebook_nodes', 'codebook_links', 'quotes', 'memos', 'documents']);
   const coders = useWorkspace((s) => s.coders);
   const [data, setData] = useState<Retrieval | null>(null);
   useEffect(() => {
@@ -24,7 +24,7 @@ export function NodeInspector({ nodeId }: { nodeId: string }) {
     return () => {
       live = false;
     };
-  }, [nodeId, revision, localRevision]);
+  }, [nodeId, changed]);
   if (!data || data.node.id !== nodeId) return <p className="muted small pad">Loading…</p>;
   const { node, counts, units } = data;
 

@@ -1,11 +1,12 @@
 import { useEffect, useState } from 'react';
 import type { Memo } from '../../../shared/api/methods/memos';
-import { attempt, useAppStore } from '../../state/app-store';
+import { attempt } from '../../state/app-store';
+import { useTablesVersion } from '../../state/query-cache';
 import { openMemoForFocus } from './coding-actions';
 
 /** The memos on the selected unit, in the inspector. */
 export function UnitMemos({ unitId }: { unitId: string }) {
-  const revision = useAppStore((s) => s.revision);
+  const changed = useTablesVersion(['memos']);
   const [memos, setMemos] = useState<readonly Memo[]>([]);
   useEffect(() => {
     let live = true;
@@ -13,7 +14,7 @@ export function UnitMemos({ unitId }: { unitId: string }) {
     return () => {
       live = false;
     };
-  }, [unitId, revision]);
+  }, [unitId, changed]);
   return (
     <>
       <dt>Memos</dt>

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { SummaryRow } from '../../../shared/api/methods/participants';
-import { attempt, useAppStore } from '../../state/app-store';
+import { attempt } from '../../state/app-store';
+import { useTablesVersion } from '../../state/query-cache';
 import { useWorkspace } from '../../state/workspace-store';
 
 function countsText(counts: Record<string, number> | undefined): string {
@@ -14,7 +15,7 @@ function countsText(counts: Record<string, number> | undefined): string {
 /** The participants table of a paper: per session (or group), how many took part and how their attributes count. */
 export function ParticipantSummary() {
   const attributes = useWorkspace((s) => s.attributes);
-  const revision = useAppStore((s) => s.revision);
+  const changed = useTablesVersion(['participants', 'participant_values', 'attributes', 'documents', 'document_groups', 'turns']);
   const [by, setBy] = useState<'document' | 'group'>('document');
   const [chosen, setChosen] = useState<string[] | null>(null);
   const [rows, setRows] = useState<{ rows: SummaryRow[]; total: SummaryRow } | null>(null);
@@ -23,7 +24,7 @@ export function ParticipantSummary() {
 
   useEffect(() => {
     void attempt('participants.summary', { by, attributeIds: key ? key.split(',') : [] }).then(setRows);
-  }, [by, key, revision]);
+  }, [by, key, changed]);
 
   const shown = attributes.filter((a) => ids.includes(a.id));
   return (

@@ -12,14 +12,14 @@ import { WorkTabs } from './WorkTabs';
 export function ProjectWindow() {
   const project = useAppStore((s) => s.project)!;
   const view = useAppStore((s) => s.view);
-  const revision = useAppStore((s) => s.revision);
-  const loaded = useWorkspace((s) => s.loadedRevision);
+  const opened = useAppStore((s) => s.opened);
+  const loaded = useWorkspace((s) => s.loadedFor);
   const current = WORK_VIEWS.find((v) => v.id === view) ?? WORK_VIEWS[0];
   const Current = current.component;
 
   useEffect(() => {
     void loadWorkspace();
-  }, [revision]);
+  }, [opened]);
 
   return (
     <div className="project-window">

@@ -4,7 +4,7 @@ import type { CodebookFormat, RefiImportReport } from '../../../shared/api/metho
 import { Dialog, DialogDone, DialogForm, FieldError } from '../../components/Dialog';
 import { cancelTask, TaskProgressBar } from '../../components/TaskProgress';
 import { attemptHere, call, projectOpened, refreshProject, useAppStore } from '../../state/app-store';
-import { loadWorkspace, resetWorkspace } from '../../state/workspace-store';
+import { resetWorkspace } from '../../state/workspace-store';
 import { METHODOLOGIES, METHODOLOGY_LABELS, type Methodology } from '../../../shared/domain/vocabulary';
 import { DEFAULT_LEVEL_OPTIONS, LevelPreview, type LevelOptions } from './LevelPreview';
 import { base64Url, fileToBase64, openRefiDialog, safeFileName, useRefi } from './refi-actions';
@@ -295,7 +295,6 @@ function ImportCodebookDialog() {
       async (r) => {
         setReport(r.report);
         await refreshProject();
-        await loadWorkspace();
       },
     );
   return (

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { REPORT_KINDS, REPORT_LABELS, type PrintedName } from '../../../shared/api/methods/reports';
 import { FieldError } from '../../components/Dialog';
 import { cancelTask, TaskProgressBar } from '../../components/TaskProgress';
-import { useAppStore } from '../../state/app-store';
+import { useTablesVersion } from '../../state/query-cache';
 import { useShallow } from '../../state/create-store';
 import { ReportOptionsForm } from './ReportOptionsForm';
 import { checkNames, chooseReport, exportReport, loadPreview, optionsOf, setOption, useReports } from './reports-store';
@@ -173,16 +173,22 @@ function Preview() {
   );
 }
 
+/** A report may print from any of these: its preview is read again when one changes. */
+const REPORTED_TABLES = [
+  'project', 'coders', 'document_groups', 'documents', 'attributes', 'participants', 'participant_values', 'turns', 'meaning_units',
+  'codebook_nodes', 'codebook_links', 'codings', 'resolutions', 'quotes', 'memos', 'node_name_history', 'export_names',
+];
+
 /** Reports: pick a table, set its options, see it as Word will show it, export it in one click. */
 export function ReportsView() {
   const kind = useReports((s) => s.kind);
   const options = useReports(optionsOf);
-  const revision = useAppStore((s) => s.revision);
+  const changed = useTablesVersion(REPORTED_TABLES);
 
   useEffect(() => {
     const t = setTimeout(() => void loadPreview(), 150);
     return () => clearTimeout(t);
-  }, [kind, options, revision]);
+  }, [kind, options, changed]);
 
   return (
     <div className="reports">

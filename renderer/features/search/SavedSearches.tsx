@@ -3,6 +3,7 @@ import type { SavedSearch } from '../../../shared/api/methods/saved-searches';
 import { SEARCH_KINDS } from '../../../shared/api/methods/search';
 import { FieldError } from '../../components/Dialog';
 import { attemptHere, call, callQuietly, useAppStore } from '../../state/app-store';
+import { useTablesVersion } from '../../state/query-cache';
 import { showNotice } from '../coding/coding-store';
 import { KIND_LABELS, runSaved, useSearch } from './search-store';
 
@@ -14,7 +15,10 @@ let asked: string | null = null;
  */
 export function useSavedSearches(): readonly SavedSearch[] {
   const path = useAppStore((s) => s.project?.path ?? '');
-  const revision = useAppStore((s) => s.revision);
+  // Read again when the project is opened again, and when a saved search changes (here or in another window).
+  const opened = useAppStore((s) => s.opened);
+  const changed = useTablesVersion(['saved_searches']);
+  const revision = `${opened}#${changed}`;
   const saved = useSearch((s) => s.saved);
   const savedRead = useSearch((s) => s.savedRead);
   useEffect(() => {

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { SEARCH_KINDS, type SearchHit } from '../../../shared/api/methods/search';
 import { DocumentFilterSelect } from '../../components/DocumentFilterSelect';
 import { attempt, useAppStore } from '../../state/app-store';
+import { useTablesVersion } from '../../state/query-cache';
 import { openDocument, selectUnit, useWorkspace } from '../../state/workspace-store';
 import { selectNode, showNotice, useCoding } from '../coding/coding-store';
 import { SavedSearchList, SaveSearchForm } from './SavedSearches';
@@ -80,13 +81,13 @@ function Autocode({ query }: { query: string }) {
 
 export function SearchView() {
   const { query, kinds, documentIds, hits, truncated } = useSearch();
-  const revision = useAppStore((s) => s.revision);
+  const changed = useTablesVersion(['documents', 'turns', 'meaning_units', 'memos', 'codebook_nodes', 'participants', 'codings']);
   const [saving, setSaving] = useState(false);
   const input = useRef<HTMLInputElement>(null);
   useEffect(() => input.current?.focus(), []);
   useEffect(() => {
     if (useSearch.getState().hits) void runSearch();
-  }, [revision]);
+  }, [changed]);
   const textHits = (hits ?? []).filter((h) => h.kind === 'document');
 
   return (

@@ -22,7 +22,7 @@ interface SearchState {
   readonly savedId: string | null;
   /** The project's saved searches, and the project and revision they were read at. */
   readonly saved: readonly SavedSearch[];
-  readonly savedRead: { readonly path: string; readonly revision: number } | null;
+  readonly savedRead: { readonly path: string; readonly revision: string } | null;
 }
 
 export const useSearch = createProjectStore<SearchState>(() => ({

@@ -4,6 +4,7 @@ import type { AbstractionFilter, AbstractionRow, AbstractionSort, AbstractionTab
 import { NODE_LEVEL_LABELS } from '../../../shared/domain/vocabulary';
 import { DocumentFilterSelect } from '../../components/DocumentFilterSelect';
 import { attempt, useAppStore } from '../../state/app-store';
+import { useTablesVersion } from '../../state/query-cache';
 import { openDocument, selectUnit, useWorkspace } from '../../state/workspace-store';
 import { condense, exportTableCsv, patchCodings } from '../coding/coding-actions';
 import { useCoding } from '../coding/coding-store';
@@ -66,8 +67,7 @@ const SORT_COLUMNS: readonly { key: AbstractionSort; label: string }[] = [
 ];
 
 export function AbstractionTableView() {
-  const revision = useAppStore((s) => s.revision);
-  const localRevision = useAppStore((s) => s.localRevision);
+  const changed = useTablesVersion(['codings', 'meaning_units', 'codebook_nodes', 'codebook_links', 'documents', 'participants', 'participant_values', 'turns', 'coders']);
   const currentCoderId = useAppStore((s) => s.project?.currentCoderId ?? null);
   const blind = useAppStore((s) => s.project?.settings.blind ?? false);
   const participants = useWorkspace((s) => s.participants);
@@ -94,7 +94,7 @@ export function AbstractionTableView() {
       live = false;
       clearTimeout(timer);
     };
-  }, [filter, revision, localRevision]);
+  }, [filter, changed]);
 
   const rows = table?.rows ?? [];
   // Keyed by unit, so a re-sorted table reuses each row's measured height instead of its position's.
