@@ -1,5 +1,5 @@
 import * as RadixDialog from '@radix-ui/react-dialog';
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { ErrorBanner, useDialogOpen } from './ErrorBanner';
 
 /**
@@ -8,6 +8,7 @@ import { ErrorBanner, useDialogOpen } from './ErrorBanner';
  */
 export function Dialog({ title, onClose, children }: { title: string; onClose: () => void; children: ReactNode }) {
   useDialogOpen();
+  const returnFocus = useFocusReturn();
   return (
     <RadixDialog.Root
       open
@@ -17,7 +18,7 @@ export function Dialog({ title, onClose, children }: { title: string; onClose: (
     >
       <RadixDialog.Portal>
         <RadixDialog.Overlay className="overlay">
-          <RadixDialog.Content className="dialog" aria-describedby={undefined}>
+          <RadixDialog.Content className="dialog" aria-describedby={undefined} onCloseAutoFocus={returnFocus}>
             <RadixDialog.Title>{title}</RadixDialog.Title>
             <ErrorBanner inDialog />
             {children}
@@ -26,6 +27,21 @@ export function Dialog({ title, onClose, children }: { title: string; onClose: (
       </RadixDialog.Portal>
     </RadixDialog.Root>
   );
+}
+
+/**
+ * Gives the focus back to where it was when a dialog opened. Radix returns it only to a
+ * Dialog.Trigger, and ours open from menus, keys and the palette. Call in a component mounted
+ * with the dialog. What the dialog did may have put the focus elsewhere (another dialog, a
+ * field): it stays there; only a focus lost with the dialog goes back.
+ */
+export function useFocusReturn(): (e: Event) => void {
+  const [from] = useState(() => document.activeElement as HTMLElement | null);
+  return (e) => {
+    e.preventDefault();
+    const now = document.activeElement;
+    if ((now === null || now === document.body) && from?.isConnected && from !== document.body) from.focus();
+  };
 }
 
 /** A dialog's form: Enter or the primary button submits; Cancel closes without acting. */

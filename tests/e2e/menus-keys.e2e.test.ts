@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { MENUS, commandsOfMenu } from '../../shared/commands';
+import { COMMANDS, MENUS, commandsOfMenu, type CommandDescriptor } from '../../shared/commands';
 import { startHarness, type Harness } from './support/harness';
 
 // A browser tab has the desktop app's menus, a palette that finds commands by any word, and
@@ -56,6 +56,69 @@ describe('menus, palette and keys in context (browser mode)', () => {
     await bar.getByRole('menuitem', { name: 'View', exact: true }).click();
     await page.getByRole('menuitem', { name: /^Show Audit Log/ }).click();
     await expect.poll(() => page.getByRole('tab', { name: 'Audit log' }).getAttribute('aria-selected')).toBe('true');
+  });
+
+  it('every command of the registry is in a menu, and the palette finds each by every word of its label', async () => {
+    // Every command sits in exactly one of the six menus (the first test shows each menu lists its commands).
+    const all = COMMANDS as readonly CommandDescriptor[];
+    expect(MENUS.flatMap((m) => commandsOfMenu(m.name)).map((c) => c.id).sort()).toEqual(all.map((c) => c.id).sort());
+    h = await startHarness();
+    const { page } = h;
+    await openSampleFromMenu(page);
+    await page.keyboard.press('Control+k');
+    const palette = page.getByRole('dialog', { name: 'Command palette' });
+    const field = palette.getByRole('textbox', { name: 'Command' });
+    const missing: string[] = [];
+    let tried = 0;
+    for (const c of all) {
+      const words = c.label.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+      expect(words.length, c.id).toBeGreaterThan(0);
+      for (const word of words) {
+        await field.fill(word);
+        // The option's name begins with the label (Undo and Redo name the step they would take back after it).
+        const option = palette.getByRole('option', { name: new RegExp(`^${escape(c.label.replace(/…$/, ''))}`) });
+        const found = await option
+          .first()
+          .waitFor({ timeout: 2000 })
+          .then(() => true)
+          .catch(() => false);
+        if (!found) missing.push(`${c.id} by “${word}”`);
+        tried++;
+      }
+    }
+    expect(missing, `not found: ${missing.join(', ')}`).toEqual([]);
+    expect(tried).toBeGreaterThan(150);
+    await field.fill('word');
+    await palette.getByRole('option', { name: /^Export the Current Report as Word/ }).waitFor();
+    await h.screenshot('palette-word-light');
+  });
+
+  it('the palette keeps the focus while open and gives it back when closed', async () => {
+    h = await startHarness();
+    const { page } = h;
+    await openSampleFromMenu(page);
+    const button = page.getByRole('button', { name: /^Commands…/ });
+    await button.focus();
+    await page.keyboard.press('Enter');
+    const palette = page.getByRole('dialog', { name: 'Command palette' });
+    await palette.waitFor();
+    const inPalette = () => page.evaluate(() => !!document.activeElement?.closest('[role="dialog"]')?.matches('.palette'));
+    await expect.poll(inPalette).toBe(true);
+    for (let i = 0; i < 3; i++) {
+      await page.keyboard.press('Tab');
+      expect(await inPalette()).toBe(true);
+    }
+    await page.keyboard.press('Escape');
+    await palette.waitFor({ state: 'detached' });
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent ?? '')).toMatch(/^Commands…/);
+
+    // A dialog opened by a key gives the focus back too: ? (Keyboard shortcuts), then Escape.
+    await page.keyboard.press('?');
+    const keys = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    await keys.waitFor();
+    await page.keyboard.press('Escape');
+    await keys.waitFor({ state: 'detached' });
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent ?? '')).toMatch(/^Commands…/);
   });
 
   it('the palette has a button and finds a command by any word: “split” finds Split Meaning Unit', async () => {
@@ -127,3 +190,7 @@ describe('menus, palette and keys in context (browser mode)', () => {
     await h.screenshot('keys-dialog-light');
   });
 });
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

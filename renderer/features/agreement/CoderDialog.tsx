@@ -1,7 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState, type RefObject } from 'react';
 import type { Coder } from '../../../shared/api/entities';
+import type { CopyOrigin } from '../../../shared/api/methods/exchange';
 import { Dialog } from '../../components/Dialog';
-import { attempt, refreshProject, useAppStore } from '../../state/app-store';
+import { attempt, callQuietly, refreshProject, useAppStore } from '../../state/app-store';
 import { loadWorkspace, useWorkspace } from '../../state/workspace-store';
 
 const close = () => useAppStore.setState({ dialog: null });
@@ -18,12 +19,12 @@ interface Draft {
   readonly role: Role;
 }
 
-function CoderFields({ draft, onChange, nameLabel }: { draft: Draft; onChange: (d: Draft) => void; nameLabel: string }) {
+function CoderFields({ draft, onChange, nameLabel, nameRef }: { draft: Draft; onChange: (d: Draft) => void; nameLabel: string; nameRef?: RefObject<HTMLInputElement | null> }) {
   return (
     <div className="coder-fields">
       <label>
         {nameLabel}
-        <input value={draft.name} onChange={(e) => onChange({ ...draft, name: e.target.value })} placeholder="Your name" />
+        <input ref={nameRef} value={draft.name} onChange={(e) => onChange({ ...draft, name: e.target.value })} placeholder="Your name" />
       </label>
       <label>
         Initials
@@ -78,6 +79,16 @@ export function CoderDialog() {
   const current = useAppStore((s) => s.project?.currentCoderId ?? null);
   const [editing, setEditing] = useState<string | null>(null);
   const [draft, setDraft] = useState<Draft>({ name: '', initials: '', colour: SUGGESTED_COLOURS[0], role: 'coder' });
+  const [copy, setCopy] = useState<CopyOrigin | null>(null);
+  const nameField = useRef<HTMLInputElement>(null);
+  // A copy handed to someone new opens with nobody chosen: the person opening it is a new coder unless they say otherwise.
+  const forSomeoneNew = copy !== null && copy.coderId === null && current === null;
+  useEffect(() => {
+    void callQuietly('exchange.info', {}).then((info) => setCopy(info?.copy ?? null));
+  }, []);
+  useEffect(() => {
+    if (forSomeoneNew) nameField.current?.focus();
+  }, [forSomeoneNew]);
   useEffect(() => {
     if (coders.length === 0) void loadWorkspace();
     const used = new Set(coders.map((c) => c.colour.toLowerCase()));
@@ -103,6 +114,12 @@ export function CoderDialog() {
   const people = coders.filter((c) => c.role !== 'consensus');
   return (
     <Dialog title="Who is coding?" onClose={close}>
+      {forSomeoneNew && (
+        <p className="copy-note" role="note">
+          This is a coder copy{copy.madeBy ? ` from ${copy.madeBy}` : ''} for someone new. Add yourself as a new coder below, so your codings carry your name; choose a name
+          from the list only if it is yours.
+        </p>
+      )}
       <p className="muted small">Every coding you make carries your name, so two coders’ work can be compared.</p>
       <ul className="coder-list">
         {people.map((c) =>
@@ -128,7 +145,7 @@ export function CoderDialog() {
           void add();
         }}
       >
-        <CoderFields draft={draft} onChange={setDraft} nameLabel="New coder" />
+        <CoderFields draft={draft} onChange={setDraft} nameLabel="New coder" nameRef={nameField} />
         <div className="dialog-buttons">
           <button type="submit" className="primary" disabled={!draft.name.trim()}>
             Add and code as this person

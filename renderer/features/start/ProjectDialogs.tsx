@@ -57,7 +57,8 @@ function OpenProjectDialog() {
       });
     }
   }, [info?.nativeDialogs]);
-  const open = (target: string) => void openProjectAt(target).then((ok) => ok && close());
+  // Opening may have asked who is coding (a copy handed to someone new): that dialog stays.
+  const open = (target: string) => void openProjectAt(target).then((ok) => ok && useAppStore.getState().dialog === 'open' && close());
   return (
     <Dialog title="Open project" onClose={close}>
       {files.length > 0 ? (
