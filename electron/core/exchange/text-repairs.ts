@@ -21,8 +21,26 @@ export interface RepairThere {
 
 type Tables = Map<string, TableRows>;
 
+// Row ids per document, per table of a side: one pass over a table instead of one per document.
+const idsByDocument = new WeakMap<TableRows, Map<unknown, string[]>>();
+
 function docRows(tables: Tables, table: string, documentId: string): Row[] {
-  return [...(tables.get(table)?.values() ?? [])].filter((r) => r.document_id === documentId);
+  const rows = tables.get(table);
+  if (!rows) return [];
+  let groups = idsByDocument.get(rows);
+  if (!groups) {
+    groups = new Map();
+    for (const [id, r] of rows) {
+      const list = groups.get(r.document_id);
+      if (list) list.push(id);
+      else groups.set(r.document_id, [id]);
+    }
+    idsByDocument.set(rows, groups);
+  }
+  return (groups.get(documentId) ?? []).flatMap((id) => {
+    const r = rows.get(id);
+    return r && r.document_id === documentId ? [r] : [];
+  });
 }
 
 /** Moves a side's anchored rows of one document through the edit from its text to ours. */
@@ -114,6 +132,7 @@ export function alignTranscripts(ours: Tables, theirs: Tables, base: Tables | nu
         if (!rows) continue;
         for (const r of docRows(side, 'turns', documentId)) rows.delete(String(r.id));
         for (const r of docRows(ours, 'turns', documentId)) rows.set(String(r.id), { ...r });
+        idsByDocument.delete(rows);
       }
     }
   }
