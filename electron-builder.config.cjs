@@ -53,8 +53,8 @@ module.exports = {
     enableNodeCliInspectArguments: false,
     enableEmbeddedAsarIntegrityValidation: true,
     onlyLoadAppFromAsar: true,
-    // grantFileProtocolExtraPrivileges stays at Electron's default: the window loads out/renderer
-    // from file://, and its module scripts need those privileges.
+    // The window loads from app://condensa/, never file://, so file:// pages need no extra privileges.
+    grantFileProtocolExtraPrivileges: false,
   },
   fileAssociations: [
     {

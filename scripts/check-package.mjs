@@ -135,7 +135,7 @@ function inspect({ output, config, pkg, extractTo }) {
     devDependencies: Object.keys(pkg.devDependencies ?? {}).filter((d) => !(d in (pkg.dependencies ?? {}))),
     asarBytes: fs.statSync(asarPath).size,
   });
-  const bundles = Object.fromEntries(['out/main/index.cjs', 'out/cli/condensa.cjs', 'out/preload/index.cjs'].filter(has).map((p) => [p, text(p)]));
+  const bundles = Object.fromEntries(['out/main/index.cjs', 'out/core/index.cjs', 'out/cli/condensa.cjs', 'out/preload/index.cjs'].filter(has).map((p) => [p, text(p)]));
   const requires = auditRuntimeRequires(bundles, packaged, builtinModules);
 
   const executable = path.join(appDir, 'condensa');
@@ -211,6 +211,17 @@ console.log(JSON.stringify(failed));`,
     passed.push(`packaged CLI created the sample study (schema v${parsed.schemaVersion}, ${parsed.counts.documents} documents)`);
   } catch {
     failures.push(`the packaged CLI could not create and read a project: ${(info.stderr || info.stdout).trim().split('\n').slice(-3).join(' ')}`);
+  }
+
+  // The packaged desktop app boots against a stand-in Electron, its core in a worker for the
+  // utility process, and a page's call goes through the packaged preload and port to the core.
+  const booted = spawnSync(process.execPath, [path.join(root, 'scripts/lib/desktop-boot.mjs'), appDir], { cwd: appDir, encoding: 'utf8', timeout: 120_000 });
+  try {
+    const report = JSON.parse(booted.stdout.trim().split('\n').at(-1));
+    if (report.failures.length) failures.push(...report.failures.map((f) => `packaged desktop boot: ${f}`));
+    else passed.push(`packaged desktop app booted (${report.steps.map((s) => s.what).join(' → ')})`);
+  } catch {
+    failures.push(`the packaged desktop app could not be booted: ${(booted.stderr || booted.stdout || '').trim().split('\n').slice(-3).join(' ')}`);
   }
   return { failures, passed };
 }

@@ -38,6 +38,33 @@ export function startCoreHost(parent: ParentPortLike): void {
   let app: Application | null = null;
   let shell: PortServer | null = null;
   const grants = new FileGrants();
+  let windows = 0;
+
+  /**
+   * One window's port: its calls checked against the grants and named as its own, the changes other
+   * windows make to its project and the progress of long work pushed to it as `{type: 'event'}`.
+   */
+  const serveWindow = (core: Application, port: MessagePortLike, id: string) => {
+    let project = core.project?.file.path ?? null;
+    const server = portServer(port, {
+      guard: (method, params) => grants.refusal(method, params),
+      caller: () => ({ project, client: id }),
+      onAnswer: (method, envelope) => {
+        grants.learn(method, envelope);
+        if (envelope.project === undefined) return;
+        project = envelope.project;
+        // The shell's menus follow the project the window works in.
+        shell?.publish({ type: 'project', project });
+      },
+    });
+    const stop = core.events.subscribe((event) => {
+      if (event.type === 'change' && (event.project !== project || event.origin === id)) return;
+      server.publish(event);
+    });
+    port.on('close', stop);
+    server.serve(core);
+  };
+
   parent.on('message', (event) => {
     const msg = readHostMessage(event.data);
     const port = event.ports[0];
@@ -61,14 +88,7 @@ export function startCoreHost(parent: ParentPortLike): void {
       server.serve(app);
       parent.postMessage({ type: 'ready' });
     } else if (msg?.type === 'connect' && app && port) {
-      portServer(port, {
-        guard: (method, params) => grants.refusal(method, params),
-        onAnswer: (method, envelope) => {
-          grants.learn(method, envelope);
-          // The shell's menus follow the project the window works in.
-          if (envelope.project !== undefined) shell?.publish({ type: 'project', project: envelope.project });
-        },
-      }).serve(app);
+      serveWindow(app, port, `window-${++windows}`);
     } else if (msg?.type === 'grant') {
       grants.grant(msg.path);
     } else if (msg?.type === 'close') {

@@ -11,6 +11,8 @@ export interface PortServerOptions {
   readonly guard?: (method: string, params: unknown) => Envelope | null;
   /** Sees every answer before it goes back (grants learnt from it, a project opened). */
   readonly onAnswer?: (method: string, envelope: Envelope) => void;
+  /** Who is calling, for calls that do not say (a window's port: its id and the project it works in). */
+  readonly caller?: () => Caller;
 }
 
 export interface PortServer {
@@ -49,7 +51,8 @@ export function portServer(port: MessagePortLike, options: PortServerOptions = {
     const msg = readPortMessage(received);
     if (!msg) return;
     if (msg.type === 'call') {
-      const call = { id: msg.id, method: msg.method, params: msg.params, caller: msg.project === undefined ? undefined : { project: msg.project } };
+      const caller = msg.project === undefined ? options.caller?.() : { project: msg.project };
+      const call = { id: msg.id, method: msg.method, params: msg.params, caller };
       if (app) run(app, call);
       else early.push(call);
     } else if (msg.type === 'reply') {

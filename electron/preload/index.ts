@@ -21,7 +21,13 @@ interface PagePort {
 const core = new Promise<PortTransport>((resolve) => {
   ipcRenderer.once('condensa:port', (event) => {
     const port = event.ports[0] as unknown as PagePort;
-    resolve(portTransport({ postMessage: (m) => port.postMessage(m), on: (_type, listener) => port.addEventListener('message', (e) => listener(e.data)), start: () => port.start() }));
+    resolve(
+      portTransport({
+        postMessage: (m: unknown) => port.postMessage(m),
+        on: (type: 'message' | 'close', listener: (message?: unknown) => void) => type === 'message' && port.addEventListener('message', (e) => listener(e.data)),
+        start: () => port.start(),
+      }),
+    );
   });
 });
 ipcRenderer.send('condensa:connect');

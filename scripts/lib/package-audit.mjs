@@ -14,7 +14,7 @@ export const NATIVE_ADDON = 'node_modules/better-sqlite3/build/Release/better_sq
 export const SIZE_BUDGET_BYTES = 48 * 1024 * 1024;
 
 const TOP_LEVEL = new Set(['package.json', 'out', 'node_modules']);
-const OUT_FOLDERS = new Set(['main', 'preload', 'renderer', 'cli']);
+const OUT_FOLDERS = new Set(['main', 'core', 'preload', 'renderer', 'cli']);
 
 // Each rule names a kind of file that must not ship, and how to recognise it.
 export const FORBIDDEN = [

@@ -7,6 +7,8 @@ import type { Envelope, Transport } from './client';
 export interface MessagePortLike {
   postMessage(message: unknown): void;
   on(event: 'message', listener: (message: unknown) => void): unknown;
+  /** The other end is gone (its window closed or reloaded). */
+  on(event: 'close', listener: () => void): unknown;
   /** Electron's ports deliver nothing until started; Node's start when listened to. */
   start?(): void;
   close?(): void;

@@ -71,6 +71,25 @@ describe('a window’s file grants', () => {
     expect(await call(page, 'import.preview', { sources: [{ kind: 'path', path: secret }] })).toMatchObject({ ok: true });
   });
 
+  it('pushes a change one window makes to the other windows on its project, not back to the maker', async () => {
+    const maker = connectWindow();
+    const other = connectWindow();
+    const heardByMaker: unknown[] = [];
+    const heardByOther: unknown[] = [];
+    maker.onEvent((e) => heardByMaker.push(e));
+    other.onEvent((e) => heardByOther.push(e));
+    // Both windows work in the open project (a window learns it from the answer that opens it).
+    dialogAnswer = project;
+    await call(other, 'app.chooseProjectPath', { purpose: 'open' });
+    expect(await call(other, 'project.open', { path: project })).toMatchObject({ ok: true });
+    expect(await call(maker, 'project.open', { path: project })).toMatchObject({ ok: true });
+    const made = await call(maker, 'codebook.create', { name: 'Feeling safe' });
+    expect(made).toMatchObject({ ok: true });
+    await new Promise((r) => setTimeout(r, 50));
+    expect(heardByOther).toContainEqual(expect.objectContaining({ type: 'change', method: 'codebook.create', project }));
+    expect(heardByMaker.filter((e) => (e as { type: string }).type === 'change')).toEqual([]);
+  });
+
   it('lets the window open what the core listed for it (recent projects, backups)', () => {
     const fresh = new FileGrants();
     const listed = path.join(dir, 'listed.condensa');

@@ -58,6 +58,7 @@ describe('electron-builder configuration', () => {
       enableNodeCliInspectArguments: false,
       enableEmbeddedAsarIntegrityValidation: true,
       onlyLoadAppFromAsar: true,
+      grantFileProtocolExtraPrivileges: false,
     });
   });
 
@@ -87,9 +88,9 @@ describe('offline packaging check', () => {
     expect(result.failures).toEqual([]);
   });
 
-  it('packs main, preload, renderer and CLI, and unpacks better_sqlite3.node', () => {
+  it('packs main, the core, preload, renderer and CLI, and unpacks better_sqlite3.node', () => {
     const packed = new Set(result.files?.filter((f) => !f.unpacked).map((f) => f.path));
-    for (const p of ['package.json', 'out/main/index.cjs', 'out/preload/index.cjs', 'out/renderer/index.html', 'out/cli/condensa.cjs']) expect(packed.has(p)).toBe(true);
+    for (const p of ['package.json', 'out/main/index.cjs', 'out/core/index.cjs', 'out/preload/index.cjs', 'out/renderer/index.html', 'out/cli/condensa.cjs']) expect(packed.has(p)).toBe(true);
     expect(result.unpackedFiles).toContain(NATIVE_ADDON);
     expect(result.addonBytes).toBeGreaterThan(100_000);
   });
@@ -102,7 +103,12 @@ describe('offline packaging check', () => {
   });
 
   it('runs from the packaged files: every dependency loads and the CLI creates a project', () => {
-    expect(result.smoke).toEqual([expect.stringMatching(/^\d+ dependencies load$/), expect.stringMatching(/^packaged CLI created the sample study/)]);
+    expect(result.smoke).toEqual([
+      expect.stringMatching(/^\d+ dependencies load$/),
+      expect.stringMatching(/^packaged CLI created the sample study/),
+      // The packaged main, preload and core: app ready → window → app:// page → utility process → a call round trip.
+      expect.stringMatching(/^packaged desktop app booted \(.*app ready → .*utilityProcess\.fork → BrowserWindow → loadURL → .*round trip → app\.quit\)$/),
+    ]);
   });
 
   it('stays under the size budget', () => {
