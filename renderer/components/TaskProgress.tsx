@@ -1,6 +1,5 @@
-import { useEffect, useState } from 'react';
-import type { TaskProgress } from '../../shared/api/methods/app';
-import { callQuietly } from '../state/app-store';
+import { useEffect } from 'react';
+import { callQuietly, useAppStore } from '../state/app-store';
 
 /** Asks the long work under way to stop; it then fails with CANCELLED, having undone what it did. */
 export function cancelTask(): void {
@@ -8,25 +7,14 @@ export function cancelTask(): void {
 }
 
 /**
- * How far the long work under way has come (a project imported from a large file), asked for
- * every fifth of a second while shown: a bar, and in words what it is doing.
+ * How far the long work under way has come (a project imported from a large file), as the
+ * application's progress events tell it: a bar, and in words what it is doing.
  */
 export function TaskProgressBar() {
-  const [task, setTask] = useState<TaskProgress | null>(null);
+  const task = useAppStore((s) => s.task);
   useEffect(() => {
-    let live = true;
-    let timer: ReturnType<typeof setTimeout>;
-    const poll = async () => {
-      const r = await callQuietly('tasks.progress', {});
-      if (!live) return;
-      setTask(r?.task ?? null);
-      timer = setTimeout(() => void poll(), 200);
-    };
-    timer = setTimeout(() => void poll(), 100);
-    return () => {
-      live = false;
-      clearTimeout(timer);
-    };
+    // Work that began before this bar was shown has told its progress already: asked once.
+    void callQuietly('tasks.progress', {}).then((r) => r && useAppStore.setState((s) => (s.task ? {} : { task: r.task })));
   }, []);
   if (!task) return null;
   return (

@@ -1,6 +1,7 @@
 import type { Client } from '../../shared/api/client';
 import { contract, type MethodName, type Params, type Result } from '../../shared/api/contract';
 import type { ProjectSummary } from '../../shared/api/entities';
+import type { TaskProgress } from '../../shared/api/methods/app';
 import { AppError } from '../../shared/api/errors';
 import { connect } from '../api/connection';
 import { createStore } from './create-store';
@@ -31,6 +32,8 @@ interface AppState {
   readonly paletteOpen: boolean;
   readonly dialog: 'new' | 'open' | 'coder' | 'about' | 'keys' | 'settings' | 'handOut' | 'merge' | null;
   readonly theme: 'light' | 'dark';
+  /** The long work under way in the application (this tab's or another's), as its progress events tell. */
+  readonly task: TaskProgress | null;
 }
 
 export const useAppStore = createStore<AppState>(() => ({
@@ -44,6 +47,7 @@ export const useAppStore = createStore<AppState>(() => ({
   paletteOpen: false,
   dialog: null,
   theme: 'light',
+  task: null,
 }));
 
 let client: Client | null = null;
@@ -80,6 +84,7 @@ function api(): Client {
       },
     }, (event) => {
       if (event.type === 'change') applyChange(event, { own: false });
+      else useAppStore.setState({ task: event.progress });
     });
   }
   return client;
