@@ -1,5 +1,6 @@
 import type { AgreementReport, AggregatedKappa, AlphaInterval, BinaryFigures, FigureSummaries, NodeFigures, SliceFigures, StatSummary, StatValue, UnitizingReport } from '../api/methods/agreement';
 import { isWithheld, plural } from '../domain/agreement/result';
+import { UNITIZING_MIN_SECTIONS } from '../domain/agreement/unitizing';
 import { NODE_LEVEL_LABELS, type NodeLevel } from '../domain/vocabulary';
 
 // The agreement figures as tables of text, written once: the Compare screen renders these tables
@@ -320,9 +321,12 @@ export function unitizingTables(u: UnitizingReport): FigureTable[] {
   const ci = u.bootstrap !== null;
   const withInterval = (name: string) => (ci ? [name, `${name} 95% CI`, `P(${name} < .667 / .800)`] : [name]);
   const cells = (stat: StatValue, interval: AlphaInterval | null) => (ci ? [coefficient(stat), ...alphaIntervalCells(interval)] : [coefficient(stat)]);
-  const note = u.bootstrap
-    ? ` 95% CI: the 2.5th to 97.5th percentile over ${u.bootstrap.draws.toLocaleString('en-US')} resamples of the ${plural(u.bootstrap.documents, 'document')}, drawn whole with replacement and read end to end, seed ${u.bootstrap.seed}; P(< .667 / .800) is the share of resamples below Krippendorff’s minimums. None with fewer than two documents, or where the value is withheld or undefined.`
-    : '';
+  const b = u.bootstrap;
+  const note = !b
+    ? ''
+    : b.documents < UNITIZING_MIN_SECTIONS
+      ? ` No 95% CI: the intervals resample whole documents, and ${plural(b.documents, 'document is', 'documents are')} too few (${UNITIZING_MIN_SECTIONS} or more are needed).`
+      : ` 95% CI: the 2.5th to 97.5th percentile over ${b.draws.toLocaleString('en-US')} resamples of the ${plural(b.documents, 'document')}, drawn whole with replacement and read end to end, seed ${b.seed}; P(< .667 / .800) is the share of resamples below Krippendorff’s minimums. None where the value is withheld or undefined.`;
   return [
     {
       id: 'unitizing-codes',

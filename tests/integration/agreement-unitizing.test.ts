@@ -126,17 +126,31 @@ describe('unitizing agreement through the agreement service', () => {
     expect(pair.unitizing!.characters).toBeGreaterThan(characters);
   });
 
-  it('gives uα, |uα and cuα an interval from resampled documents when asked, the same for the same seed, in its tables', async () => {
-    const chosen = coders.slice(0, 2).map((c) => c.id);
+  it('gives uα, |uα and cuα an interval from resampled documents when asked, from 10 documents on, the same for the same seed', async () => {
+    const [ann, bob] = coders;
+    const chosen = [ann.id, bob.id];
+    const asked = { coderIds: chosen, level: 'char' as const, minPositiveUnits: 0, intervals: true, seed: 11 };
+    // Three answers are too few to resample: the columns are there, empty, and the note says why.
+    const few = (await t.client.call('agreement.compute', asked)).unitizing!;
+    expect(few.bootstrap).toEqual({ seed: 11, draws: 1000, documents: 3 });
+    expect([few.overall.alphaInterval, few.overall.binaryInterval, few.overall.codingInterval]).toEqual([null, null, null]);
+    expect(unitizingTables(few)[1].note).toContain('No 95% CI: the intervals resample whole documents, and 3 documents are too few (10 or more are needed).');
     const plain = await t.client.call('agreement.compute', { coderIds: chosen, level: 'char', minPositiveUnits: 0 });
     expect(plain.unitizing!.bootstrap).toBeNull();
-    expect(plain.unitizing!.overall.alphaInterval).toBeNull();
     expect(unitizingTables(plain.unitizing!)[1].columns).toEqual(['', 'Characters', 'uα', '|uα', 'cuα']);
-    const asked = { coderIds: chosen, level: 'char' as const, minPositiveUnits: 0, intervals: true, seed: 11 };
+    // Seven more answers, coded by both a little apart.
+    const more = await importAnswers(
+      t.client,
+      Array.from({ length: 7 }, (_, i) => ({ title: `More ${i + 1}`, text: `Answer ${i + 1}: the bus was late again and the teacher ${'did not '.repeat(i % 3)}call us.` })),
+    );
+    for (const [i, d] of more.entries()) {
+      await span(ann, d.documentId, codes[i % 2].id, 0, 20 + i);
+      await span(bob, d.documentId, codes[i % 2].id, i % 3, 24);
+      if (i % 3 === 0) await span(bob, d.documentId, codes[1 - (i % 2)].id, 30, 45);
+    }
     const report = await t.client.call('agreement.compute', asked);
     const u = report.unitizing!;
-    // Ann and Bob were both given all three answers (the third came in for the test above).
-    expect(u.bootstrap).toEqual({ seed: 11, draws: 1000, documents: 3 });
+    expect(u.bootstrap).toEqual({ seed: 11, draws: 1000, documents: 10 });
     for (const [interval, stat] of [
       [u.overall.alphaInterval, u.overall.alpha],
       [u.overall.binaryInterval, u.overall.binary],
@@ -152,7 +166,7 @@ describe('unitizing agreement through the agreement service', () => {
     expect(perCode.columns).toEqual(['Code', 'Passages', 'uα', 'uα 95% CI', 'P(uα < .667 / .800)']);
     expect(overall.columns).toEqual(['', 'Characters', 'uα', 'uα 95% CI', 'P(uα < .667 / .800)', '|uα', '|uα 95% CI', 'P(|uα < .667 / .800)', 'cuα', 'cuα 95% CI', 'P(cuα < .667 / .800)']);
     expect(overall.rows[0].cells[2].text).toBe(`${u.overall.alphaInterval!.low.toFixed(3)}–${u.overall.alphaInterval!.high.toFixed(3)}`);
-    expect(overall.note).toContain('resamples of the 3 documents');
+    expect(overall.note).toContain('resamples of the 10 documents');
   });
 
   it('leaves uα out at the unit level', async () => {

@@ -140,19 +140,27 @@ export interface UnitizingIntervals {
 }
 
 /**
+ * Fewer documents than this give no uα interval: resampling 5 documents, the intervals of simulated
+ * studies held the population's uα, |uα and cuα 84, 85 and 69 % of the time; from 10 documents on,
+ * 89–95 % (tests/unit/agreement/unitizing-intervals.test.ts).
+ */
+export const UNITIZING_MIN_SECTIONS = 10;
+
+/**
  * 95 % intervals of uα, |uα, cuα and each category's uα, with q (the share of draws below .667 and
  * .800) as for α (Hayes & Krippendorff 2007). A unitized text has no units of its own to resample, so
  * each draw takes as many sections (documents) as there are, with replacement, puts them end to end
  * and computes the coefficients again: the spread across the documents the study could have had.
- * No interval with fewer than two sections, or where the value itself is undefined; a draw in
- * which a value is undefined (say, no passage of a rare code drawn) is left out of its percentiles.
+ * No interval with fewer than UNITIZING_MIN_SECTIONS sections, or where the value itself is
+ * undefined; a draw in which a value is undefined (say, no passage of a rare code drawn) is left out
+ * of its percentiles.
  */
 export function unitizingIntervals(sections: readonly UnitizingSection[], options: BootstrapOptions): UnitizingIntervals {
   const data = concatenate(sections);
   if (data.length === 0 || data.coders.length < 2) return { alpha: null, binary: null, coding: null, categories: new Map() };
   const full = unitizingAlpha(data);
   const none: UnitizingIntervals = { alpha: null, binary: null, coding: null, categories: new Map(full.categories.map((c) => [c.category, null])) };
-  if (sections.length < 2) return none;
+  if (sections.length < UNITIZING_MIN_SECTIONS) return none;
   const draws = options.draws ?? BOOTSTRAP_DRAWS;
   if (!Number.isInteger(draws) || draws < 1) throw new RangeError(`bootstrap draws must be a whole number of at least 1, got ${draws}`);
   const rng = new Prng(seedFor(options.seed, options.key));

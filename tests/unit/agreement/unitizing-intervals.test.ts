@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { unitizingAlpha, unitizingIntervals, type UnitizedSpan, type UnitizingSection } from '../../../shared/domain/agreement';
+import { UNITIZING_MIN_SECTIONS, unitizingAlpha, unitizingIntervals, type UnitizedSpan, type UnitizingSection } from '../../../shared/domain/agreement';
 import { Prng } from '../../../shared/domain/prng';
 
 // uα's intervals resample whole documents. No published interval of uα could be found to compare
@@ -62,16 +62,18 @@ describe('uα intervals (documents resampled)', () => {
     expect([...a.categories.keys()].sort()).toEqual(['a', 'b']);
   });
 
-  it('has none with one document, and none where the value itself is undefined', () => {
-    const one = unitizingIntervals([document(new Prng(2))], { seed: 1, key: 'k', draws: 50 });
-    expect([one.alpha, one.binary, one.coding]).toEqual([null, null, null]);
+  it('has none with fewer than 10 documents, and none where the value itself is undefined', () => {
+    const rng = new Prng(2);
+    const nine = unitizingIntervals(Array.from({ length: UNITIZING_MIN_SECTIONS - 1 }, () => document(rng)), { seed: 1, key: 'k', draws: 50 });
+    expect([nine.alpha, nine.binary, nine.coding]).toEqual([null, null, null]);
+    expect(UNITIZING_MIN_SECTIONS).toBe(10);
     const nobody: UnitizingSection = { length: 10, coders: [[], []] };
-    const blank = unitizingIntervals([nobody, nobody], { seed: 1, key: 'k', draws: 50 });
+    const blank = unitizingIntervals(Array.from({ length: 12 }, () => nobody), { seed: 1, key: 'k', draws: 50 });
     expect([blank.alpha, blank.binary, blank.coding]).toEqual([null, null, null]);
   });
 
   it('is a point at 1, with q = 0, where the coders agree everywhere', () => {
-    const docs = Array.from({ length: 5 }, (_, i): UnitizingSection => {
+    const docs = Array.from({ length: 10 }, (_, i): UnitizingSection => {
       const spans = [{ category: 'a', start: 3, end: 9 + i }];
       return { length: 30, coders: [spans, spans] };
     });
