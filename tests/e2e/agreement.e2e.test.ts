@@ -286,8 +286,17 @@ describe('two coders, blind, merged and resolved (Chromium)', () => {
     expect(ranges.some((c) => /^[01]\.\d{3} \/ [01]\.\d{3}$/.test(c))).toBe(true);
     await page.getByText(/1,000 bootstrap resamples .* seed 2007/).first().waitFor();
     await h.screenshot('agreement-intervals');
-    // The character level keeps the box: κ's intervals there too.
+    // The character level keeps the box: κ's intervals there too. uα's come from resampling whole
+    // documents, and the sample's three are too few: its columns stay empty and the note says why.
     await page.getByLabel('Level').selectOption('char');
     await page.getByRole('table', { name: 'Per code, character level' }).getByRole('columnheader', { name: 'κ 95% CI' }).first().waitFor();
+    const unitizing = page.getByRole('table', { name: 'All codes, unitizing' });
+    await unitizing.getByRole('columnheader', { name: '|uα 95% CI' }).waitFor();
+    const overall = await unitizing.locator('tbody td').allTextContents();
+    expect(overall.filter((c) => /^-?\d\.\d{3}$/.test(c))).toHaveLength(3);
+    expect(overall.filter((c) => /–/.test(c))).toHaveLength(0);
+    await page.getByText('No 95% CI: the intervals resample whole documents, and 3 documents are too few (10 or more are needed).', { exact: false }).first().waitFor();
+    await unitizing.scrollIntoViewIfNeeded();
+    await h.screenshot('agreement-unitizing-intervals');
   });
 });
