@@ -5,12 +5,14 @@ import type { Client } from '../../shared/api/client';
 import { AppError } from '../../shared/api/errors';
 import { ABSTRACTION_COLUMNS, FORMATS_BY_KIND, REPORT_FORMATS, REPORT_KINDS, type ReportFormat, type ReportKind, type AbstractionColumn, type ReportOptions } from '../../shared/api/methods/reports';
 import { NODE_LEVELS, type NodeLevel } from '../../shared/domain/vocabulary';
+import { REPORT_LANGUAGE_TAGS, type ReportLanguageTag } from '../../shared/domain/languages';
 import { findCoder } from './agreement-command';
 
 export const EXPORT_HELP = `  condensa export FILE --what REPORT [--format docx|xlsx|csv] -o OUT [--force] [--coder auto|consensus|merged|NAME]
                  [--pseudonyms on|off] [--attribution TEMPLATE] [--levels theme,category,…] [--first-table N]
                  [--attributes NAME,…] [--by session|group] [--count units|participants] [--columns COL,…]
                  [--quotes-per-node N] [--landscape | --portrait] [--names-checked] [--coder-names on|off]
+                 [--language auto|${REPORT_LANGUAGE_TAGS.join('|')}]
         Write a report as the Reports tab does. REPORT: ${REPORT_KINDS.join(', ')}.
         The format defaults to OUT's extension; pseudonyms are on unless --pseudonyms off.
         --attributes: the participant attributes of the participants table and the matrix, by name.
@@ -21,6 +23,7 @@ export const EXPORT_HELP = `  condensa export FILE --what REPORT [--format docx|
         (else with participants' labels swapped for pseudonyms); while any printed name is unchecked the
         export lists them and stops, unless --names-checked says you accept them as they print.
         --coder-names off prints coders as Coder A, B… (blind review).
+        --language: the Word document's language and quotation marks (auto: the transcripts').
         An existing OUT is replaced only with --force, and never when it is a project file or a backup.`;
 
 export interface ExportOptions {
@@ -59,6 +62,7 @@ export function parseExportArgs(args: readonly string[], cwd: string): ExportOpt
       force: { type: 'boolean', default: false },
       'names-checked': { type: 'boolean', default: false },
       'coder-names': { type: 'string', default: 'on' },
+      language: { type: 'string', default: 'auto' },
     },
   });
   if (positionals.length !== 1) return 'export needs exactly one FILE.';
@@ -84,6 +88,8 @@ export function parseExportArgs(args: readonly string[], cwd: string): ExportOpt
   const quotes = values['quotes-per-node'] === undefined ? undefined : Number(values['quotes-per-node']);
   if (quotes !== undefined && (!Number.isInteger(quotes) || quotes < 0 || quotes > 20)) return '--quotes-per-node must be a whole number from 0 to 20.';
   if (values.landscape && values.portrait) return 'Choose --landscape or --portrait, not both.';
+  const language = values.language as 'auto' | ReportLanguageTag;
+  if (language !== 'auto' && !REPORT_LANGUAGE_TAGS.includes(language)) return `--language takes auto or ${REPORT_LANGUAGE_TAGS.join(', ')}.`;
   return {
     file: path.resolve(cwd, positionals[0]),
     kind,
@@ -104,6 +110,7 @@ export function parseExportArgs(args: readonly string[], cwd: string): ExportOpt
       ...(values.attribution !== undefined ? { attribution: values.attribution } : {}),
       ...(levels ? { levels: levels as NodeLevel[] } : {}),
       ...(firstTable !== undefined ? { firstTable } : {}),
+      language,
     },
   };
 }

@@ -7,6 +7,7 @@ import type { CodebookNode } from '../../shared/api/entities';
 import { AppError } from '../../shared/api/errors';
 import type { ReportFormat, ReportKind, ReportOptions } from '../../shared/api/methods/reports';
 import { FORMATS_BY_KIND, REPORT_KINDS } from '../../shared/api/methods/reports';
+import { curlQuotes, quoted } from '../../shared/domain/languages';
 import { hasPageNumberField, readDocx, type DocxContent, type DocxTable } from './support/docx-read';
 import { makeSampleApp, makeTestApp, type TestApp } from './support/app';
 
@@ -107,8 +108,8 @@ describe('reports on the sample study', () => {
     expect(table.rows[0].cells).toEqual(['Theme', 'Category', 'Subcategories']);
     const theme = nodes.find((n) => n.level === 'theme')!;
     const categories = nodes.filter((n) => n.level === 'category').sort((a, b) => a.sort - b.sort);
-    // The theme's name stands in its group's first row only.
-    expect(table.rows.slice(1).map((r) => r.cells[0])).toEqual([theme.name, '', '']);
+    // The theme's name stands in every row of its group (light grey after the first: word-layout.test.ts).
+    expect(table.rows.slice(1).map((r) => r.cells[0])).toEqual([theme.name, theme.name, theme.name]);
     expect(table.rows.slice(1).map((r) => r.cells[1])).toEqual(categories.map((c) => c.name));
     expect(doc.sections[0].orientation).toBe('landscape');
     expect(doc.sections[0].width).toBeGreaterThan(doc.sections[0].height);
@@ -136,7 +137,7 @@ describe('reports on the sample study', () => {
     expect(table.caption).toBe('Table 1. Themes, categories and exemplar quotes');
     expectRepeatedHeader(table, ['Theme', 'Category', 'Exemplar quotes']);
     const harbourRow = table.rows.find((r) => r.cells[1] === 'Finding a safe harbour')!;
-    expect(harbourRow.cells[2]).toBe(`“${mentee3.text.trim()}” (Mentee 3, ${mentee3.sessionName})`);
+    expect(harbourRow.cells[2]).toBe(`${quoted(mentee3.text.trim(), 'en-GB')} (Mentee 3, ${mentee3.sessionName})`);
     const hidden = table.rows.find((r) => r.cells[1] === 'Navigating the hidden curriculum')!;
     expect(hidden.cells[2]).toBe('No exemplar quote marked for this category.');
 
@@ -163,9 +164,10 @@ describe('reports on the sample study', () => {
     expect(doc.sections[tbl.section].orientation).toBe('landscape');
     const first = table.rows[0];
     const codes = [...new Set(first.codes.map((c) => c.name))];
+    // Straight quotation marks and apostrophes print as the document language sets them.
     expect(tbl.rows[1].cells).toEqual([
-      first.text.trim(),
-      first.condensed,
+      curlQuotes(first.text.trim(), 'en-GB'),
+      curlQuotes(first.condensed, 'en-GB'),
       codes.join('\n'),
       first.levels[0].map((n) => n.name).join('\n'),
       first.levels[1].map((n) => n.name).join('\n'),
@@ -176,25 +178,27 @@ describe('reports on the sample study', () => {
     expect(narrow.sections[0].orientation).toBe('portrait');
   });
 
-  it('codebook: every code with definition, criteria and counts, grouped under its subcategory, category and theme', async () => {
+  it('codebook: every code and every node above it with definition, criteria and counts, in codebook order', async () => {
     const counts = new Map((await t.client.call('codebook.counts', {})).map((c) => [c.nodeId, c]));
     const doc = await docx(t.client, 'codebook');
     const [table] = doc.tables;
     expectRepeatedHeader(table, ['Code', 'Definition', 'Inclusion criteria', 'Exclusion criteria', 'Example', 'Units', 'Participants', 'Documents']);
     expect(doc.sections[0].orientation).toBe('landscape');
     const codes = nodes.filter((n) => n.level === 'code');
-    const codeRows = table.rows.filter((r) => r.cells.length === 8 && !r.header);
+    const codeRows = table.rows.filter((r) => !r.header && !/^(Theme|Category|Subcategory)\n/.test(r.cells[0]));
     expect(codeRows.map((r) => r.cells[0]).sort()).toEqual(codes.map((c) => c.name).sort());
     for (const code of codes) {
       const r = codeRows.find((x) => x.cells[0] === code.name)!;
       const c = counts.get(code.id)!;
-      expect(r.cells.slice(1, 4)).toEqual([code.definition, code.inclusion, code.exclusion]);
+      expect(r.cells.slice(1, 4)).toEqual([code.definition, code.inclusion, code.exclusion].map((x) => curlQuotes(x, 'en-GB')));
       expect(r.cells.slice(5)).toEqual([String(c.units), String(c.participants), String(c.documents)]);
     }
-    const groups = table.rows.filter((r) => r.spans[0] === 8).map((r) => r.cells[0].split('\n')[0]);
-    expect(groups).toContain('Theme: Learning to belong in medicine through a trusted other');
-    expect(groups).toContain('Category: Finding a safe harbour');
-    expect(groups.filter((g) => g.startsWith('Subcategory: '))).toHaveLength(nodes.filter((n) => n.level === 'subcategory').length);
+    // Nodes above codes have the same eight columns, their level over their name.
+    const above = table.rows.filter((r) => /^(Theme|Category|Subcategory)\n/.test(r.cells[0]));
+    expect(above.every((r) => r.cells.length === 8)).toBe(true);
+    expect(above.map((r) => r.cells[0])).toContain('Theme\nLearning to belong in medicine through a trusted other');
+    expect(above.map((r) => r.cells[0])).toContain('Category\nFinding a safe harbour');
+    expect(above.filter((r) => r.cells[0].startsWith('Subcategory\n'))).toHaveLength(nodes.filter((n) => n.level === 'subcategory').length);
   });
 
   it('“all coders merged” counts the coders’ codings only, not the consensus made from them', async () => {
@@ -218,7 +222,7 @@ describe('reports on the sample study', () => {
       ).map((r) => [r.id, r.n]),
     );
     const [table] = (await docx(t.client, 'codebook', { coder: 'merged' })).tables;
-    const codeRows = table.rows.filter((r) => r.cells.length === 8 && !r.header);
+    const codeRows = table.rows.filter((r) => !r.header && !/^(Theme|Category|Subcategory)\n/.test(r.cells[0]));
     for (const code of nodes.filter((n) => n.level === 'code')) {
       expect([code.name, codeRows.find((r) => r.cells[0] === code.name)!.cells[5]]).toEqual([code.name, String(units.get(code.id) ?? 0)]);
     }

@@ -70,7 +70,7 @@ export function largeReportDocument(codes = 300, quotes = 2_000): ReportDocument
     themeRows,
     'Quotes are attributed as “{pseudonym}, {session}”.',
   );
-  return { title: 'Benchmark report', sections: [section('landscape', [codebook]), section('portrait', [themes])] };
+  return { title: 'Benchmark report', language: 'en-GB', sections: [section('landscape', [codebook]), section('portrait', [themes])] };
 }
 
 /** Builds and writes the benchmark document; the bench times this call. */

@@ -23,10 +23,13 @@ export const LEVEL_PLURALS: Readonly<Record<NodeLevel, string>> = {
   code: 'Codes',
 };
 
+/** A report's Word document as its builder lays it out; the service adds the document's language. */
+export type ReportBody = Omit<ReportDocument, 'language'>;
+
 /** What one report builds: the Word document (when it has one) and the spreadsheets, in full. */
 export interface BuiltReport {
   readonly title: string;
-  readonly document: ReportDocument | null;
+  readonly document: ReportBody | null;
   readonly sheets: readonly ReportSheet[];
   readonly warnings: readonly string[];
 }
@@ -44,6 +47,16 @@ export function para(text: string, style: ParaStyle = 'normal', indent = 0): Rep
 
 export function cell(...paras: (ReportPara | string)[]): ReportCell {
   return { paras: paras.map((p) => (typeof p === 'string' ? para(p) : p)), span: 1 };
+}
+
+/**
+ * A node's name in a column of levels: plain where its group starts, repeated in light grey in the
+ * group's other rows. Word cannot repeat a merged cell's text when the table breaks to a new page
+ * (the continued part starts blank), and typesetters re-flow tables row by row; a name in every
+ * row keeps each row meaning the same on any page, while the grey keeps the group reading as one.
+ */
+export function levelCell(name: string, startsGroup: boolean): ReportCell {
+  return cell(startsGroup ? para(name) : para(name, 'repeat'));
 }
 
 export function listCell(items: readonly string[], emptyText = ''): ReportCell {
@@ -93,6 +106,11 @@ export function sheet(name: string, columns: readonly string[], rows: readonly (
 }
 
 export { plural } from '../../../shared/domain/agreement/result';
+
+/** "a, b and c". */
+export function joinWords(words: readonly string[]): string {
+  return words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
+}
 
 /** A short list of names for a warning: "A, B, C and 4 more". */
 export function someNames(names: readonly string[], max = 4): string {

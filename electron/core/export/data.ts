@@ -6,6 +6,7 @@ import type { NodeCounts } from '../../../shared/api/methods/codebook';
 import { attributionFieldsUsed } from '../../../shared/domain/attribution';
 import { ancestorsByLevel, childrenOf } from '../../../shared/domain/codebook-tree';
 import { LEVELS_BY_METHOD, type Methodology, type NodeLevel } from '../../../shared/domain/vocabulary';
+import { detectLanguage, quoted, reportLanguage } from '../../../shared/domain/languages';
 import { nodeCounts, SpeakerIndex } from '../repos/analysis-repo';
 import { listNodes } from '../repos/codebook-repo';
 import { listCoders } from '../repos/coders-repo';
@@ -186,6 +187,21 @@ export interface QuoteUnit {
 }
 
 /** Everything a report needs about the open project, read once. */
+export interface ReportLanguageChoice {
+  readonly tag: string;
+  readonly name: string;
+  readonly how: 'chosen' | 'detected' | 'default';
+}
+
+/** The author's language, else the one the transcripts' opening words are in, else English (said as such). */
+export function reportLanguageFor(db: Database.Database, asked: ParsedReportOptions['language']): ReportLanguageChoice {
+  if (asked !== 'auto') return { tag: asked, name: reportLanguage(asked).name, how: 'chosen' };
+  const sample = (stmt(db, `SELECT substr(text, 1, 4000) FROM documents ORDER BY rowid LIMIT 50`).pluck().all() as string[]).join('\n');
+  const found = detectLanguage(sample);
+  const tag = found ?? 'en-GB';
+  return { tag, name: reportLanguage(tag).name, how: found ? 'detected' : 'default' };
+}
+
 export class ReportData {
   readonly db: Database.Database;
   readonly options: ParsedReportOptions;
@@ -194,6 +210,8 @@ export class ReportData {
   readonly people: People;
   /** Titles, session and group names as this export prints them, and the list of those printed. */
   readonly names: ExportNames;
+  /** The document's language: the author's choice, else the transcripts'. */
+  readonly language: ReportLanguageChoice;
   private readonly projectTitle: string;
   private cache = new Map<string, unknown>();
 
@@ -206,6 +224,12 @@ export class ReportData {
     this.people = new People(db, options.pseudonyms);
     this.names = new ExportNames(db, options.pseudonyms ? (text) => this.people.text(text) : null);
     this.source = codingSource(db, options.coder, consensusStatus(db), options.coderNames);
+    this.language = reportLanguageFor(db, options.language);
+  }
+
+  /** A quotation in the document language's marks. */
+  quoted(text: string): string {
+    return quoted(text, this.language.tag);
   }
 
   /** The attributes the author chose for the participants table, the matrix and the segments (all when none are). */

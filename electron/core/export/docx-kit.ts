@@ -22,6 +22,7 @@ import { strFromU8, unzipSync, Zip, ZipPassThrough } from 'fflate';
 import { randomUUID } from 'node:crypto';
 import { constants as zlibConstants, deflateRawSync } from 'node:zlib';
 import { utf8Chunks } from './utf8-chunks';
+import { paragraphDirection } from '../../../shared/text/direction';
 import type { ParaStyle, ReportBlock, ReportCell, ReportDocument, ReportPara, ReportRow, ReportSection, ReportTable } from '../../../shared/api/methods/reports';
 
 // A small toolkit over `docx` that gives every export the same manuscript look: Times New Roman,
@@ -40,6 +41,7 @@ export const STYLE_IDS = {
   tableHeading: 'TableHeading',
   tableQuote: 'TableQuote',
   tableMissing: 'TableMissing',
+  tableRepeat: 'TableRepeat',
   tableNote: 'TableNote',
   tableSmall: 'TableSmall',
   note: 'SmallNote',
@@ -49,12 +51,14 @@ export const STYLE_IDS = {
 const RULE: IBorderOptions = { style: BorderStyle.SINGLE, size: 8, color: '000000' };
 const THIN: IBorderOptions = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
 const NONE: IBorderOptions = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
+const REPEAT_GREY = '8C8C8C';
 
-function styles(): IStylesOptions {
+/** `language`: the document's BCP 47 tag ("en-GB"), which Word's spelling and hyphenation follow. */
+function styles(language: string): IStylesOptions {
   const tight = { spacing: { before: 0, after: 0, line: 240 } };
   return {
     default: {
-      document: { run: { font: FONT, size: BODY_SIZE }, paragraph: { spacing: { after: 120, line: 276 } } },
+      document: { run: { font: FONT, size: BODY_SIZE, language: { value: language } }, paragraph: { spacing: { after: 120, line: 276 } } },
       heading1: { run: { font: FONT, size: 28, bold: true, color: '000000' }, paragraph: { spacing: { before: 240, after: 120 }, keepNext: true } },
       heading2: { run: { font: FONT, size: 24, bold: true, color: '000000' }, paragraph: { spacing: { before: 240, after: 80 }, keepNext: true } },
       heading3: { run: { font: FONT, size: 24, bold: true, italics: true, color: '000000' }, paragraph: { spacing: { before: 160, after: 60 }, keepNext: true } },
@@ -65,6 +69,8 @@ function styles(): IStylesOptions {
       { id: STYLE_IDS.tableHeading, name: 'Table Heading', basedOn: STYLE_IDS.tableText, quickFormat: true, run: { bold: true }, paragraph: { ...tight, keepNext: true } },
       { id: STYLE_IDS.tableQuote, name: 'Table Quote', basedOn: STYLE_IDS.tableText, quickFormat: true, paragraph: { spacing: { before: 0, after: 80, line: 240 } } },
       { id: STYLE_IDS.tableMissing, name: 'Table Missing', basedOn: STYLE_IDS.tableText, run: { italics: true, color: '7F7F7F' } },
+      // A name repeated from the row above (a theme over its categories), light so the group still reads as one.
+      { id: STYLE_IDS.tableRepeat, name: 'Table Repeated', basedOn: STYLE_IDS.tableText, run: { color: REPEAT_GREY } },
       { id: STYLE_IDS.tableNote, name: 'Table Note', basedOn: 'Normal', quickFormat: true, run: { size: TABLE_SIZE }, paragraph: { spacing: { before: 80, after: 240, line: 240 } } },
       { id: STYLE_IDS.tableSmall, name: 'Table Small', basedOn: STYLE_IDS.tableText, run: { size: 18, color: '404040' } },
       { id: STYLE_IDS.note, name: 'Small Note', basedOn: 'Normal', quickFormat: true, run: { size: TABLE_SIZE }, paragraph: { spacing: { before: 0, after: 80, line: 240 } } },
@@ -73,22 +79,34 @@ function styles(): IStylesOptions {
   };
 }
 
-const IN_TABLE: Readonly<Record<ParaStyle, string>> = { normal: STYLE_IDS.tableText, quote: STYLE_IDS.tableQuote, missing: STYLE_IDS.tableMissing, note: STYLE_IDS.tableSmall };
-const IN_TEXT: Readonly<Record<ParaStyle, string | undefined>> = { normal: undefined, quote: STYLE_IDS.quote, missing: STYLE_IDS.tableMissing, note: STYLE_IDS.note };
+export const IN_TABLE: Readonly<Record<ParaStyle, string>> = {
+  normal: STYLE_IDS.tableText,
+  quote: STYLE_IDS.tableQuote,
+  missing: STYLE_IDS.tableMissing,
+  note: STYLE_IDS.tableSmall,
+  repeat: STYLE_IDS.tableRepeat,
+};
+const IN_TEXT: Readonly<Record<ParaStyle, string | undefined>> = { normal: undefined, quote: STYLE_IDS.quote, missing: STYLE_IDS.tableMissing, note: STYLE_IDS.note, repeat: undefined };
 
 /** A paragraph of running text (table cells are written as XML, below). */
 function paragraph(para: ReportPara): Paragraph {
-  const children = para.runs.map((r) => new TextRun({ text: r.text, bold: r.bold, italics: r.italic }));
-  return new Paragraph({ style: IN_TEXT[para.style ?? 'normal'], children, indent: para.indent ? { left: para.indent * 240 } : undefined });
+  const children = para.runs.map((r) => new TextRun({ text: r.text, bold: r.bold, italics: r.italic, rightToLeft: paragraphDirection(r.text) === 'rtl' || undefined }));
+  const bidirectional = isRightToLeft(para) || undefined;
+  return new Paragraph({ style: IN_TEXT[para.style ?? 'normal'], children, bidirectional, indent: para.indent ? { left: para.indent * 240 } : undefined });
 }
 
-/** "Table 3. Title": the number is a real SEQ field with its value filled in, so Word never asks to update. */
-export function caption(number: number, title: string): Paragraph {
+/**
+ * "Table 3. Title": the number is a SEQ field with its value filled in. All captions count through
+ * one sequence, so Word renumbers them when tables move; only a document whose first table is not
+ * Table 1 (the paper already has one) starts the sequence at that number.
+ */
+export function caption(number: number, title: string, restart: boolean): Paragraph {
+  const instruction = restart ? `SEQ Table \\r ${number} \\* ARABIC` : 'SEQ Table \\* ARABIC';
   return new Paragraph({
     style: STYLE_IDS.caption,
     keepNext: true,
     // The caption style is bold, so the field's number is bold too; the title is set back to italic.
-    children: [new TextRun('Table '), new SimpleField(`SEQ Table \\r ${number} \\* ARABIC`, String(number)), new TextRun('. '), new TextRun({ text: title, bold: false, italics: true })],
+    children: [new TextRun('Table '), new SimpleField(instruction, String(number)), new TextRun('. '), new TextRun({ text: title, bold: false, italics: true })],
   });
 }
 
@@ -96,8 +114,9 @@ function textWidth(orientation: ReportSection['orientation']): number {
   return (orientation === 'landscape' ? A4.height : A4.width) - 2 * MARGIN;
 }
 
-// About the width of one character of 10 pt bold Times, in twips, and the cell's side margins.
-const HEADER_CHAR = 115;
+// About the width of one character of 10 pt bold type, in twips (wide enough for the DejaVu Serif
+// LibreOffice puts in place of Times where Times is not installed), and the cell's side margins.
+const HEADER_CHAR = 140;
 const SIDE_MARGINS = 170;
 
 /** Widths in twips in the given proportions, widened where a header word would break, taken from the widest columns. */
@@ -152,6 +171,10 @@ function headerRow(table: ReportTable, widths: readonly number[]): TableRow {
 // rows as objects took minutes and gigabytes to lay out. The XML is what `docx` writes for the same
 // cells (tests compare the two). Body cells carry no borders or margins of their own (the table's
 // rules and margins apply): a long table stays small and quick to write.
+//
+// Every row is kept whole on its page (cantSplit), and every paragraph in the table keeps with the
+// next: a table that fits on a page moves to the next page whole, with its caption, and the last
+// row always keeps the note beneath it company. A longer table breaks between rows.
 
 const XML_ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '"': '&quot;', "'": '&apos;', '<': '&lt;', '>': '&gt;' };
 
@@ -168,7 +191,8 @@ function onOff(tag: 'b' | 'i', on: boolean | undefined): string {
 }
 
 function runXml(text: string, bold: boolean | undefined, italic: boolean | undefined): string {
-  const props = onOff('b', bold) + onOff('i', italic);
+  // A run of Persian, Arabic or Hebrew is marked right to left (w:rtl, after b and i as the schema orders them).
+  const props = onOff('b', bold) + onOff('i', italic) + (paragraphDirection(text) === 'rtl' ? '<w:rtl/>' : '');
   return `<w:r>${props ? `<w:rPr>${props}</w:rPr>` : ''}<w:t xml:space="preserve">${xmlText(text)}</w:t></w:r>`;
 }
 
@@ -182,10 +206,22 @@ function bodyCellXml(cell: ReportCell, width: number, group: boolean): string {
     .map((p: ReportPara) =>
       group
         ? `<w:p><w:pPr><w:pStyle w:val="${STYLE_IDS.tableHeading}"/><w:keepNext/></w:pPr>${p.runs.map((r) => runXml(r.text, r.bold ?? true, r.italic)).join('')}</w:p>`
-        : `<w:p><w:pPr><w:pStyle w:val="${IN_TABLE[p.style ?? 'normal']}"/>${p.indent ? `<w:ind w:left="${p.indent * 240}"/>` : ''}</w:pPr>${p.runs.map((r) => runXml(r.text, r.bold, r.italic)).join('')}</w:p>`,
+        : `<w:p><w:pPr><w:pStyle w:val="${IN_TABLE[p.style ?? 'normal']}"/><w:keepNext/>${p.indent ? `<w:ind w:left="${p.indent * 240}"/>` : ''}</w:pPr>${p.runs.map((r) => runXml(r.text, r.bold, r.italic)).join('')}</w:p>`,
     )
+    .map((xml, i) => (isRightToLeft(paras[i]) ? withBidi(xml) : xml))
     .join('');
   return `<w:tc><w:tcPr>${props}</w:tcPr>${body}</w:tc>`;
+}
+
+/** A paragraph whose first letter is Persian, Arabic or Hebrew reads right to left in Word (w:bidi). */
+function isRightToLeft(para: ReportPara): boolean {
+  return paragraphDirection(para.runs.map((r) => r.text).join('')) === 'rtl';
+}
+
+// w:bidi comes before w:ind in a paragraph's properties.
+function withBidi(paragraphXml: string): string {
+  const at = paragraphXml.includes('<w:ind ') ? paragraphXml.indexOf('<w:ind ') : paragraphXml.indexOf('</w:pPr>');
+  return `${paragraphXml.slice(0, at)}<w:bidi/>${paragraphXml.slice(at)}`;
 }
 
 /** One body row as `docx` would write it. */
@@ -197,7 +233,7 @@ export function bodyRowXml(row: ReportRow, widths: readonly number[]): string {
     column += span;
     return xml;
   });
-  return `<w:tr>${row.group ? '<w:trPr><w:cantSplit/></w:trPr>' : ''}${cells.join('')}</w:tr>`;
+  return `<w:tr><w:trPr><w:cantSplit/></w:trPr>${cells.join('')}</w:tr>`;
 }
 
 /** A table's body rows, waiting for the place `docx` keeps for them (a row holding `marker`). */
@@ -208,14 +244,14 @@ interface PendingRows {
 }
 
 /** A native Word table: header row repeated on every page, rules above, under the header and below. */
-function table(t: ReportTable, orientation: ReportSection['orientation'], pending: PendingRows[]): (Paragraph | Table)[] {
+function table(t: ReportTable, orientation: ReportSection['orientation'], pending: PendingRows[], first: boolean): (Paragraph | Table)[] {
   const total = textWidth(orientation);
   const widths = columnWidths(t, total);
   const rows = t.rows.length ? t.rows : [{ cells: [{ paras: [{ runs: [{ text: 'Nothing to show.' }], style: 'missing' as const }], span: t.columns.length }] }];
   const marker = `\uE000condensa-rows-${randomUUID()}\uE000`;
   pending.push({ marker, rows, widths });
   const out: (Paragraph | Table)[] = [
-    caption(t.number, t.title),
+    caption(t.number, t.title, first && t.number !== 1),
     new Table({
       width: { size: total, type: WidthType.DXA },
       columnWidths: widths,
@@ -235,7 +271,7 @@ const HEADINGS = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: Head
 function block(b: ReportBlock, orientation: ReportSection['orientation'], pending: PendingRows[]): (Paragraph | Table)[] {
   if (b.kind === 'heading') return [new Paragraph({ heading: HEADINGS[b.level], children: [new TextRun({ text: b.text })] })];
   if (b.kind === 'paragraph') return [paragraph(b.para)];
-  return table(b, orientation, pending);
+  return table(b, orientation, pending, pending.length === 0);
 }
 
 function pageNumberFooter(): Footer {
@@ -248,7 +284,7 @@ function buildDocument(doc: ReportDocument, pending: PendingRows[]): Document {
     title: doc.title,
     creator: 'Condensa',
     description: doc.title,
-    styles: styles(),
+    styles: styles(doc.language),
     sections: doc.sections.map((s) => ({
       properties: {
         page: {

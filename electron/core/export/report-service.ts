@@ -6,13 +6,15 @@ import {
   type ReportDocument,
   type ReportFormat,
   type ReportKind,
+  type ReportPara,
   type ReportPreview,
   type ReportSheet,
   type PrintedName,
 } from '../../../shared/api/methods/reports';
+import { curlQuotes } from '../../../shared/domain/languages';
 import { noSteps, type TaskStep } from '../tasks';
 import { lowerFirst, paragraph, plural, type BuiltReport, type ReportBuilder } from './blocks';
-import { ReportData, type CodingSource } from './data';
+import { ReportData, type CodingSource, type ReportLanguageChoice } from './data';
 import { renderDocx } from './docx-kit';
 import { abstractionReport } from './reports/abstraction';
 import { agreementReport } from './reports/agreement';
@@ -48,14 +50,23 @@ export const MIME: Readonly<Record<ReportFormat, string>> = {
   csv: 'text/csv',
 };
 
-export function buildReport(db: Database.Database, kind: ReportKind, options: ReportOptions = {}): BuiltReport & { readonly source: CodingSource; readonly names: readonly PrintedName[] } {
+interface FullReport extends Omit<BuiltReport, 'document'> {
+  readonly document: ReportDocument | null;
+  readonly source: CodingSource;
+  readonly names: readonly PrintedName[];
+  readonly language: ReportLanguageChoice;
+}
+
+export function buildReport(db: Database.Database, kind: ReportKind, options: ReportOptions = {}): FullReport {
   const data = new ReportData(db, ReportOptions.parse(options));
   const built = REPORTS[kind].build(data);
   const names = data.names.list();
   const warnings = [...namesWarnings(names, data.options.namesChecked), ...built.warnings];
+  const document = built.document && typeset({ ...built.document, language: data.language.tag });
+  const common = { ...built, names, language: data.language };
   // The agreement report, the participants table and the memos do not read codings through the choice.
-  if (!USES_CODINGS.has(kind)) return { ...built, warnings, names, source: { ...data.source, choiceNeeded: false } };
-  return { ...built, document: built.document && withSource(built.document, data.source), warnings: [...consensusWarnings(data.source), ...warnings], names, source: data.source };
+  if (!USES_CODINGS.has(kind)) return { ...common, document, warnings, source: { ...data.source, choiceNeeded: false } };
+  return { ...common, document: document && withSource(document, data.source), warnings: [...consensusWarnings(data.source), ...warnings], source: data.source };
 }
 
 function namesWarnings(names: readonly PrintedName[], accepted: boolean): string[] {
@@ -86,6 +97,24 @@ function withSource(doc: ReportDocument, source: CodingSource): ReportDocument {
   if (doc.sections.some((s) => s.blocks.some(mentions))) return doc;
   const last = doc.sections.length - 1;
   return { ...doc, sections: doc.sections.map((s, i) => (i === last ? { ...s, blocks: [...s.blocks, paragraph(`Codings: ${said}.`, 'note')] } : s)) };
+}
+
+/** Every printed text with its straight quotation marks in the document language's marks. */
+function typeset(doc: ReportDocument): ReportDocument {
+  const curl = (text: string) => curlQuotes(text, doc.language);
+  const para = (p: ReportPara): ReportPara => ({ ...p, runs: p.runs.map((r) => ({ ...r, text: curl(r.text) })) });
+  const block = (b: ReportBlock): ReportBlock => {
+    if (b.kind === 'heading') return { ...b, text: curl(b.text) };
+    if (b.kind === 'paragraph') return { ...b, para: para(b.para) };
+    return {
+      ...b,
+      title: curl(b.title),
+      note: curl(b.note),
+      columns: b.columns.map((c) => ({ ...c, label: curl(c.label) })),
+      rows: b.rows.map((r) => ({ ...r, cells: r.cells.map((c) => ({ ...c, paras: c.paras.map(para) })) })),
+    };
+  };
+  return { ...doc, title: curl(doc.title), sections: doc.sections.map((s) => ({ ...s, blocks: s.blocks.map(block) })) };
 }
 
 function consensusWarnings(source: CodingSource): string[] {
@@ -121,6 +150,7 @@ export function previewReport(db: Database.Database, kind: ReportKind, options: 
     sheets: built.sheets.map(trimSheet),
     source: built.source.label,
     warnings: [...built.warnings],
+    language: { ...built.language },
     names: [...built.names],
     consensus: built.source.status ? { resolved: built.source.status.resolved, total: built.source.status.total, choiceNeeded: built.source.choiceNeeded } : null,
   };

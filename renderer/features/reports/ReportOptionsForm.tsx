@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { ABSTRACTION_COLUMN_LABELS, ABSTRACTION_COLUMNS, defaultLevels, type AbstractionColumn, type ReportKind, type ReportOptions } from '../../../shared/api/methods/reports';
 import { ATTRIBUTION_FIELDS } from '../../../shared/domain/attribution';
+import { REPORT_LANGUAGES } from '../../../shared/domain/languages';
 import { LEVELS_BY_METHOD, NODE_LEVEL_LABELS, NODE_LEVELS, type NodeLevel } from '../../../shared/domain/vocabulary';
 import { useAppStore } from '../../state/app-store';
 import { useWorkspace } from '../../state/workspace-store';
@@ -37,6 +38,7 @@ function Check({ label, checked, onChange }: { readonly label: string; readonly 
 export function ReportOptionsForm() {
   const kind = useReports((s) => s.kind);
   const options: ReportOptions = useReports(optionsOf);
+  const language = useReports((s) => s.preview?.language);
   const methodology = useAppStore((s) => s.project?.settings.methodology ?? 'content-analysis');
   const coders = useWorkspace((s) => s.coders);
   const attributes = useWorkspace((s) => s.attributes);
@@ -184,6 +186,19 @@ export function ReportOptionsForm() {
               <option value="auto">Automatic (landscape for wide tables)</option>
               <option value="portrait">Portrait</option>
               <option value="landscape">Landscape</option>
+            </select>
+          </label>
+          <label>
+            Language
+            <select value={options.language ?? 'auto'} onChange={(e) => setOption('language', e.target.value as ReportOptions['language'])}>
+              <option value="auto">
+                {language && language.how !== 'chosen' ? `Automatic: ${language.name}${language.how === 'detected' ? ' (the transcripts’ language)' : ' (the transcripts are too short to tell)'}` : 'Automatic (the transcripts’ language)'}
+              </option>
+              {REPORT_LANGUAGES.map((l) => (
+                <option key={l.tag} value={l.tag}>
+                  {l.name}
+                </option>
+              ))}
             </select>
           </label>
           <label>

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { filePath } from '../file-paths';
 import { Id, NodeLevel, Overwrite } from '../entities';
 import { LEVELS_BY_METHOD, type Methodology, type NodeLevel as Level } from '../../domain/vocabulary';
+import { REPORT_LANGUAGE_TAGS } from '../../domain/languages';
 import { command, query } from '../method';
 
 export const REPORT_KINDS = ['codebook', 'categories', 'themes', 'abstraction', 'participants', 'agreement', 'memos', 'segments', 'reliability', 'matrix'] as const;
@@ -76,8 +77,11 @@ export const ABSTRACTION_COLUMN_LABELS: Readonly<Record<AbstractionColumn, strin
 export const ReportRun = z.object({ text: z.string(), bold: z.boolean().optional(), italic: z.boolean().optional() });
 export type ReportRun = z.infer<typeof ReportRun>;
 
-/** quote: an exemplar quotation; missing: says something is absent (no quote marked); note: small print. */
-export const ParaStyle = z.enum(['normal', 'quote', 'missing', 'note']);
+/**
+ * quote: an exemplar quotation; missing: says something is absent (no quote marked); note: small
+ * print; repeat: a name repeated from the row above (light), so a group still reads on a new page.
+ */
+export const ParaStyle = z.enum(['normal', 'quote', 'missing', 'note', 'repeat']);
 export type ParaStyle = z.infer<typeof ParaStyle>;
 
 export const ReportPara = z.object({ runs: z.array(ReportRun), style: ParaStyle.optional(), indent: z.number().int().min(0).max(4).optional() });
@@ -119,6 +123,8 @@ export type ReportSection = z.infer<typeof ReportSection>;
 
 export const ReportDocument = z.object({
   title: z.string(),
+  /** The BCP 47 tag Word's spelling and hyphenation follow; quotation marks follow it too. */
+  language: z.string(),
   sections: z.array(ReportSection),
 });
 export type ReportDocument = z.infer<typeof ReportDocument>;
@@ -173,6 +179,8 @@ export const ReportOptions = z.object({
   /** Agreement: the two coders to compare (default: the first two coders). */
   coders: z.array(Id).max(10).optional(),
   documentIds: z.array(Id).max(10_000).optional(),
+  /** The document's language (Word's spelling, quotation marks); auto: the transcripts' language, shown in the preview. */
+  language: z.enum(['auto', ...REPORT_LANGUAGE_TAGS]).default('auto'),
 });
 export type ReportOptions = z.input<typeof ReportOptions>;
 export type ParsedReportOptions = z.output<typeof ReportOptions>;
@@ -199,6 +207,8 @@ export const ReportPreview = z.object({
   source: z.string(),
   /** What the author should know before sending it out: nodes without quotes, missing pseudonyms… */
   warnings: z.array(z.string()),
+  /** The language the report is written in: chosen by the author, found in the transcripts, or English when they are too short to tell. */
+  language: z.object({ tag: z.string(), name: z.string(), how: z.enum(['chosen', 'detected', 'default']) }),
   /** Names the report prints (pseudonyms on): each as it will print, and whether the author checked it. */
   names: z.array(PrintedName),
   /**

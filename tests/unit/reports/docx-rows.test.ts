@@ -5,12 +5,24 @@ import { describe, expect, it } from 'vitest';
 import { TableNumbers } from '../../../electron/core/export/blocks';
 import { columnWidths, renderDocx, STYLE_IDS } from '../../../electron/core/export/docx-kit';
 import type { ParaStyle, ReportCell, ReportPara, ReportRow } from '../../../shared/api/methods/reports';
+import { paragraphDirection } from '../../../shared/text/direction';
 
 // The reports write their tables' body rows as WordprocessingML text (docx objects for 40,000 rows
 // took minutes and gigabytes). The reference here builds the same rows as `docx` objects, as the
-// reports did before, and lets `docx` write them: both must give the same XML.
+// reports did before, and lets `docx` write them: both must give the same XML. Every row is kept
+// whole (cantSplit) and every paragraph keeps with the next, so tables move with captions and notes.
 
-const IN_TABLE: Readonly<Record<ParaStyle, string>> = { normal: STYLE_IDS.tableText, quote: STYLE_IDS.tableQuote, missing: STYLE_IDS.tableMissing, note: STYLE_IDS.tableSmall };
+const IN_TABLE: Readonly<Record<ParaStyle, string>> = {
+  normal: STYLE_IDS.tableText,
+  quote: STYLE_IDS.tableQuote,
+  missing: STYLE_IDS.tableMissing,
+  note: STYLE_IDS.tableSmall,
+  repeat: STYLE_IDS.tableRepeat,
+};
+
+// Right-to-left paragraphs and runs as docx marks them (bidirectional, rightToLeft).
+const rtlParagraph = (p: ReportPara) => paragraphDirection(p.runs.map((r) => r.text).join('')) === 'rtl' || undefined;
+const rtlRun = (text: string) => paragraphDirection(text) === 'rtl' || undefined;
 
 function referenceCell(cell: ReportCell, width: number, group: boolean): TableCell {
   const paras: ReportPara[] = cell.paras.length ? cell.paras : [{ runs: [] }];
@@ -20,11 +32,18 @@ function referenceCell(cell: ReportCell, width: number, group: boolean): TableCe
     margins: group ? { top: 120, bottom: 40, left: 80, right: 80 } : undefined,
     children: paras.map((p) =>
       group
-        ? new Paragraph({ style: STYLE_IDS.tableHeading, keepNext: true, children: p.runs.map((r) => new TextRun({ text: r.text, bold: r.bold ?? true, italics: r.italic })) })
+        ? new Paragraph({
+            style: STYLE_IDS.tableHeading,
+            keepNext: true,
+            bidirectional: rtlParagraph(p),
+            children: p.runs.map((r) => new TextRun({ text: r.text, bold: r.bold ?? true, italics: r.italic, rightToLeft: rtlRun(r.text) })),
+          })
         : new Paragraph({
             style: IN_TABLE[p.style ?? 'normal'],
+            keepNext: true,
+            bidirectional: rtlParagraph(p),
             indent: p.indent ? { left: p.indent * 240 } : undefined,
-            children: p.runs.map((r) => new TextRun({ text: r.text, bold: r.bold, italics: r.italic })),
+            children: p.runs.map((r) => new TextRun({ text: r.text, bold: r.bold, italics: r.italic, rightToLeft: rtlRun(r.text) })),
           }),
     ),
   });
@@ -38,7 +57,7 @@ function referenceRow(row: ReportRow, widths: readonly number[]): TableRow {
     column += span;
     return referenceCell(cell, width, row.group ?? false);
   });
-  return new TableRow({ children: cells, cantSplit: row.group ? true : undefined });
+  return new TableRow({ children: cells, cantSplit: true });
 }
 
 /** The rows of the document's first table after its header row. */
@@ -60,7 +79,7 @@ const run = fc.record({ text: fc.string({ unit: 'binary', maxLength: 12 }), bold
 const para = fc.record(
   {
     runs: fc.array(run, { maxLength: 3 }),
-    style: fc.option(fc.constantFrom<ParaStyle>('normal', 'quote', 'missing', 'note'), { nil: undefined }),
+    style: fc.option(fc.constantFrom<ParaStyle>('normal', 'quote', 'missing', 'note', 'repeat'), { nil: undefined }),
     indent: fc.option(fc.integer({ min: 0, max: 4 }), { nil: undefined }),
   },
   { requiredKeys: ['runs'] },
@@ -73,7 +92,7 @@ describe('Word table rows written as text', () => {
     await fc.assert(
       fc.asyncProperty(fc.array(reportRow, { minLength: 1, maxLength: 40 }), async (rows) => {
         const table = new TableNumbers(1).table('Rows', COLUMNS, rows);
-        const written = await renderDocx({ title: 'Rows', sections: [{ orientation: 'portrait', blocks: [table] }] });
+        const written = await renderDocx({ title: 'Rows', language: 'en-GB', sections: [{ orientation: 'portrait', blocks: [table] }] });
         const widths = columnWidths(table, PORTRAIT_TEXT_WIDTH);
         const reference = await Packer.toBuffer(new Document({ sections: [{ children: [new Table({ columnWidths: widths, rows: rows.map((r) => referenceRow(r, widths)) })] }] }));
         expect(bodyRows(written, true)).toBe(bodyRows(reference, false));
@@ -87,6 +106,7 @@ describe('Word table rows written as text', () => {
     const rowsOf = (label: string, n: number): ReportRow[] => Array.from({ length: n }, (_v, i) => ({ cells: [{ paras: [{ runs: [{ text: `${label} ${i + 1}` }] }] }] }));
     const doc = {
       title: 'Three tables',
+    language: 'en-GB',
       sections: [
         { orientation: 'portrait' as const, blocks: [numbers.table('First', COLUMNS, rowsOf('first', 3)), { kind: 'heading' as const, level: 2 as const, text: 'Between' }, numbers.table('Empty', COLUMNS, [])] },
         { orientation: 'landscape' as const, blocks: [numbers.table('Third', COLUMNS, rowsOf('third', 2500))] },

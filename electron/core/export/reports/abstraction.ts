@@ -1,7 +1,7 @@
 import { ABSTRACTION_COLUMN_LABELS, FORMATS_BY_KIND, REPORT_LABELS, type AbstractionColumn } from '../../../../shared/api/methods/reports';
 import type { NodeLevel } from '../../../../shared/domain/vocabulary';
 import { abstractionColumns, abstractionTable } from '../../repos/analysis-repo';
-import { listCell, orientationFor, row, section, sheet, TableNumbers, type BuiltReport, type ReportBuilder, lowerFirst } from '../blocks';
+import { LEVEL_PLURALS, listCell, orientationFor, row, section, sheet, TableNumbers, type BuiltReport, type ReportBuilder, lowerFirst } from '../blocks';
 import type { ReportData } from '../data';
 
 const WIDTHS: Readonly<Record<AbstractionColumn, number>> = {
@@ -26,6 +26,13 @@ export function abstractionReportColumns(data: ReportData): AbstractionColumn[] 
   const levelColumns = askedLevels?.length ? levels.filter((l) => (askedLevels as string[]).includes(l)) : levels;
   const columns = data.options.columns?.length ? data.options.columns : (['unit', 'condensed', 'code', ...levelColumns] as AbstractionColumn[]);
   return columns.filter((c) => !LEVEL_COLUMNS.includes(c) || levels.includes(c));
+}
+
+/** "Abstraction from meaning units to categories": up to the highest level the columns show. */
+function abstractionTitle(columns: readonly AbstractionColumn[]): string {
+  const top = [...LEVEL_COLUMNS].reverse().find((c) => columns.includes(c)) ?? (columns.includes('code') ? 'code' : null);
+  const from = columns.includes('unit') || columns.includes('condensed') ? 'meaning units' : 'coded text';
+  return top ? `Abstraction from ${from} to ${LEVEL_PLURALS[top as NodeLevel].toLowerCase()}` : `Coded meaning units`;
 }
 
 /** Graneheim & Lundman's table: one row per coded meaning unit, from its words up to its theme. */
@@ -67,7 +74,7 @@ export const abstractionReport: ReportBuilder = {
     });
     const tableRows = values.map((cells) => row(cells.map((items) => listCell(items))));
     const numbered = new TableNumbers(data.options.firstTable).table(
-      'Abstraction from meaning units to themes',
+      abstractionTitle(columns),
       columns.map((c) => ({ label: ABSTRACTION_COLUMN_LABELS[c], width: WIDTHS[c] })),
       tableRows,
       `${rows.length} coded meaning units; ${lowerFirst(data.source.label)}.`,

@@ -170,7 +170,7 @@ export const agreementReport: ReportBuilder = {
       row([
         cell(String(i + 1)),
         cell(r.documentTitle),
-        cell(para(`“${short(data.people.text(r.text))}”`, 'quote')),
+        cell(para(data.quoted(short(data.people.text(r.text))), 'quote')),
         cell(DISCREPANCY_TYPE_LABELS[r.discrepancyType as DiscrepancyType] ?? r.discrepancyType),
         cell(DECISION_LABELS[r.decision], ...(r.codeName ? [para(`Code: ${data.people.text(r.codeName)}`, 'note')] : []), ...(r.otherCodeName ? [para(`Now: ${data.people.text(r.otherCodeName)}`, 'note')] : [])),
         cell(data.people.text(r.rationale)),

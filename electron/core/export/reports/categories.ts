@@ -1,7 +1,7 @@
 import { defaultLevels, FORMATS_BY_KIND, REPORT_LABELS } from '../../../../shared/api/methods/reports';
 import type { CodebookNode } from '../../../../shared/api/entities';
 import { NODE_LEVEL_LABELS, type NodeLevel } from '../../../../shared/domain/vocabulary';
-import { cell, LEVEL_PLURALS, listCell, orientationFor, row, section, sheet, someNames, TableNumbers, type BuiltReport, type ReportBuilder, lowerFirst } from '../blocks';
+import { cell, LEVEL_PLURALS, levelCell, listCell, orientationFor, row, section, sheet, someNames, TableNumbers, type BuiltReport, type ReportBuilder, lowerFirst } from '../blocks';
 import { descendantsAt, nodesAt, type ReportData } from '../data';
 import { chosenLevels, hierarchyRows, startsGroup, type HierarchyRow } from '../hierarchy-rows';
 
@@ -47,7 +47,7 @@ export const categoriesReport: ReportBuilder = {
 
     const tableRows = allRows.map((r, i) => {
       const rowNode = r.path[r.path.length - 1];
-      const cells = r.path.map((n, c) => (n && startsGroup(allRows, i, c) ? cell(nameWithCount(data, n)) : cell('')));
+      const cells = r.path.map((n, c) => (n ? levelCell(nameWithCount(data, n), startsGroup(allRows, i, c)) : cell('')));
       return row(listed ? [...cells, listCell(r.items.map((n) => nameWithCount(data, n)), rowNode ? `No ${NODE_LEVEL_LABELS[listed].toLowerCase()}` : '')] : cells);
     });
     const orphanNames = [

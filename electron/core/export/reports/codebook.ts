@@ -1,7 +1,7 @@
 import type { CodebookNode } from '../../../../shared/api/entities';
-import { FORMATS_BY_KIND, REPORT_LABELS, type ReportPara, type ReportRow } from '../../../../shared/api/methods/reports';
-import { LEVELS_BY_METHOD, NODE_LEVEL_LABELS, type NodeLevel } from '../../../../shared/domain/vocabulary';
-import { cell, groupRow, para, row, section, sheet, TableNumbers, type BuiltReport, type ReportBuilder, lowerFirst } from '../blocks';
+import { FORMATS_BY_KIND, REPORT_LABELS, type ReportCell, type ReportPara, type ReportRow } from '../../../../shared/api/methods/reports';
+import { LEVELS_BY_METHOD, NODE_LEVEL_LABELS, NODE_LEVELS, type NodeLevel } from '../../../../shared/domain/vocabulary';
+import { cell, joinWords, LEVEL_PLURALS, para, row, section, sheet, TableNumbers, type BuiltReport, type ReportBuilder, lowerFirst } from '../blocks';
 import type { QuoteUnit, ReportData } from '../data';
 import { quoteParagraph } from './themes';
 
@@ -52,9 +52,10 @@ function groupLevels(data: ReportData): Set<NodeLevel> {
   return new Set(asked?.length ? asked : LEVELS_BY_METHOD[data.methodology].filter((l) => l !== 'code'));
 }
 
-function groupParas(data: ReportData, node: CodebookNode): ReportPara[] {
-  const head: ReportPara = { runs: [{ text: `${NODE_LEVEL_LABELS[node.level]}: ` }, { text: data.people.text(node.name) }], style: 'normal', indent: 0 };
-  return node.definition ? [head, { runs: [{ text: data.people.text(node.definition), bold: false, italic: true }], style: 'normal', indent: 0 }] : [head];
+/** The node's name, bold; above codes, its level in small print over it ("Category"). */
+function nameCell(data: ReportData, node: CodebookNode): ReportCell {
+  const name: ReportPara = { runs: [{ text: data.people.text(node.name), bold: true }], style: 'normal', indent: 0 };
+  return node.level === 'code' ? cell(name) : cell(para(NODE_LEVEL_LABELS[node.level], 'note'), name);
 }
 
 /** Each code with its definition, criteria, example and counts, grouped under the levels above it. */
@@ -86,15 +87,14 @@ export const codebookReport: ReportBuilder = {
         counts?.participants ?? 0,
         counts?.documents ?? 0,
       ]);
-      if (node.level !== 'code') {
-        if (shown.has(node.level)) rows.push(groupRow(COLUMNS.length, ...groupParas(data, node)));
-        continue;
-      }
-      if (!node.definition.trim()) noDefinition.push(node.name);
-      if (!example) noExample.push(node.name);
+      // Every level the table shows gets the same columns: definitions, criteria and examples are
+      // written for categories and themes too.
+      if (node.level !== 'code' && !shown.has(node.level)) continue;
+      if (node.level === 'code' && !node.definition.trim()) noDefinition.push(node.name);
+      if (node.level === 'code' && !example) noExample.push(node.name);
       rows.push(
         row([
-          cell({ runs: [{ text: text(node.name), bold: true }], style: 'normal', indent: 0 }),
+          nameCell(data, node),
           cell(node.definition ? text(node.definition) : para('No definition yet', 'missing')),
           cell(text(node.inclusion)),
           cell(text(node.exclusion)),
@@ -109,15 +109,18 @@ export const codebookReport: ReportBuilder = {
     const warnings: string[] = [];
     if (noDefinition.length) warnings.push(`${noDefinition.length} of ${codes} codes have no definition yet.`);
     if (noExample.length) warnings.push(`${noExample.length} of ${codes} codes have no example: choose a typical example or mark a quote in the Codebook.`);
+    // The title names the levels when the author left some out.
+    const levels = NODE_LEVELS.filter((l) => l === 'code' || shown.has(l));
+    const title = levels.length === LEVELS_BY_METHOD[data.methodology].length ? 'Codebook' : `Codebook: ${joinWords(levels.map((l) => LEVEL_PLURALS[l].toLowerCase()))}`;
     const table = new TableNumbers(data.options.firstTable).table(
-      'Codebook',
+      title,
       COLUMNS,
       rows,
       `Counts are meaning units, participants and documents coded with the code (${lowerFirst(data.source.label)}).${data.options.pseudonyms ? ' Participants are named by pseudonym.' : ''}`,
     );
     return {
-      title: 'Codebook',
-      document: { title: `Codebook – ${data.title}`, sections: [section(data.options.orientation === 'portrait' ? 'portrait' : 'landscape', [table])] },
+      title,
+      document: { title: `${title} – ${data.title}`, sections: [section(data.options.orientation === 'portrait' ? 'portrait' : 'landscape', [table])] },
       sheets: [
         sheet('Codebook', ['Level', 'Name', ...aboveCodes.map((l) => NODE_LEVEL_LABELS[l]), 'Definition', 'Inclusion criteria', 'Exclusion criteria', 'Example', 'Units', 'Participants', 'Documents'], flat),
       ],

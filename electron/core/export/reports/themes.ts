@@ -3,9 +3,9 @@ import { defaultLevels, FORMATS_BY_KIND, REPORT_LABELS, type ReportCell, type Re
 import { formatAttribution, unknownAttributionFields } from '../../../../shared/domain/attribution';
 import { NODE_LEVEL_LABELS, type NodeLevel } from '../../../../shared/domain/vocabulary';
 import { subtreeIds } from '../../../../shared/domain/codebook-tree';
-import { cell, LEVEL_PLURALS, orientationFor, para, row, section, sheet, someNames, TableNumbers, type BuiltReport, type ReportBuilder } from '../blocks';
+import { cell, LEVEL_PLURALS, levelCell, orientationFor, para, row, section, sheet, someNames, TableNumbers, type BuiltReport, type ReportBuilder } from '../blocks';
 import type { QuoteUnit, ReportData } from '../data';
-import { chosenLevels, hierarchyRows, startsGroup } from '../hierarchy-rows';
+import { chosenLevels, hierarchyRows, startsGroup, type HierarchyRow } from '../hierarchy-rows';
 import { nameWithCount } from './categories';
 
 export interface ChosenQuotes {
@@ -29,9 +29,32 @@ export function quotesFor(data: ReportData, node: CodebookNode): ChosenQuotes {
   return { quotes: [], how: 'none' };
 }
 
+/** The quotes marked on the node itself, up to the author's number. */
+function ownQuotes(data: ReportData, node: CodebookNode): QuoteUnit[] {
+  return [...new Map((data.quotes.get(node.id) ?? []).map((q) => [q.unitId, q])).values()].slice(0, data.options.quotesPerNode);
+}
+
+/**
+ * Quotes are shown at the level they were marked at: a node above the last level with quotes of
+ * its own gets a row of its own, before the rows beneath it, ending at its column.
+ */
+function withOwnQuoteRows(data: ReportData, rows: readonly HierarchyRow[]): (HierarchyRow & { readonly own?: CodebookNode })[] {
+  const out: (HierarchyRow & { readonly own?: CodebookNode })[] = [];
+  const given = new Set<string>();
+  for (const r of rows) {
+    r.path.forEach((n, c) => {
+      if (!n || c === r.path.length - 1 || given.has(`${c}:${n.id}`) || ownQuotes(data, n).length === 0) return;
+      given.add(`${c}:${n.id}`);
+      out.push({ path: r.path.map((m, k) => (k <= c ? m : null)), own: n });
+    });
+    out.push(r);
+  }
+  return out;
+}
+
 export function quoteParagraph(data: ReportData, q: QuoteUnit): ReportPara {
   const attribution = formatAttribution(data.options.attribution, data.attributionFields(q));
-  return { runs: [{ text: `“${data.people.text(q.text)}”` }, ...(attribution ? [{ text: ` (${attribution})` }] : [])], style: 'quote', indent: 0 };
+  return { runs: [{ text: data.quoted(data.people.text(q.text)) }, ...(attribution ? [{ text: ` (${attribution})` }] : [])], style: 'quote', indent: 0 };
 }
 
 export function themeLevels(data: ReportData): NodeLevel[] {
@@ -47,18 +70,19 @@ export const themesReport: ReportBuilder = {
   formats: FORMATS_BY_KIND.themes,
   build(data): BuiltReport {
     const levels = themeLevels(data);
-    const rows = hierarchyRows(data.tree, levels);
+    const rows = withOwnQuoteRows(data, hierarchyRows(data.tree, levels));
     const last = levels[levels.length - 1];
     const withoutQuotes: string[] = [];
     const pickedFor: string[] = [];
     const flat: (string | null)[][] = [];
 
     const tableRows = rows.map((r, i) => {
-      const node = r.path[r.path.length - 1];
-      const cells: ReportCell[] = r.path.map((n, c) => (n && startsGroup(rows, i, c) ? cell(nameWithCount(data, n)) : cell('')));
+      const node = r.own ?? r.path[r.path.length - 1];
+      const cells: ReportCell[] = r.path.map((n, c) => (n ? levelCell(nameWithCount(data, n), startsGroup(rows, i, c)) : cell('')));
       const names = r.path.map((n) => (n ? data.people.text(n.name) : ''));
       if (!node) return row([...cells, cell('')]);
-      const chosen = quotesFor(data, node);
+      // A row ending above the last level holds the quotes marked on that node itself.
+      const chosen: ChosenQuotes = r.own ? { quotes: ownQuotes(data, r.own), how: 'marked' } : quotesFor(data, node);
       if (chosen.how === 'none') {
         withoutQuotes.push(node.name);
         flat.push([...names, null, null, null]);
