@@ -243,9 +243,14 @@ function pairDistances(a: readonly Segment[], b: readonly Segment[]): number {
  * (2/L) Σ_units [ (N − 1)(2l³ − 3l² + l)/3 + l² Σ_{gaps ≥ l} (gap − l + 1) ] / (mL(mL − 1) − Σ_units l(l − 1)).
  */
 function expectedDisagreement(segments: readonly Segment[][], count: number, m: number, L: number): number {
-  const gaps = segments.flatMap((s) => s.filter((x) => !x.unit).map((x) => x.end - x.start)).sort((x, y) => x - y);
+  let gapCount = 0;
+  for (const s of segments) for (const x of s) if (!x.unit) gapCount += 1;
+  const gaps = new Float64Array(gapCount);
+  let g = 0;
+  for (const s of segments) for (const x of s) if (!x.unit) gaps[g++] = x.end - x.start;
+  gaps.sort();
   // Suffix sums: how many gaps are at least l long, and their total length, by binary search.
-  const suffix = new Array<number>(gaps.length + 1).fill(0);
+  const suffix = new Float64Array(gaps.length + 1);
   for (let k = gaps.length - 1; k >= 0; k--) suffix[k] = suffix[k + 1] + gaps[k];
   const firstAtLeast = (l: number) => {
     let lo = 0;
