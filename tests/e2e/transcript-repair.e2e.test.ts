@@ -160,6 +160,20 @@ describe('repairing a transcript in Chromium (browser mode)', () => {
     expect(await root.locator('.turn').nth(1).innerText()).toContain('For me it was the exam tips.');
     await h.screenshot('repair-not-speech-merged');
 
+    // Someone heard once, never detected: split there and make them a new participant, in one step.
+    await caretBefore(page, 'the tips were gold');
+    await palette(page, 'split turn');
+    await page.getByRole('option', { name: /^Split Turn Here…/ }).waitFor();
+    await page.keyboard.press('Enter');
+    const split = page.getByRole('dialog', { name: 'Split turn here' });
+    await split.getByLabel('Who speaks from here on').selectOption({ label: 'A new participant…' });
+    await split.getByLabel('Label of the new participant').fill('Ayla');
+    await h.screenshot('repair-split-new-participant');
+    await split.getByRole('button', { name: 'Split turn' }).click();
+    await split.waitFor({ state: 'detached' });
+    await expect.poll(() => root.locator('.turn-meta .speaker').allTextContents()).toEqual(['—', 'Mentee 1', 'Mentee 1', 'Ayla']);
+    await page.getByRole('complementary', { name: 'Navigator' }).getByText('Ayla', { exact: true }).waitFor();
+
     // In the file: one turn, and the label that stood between the two turns is gone from the text.
     const db = h.server.app.requireProject().db;
     const doc = db.prepare(`SELECT id, text FROM documents WHERE title = 'mis-attributed'`).get() as { id: string; text: string };
@@ -172,6 +186,7 @@ describe('repairing a transcript in Chromium (browser mode)', () => {
       'Mark “What helped you most in the first term?” in “mis-attributed” as not speech',
       'Change the speaker of a turn in “mis-attributed” from Mentee 2 to Mentee 1',
       'Merge Mentee 1’s turn with the next turn (Mentee 1’s turn) in “mis-attributed”, all under Mentee 1',
+      'Split Mentee 1’s turn in “mis-attributed” before “the tips were gold. I would not have pa…”: the new turn is spoken by Ayla, a new participant (a meaning unit cut in two with it)',
     ]);
   });
 });

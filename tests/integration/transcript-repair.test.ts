@@ -254,7 +254,20 @@ describe('splitting, merging, changing the speaker, marking not speech', () => {
     const parts = split.units.filter((u) => u.start >= held.start && u.end <= held.end);
     expect(parts.map((u) => split.text.slice(u.start, u.end))).toEqual(['I had teh feeling', 'nobody cared.']);
     for (const p of parts) expect(split.codings.filter((c) => c.unitId === p.id).map((c) => c.codeId)).toEqual([other.id]);
-    expect(await lastAudit()).toMatch(/the same speaker goes on \(a meaning unit split in two, its codings on both parts\)$/);
+    expect(await lastAudit()).toMatch(/the same speaker goes on \(a meaning unit cut in two with it\)$/);
+  });
+
+  it('gives the new part to a speaker heard for the first time: a new participant, in the same undo step', async () => {
+    const d = await detail();
+    const turn = turnWith(d, 'I disagree');
+    const tables = dumpTables(t);
+    const r = await t.client.call('turns.split', { turnId: turn.id, at: d.text.indexOf('I disagree'), participantId: null, newSpeaker: 'Mentee 3' });
+    const after = await detail();
+    const mentee3 = (await t.client.call('participants.list', {})).find((p) => p.label === 'Mentee 3')!;
+    expect(after.turns.find((x) => x.id === r.turnId)).toMatchObject({ participantId: mentee3.id, speakerLabel: 'Mentee 3' });
+    expect(await lastAudit()).toBe('Split Mentee 1’s turn in “repair” before “I disagree, it was fine for me.”: the new turn is spoken by Mentee 3, a new participant');
+    await t.client.call('history.undo', {});
+    expect(dumpTables(t)).toEqual(tables);
   });
 
   it('changes a turn’s speaker with plain audit words, undone in one step', async () => {

@@ -3,6 +3,7 @@ import type { HandlerMap } from '../handler-types';
 import { createGroup, deleteGroup, getGroup, renameGroup } from '../repos/document-groups-repo';
 import { deleteDocument, updateDocument, updateTurns } from '../repos/document-edits-repo';
 import { getDocumentSummary } from '../repos/documents-repo';
+import { createParticipant } from '../participants/participants-service';
 import {
   documentTitle,
   editTurnText,
@@ -18,7 +19,8 @@ import {
 /** “, 1 meaning unit split in two” and the like, for the audit log's plain words. */
 function unitNotes(split: number, removed: number): string {
   const notes: string[] = [];
-  if (split > 0) notes.push(split === 1 ? 'a meaning unit split in two, its codings on both parts' : `${split} meaning units split in two, their codings on both parts`);
+  // A unit's codings go with both parts (units-service splitUnit), so the entry need not say so.
+  if (split > 0) notes.push(split === 1 ? 'a meaning unit cut in two with it' : `${split} meaning units cut in two with it`);
   if (removed > 0) notes.push(removed === 1 ? 'an empty meaning unit removed' : `${removed} empty meaning units removed`);
   return notes.length > 0 ? ` (${notes.join('; ')})` : '';
 }
@@ -65,13 +67,16 @@ export const documentHandlers: HandlerMap<keyof typeof documentMethods> = {
     );
     return { documentId: turn.documentId, turnId, unitsSplit: 0, unitsRemoved: r.unitsRemoved };
   },
-  'turns.split': ({ turnId, at, participantId }, ctx) => {
+  'turns.split': ({ turnId, at, participantId, newSpeaker }, ctx) => {
     const db = ctx.project.db;
     const turn = getTurn(db, turnId);
     const r = ctx.write(
       (e) =>
-        `Split ${speakerWords(db, turn)} in “${documentTitle(db, turn.documentId)}” before “${e.secondWords}”: ${participantId === null ? 'the same speaker goes on' : `the new turn is ${speakerWords(db, e.second)}`}${unitNotes(e.unitsSplit, 0)}`,
-      () => splitTurn(db, turnId, at, participantId),
+        `Split ${speakerWords(db, turn)} in “${documentTitle(db, turn.documentId)}” before “${e.secondWords}”: ${
+          newSpeaker ? `the new turn is spoken by ${newSpeaker}, a new participant` : participantId === null ? 'the same speaker goes on' : `the new turn is ${speakerWords(db, e.second)}`
+        }${unitNotes(e.unitsSplit, 0)}`,
+      // A speaker heard for the first time becomes a participant in the same step: one undo takes both back.
+      () => splitTurn(db, turnId, at, newSpeaker ? createParticipant(db, newSpeaker, '', '') : participantId),
     );
     return { documentId: turn.documentId, turnId: r.second.id, unitsSplit: r.unitsSplit, unitsRemoved: 0 };
   },

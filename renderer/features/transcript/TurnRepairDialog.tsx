@@ -9,7 +9,7 @@ import { lineAt } from './turn-repair';
 
 const close = () => useTranscript.setState({ repair: null });
 
-/** The participants as a speaker list: value '' keeps the speaker as it is, 'none' is nobody. */
+/** The participants as a speaker list: value '' keeps the speaker as it is, 'none' is nobody, 'new' a participant not yet in the study. */
 function SpeakerSelect({ label, value, onChange, keepLabel }: { label: string; value: string; onChange: (v: string) => void; keepLabel?: string }) {
   const participants = useWorkspace((s) => s.participants);
   return (
@@ -24,6 +24,7 @@ function SpeakerSelect({ label, value, onChange, keepLabel }: { label: string; v
           </option>
         ))}
         {!keepLabel && <option value="none">Not a participant</option>}
+        {keepLabel && <option value="new">A new participant…</option>}
       </select>
     </label>
   );
@@ -89,19 +90,28 @@ function CorrectForm({ turn, text, who }: { turn: Turn; text: string; who: strin
 /** Says who speaks from the cut on, then splits the turn there. */
 function SplitForm({ turn, text, at, onBack }: { turn: Turn; text: string; at: number; onBack?: () => void }) {
   const [speaker, setSpeaker] = useState('');
+  const [newLabel, setNewLabel] = useState('');
   const from = Math.max(turn.start, at - 60);
   const to = Math.min(turn.end, at + 80);
   const before = `${from > turn.start ? '…' : ''}${excerpt(text.slice(from, at), 200)}`;
   const after = `${excerpt(text.slice(at, to), 200)}${to < turn.end ? '…' : ''}`;
   const split = async () => {
-    if (await attempt('turns.split', { turnId: turn.id, at, participantId: speaker === '' ? null : speaker })) close();
+    const fresh = speaker === 'new';
+    const params = { turnId: turn.id, at, participantId: speaker === '' || fresh ? null : speaker, newSpeaker: fresh ? newLabel.trim() : undefined };
+    if (await attempt('turns.split', params)) close();
   };
   return (
-    <DialogForm onSubmit={split} onCancel={onBack ?? close} submitLabel="Split turn">
+    <DialogForm onSubmit={split} onCancel={onBack ?? close} submitLabel="Split turn" disabled={speaker === 'new' && newLabel.trim() === ''}>
       <p className="small">
         {before} <strong aria-label="cut">|</strong> {after}
       </p>
       <SpeakerSelect label="Who speaks from here on" value={speaker} onChange={setSpeaker} keepLabel="The same speaker" />
+      {speaker === 'new' && (
+        <label>
+          Label of the new participant
+          <input value={newLabel} onChange={(e) => setNewLabel(e.target.value)} placeholder="As written in the transcript, e.g. Mentee 3" autoFocus />
+        </label>
+      )}
     </DialogForm>
   );
 }

@@ -34,8 +34,8 @@ export const documentMethods = {
     TurnRepair,
   ),
   'turns.split': command(
-    'Splits a turn at the caret; the words after it become a turn of their own, spoken by the participant given (null: the same speaker)',
-    z.object({ turnId: Id, at: Offset, participantId: Id.nullable() }),
+    'Splits a turn at the caret; the words after it become a turn of their own, spoken by the participant given (null: the same speaker) or by a new participant of that label',
+    z.object({ turnId: Id, at: Offset, participantId: Id.nullable(), newSpeaker: z.string().trim().min(1).max(200).optional() }),
     TurnRepair,
   ),
   'turns.mergeWithNext': command('Merges a turn with the next one, under the first one’s speaker', z.object({ turnId: Id }), TurnRepair),
