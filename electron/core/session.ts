@@ -175,7 +175,8 @@ export class ProjectSession {
 
   private assertWritable(): void {
     if (this.file.info.readOnly) {
-      throw new AppError('PROJECT_READ_ONLY', `“${basename(this.file.path)}” was opened to read only (a command-line export or info). Open it in Condensa to change it.`);
+      const why = this.file.info.copyOf ? 'a copy as last saved, since another program holds it' : 'a command-line export or info';
+      throw new AppError('PROJECT_READ_ONLY', `“${basename(this.file.info.copyOf ?? this.file.path)}” was opened to read only (${why}). Open it where nothing else holds it to change it.`);
     }
   }
 

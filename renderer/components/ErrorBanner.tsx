@@ -14,8 +14,14 @@ function projectLeft(code: string, details: unknown): string | null {
   return code === 'PROJECT_CHANGED' && typeof expected === 'string' ? expected : null;
 }
 
-async function reopen(projectPath: string) {
-  const project = await attempt('project.open', { path: projectPath });
+/** The project another program holds, when opening it was refused for that: it can still be read. */
+function heldElsewhere(code: string, details: unknown): string | null {
+  const held = (details as { path?: unknown } | undefined)?.path;
+  return code === 'PROJECT_LOCKED' && typeof held === 'string' ? held : null;
+}
+
+async function reopen(projectPath: string, readOnly = false) {
+  const project = await attempt('project.open', { path: projectPath, readOnly });
   if (project) {
     resetWorkspace();
     projectOpened(project);
@@ -53,6 +59,7 @@ export function ErrorBanner({ inDialog = false }: { readonly inDialog?: boolean 
   if (!error || (!inDialog && dialogs > 0)) return null;
   const backups = backupsOf(error.details);
   const left = projectLeft(error.code, error.details);
+  const held = heldElsewhere(error.code, error.details);
   return (
     <div className="error-banner" role="alert" data-code={error.code}>
       <span>{error.message}</span>
@@ -65,6 +72,11 @@ export function ErrorBanner({ inDialog = false }: { readonly inDialog?: boolean 
         {left && (
           <button type="button" onClick={() => void reopen(left)} title={left}>
             Open “{left.split(/[\\/]/).pop()}” again
+          </button>
+        )}
+        {held && (
+          <button type="button" onClick={() => void reopen(held, true)} title={held}>
+            Open a read-only copy
           </button>
         )}
         <button type="button" className="link" onClick={clearError} aria-label="Dismiss">

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { AppError } from '../../../shared/api/errors';
 import { protectedReason, publishNew } from '../files/file-targets';
@@ -27,6 +28,8 @@ export interface ProjectFileInfo {
   readonly checkedAtOpening: boolean;
   /** Opened to read only (the CLI's info and exports): SQLite refuses every write, no backup is made. */
   readonly readOnly: boolean;
+  /** Read from a copy, taken because another program holds the project (`path` is the copy's, removed at closing). */
+  readonly copyOf?: string;
 }
 
 /** Where the rotating backups of a project file live: a folder beside it. */
@@ -193,7 +196,34 @@ export class ProjectFile {
    * Opens a project file for this process alone. The whole file is checked (quick_check) unless
    * `untouched` says it is as this app left it at a clean close (see CleanCloses).
    */
-  static open(file: string, { untouched = false, readOnly = false }: { untouched?: boolean; readOnly?: boolean } = {}): ProjectFile {
+  static open(file: string, options: { untouched?: boolean; readOnly?: boolean } = {}): ProjectFile {
+    try {
+      return ProjectFile.openInPlace(file, options);
+    } catch (err) {
+      if (!options.readOnly || !(err instanceof AppError) || err.code !== 'PROJECT_LOCKED') throw err;
+      return ProjectFile.openCopy(canonicalPath(file));
+    }
+  }
+
+  /**
+   * A project another program holds, to read: a copy of its file and write-ahead log as they are
+   * on disk now (its latest saved changes included), opened to read only. The holder is not disturbed.
+   */
+  private static openCopy(target: string): ProjectFile {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'condensa-read-only-'));
+    const copy = path.join(folder, path.basename(target));
+    try {
+      fs.copyFileSync(target, copy);
+      if (fs.existsSync(`${target}-wal`)) fs.copyFileSync(`${target}-wal`, `${copy}-wal`);
+      const opened = ProjectFile.openInPlace(copy, { readOnly: true });
+      return new ProjectFile(opened.db, opened.path, { ...opened.info, copyOf: target });
+    } catch (err) {
+      fs.rmSync(folder, { recursive: true, force: true });
+      throw err;
+    }
+  }
+
+  private static openInPlace(file: string, { untouched = false, readOnly = false }: { untouched?: boolean; readOnly?: boolean }): ProjectFile {
     const target = canonicalPath(file);
     if (!fs.existsSync(target)) {
       throw new AppError('PROJECT_NOT_FOUND', `No project file at ${target}. It may have been moved or deleted.`);
@@ -335,6 +365,7 @@ export class ProjectFile {
       // Nothing is lost: see above.
     }
     this.db.close();
+    if (this.info.copyOf) fs.rmSync(path.dirname(this.path), { recursive: true, force: true });
   }
 }
 
@@ -368,7 +399,8 @@ export function assertNewProjectTarget(target: string): void {
 function lockedError(target: string): AppError {
   return new AppError(
     'PROJECT_LOCKED',
-    `“${path.basename(target)}” is already open in another Condensa window or program. Close it there first.`,
+    `“${path.basename(target)}” is already open in another Condensa window or program. Close it there first, or open a read-only copy of it as last saved.`,
+    { path: target },
   );
 }
 
