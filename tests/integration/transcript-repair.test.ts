@@ -324,6 +324,24 @@ describe('splitting, merging, changing the speaker, marking not speech', () => {
     expect(dumpTables(t)).toEqual(tables);
   });
 
+  it('marks a whole turn as not speech (nobody speaks in it) and as speech again (its label’s speaker back)', async () => {
+    const d = await detail();
+    const turn = turnWith(d, 'And the exams');
+    const before = turn.participantId;
+    expect(before).not.toBeNull();
+    const unitsBefore = d.units.filter((u) => u.start >= turn.start && u.end <= turn.end).length;
+    expect(unitsBefore).toBeGreaterThan(0);
+    const r = await t.client.call('turns.markNotSpeech', { turnId: turn.id });
+    expect(r).toMatchObject({ turnId: turn.id, unitsRemoved: unitsBefore });
+    expect((await detail()).turns.find((x) => x.id === turn.id)).toMatchObject({ notSpeech: true, participantId: null, isFacilitator: false, speakerLabel: 'Mentee 2' });
+    // Speaker counts leave it out.
+    expect(one(t, `SELECT count(*) FROM turns WHERE participant_id = ? AND document_id = ?`, before, docId)).toBe(1);
+    await t.client.call('turns.markNotSpeech', { turnId: turn.id, notSpeech: false });
+    // Mentee 2 speaks under that label in the document's other turn: the turn is theirs again.
+    expect((await detail()).turns.find((x) => x.id === turn.id)).toMatchObject({ notSpeech: false, participantId: before });
+    expect(await lastAudit()).toBe('Mark “And the exams 📚 were the worst part.” in “repair” as speech');
+  });
+
   it('refuses to mark a line as not speech while a coded unit is on it', async () => {
     const d = await detail();
     const turn = turnWith(d, 'Recorded in Room 4');

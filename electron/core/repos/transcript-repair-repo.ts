@@ -306,7 +306,14 @@ export function markNotSpeech(db: Database.Database, turnId: string, range: Rang
   const turn = getTurn(db, turnId);
   const text = documentText(db, turn.documentId);
   if (!notSpeech) {
-    stmt(db, `UPDATE turns SET not_speech = 0 WHERE id = ?`).run(turn.id);
+    // Speech again: spoken by whoever speaks under the same label elsewhere in the document (shown, and changed with Change Speaker).
+    const same = turn.speakerLabel
+      ? (stmt(db, `SELECT participant_id AS participantId, is_facilitator AS isFacilitator FROM turns WHERE document_id = ? AND speaker_label = ? AND participant_id IS NOT NULL AND not_speech = 0 LIMIT 1`).get(
+          turn.documentId,
+          turn.speakerLabel,
+        ) as { participantId: string; isFacilitator: number } | undefined)
+      : undefined;
+    stmt(db, `UPDATE turns SET not_speech = 0, participant_id = ?, is_facilitator = ? WHERE id = ?`).run(same?.participantId ?? null, same?.isFacilitator ?? 0, turn.id);
     return { turn: getTurn(db, turn.id), words: excerpt(text.slice(turn.start, turn.end), 40), unitsRemoved: 0, unitsSplit: 0 };
   }
   const [start, end] = range ? trimSpan(text, Math.max(turn.start, range.start), Math.min(turn.end, range.end)) : [turn.start, turn.end];
@@ -326,7 +333,8 @@ export function markNotSpeech(db: Database.Database, turnId: string, range: Rang
   const unitsRemoved = dropBareUnits(db, text, inside, 'Marking this as not speech');
   let lineId = turn.id;
   if (!hasBefore && !hasAfter) {
-    stmt(db, `UPDATE turns SET not_speech = 1 WHERE id = ?`).run(turn.id);
+    // Nobody speaks in it: no participant counts it as theirs (the label as written stays).
+    stmt(db, `UPDATE turns SET not_speech = 1, participant_id = NULL, is_facilitator = 0 WHERE id = ?`).run(turn.id);
   } else {
     stmt(db, `UPDATE turns SET "end" = ? WHERE id = ?`).run(hasBefore ? beforeEnd : turn.start, turn.id);
     const base = { documentId: turn.documentId, participantId: null, speakerLabel: null, isFacilitator: 0, notSpeech: 1, timestamp: null };
