@@ -35,3 +35,4 @@ export {
   type SnapDirection,
   type TextRange,
 } from './segment';
+export { paragraphDirection, textLocale, type TextDirection } from './direction';

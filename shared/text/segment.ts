@@ -1,3 +1,4 @@
+import { textLocale } from './direction';
 import { isNonSpeech } from './non-speech';
 import { trimSpan } from './spans';
 
@@ -10,7 +11,7 @@ export interface TextRange {
 }
 
 export interface SegmentOptions {
-  /** BCP 47 locale for sentence and word rules; English by default. */
+  /** BCP 47 locale for sentence and word rules; by default the text's own (Persian, Arabic, Hebrew by their script), else English. */
   readonly locale?: string;
 }
 
@@ -46,8 +47,9 @@ export function segmentUnits(
   options: SegmentOptions = {},
 ): TextRange[] {
   const units: TextRange[] = [];
+  const locale = options.locale ?? textLocale(text, DEFAULT_LOCALE);
   for (const span of turnSpans(text, turns)) {
-    for (const piece of splitSpan(text, span, mode, options.locale ?? DEFAULT_LOCALE)) {
+    for (const piece of splitSpan(text, span, mode, locale)) {
       const [start, end] = trimSpan(text, piece.start, piece.end);
       if (start < end && !isNonSpeech(text.slice(start, end))) units.push({ start, end });
     }

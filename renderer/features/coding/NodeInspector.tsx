@@ -64,7 +64,7 @@ export function NodeInspector({ nodeId }: { nodeId: string }) {
       <ul className="retrieval" aria-label="Coded units">
         {units.map((u) => (
           <li key={u.unitId} className={u.quote ? 'quote' : ''}>
-            <blockquote>{u.text}</blockquote>
+            <blockquote dir="auto">{u.text}</blockquote>
             <div className="muted small">
               {u.pseudonym ?? u.speaker ?? 'unknown speaker'} · {u.documentTitle}
               {u.sessionDate ? ` · ${u.sessionDate}` : ''}

@@ -41,7 +41,7 @@ export function Inspector() {
       ) : (
         <>
           <h3>Meaning unit</h3>
-          <blockquote>{text.slice(unit.start, unit.end)}</blockquote>
+          <blockquote dir="auto">{text.slice(unit.start, unit.end)}</blockquote>
           <dl>
             <dt>Speaker</dt>
             <dd>

@@ -1,6 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useCallback, useEffect, useMemo, useRef } from 'react';
 import type { Coder, CodebookNode, Coding } from '../../../shared/api/entities';
+import { paragraphDirection } from '../../../shared/text/direction';
 import { useAppStore } from '../../state/app-store';
 import { useShallow } from '../../state/create-store';
 import { useStable } from '../../state/stable';
@@ -69,10 +70,13 @@ function sameRow(a: RowProps, b: RowProps): boolean {
 const TranscriptRow = memo(function TranscriptRow(props: RowProps) {
   const { row, index, measure, text, unitId, inRange, editingUnitId } = props;
   const { turn, pieces, first } = row;
+  // A Persian, Arabic or Hebrew turn runs right to left: speaker, text and units mirrored.
+  const dir = paragraphDirection(text.slice(turn.start, Math.min(turn.end, turn.start + 400))) === 'rtl' ? 'rtl' : undefined;
   return (
     <div
       data-index={index}
       ref={measure}
+      dir={dir}
       className={`turn${turn.isFacilitator ? ' facilitator' : ''}${turn.notSpeech ? ' not-speech' : ''}${first ? '' : ' continued'}`}
       style={{ position: 'absolute', left: 0, right: 0 }}
     >

@@ -71,6 +71,7 @@ export const UnitBlock = memo(function UnitBlock({ unit, start, text, spans, nod
       <SpanText className="unit-text" text={text} start={start} spans={spans} nodeById={nodeById} />
       <div
         className="unit-condensed"
+        dir="auto"
         onDoubleClick={(e) => {
           e.stopPropagation();
           selectUnit(unit.id);
