@@ -246,4 +246,59 @@ describe('a codebook built and reorganised by keyboard alone (Chromium, browser 
     await page.keyboard.press('Control+Shift+z');
     await expect.poll(() => structure(h!)).toEqual(reorganised);
   });
+
+  it('places a code under a second category where the project allows several, shows it under both, and takes it out of one', async () => {
+    h = await startHarness();
+    const { page } = h;
+    await page.getByRole('button', { name: 'Open the sample project' }).click();
+    await page.getByRole('dialog', { name: 'Who is coding?' }).getByRole('button', { name: /^Amira Haddad/ }).click();
+    await page.getByText('Coder: Amira Haddad').waitFor();
+    await page.keyboard.press('Control+2');
+    const tree = page.getByRole('tree', { name: 'Codebook' });
+    const rows = (name: string) => tree.getByRole('treeitem').filter({ has: page.locator('.node-name', { hasText: new RegExp(`^${name}$`) }) });
+    const code = 'Easing exam nerves';
+    const other = 'Reaching out across the year gap';
+    await rows(code).click();
+    // Not allowed yet: Move to… says where to allow it, and offers no second place.
+    await page.keyboard.press('Control+Shift+M');
+    const move = page.getByRole('dialog', { name: `Move “${code}” to…` });
+    await move.getByText('To place a code under several categories at once, allow it in Project settings.').waitFor();
+    expect(await move.getByRole('checkbox').count()).toBe(0);
+    await page.keyboard.press('Escape');
+    await move.waitFor({ state: 'detached' });
+
+    await page.keyboard.press('Control+k');
+    await page.getByRole('textbox', { name: 'Command' }).fill('project settings');
+    await page.keyboard.press('Enter');
+    const settings = page.getByRole('dialog', { name: 'Project settings' });
+    await settings.getByLabel('A code may sit under several categories').check();
+    await settings.getByRole('button', { name: 'Save settings' }).click();
+    await settings.waitFor({ state: 'detached' });
+
+    await rows(code).click();
+    await page.keyboard.press('Control+Shift+M');
+    await move.waitFor();
+    await page.keyboard.type(other);
+    await expect.poll(() => move.getByRole('option', { selected: true }).textContent()).toMatch(new RegExp(`^Subcategory ${other} in `));
+    await move.getByRole('checkbox', { name: /Keep it where it is too \(shown under both\)/ }).check();
+    await move.getByRole('button', { name: 'Place under both' }).click();
+    await move.waitFor({ state: 'detached' });
+    // Two rows, one under each subcategory, at the same level; one node in the project.
+    await expect.poll(() => rows(code).count()).toBe(2);
+    expect(await rows(code).nth(0).getAttribute('aria-level')).toBe(await rows(code).nth(1).getAttribute('aria-level'));
+    const listed = await h.server.app.dispatch('codebook.list', {});
+    const nodes = (listed.ok ? listed.result : []) as ListedNode[];
+    const parents = nodes.find((n) => n.name === code)!.parentIds.map((id) => nodes.find((n) => n.id === id)!.name);
+    expect(parents).toHaveLength(2);
+    expect(parents).toContain(other);
+    await page.getByRole('status').filter({ hasText: `“${code}” now also under “${other}”, and still where it was.` }).waitFor();
+    const placed = page.getByRole('group', { name: 'Placed under' });
+    await placed.getByText('Shown under 2 nodes:').waitFor();
+    await h.screenshot('codebook-two-parents');
+
+    await placed.getByRole('button', { name: `Take it out of “${other}”` }).click();
+    await expect.poll(() => rows(code).count()).toBe(1);
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => rows(code).count()).toBe(2);
+  });
 });

@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { fuzzyScore } from '../../../shared/domain/fuzzy';
 import { NODE_LEVEL_LABELS } from '../../../shared/domain/vocabulary';
 import { Dialog } from '../../components/Dialog';
+import { useAppStore } from '../../state/app-store';
 import { useWorkspace } from '../../state/workspace-store';
 import { flattenCodebook, moveTargets } from './codebook-tree';
 import { moveSelection } from './tree-moves';
@@ -32,6 +33,8 @@ export function MoveDialog({ moving, onClose }: { moving: readonly MovingNode[];
   const nodes = useWorkspace((s) => s.nodes);
   const [filter, setFilter] = useState('');
   const [index, setIndex] = useState(0);
+  const severalParents = useAppStore((s) => s.project?.settings.allowMultipleParents ?? false);
+  const [alsoKeep, setAlsoKeep] = useState(false);
   const movingNodes = useMemo(() => moving.flatMap((m) => nodes.filter((n) => n.id === m.id)), [moving, nodes]);
   const targets = useMemo(() => {
     const allowed = new Set(moveTargets(nodes, movingNodes).map((n) => n.id));
@@ -57,7 +60,7 @@ export function MoveDialog({ moving, onClose }: { moving: readonly MovingNode[];
   const what = movingNodes.length === 1 ? `“${movingNodes[0].name}”` : `${movingNodes.length} selected nodes`;
   const move = async (target: Target | undefined) => {
     if (!target) return;
-    if (await moveSelection(moving, { parentId: target.id }, target.id === null ? 'the top of the codebook' : `“${target.name}”`)) onClose();
+    if (await moveSelection(moving, { parentId: target.id }, target.id === null ? 'the top of the codebook' : `“${target.name}”`, alsoKeep)) onClose();
   };
   const optionId = (i: number) => `move-target-${i}`;
   return (
@@ -98,13 +101,21 @@ export function MoveDialog({ moving, onClose }: { moving: readonly MovingNode[];
         ))}
         {shown.length === 0 && <li className="muted">No node by that name can take {what}.</li>}
       </ul>
+      {severalParents ? (
+        <label className="inline">
+          <input type="checkbox" checked={alsoKeep} onChange={(e) => setAlsoKeep(e.target.checked)} /> Keep {movingNodes.length === 1 ? 'it' : 'them'} where{' '}
+          {movingNodes.length === 1 ? 'it is' : 'they are'} too (shown under both)
+        </label>
+      ) : (
+        <p className="small muted">To place a code under several categories at once, allow it in Project settings.</p>
+      )}
       <p className="small muted">Not listed: {movingNodes.length === 1 ? 'the node itself' : 'the nodes themselves'}, what is beneath, and lower levels. Undo (Ctrl+Z) moves it back.</p>
       <div className="dialog-buttons">
         <button type="button" onClick={onClose}>
           Cancel
         </button>
         <button type="button" className="primary" disabled={!active} onClick={() => void move(active)}>
-          Move
+          {alsoKeep ? 'Place under both' : 'Move'}
         </button>
       </div>
     </Dialog>

@@ -43,6 +43,7 @@ export type NodeDialog = 'merge' | 'split' | 'delete';
 export function NodeForm({ node, onDialog }: { node: CodebookNode; onDialog: (d: NodeDialog) => void }) {
   const unitId = useWorkspace((s) => s.unitId);
   const detail = useWorkspace((s) => s.detail);
+  const nodes = useWorkspace((s) => s.nodes);
   const update = (changes: Record<string, unknown>) => void attempt('codebook.update', { id: node.id, ...changes });
   const example = node.exampleUnitId && detail?.units.find((u) => u.id === node.exampleUnitId);
   return (
@@ -88,6 +89,24 @@ export function NodeForm({ node, onDialog }: { node: CodebookNode; onDialog: (d:
           </label>
         )}
       </div>
+      {node.parentIds.length > 1 && (
+        <div className="placed-under small" role="group" aria-label="Placed under">
+          Shown under {node.parentIds.length} nodes:
+          <ul>
+            {node.parentIds.map((parentId) => {
+              const parent = nodes.find((n) => n.id === parentId);
+              return (
+                <li key={parentId}>
+                  {parent ? `${NODE_LEVEL_LABELS[parent.level]} “${parent.name}”` : '—'}{' '}
+                  <button type="button" className="link" onClick={() => void attempt('codebook.unlink', { id: node.id, parentId })}>
+                    Take it out of “{parent?.name}”
+                  </button>
+                </li>
+              );
+            })}
+          </ul>
+        </div>
+      )}
       <TextFieldEditor key={`${node.id}-definition`} node={node} field="definition" label="Definition" multiline />
       <TextFieldEditor key={`${node.id}-inclusion`} node={node} field="inclusion" label="Include when" multiline />
       <TextFieldEditor key={`${node.id}-exclusion`} node={node} field="exclusion" label="Exclude when" multiline />
