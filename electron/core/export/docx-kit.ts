@@ -172,9 +172,11 @@ function headerRow(table: ReportTable, widths: readonly number[]): TableRow {
 // cells (tests compare the two). Body cells carry no borders or margins of their own (the table's
 // rules and margins apply): a long table stays small and quick to write.
 //
-// Every row is kept whole on its page (cantSplit), and every paragraph in the table keeps with the
-// next: a table that fits on a page moves to the next page whole, with its caption, and the last
-// row always keeps the note beneath it company. A longer table breaks between rows.
+// Every row is kept whole on its page (cantSplit). A table short enough to fit on a page keeps every
+// paragraph with the next, so it moves to the next page whole, with its caption and note; a longer
+// one keeps its first row with the header and caption and its last row with the note, and breaks
+// between rows elsewhere (LibreOffice moves a kept table longer than a page to the next page whole,
+// leaving its caption alone).
 
 const XML_ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '"': '&quot;', "'": '&apos;', '<': '&lt;', '>': '&gt;' };
 
@@ -199,14 +201,14 @@ function runXml(text: string, bold: boolean | undefined, italic: boolean | undef
 // In the order `docx` writes margins.
 const GROUP_MARGINS = (['top', 'left', 'bottom', 'right'] as const).map((side) => `<w:${side} w:type="dxa" w:w="${side === 'top' ? 120 : CELL_MARGINS[side]}"/>`).join('');
 
-function bodyCellXml(cell: ReportCell, width: number, group: boolean): string {
+function bodyCellXml(cell: ReportCell, width: number, group: boolean, keep: boolean): string {
   const paras = cell.paras.length ? cell.paras : [{ runs: [] }];
   const props = `<w:tcW w:type="dxa" w:w="${width}"/>${cell.span && cell.span > 1 ? `<w:gridSpan w:val="${cell.span}"/>` : ''}${group ? `<w:tcMar>${GROUP_MARGINS}</w:tcMar>` : ''}`;
   const body = paras
     .map((p: ReportPara) =>
       group
         ? `<w:p><w:pPr><w:pStyle w:val="${STYLE_IDS.tableHeading}"/><w:keepNext/></w:pPr>${p.runs.map((r) => runXml(r.text, r.bold ?? true, r.italic)).join('')}</w:p>`
-        : `<w:p><w:pPr><w:pStyle w:val="${IN_TABLE[p.style ?? 'normal']}"/><w:keepNext/>${p.indent ? `<w:ind w:left="${p.indent * 240}"/>` : ''}</w:pPr>${p.runs.map((r) => runXml(r.text, r.bold, r.italic)).join('')}</w:p>`,
+        : `<w:p><w:pPr><w:pStyle w:val="${IN_TABLE[p.style ?? 'normal']}"/>${keep ? '<w:keepNext/>' : ''}${p.indent ? `<w:ind w:left="${p.indent * 240}"/>` : ''}</w:pPr>${p.runs.map((r) => runXml(r.text, r.bold, r.italic)).join('')}</w:p>`,
     )
     .map((xml, i) => (isRightToLeft(paras[i]) ? withBidi(xml) : xml))
     .join('');
@@ -225,15 +227,47 @@ function withBidi(paragraphXml: string): string {
 }
 
 /** One body row as `docx` would write it. */
-export function bodyRowXml(row: ReportRow, widths: readonly number[]): string {
+export function bodyRowXml(row: ReportRow, widths: readonly number[], keep: boolean): string {
   let column = 0;
   const cells = row.cells.map((cell) => {
     const span = cell.span ?? 1;
-    const xml = bodyCellXml(cell, cellWidth(widths, column, span), row.group ?? false);
+    const xml = bodyCellXml(cell, cellWidth(widths, column, span), row.group ?? false, keep);
     column += span;
     return xml;
   });
   return `<w:tr><w:trPr><w:cantSplit/></w:trPr>${cells.join('')}</w:tr>`;
+}
+
+// A rough height of 10 pt text, in twips: an average character's width and a line's height.
+const CHAR_WIDTH = 100;
+const LINE_HEIGHT = 240;
+
+/** About how tall a row will be: its tallest cell's lines, the cell margins included. */
+function rowHeight(row: ReportRow, widths: readonly number[]): number {
+  let column = 0;
+  let tallest = 0;
+  for (const cell of row.cells) {
+    const span = cell.span ?? 1;
+    const room = Math.max(CHAR_WIDTH, cellWidth(widths, column, span) - 2 * CELL_MARGINS.left);
+    column += span;
+    const lines = cell.paras.reduce((n, p) => n + Math.max(1, Math.ceil((p.runs.reduce((c, r) => c + r.text.length, 0) * CHAR_WIDTH) / room)), 0);
+    tallest = Math.max(tallest, lines);
+  }
+  return tallest * LINE_HEIGHT + CELL_MARGINS.top + CELL_MARGINS.bottom;
+}
+
+/**
+ * Which body rows keep with what follows: every row of a table that fits in half a page, else the
+ * first (with the header and caption) and the last (with the note).
+ */
+export function rowsKeptWithNext(rows: readonly ReportRow[], widths: readonly number[], orientation: ReportSection['orientation']): boolean[] {
+  const page = (orientation === 'landscape' ? A4.width : A4.height) - 2 * MARGIN;
+  let height = 0;
+  for (const r of rows) {
+    height += rowHeight(r, widths);
+    if (height > page / 2) return rows.map((_r, i) => i === 0 || i === rows.length - 1);
+  }
+  return rows.map(() => true);
 }
 
 /** A table's body rows, waiting for the place `docx` keeps for them (a row holding `marker`). */
@@ -241,6 +275,7 @@ interface PendingRows {
   readonly marker: string;
   readonly rows: readonly ReportRow[];
   readonly widths: readonly number[];
+  readonly kept: readonly boolean[];
 }
 
 /** A native Word table: header row repeated on every page, rules above, under the header and below. */
@@ -249,7 +284,7 @@ function table(t: ReportTable, orientation: ReportSection['orientation'], pendin
   const widths = columnWidths(t, total);
   const rows = t.rows.length ? t.rows : [{ cells: [{ paras: [{ runs: [{ text: 'Nothing to show.' }], style: 'missing' as const }], span: t.columns.length }] }];
   const marker = `\uE000condensa-rows-${randomUUID()}\uE000`;
-  pending.push({ marker, rows, widths });
+  pending.push({ marker, rows, widths, kept: rowsKeptWithNext(rows, widths, orientation) });
   const out: (Paragraph | Table)[] = [
     caption(t.number, t.title, first && t.number !== 1),
     new Table({
@@ -346,7 +381,7 @@ function writeWithRows(entry: ZipPassThrough, xml: string, pending: readonly Pen
     const rowEnd = xml.indexOf('</w:tr>', at) + '</w:tr>'.length;
     if (at < 0 || rowStart < from) throw new Error('A table lost its place in the Word document.');
     out.write(xml.slice(from, rowStart));
-    for (const r of p.rows) out.write(bodyRowXml(r, p.widths));
+    p.rows.forEach((r, i) => out.write(bodyRowXml(r, p.widths, p.kept[i])));
     from = rowEnd;
   }
   out.end(xml.slice(from));

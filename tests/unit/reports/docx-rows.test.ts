@@ -3,14 +3,14 @@ import fc from 'fast-check';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { TableNumbers } from '../../../electron/core/export/blocks';
-import { columnWidths, renderDocx, STYLE_IDS } from '../../../electron/core/export/docx-kit';
+import { columnWidths, renderDocx, rowsKeptWithNext, STYLE_IDS } from '../../../electron/core/export/docx-kit';
 import type { ParaStyle, ReportCell, ReportPara, ReportRow } from '../../../shared/api/methods/reports';
 import { paragraphDirection } from '../../../shared/text/direction';
 
 // The reports write their tables' body rows as WordprocessingML text (docx objects for 40,000 rows
 // took minutes and gigabytes). The reference here builds the same rows as `docx` objects, as the
 // reports did before, and lets `docx` write them: both must give the same XML. Every row is kept
-// whole (cantSplit) and every paragraph keeps with the next, so tables move with captions and notes.
+// whole (cantSplit); the rows rowsKeptWithNext names keep with the next (tested in word-layout.test.ts).
 
 const IN_TABLE: Readonly<Record<ParaStyle, string>> = {
   normal: STYLE_IDS.tableText,
@@ -24,7 +24,7 @@ const IN_TABLE: Readonly<Record<ParaStyle, string>> = {
 const rtlParagraph = (p: ReportPara) => paragraphDirection(p.runs.map((r) => r.text).join('')) === 'rtl' || undefined;
 const rtlRun = (text: string) => paragraphDirection(text) === 'rtl' || undefined;
 
-function referenceCell(cell: ReportCell, width: number, group: boolean): TableCell {
+function referenceCell(cell: ReportCell, width: number, group: boolean, keep: boolean): TableCell {
   const paras: ReportPara[] = cell.paras.length ? cell.paras : [{ runs: [] }];
   return new TableCell({
     width: { size: width, type: WidthType.DXA },
@@ -40,7 +40,7 @@ function referenceCell(cell: ReportCell, width: number, group: boolean): TableCe
           })
         : new Paragraph({
             style: IN_TABLE[p.style ?? 'normal'],
-            keepNext: true,
+            keepNext: keep || undefined,
             bidirectional: rtlParagraph(p),
             indent: p.indent ? { left: p.indent * 240 } : undefined,
             children: p.runs.map((r) => new TextRun({ text: r.text, bold: r.bold, italics: r.italic, rightToLeft: rtlRun(r.text) })),
@@ -49,13 +49,13 @@ function referenceCell(cell: ReportCell, width: number, group: boolean): TableCe
   });
 }
 
-function referenceRow(row: ReportRow, widths: readonly number[]): TableRow {
+function referenceRow(row: ReportRow, widths: readonly number[], keep: boolean): TableRow {
   let column = 0;
   const cells = row.cells.map((cell) => {
     const span = cell.span ?? 1;
     const width = widths.slice(column, column + span).reduce((s, w) => s + w, 0);
     column += span;
-    return referenceCell(cell, width, row.group ?? false);
+    return referenceCell(cell, width, row.group ?? false, keep);
   });
   return new TableRow({ children: cells, cantSplit: true });
 }
@@ -94,7 +94,8 @@ describe('Word table rows written as text', () => {
         const table = new TableNumbers(1).table('Rows', COLUMNS, rows);
         const written = await renderDocx({ title: 'Rows', language: 'en-GB', sections: [{ orientation: 'portrait', blocks: [table] }] });
         const widths = columnWidths(table, PORTRAIT_TEXT_WIDTH);
-        const reference = await Packer.toBuffer(new Document({ sections: [{ children: [new Table({ columnWidths: widths, rows: rows.map((r) => referenceRow(r, widths)) })] }] }));
+        const kept = rowsKeptWithNext(rows, widths, 'portrait');
+        const reference = await Packer.toBuffer(new Document({ sections: [{ children: [new Table({ columnWidths: widths, rows: rows.map((r, i) => referenceRow(r, widths, kept[i])) })] }] }));
         expect(bodyRows(written, true)).toBe(bodyRows(reference, false));
       }),
       { numRuns: 12 },
