@@ -132,7 +132,8 @@ export function MemoDialog({ focus }: { focus: MemoFocus }) {
       {memos.length > 0 && (
         <>
           <h3 className="section-title">Earlier memos</h3>
-          <ul className="memo-list">
+          {/* Scrolls when long: reachable by Tab so the keyboard can scroll it. */}
+          <ul className="memo-list" tabIndex={0} aria-label="Earlier memos">
             {memos.map((m) => (
               <MemoItem key={m.id} memo={m} onChanged={() => void attempt('memos.list', { targetType: focus.targetType, targetId }).then((x) => setMemos(x ?? []))} />
             ))}
@@ -186,7 +187,7 @@ export function JournalDialog() {
       {entries.length > 0 && (
         <>
           <h3 className="section-title">Journal</h3>
-          <ul className="memo-list journal-list">
+          <ul className="memo-list journal-list" tabIndex={0} aria-label="Journal entries">
             {entries.slice(0, 20).map((j) => (
               <li key={j.id} className="memo">
                 <div className="memo-head">
