@@ -204,6 +204,7 @@ export class ProjectSession {
       lastUnitId: readSetting(this.db, 'last_unit'),
       collapsedNodeIds: collapsedNodeIds(this.db),
       migratedFrom: this.file.info.migratedFrom,
+      readOnlyCopyOf: this.file.info.copyOf ?? null,
     };
   }
 

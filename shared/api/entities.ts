@@ -66,6 +66,8 @@ export const ProjectSummary = z.object({
   /** Codebook nodes the user collapsed in the tree. */
   collapsedNodeIds: z.array(Id),
   migratedFrom: z.number().nullable(),
+  /** Set when this is a read-only copy of a project another program holds: the held project's path. */
+  readOnlyCopyOf: z.string().nullable(),
 });
 export type ProjectSummary = z.infer<typeof ProjectSummary>;
 

@@ -1,7 +1,9 @@
+import { spawn } from 'node:child_process';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { screenshotDir, startHarness, type Harness } from './support/harness';
+import { bundleForChild } from '../integration/support/child';
+import { repoRoot, screenshotDir, startHarness, type Harness } from './support/harness';
 
 const unit = (page: Page, index: number): Locator => page.locator('.transcript .unit').nth(index);
 const chip = (page: Page, index: number, code: string): Locator => unit(page, index).locator('.chip:not(.pending)', { hasText: code });
@@ -76,5 +78,32 @@ describe('two tabs on one project', () => {
     await expect.poll(condensed).toEqual(['B’s reading of it']);
     await unit(a, 5).locator('.unit-condensed', { hasText: 'B’s reading of it' }).waitFor({ timeout: 2000 });
     await unit(b, 5).locator('.unit-condensed', { hasText: 'B’s reading of it' }).waitFor();
+  });
+
+  it('offers a read-only copy of a project another program holds', async () => {
+    h = await startHarness();
+    const page = h.page;
+    const made = await h.server.app.dispatch('project.create', { path: 'Held study.condensa', title: 'Held study' });
+    expect(made.ok).toBe(true);
+    await h.server.app.dispatch('coders.create', { name: 'Ayla Ring' });
+    await h.server.app.dispatch('project.close', {});
+    const held = (made as { result: { path: string } }).result.path;
+    const child = bundleForChild(path.join(repoRoot, 'tests/integration/support/open-child.ts'));
+    const holder = spawn(process.execPath, [child, held, 'hold'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    try {
+      await new Promise<void>((resolve) => holder.stdout.once('data', () => resolve()));
+      await page.goto(h.server.url);
+      await page.getByRole('button', { name: 'Held study' }).click();
+      const alert = page.getByRole('alert');
+      await alert.waitFor();
+      expect(await alert.getAttribute('data-code')).toBe('PROJECT_LOCKED');
+      await h.screenshot('read-only-offer');
+      await alert.getByRole('button', { name: 'Open a read-only copy' }).click();
+      await page.locator('.titlebar', { hasText: 'Held study' }).getByRole('note').filter({ hasText: `Read-only copy, as last saved, of ${held}` }).waitFor();
+      await page.getByText('Coder: Ayla Ring').waitFor();
+      await h.screenshot('read-only-copy');
+    } finally {
+      holder.kill('SIGKILL');
+    }
   });
 });

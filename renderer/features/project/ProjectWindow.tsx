@@ -25,7 +25,13 @@ export function ProjectWindow() {
     <div className="project-window">
       <header className="titlebar">
         <strong>{project.settings.title}</strong>
-        <span className="muted small">{project.path}</span>
+        {project.readOnlyCopyOf ? (
+          <span className="muted small" role="note">
+            Read-only copy, as last saved, of {project.readOnlyCopyOf} (another program has it open)
+          </span>
+        ) : (
+          <span className="muted small">{project.path}</span>
+        )}
       </header>
       <div className={current.inspector ? 'panes' : 'panes no-inspector'}>
         <Navigator />
