@@ -83,6 +83,12 @@ export function startCoreHost(parent: ParentPortLike): void {
             grants.grant(chosen); // the user picked it in the dialog
             return chosen;
           },
+          chooseFiles: async (purpose, multiple) => {
+            const chosen = await server.ask('chooseFiles', [purpose, multiple]);
+            const paths = Array.isArray(chosen) ? chosen.filter((p): p is string => typeof p === 'string') : [];
+            for (const p of paths) grants.grant(p);
+            return paths;
+          },
         },
       });
       server.serve(app);

@@ -2,6 +2,8 @@
 // the CLI each implement these; the core never reaches for a platform API itself.
 export interface DialogPort {
   chooseProjectPath(purpose: 'open' | 'save', suggestedName?: string): Promise<string | null>;
+  /** Files to read (an import): the paths chosen, none when cancelled. */
+  chooseFiles(purpose: 'import', multiple: boolean): Promise<string[]>;
 }
 
 export interface Ports {

@@ -2,6 +2,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, MessageChannelMain, protocol
 import path from 'node:path';
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES, RENDERER_URL, serveAppRequest } from './app-protocol';
 import { DISABLED_CHROMIUM_FEATURES } from './chromium-features';
+import { IMPORT_FILE_EXTENSIONS } from '../../shared/api/methods/import';
 import { startCoreProcess, type CoreProcess } from './core-process';
 import { buildMenuTemplate } from './menu';
 import { createOpenRequests, projectPathFromArgv } from './open-file';
@@ -83,6 +84,16 @@ async function chooseProjectPath(purpose: unknown, suggestedName: unknown): Prom
   return chosen;
 }
 
+/** Transcripts to import, chosen in the system's open dialog (the window then imports them by path). */
+async function chooseFiles(multiple: unknown): Promise<string[]> {
+  const options = {
+    properties: multiple === false ? (['openFile'] as const) : (['openFile', 'multiSelections'] as const),
+    filters: [{ name: 'Transcripts', extensions: [...IMPORT_FILE_EXTENSIONS] }, { name: 'All files', extensions: ['*'] }],
+  };
+  const r = window ? await dialog.showOpenDialog(window, { ...options, properties: [...options.properties] }) : await dialog.showOpenDialog({ ...options, properties: [...options.properties] });
+  return r.canceled ? [] : r.filePaths;
+}
+
 function createWindow(): void {
   const userData = app.getPath('userData');
   const state = loadWindowState(userData);
@@ -145,7 +156,11 @@ if (!app.requestSingleInstanceLock()) {
         entry: coreEntry,
         userDataFolder: app.getPath('userData'),
         projectsFolder: path.join(app.getPath('documents'), 'Condensa'),
-        answerAsk: (what, args) => (what === 'chooseProjectPath' ? chooseProjectPath(args[0], args[1]) : Promise.reject(new Error(`No platform work called “${what}”.`))),
+        answerAsk: (what, args) => {
+          if (what === 'chooseProjectPath') return chooseProjectPath(args[0], args[1]);
+          if (what === 'chooseFiles') return chooseFiles(args[1]);
+          return Promise.reject(new Error(`No platform work called “${what}”.`));
+        },
         onExit: (code) => {
           if (core === started && code !== 0) dialog.showErrorBox('Condensa', `Condensa’s core stopped unexpectedly (code ${code}). Every change it saved is in the project file; restart Condensa to go on.`);
         },

@@ -94,7 +94,17 @@ export async function bootDesktop(appRoot) {
       check(created.ok && fs.existsSync(target), `project.create through the bridge answered ${JSON.stringify(created).slice(0, 200)}`);
       const outside = await bridge.call('import.preview', { sources: [{ kind: 'path', path: path.join(appRoot, 'package.json') }] });
       check(!outside.ok && outside.error.code === 'FILE_NOT_GRANTED', `a file the user never picked was read: ${JSON.stringify(outside).slice(0, 200)}`);
-      step('round trip', { info: info.ok, created: created.ok, refused: outside.ok ? null : outside.error.code });
+      // A transcript picked in the open dialog is imported by its path: no file passes through the page.
+      const transcript = path.join(home, 'focus group.txt');
+      fs.writeFileSync(transcript, 'Interviewer: How was the first year?\n\nAnna: Hard, but the mentors helped.\n');
+      electron.nextDialogPath = transcript;
+      const files = await bridge.call('app.chooseFiles', { purpose: 'import' });
+      check(files.ok && files.result.paths[0] === transcript, `the open dialog's files did not come back: ${JSON.stringify(files).slice(0, 200)}`);
+      const preview = await bridge.call('import.preview', { sources: [{ kind: 'path', path: transcript }] });
+      const outcome = preview.ok ? preview.result.files[0] : null;
+      const imported = outcome?.ok ? await bridge.call('import.commit', { previewId: outcome.preview.previewId }) : preview;
+      check(imported.ok, `the picked transcript was not imported by path: ${JSON.stringify(imported).slice(0, 200)}`);
+      step('round trip', { info: info.ok, created: created.ok, imported: imported.ok, refused: outside.ok ? null : outside.error.code });
       // The menu follows the project the window opened.
       const menuShowsProject = await waitFor(() => electron.menus.at(-1)?.some((m) => JSON.stringify(m).includes('Boot study')));
       check(menuShowsProject, 'the menu did not list the project the window opened among the recent ones');

@@ -49,7 +49,8 @@ describe('the built desktop app boots against a stand-in Electron', () => {
     expect(window.webPreferences).toMatchObject({ preload: path.join(root, 'out/preload/index.cjs'), contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true });
     expect(report.steps[at('loadURL')]).toEqual({ what: 'loadURL', url: 'app://condensa/index.html' });
     // The page asked the core for app.info, created a project at the path picked in the save dialog, and was refused a file nobody picked.
-    expect(report.steps[at('round trip')]).toEqual({ what: 'round trip', info: true, created: true, refused: 'FILE_NOT_GRANTED' });
+    // …then imported a transcript picked in the open dialog by its path.
+    expect(report.steps[at('round trip')]).toEqual({ what: 'round trip', info: true, created: true, imported: true, refused: 'FILE_NOT_GRANTED' });
     // The main process itself answers no contract calls any more: the page's go over its port.
     expect(order).not.toContain('ipcMain.handle');
   });

@@ -16,6 +16,7 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'condensa-grants-'));
 const parent = Object.assign(new EventEmitter(), { postMessage: (m: unknown) => parent.emit('to-shell', m) }) as unknown as ParentPortLike & EventEmitter;
 let shell: PortTransport;
 let dialogAnswer: string | null = null;
+let filesAnswer: string[] = [];
 const shellEvents: unknown[] = [];
 
 function connectWindow(): PortTransport {
@@ -29,7 +30,7 @@ const call = (t: PortTransport, method: string, params: unknown) => t(method, pa
 beforeAll(() => {
   startCoreHost(parent);
   const { port1, port2 } = new MessageChannel();
-  shell = portTransport(port1 as unknown as MessagePortLike, { answerAsk: async () => dialogAnswer });
+  shell = portTransport(port1 as unknown as MessagePortLike, { answerAsk: async (what) => (what === 'chooseFiles' ? filesAnswer : dialogAnswer) });
   shell.onEvent((e) => shellEvents.push(e));
   parent.emit('message', { data: { type: 'init', userDataFolder: path.join(dir, 'user'), projectsFolder: path.join(dir, 'projects') }, ports: [port2] });
 });
@@ -69,6 +70,19 @@ describe('a window’s file grants', () => {
     // A file the shell grants (double-clicked, chosen in a menu) is allowed from then on.
     parent.emit('message', { data: { type: 'grant', path: secret }, ports: [] });
     expect(await call(page, 'import.preview', { sources: [{ kind: 'path', path: secret }] })).toMatchObject({ ok: true });
+  });
+
+  it('imports by path the transcripts picked in the open dialog, and nothing else', async () => {
+    const page = connectWindow();
+    const picked = path.join(dir, 'picked.txt');
+    const beside = path.join(dir, 'beside.txt');
+    fs.writeFileSync(picked, 'Interviewer: How was the first year?\n\nAnna: Hard, but good.\n');
+    fs.writeFileSync(beside, 'Interviewer: Not chosen.\n');
+    filesAnswer = [picked];
+    expect(await call(page, 'app.chooseFiles', { purpose: 'import' })).toMatchObject({ ok: true, result: { paths: [picked] } });
+    const preview = await call(page, 'import.preview', { sources: [{ kind: 'path', path: picked }] });
+    expect(preview).toMatchObject({ ok: true, result: { files: [{ ok: true }] } });
+    expect(await call(page, 'import.preview', { sources: [{ kind: 'path', path: beside }] })).toMatchObject({ ok: false, error: { code: 'FILE_NOT_GRANTED' } });
   });
 
   it('pushes a change one window makes to the other windows on its project, not back to the maker', async () => {

@@ -46,6 +46,9 @@ export const appHandlers: HandlerMap<keyof typeof appMethods> = {
   'app.chooseProjectPath': async ({ purpose, suggestedName }, { app }) => ({
     path: app.ports.dialogs ? await app.ports.dialogs.chooseProjectPath(purpose, suggestedName) : null,
   }),
+  'app.chooseFiles': async ({ purpose, multiple }, { app }) => ({
+    paths: app.ports.dialogs ? await app.ports.dialogs.chooseFiles(purpose, multiple) : [],
+  }),
   'project.create': ({ path: p, title, methodology, sample }, { app }) => {
     const target = withExtension(app.resolveProjectPath(p));
     app.closeProject();

@@ -1,9 +1,9 @@
 import { useRef, useState } from 'react';
 import { plural } from '../../../shared/domain/agreement/result';
-import type { CsvChoice, CsvRowKind, ImportPreview, ImportResult, ImportSource, ReadOptions, SegmentChoice } from '../../../shared/api/methods/import';
+import { IMPORT_FILE_EXTENSIONS, type CsvChoice, type CsvRowKind, type ImportPreview, type ImportResult, type ImportSource, type ReadOptions, type SegmentChoice } from '../../../shared/api/methods/import';
 import { DOCUMENT_KIND_LABELS, DOCUMENT_KINDS, type DocumentKind } from '../../../shared/domain/vocabulary';
 import { Dialog } from '../../components/Dialog';
-import { call } from '../../state/app-store';
+import { call, useAppStore } from '../../state/app-store';
 import { openDocument, useWorkspace } from '../../state/workspace-store';
 import { closeImport, useImport } from './import-store';
 import { readAsBase64 } from './read-file';
@@ -50,7 +50,7 @@ const SEGMENT_LABELS: Readonly<Record<SegmentChoice, string>> = {
   none: 'Not yet (I will mark units by hand)',
 };
 
-const ACCEPT = '.txt,.text,.md,.markdown,.docx,.odt,.rtf,.pdf,.html,.htm,.vtt,.srt,.csv,.tsv';
+const ACCEPT = IMPORT_FILE_EXTENSIONS.map((e) => `.${e}`).join(',');
 
 /** The details to start from: the file's title, and what its header said (session, date, facilitator, duration). */
 function detailsFrom(p: ImportPreview): Details {
@@ -73,6 +73,7 @@ export function ImportDialog() {
   const startWithPaste = useImport((s) => s.paste);
   const participants = useWorkspace((s) => s.participants);
   const groups = useWorkspace((s) => s.groups);
+  const nativeDialogs = useAppStore((s) => s.info?.nativeDialogs === true);
   const [files, setFiles] = useState<FileEntry[]>([]);
   const [selected, setSelected] = useState(0);
   const [progress, setProgress] = useState<{ done: number; total: number; what: string } | null>(null);
@@ -123,6 +124,21 @@ export function ImportDialog() {
     }
     setProgress(null);
     if (input.current) input.current.value = '';
+  };
+
+  // The desktop app: the files chosen in the system's dialog are read by the core from their paths,
+  // so no file passes through the window and none is limited by what a message can carry.
+  const choosePaths = async () => {
+    const { paths } = await call('app.chooseFiles', { purpose: 'import' });
+    if (paths.length === 0) return;
+    const entries: FileEntry[] = paths.map((p) => ({ key: nextKey++, name: p.split(/[\\/]/).pop() ?? p, status: 'reading', rows: [], read: FIRST_READING }));
+    setFiles((all) => [...all, ...entries]);
+    setSelected(files.length);
+    for (let i = 0; i < paths.length; i += 1) {
+      setProgress({ done: i, total: paths.length, what: `Reading ${entries[i].name}…` });
+      await preview(entries[i].key, { kind: 'path', path: paths[i] }).catch((e: Error) => patch(entries[i].key, { status: 'refused', message: e.message }));
+    }
+    setProgress(null);
   };
 
   const readPasted = async () => {
@@ -189,7 +205,7 @@ export function ImportDialog() {
       <div className="import-dialog">
         <div className="import-sources">
           <input ref={input} type="file" multiple accept={ACCEPT} hidden aria-label="Transcript files" onChange={(e) => void readFiles(e.target.files)} />
-          <button type="button" onClick={() => input.current?.click()} disabled={busy}>
+          <button type="button" onClick={() => (nativeDialogs ? void choosePaths() : input.current?.click())} disabled={busy}>
             Choose files…
           </button>
           <button type="button" onClick={() => setPasting((p) => !p)} disabled={busy} aria-pressed={pasting}>

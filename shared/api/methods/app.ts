@@ -45,6 +45,11 @@ export const appMethods = {
     z.object({ purpose: z.enum(['open', 'save']), suggestedName: z.string().optional() }),
     z.object({ path: z.string().nullable() }),
   ),
+  'app.chooseFiles': appMethod(
+    'Asks the user for files to import in a native dialog; the paths chosen (none when cancelled or when the platform has no dialogs)',
+    z.object({ purpose: z.enum(['import']), multiple: z.boolean().default(true) }),
+    z.object({ paths: z.array(filePath(z.string())) }),
+  ),
   'project.create': appMethod(
     'Creates a project file and opens it',
     z.object({

@@ -9,6 +9,8 @@ const MAX_BASE64_CHARS = 64 * 1024 * 1024;
 
 export const IMPORT_FORMATS = ['text', 'markdown', 'webvtt', 'srt', 'csv', 'docx', 'odt', 'rtf', 'pdf', 'html'] as const;
 export const ImportFormat = z.enum(IMPORT_FORMATS);
+/** The file name endings the import dialogs offer (the browser's file input and the desktop's open dialog). */
+export const IMPORT_FILE_EXTENSIONS = ['txt', 'text', 'md', 'markdown', 'docx', 'odt', 'rtf', 'pdf', 'html', 'htm', 'vtt', 'srt', 'csv', 'tsv'] as const;
 export type ImportFormat = z.infer<typeof ImportFormat>;
 
 export const SEGMENT_MODES = ['sentence', 'turn', 'paragraph', 'none'] as const;
