@@ -121,6 +121,27 @@ describe('menus, palette and keys in context (browser mode)', () => {
     await expect.poll(() => page.evaluate(() => document.activeElement?.textContent ?? '')).toMatch(/^Commands…/);
   });
 
+  it('the Compare tab of a study with one coder names the File menu commands it needs, and runs them', async () => {
+    h = await startHarness();
+    const { page } = h;
+    await page.getByRole('button', { name: 'New project…' }).click();
+    await page.getByLabel('Title').fill('One coder');
+    await page.getByRole('button', { name: 'Create project' }).click();
+    await page.getByLabel('New coder').fill('Dana Ruiz');
+    await page.getByRole('button', { name: 'Add and code as this person' }).click();
+    await page.getByText('Coder: Dana Ruiz').waitFor();
+    await showTab(page, 'Compare');
+    await page.getByText('The comparison needs two coders who have both coded.').waitFor();
+    const file = commandsOfMenu('file').map((c) => c.label);
+    for (const label of ['Hand a Copy to Another Coder…', 'Merge a Returned Coder Copy…']) {
+      expect(file).toContain(label);
+      await page.getByRole('button', { name: label, exact: true }).waitFor();
+    }
+    await h.screenshot('compare-empty-light');
+    await page.getByRole('button', { name: 'Hand a Copy to Another Coder…', exact: true }).click();
+    await page.getByRole('dialog', { name: 'Hand a copy to another coder' }).waitFor();
+  });
+
   it('the palette has a button and finds a command by any word: “split” finds Split Meaning Unit', async () => {
     h = await startHarness();
     const { page } = h;
