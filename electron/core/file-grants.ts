@@ -3,10 +3,17 @@ import type { Envelope } from '../../shared/api/client';
 import { contract, isMethodName } from '../../shared/api/contract';
 import { filePathsIn } from '../../shared/api/file-paths';
 
+/** A file name alone, with no folder: no separator, no drive, not `.` or `..`. */
+function isBareName(file: string): boolean {
+  const name = file.trim();
+  return name !== '' && name !== '.' && name !== '..' && !/[\\/:]/.test(name);
+}
+
 /**
  * The files the windows may name in their calls: those the user picked in a native dialog, those the
- * core itself told the window about (recent projects, backups, the projects folder's list), and the
- * open project's own files (the project, its -wal/-shm, its backups folder). A page that has been
+ * core itself told the window about (recent projects, backups, the projects folder's list), the
+ * open project's own files (the project, its -wal/-shm, its backups folder), and bare file names,
+ * which the core resolves inside its own projects folder. A page that has been
  * tampered with can therefore reach nothing else on disk through the contract.
  */
 export class FileGrants {
@@ -23,7 +30,9 @@ export class FileGrants {
   }
 
   allows(file: string): boolean {
-    // A relative path would be resolved by the core against a folder the user never chose.
+    // A bare file name is one the core puts in its own projects folder (an export named in the app).
+    if (isBareName(file)) return true;
+    // Any other relative path could climb out of that folder.
     if (!path.isAbsolute(file)) return false;
     const resolved = path.resolve(file);
     if (this.granted.has(resolved)) return true;

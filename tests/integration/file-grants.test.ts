@@ -47,7 +47,7 @@ describe('a window’s file grants', () => {
   it('refuses every file the user did not choose, before the core touches it', async () => {
     fs.writeFileSync(secret, 'Alice: not for the page\n');
     const page = connectWindow();
-    for (const p of [secret, '/etc/passwd', 'secret.txt', `${dir}/sub/../secret.txt`]) {
+    for (const p of [secret, '/etc/passwd', '../secret.txt', '../../etc/passwd', `${dir}/sub/../secret.txt`, 'C:secret.txt', '..']) {
       expect(await call(page, 'import.preview', { sources: [{ kind: 'path', path: p }] })).toMatchObject({ ok: false, error: { code: 'FILE_NOT_GRANTED' } });
     }
     expect(await call(page, 'project.create', { path: project, title: 'Study' })).toMatchObject({ ok: false, error: { code: 'FILE_NOT_GRANTED' } });
@@ -67,6 +67,8 @@ describe('a window’s file grants', () => {
     expect(await call(page, 'import.preview', { sources: [{ kind: 'path', path: secret }] })).toMatchObject({ ok: false, error: { code: 'FILE_NOT_GRANTED' } });
     expect(await call(page, 'reports.export', { kind: 'codebook', format: 'csv', path: path.join(dir, 'out.csv') })).toMatchObject({ ok: false, error: { code: 'FILE_NOT_GRANTED' } });
     expect(fs.existsSync(path.join(dir, 'out.csv'))).toBe(false);
+    // A bare name is written into the core's own projects folder, as exports named in the app are.
+    expect(await call(page, 'table.exportCsv', { path: 'abstraction.csv' })).toMatchObject({ ok: true, result: { path: path.join(dir, 'projects', 'abstraction.csv') } });
     // A file the shell grants (double-clicked, chosen in a menu) is allowed from then on.
     parent.emit('message', { data: { type: 'grant', path: secret }, ports: [] });
     expect(await call(page, 'import.preview', { sources: [{ kind: 'path', path: secret }] })).toMatchObject({ ok: true });
