@@ -94,6 +94,7 @@ describe('backups written while the coder works', () => {
   it('hold the project as it was when the backup began, while changes made meanwhile go on into the project', async () => {
     t = makeTestApp();
     await t.client.call('project.create', { path: t.file('busy.condensa'), title: 'Busy', sample: true });
+    await t.app.requireProject().backupSettled();
     const before = (await t.client.call('codebook.list', {})).length;
     const writing = t.app.requireProject().file.backup();
     await t.client.call('codebook.create', { name: 'Made during the backup', level: 'code' });
@@ -110,10 +111,25 @@ describe('backups written while the coder works', () => {
   it('are not kept when the project closes while its file is being copied', async () => {
     t = makeTestApp();
     const s = await t.client.call('project.create', { path: t.file('hasty.condensa'), title: 'Hasty', sample: true });
+    await t.app.requireProject().backupSettled();
+    const kept = listBackups(s.path);
+    expect(kept).toHaveLength(1);
+    await t.client.call('codebook.create', { name: 'Since the first backup', level: 'code' });
     const writing = t.app.requireProject().file.backup();
     await t.client.call('project.close', {});
     await expect(writing).rejects.toMatchObject({ code: 'NO_PROJECT' });
-    expect(listBackups(s.path)).toHaveLength(0);
+    expect(listBackups(s.path)).toEqual(kept);
+  });
+
+  it('asked for while another is written, wait for it and are refused, not broken, once the project has closed', async () => {
+    t = makeTestApp();
+    const s = await t.client.call('project.create', { path: t.file('queued.condensa'), title: 'Queued', sample: true });
+    // The creation's backup is under way; these two wait their turn behind it.
+    const second = t.app.requireProject().file.backup();
+    const third = t.app.requireProject().file.backup();
+    await t.client.call('project.close', {});
+    for (const queued of [second, third]) await expect(queued).rejects.toMatchObject({ code: 'NO_PROJECT' });
+    expect(listBackups(s.path).length).toBeLessThanOrEqual(1);
   });
 });
 

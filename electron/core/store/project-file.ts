@@ -319,6 +319,7 @@ export class ProjectFile {
   }
 
   private async backupNow(): Promise<string> {
+    if (this.closed) throw new AppError('NO_PROJECT', 'The project was closed before its backup began; no backup was written.');
     const folder = backupFolderFor(this.path);
     fs.mkdirSync(folder, { recursive: true });
     const partial = path.join(folder, `${timestampForFile()}-${process.pid}${PROJECT_EXTENSION}.partial`);
