@@ -119,11 +119,34 @@ function textWidth(orientation: ReportSection['orientation']): number {
 const HEADER_CHAR = 140;
 const SIDE_MARGINS = 170;
 
-/** Widths in twips in the given proportions, widened where a header word would break, taken from the widest columns. */
+// The same for 10 pt regular type, and the longest word in a body cell that widens its column (a
+// figure such as 0.706 must not break; longer words may).
+const BODY_CHAR = 110;
+const LONGEST_BODY_WORD = 6;
+const ROWS_MEASURED = 500;
+
+/** The longest word, up to LONGEST_BODY_WORD characters, in each column's single cells of the first rows. */
+function longestBodyWords(table: ReportTable): number[] {
+  const longest = table.columns.map(() => 0);
+  for (const row of table.rows.slice(0, ROWS_MEASURED)) {
+    let column = 0;
+    for (const cell of row.cells) {
+      const span = cell.span ?? 1;
+      if (span === 1 && column < longest.length) {
+        for (const p of cell.paras) for (const r of p.runs) for (const w of r.text.split(/\s+/)) longest[column] = Math.max(longest[column], Math.min(LONGEST_BODY_WORD, w.length));
+      }
+      column += span;
+    }
+  }
+  return longest;
+}
+
+/** Widths in twips in the given proportions, widened where a header word or a short body word would break, taken from the widest columns. */
 export function columnWidths(table: ReportTable, total: number): number[] {
   const sum = table.columns.reduce((s, c) => s + c.width, 0);
   const widths = table.columns.map((c) => (c.width / sum) * total);
-  const wanted = table.columns.map((c) => Math.max(...c.label.split(/\s+/).map((w) => w.length)) * HEADER_CHAR + SIDE_MARGINS);
+  const body = longestBodyWords(table);
+  const wanted = table.columns.map((c, i) => Math.max(Math.max(...c.label.split(/\s+/).map((w) => w.length)) * HEADER_CHAR, body[i] * BODY_CHAR) + SIDE_MARGINS);
   // When the header words cannot all fit, every column gives up the same share (words then break):
   // the widths must still fill the page with positive numbers, which Word and `docx` require.
   const wantedSum = wanted.reduce((s, w) => s + w, 0);
