@@ -43,7 +43,7 @@ export const COMMANDS = [
   { id: 'project.close', label: 'Close Project', shortcut: 'CmdOrCtrl+W', browserShortcut: 'Alt+Shift+W', menu: 'file', needsProject: true },
   { id: 'history.undo', label: 'Undo', description: 'Take back the last step', synonyms: ['revert', 'back'], shortcut: 'CmdOrCtrl+Z', menu: 'edit', needsProject: true },
   { id: 'history.redo', label: 'Redo', description: 'Do again the step just undone', shortcut: 'CmdOrCtrl+Shift+Z', menu: 'edit', needsProject: true },
-  { id: 'turn.correct', label: 'Correct Transcript Text…', description: 'Fix the words of the turn at the caret (a mistyped word); units and codings stay on their words', synonyms: ['edit', 'typo', 'fix', 'repair', 'spelling'], shortcut: 'F2', menu: 'edit', needsProject: true },
+  { id: 'turn.correct', label: 'Correct Transcript Text…', description: 'Fix the words of the turn at the caret (a mistyped word); units and codings stay on their words', synonyms: ['edit', 'typo', 'fix', 'repair', 'spelling'], shortcut: 'F2', surfaces: ['transcript'], menu: 'edit', needsProject: true },
   { id: 'turn.split', label: 'Split Turn Here…', description: 'A new turn from the caret on, with its own speaker', synonyms: ['repair', 'speaker', 'divide', 'new turn'], menu: 'edit', needsProject: true },
   { id: 'turn.changeSpeaker', label: 'Change Speaker…', description: 'Say who really speaks in the turn at the caret', synonyms: ['repair', 'participant', 'who', 'reassign'], menu: 'edit', needsProject: true },
   { id: 'turn.mergeNext', label: 'Merge Turn With the Next', description: 'One turn of the first speaker', synonyms: ['repair', 'join', 'combine'], menu: 'edit', needsProject: true },
