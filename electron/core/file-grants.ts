@@ -53,7 +53,7 @@ export class FileGrants {
       ok: false,
       error: {
         code: 'FILE_NOT_GRANTED',
-        message: `Condensa did not use “${path.basename(denied)}”: the window may only use files you chose in a dialog or that belong to the open project. Choose the file with the Browse… button.`,
+        message: `Condensa did not use “${path.basename(denied)}”: the window may only use files you chose in one of Condensa’s file dialogs or that belong to the open project. Choose the file again through the dialog.`,
       },
     };
   }
