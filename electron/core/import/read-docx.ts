@@ -32,6 +32,7 @@ interface MammothElement {
   readonly type: string;
   readonly children?: readonly MammothElement[];
   readonly isBold?: boolean;
+  readonly isHeader?: boolean;
   readonly styleId?: string | null;
   readonly styleName?: string | null;
 }
@@ -43,8 +44,15 @@ const NOT_SPEECH = new Set(['noteReference', 'commentReference']);
 function marked(element: MammothElement, labelStyles: ReadonlySet<string>): MammothElement {
   let out = element;
   if (element.children) out = { ...element, children: element.children.filter((c) => !NOT_SPEECH.has(c.type)).map((c) => marked(c, labelStyles)) };
+  if (out.type === 'table' && out.children) out = { ...out, children: headerRowsOnTop(out.children) };
   if (out.type === 'run' && !out.isBold && ((out.styleId && labelStyles.has(out.styleId)) || LABEL_STYLE_NAME.test(out.styleName ?? ''))) out = { ...out, isBold: true };
   return out;
+}
+
+// Only a table's first row is read as its header: mammoth takes any w:tblHeader for one (w:val="0"
+// too), which would leave every row of such a table of turns out as a header.
+function headerRowsOnTop(rows: readonly MammothElement[]): MammothElement[] {
+  return rows.map((row, i) => (i > 0 && row.type === 'tableRow' && row.isHeader ? { ...row, isHeader: false } : row));
 }
 
 const STYLE = /<w:style\b([^>]*)>([\s\S]*?)<\/w:style>/g;

@@ -45,3 +45,12 @@ describe('Word and OpenDocument labels and tables', () => {
     ]);
   });
 });
+
+describe('a Word table whose every row says it is a header (w:tblHeader w:val="false")', () => {
+  it('reads its body rows as turns', async () => {
+    const { Document, Packer, Paragraph, Table, TableCell, TableRow } = await import('docx');
+    const row = (cells: string[]) => new TableRow({ tableHeader: false, children: cells.map((c) => new TableCell({ children: [new Paragraph(c)] })) });
+    const bytes = await Packer.toBuffer(new Document({ sections: [{ children: [new Table({ rows: [row(['Speaker', 'Text']), row(['Anna', 'It was hard.']), row(['Ben', 'Same here.'])] })] }] }));
+    expect(await readDocx('all-header.docx', bytes)).toBe('Anna: It was hard.\n\nBen: Same here.');
+  });
+});
