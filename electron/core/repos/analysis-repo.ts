@@ -263,8 +263,8 @@ export function abstractionTable(db: Database.Database, methodology: Methodology
   };
   const docs = loadDocuments(db, q.documentIds ?? null);
   const docIds = [...docs.keys()];
-  type UnitRow = { id: string; documentId: string; start: number; end: number; condensed: string; interpretive: string };
-  const unitSql = `SELECT id, document_id AS documentId, start, "end", condensed, interpretive FROM meaning_units`;
+  type UnitRow = { id: string; documentId: string; start: number; end: number; condensed: string; interpretive: string; version: number };
+  const unitSql = `SELECT id, document_id AS documentId, start, "end", condensed, interpretive, version FROM meaning_units`;
   const units = (
     q.documentIds
       ? docIds.flatMap((id) => stmt(db, `${unitSql} WHERE document_id = ? ORDER BY start`).all(id) as UnitRow[])
@@ -317,6 +317,7 @@ export function abstractionTable(db: Database.Database, methodology: Methodology
       text: doc.text.slice(u.start, u.end),
       condensed: u.condensed,
       interpretive: u.interpretive,
+      version: u.version,
       codes: own.flatMap((c) => {
         const n = byId.get(c.codeId);
         return n ? [{ ...ref(n), coderId: c.coderId }] : [];

@@ -25,17 +25,27 @@ function setFilter(changes: Partial<Filter>): void {
 function CondensedCell({ row }: { row: AbstractionRow }) {
   const [editing, setEditing] = useState(false);
   const [value, setValue] = useState(row.condensed);
-  useEffect(() => setValue(row.condensed), [row.condensed]);
+  // The version the edit starts from: another window's edit meanwhile asks at saving.
+  const [from, setFrom] = useState(row.version);
+  // Another window's change shows at once, but never replaces what is being typed.
+  useEffect(() => {
+    if (!editing) setValue(row.condensed);
+  }, [row.condensed, editing]);
+  const start = () => {
+    setFrom(row.version);
+    setValue(row.condensed);
+    setEditing(true);
+  };
   if (!editing) {
     return (
-      <div className="cell-edit" role="button" tabIndex={0} aria-label="Edit condensation" onClick={() => setEditing(true)} onKeyDown={(e) => e.key === 'Enter' && setEditing(true)}>
+      <div className="cell-edit" role="button" tabIndex={0} aria-label="Edit condensation" onClick={start} onKeyDown={(e) => e.key === 'Enter' && start()}>
         {row.condensed || <span className="muted">add…</span>}
       </div>
     );
   }
   const save = async () => {
     setEditing(false);
-    if (value.trim() !== row.condensed) await condense(row.unitId, value.trim());
+    if (value.trim() !== row.condensed) await condense(row.unitId, value.trim(), from);
   };
   return (
     <textarea

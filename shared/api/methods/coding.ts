@@ -36,6 +36,8 @@ export const AbstractionRow = z.object({
   text: z.string(),
   condensed: z.string(),
   interpretive: z.string(),
+  /** The unit's version (see MeaningUnit): an edit in the table names it. */
+  version: z.number().int(),
   codes: z.array(NodeRef.extend({ coderId: Id })),
   /** One list per level above codes, aligned with `columns` of the table. */
   levels: z.array(z.array(NodeRef)),
