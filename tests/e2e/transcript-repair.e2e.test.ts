@@ -188,5 +188,15 @@ describe('repairing a transcript in Chromium (browser mode)', () => {
       'Merge Mentee 1’s turn with the next turn (Mentee 1’s turn) in “mis-attributed”, all under Mentee 1',
       'Split Mentee 1’s turn in “mis-attributed” before “the tips were gold. I would not have pa…”: the new turn is spoken by Ayla, a new participant (a meaning unit cut in two with it)',
     ]);
+
+    // Each turn's own menu has the same repairs, for the mouse and the keyboard.
+    const ayla = root.locator('.turn', { hasText: 'the tips were gold' }).last();
+    await ayla.getByRole('button', { name: 'Repair this turn' }).focus();
+    await page.keyboard.press('Enter');
+    const menu = page.getByRole('menu');
+    await menu.getByRole('menuitem', { name: 'Change speaker…' }).waitFor();
+    await h.screenshot('repair-turn-menu');
+    await menu.getByRole('menuitem', { name: 'Mark the whole turn as not speech' }).click();
+    await expect.poll(() => root.locator('.turn-meta .speaker').allTextContents()).toEqual(['—', 'Mentee 1', 'Mentee 1', '—']);
   });
 });

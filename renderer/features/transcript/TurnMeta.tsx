@@ -3,7 +3,8 @@ import type { Turn } from '../../../shared/api/entities';
 import { attempt } from '../../state/app-store';
 import { useWorkspace } from '../../state/workspace-store';
 import { speakerColours, speakerName } from './transcript-layout';
-import { correctTurn } from './turn-repair';
+import * as DropdownMenu from '@radix-ui/react-dropdown-menu';
+import { changeSpeaker, correctTurn, mergeTurnWithNext } from './turn-repair';
 
 const coloursByTurns = new WeakMap<readonly Turn[], Map<string, string>>();
 
@@ -50,9 +51,7 @@ export function TurnMeta({ turn, first }: { turn: Turn; first: boolean }) {
       {turn.isFacilitator && !turn.notSpeech && <span className="tag">facilitator</span>}
       {nobody && !turn.notSpeech && <span className="tag">not a participant</span>}
       {turn.notSpeech && <span className="tag">not speech</span>}
-      <button type="button" className="link small turn-correct" title="Correct the words of this turn, split it or mark a line as not speech (F2)" onClick={() => correctTurn(turn)}>
-        Correct…
-      </button>
+      <TurnMenu turn={turn} />
     </div>
   );
 }
@@ -86,5 +85,36 @@ function SpeakerChooser({ turn, onDone }: { turn: Turn; onDone: () => void }) {
         </label>
       )}
     </div>
+  );
+}
+
+/** The repairs of one turn, for the mouse and the keyboard alike (the same commands as the Edit menu). */
+function TurnMenu({ turn }: { turn: Turn }) {
+  const last = useWorkspace((s) => s.detail?.turns.at(-1)?.id === turn.id);
+  return (
+    <DropdownMenu.Root>
+      <DropdownMenu.Trigger className="link small turn-actions" aria-label="Repair this turn">
+        Repair ▾
+      </DropdownMenu.Trigger>
+      <DropdownMenu.Portal>
+        <DropdownMenu.Content className="menu-content" align="start" sideOffset={2}>
+          <DropdownMenu.Item className="menu-item" onSelect={() => correctTurn(turn)}>
+            Correct transcript text… (F2)
+          </DropdownMenu.Item>
+          <DropdownMenu.Item className="menu-item" onSelect={() => correctTurn(turn)}>
+            Split turn… (put the caret where the next speaker begins)
+          </DropdownMenu.Item>
+          <DropdownMenu.Item className="menu-item" disabled={turn.notSpeech} onSelect={() => changeSpeaker(turn)}>
+            Change speaker…
+          </DropdownMenu.Item>
+          <DropdownMenu.Item className="menu-item" disabled={last} onSelect={() => void mergeTurnWithNext(turn)}>
+            Merge with the next turn
+          </DropdownMenu.Item>
+          <DropdownMenu.Item className="menu-item" onSelect={() => void attempt('turns.markNotSpeech', { turnId: turn.id, notSpeech: !turn.notSpeech })}>
+            {turn.notSpeech ? 'Mark as speech' : 'Mark the whole turn as not speech'}
+          </DropdownMenu.Item>
+        </DropdownMenu.Content>
+      </DropdownMenu.Portal>
+    </DropdownMenu.Root>
   );
 }
