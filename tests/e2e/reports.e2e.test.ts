@@ -48,7 +48,7 @@ describe('the Reports tab (browser mode)', () => {
     // The theme table shows the sample's marked exemplar quotes, attributed as the author asks.
     await page.getByRole('option', { name: 'Theme table with quotes' }).click();
     const themes = page.getByRole('table', { name: /Themes, categories and exemplar quotes/ });
-    await themes.getByText(/it's knowing the path has been walked before/).waitFor();
+    await themes.getByText(/it’s knowing the path has been walked before/).waitFor();
     await themes.getByText(/\(Mentee 2, Riverside mentees, spring term\)/).first().waitFor();
     await page.getByLabel('Quote attribution').fill('a {Year of study:ordinal-word}-year {Role:lower}');
     await page.getByRole('table', { name: /Themes, categories and exemplar quotes/ }).getByText(/\(a first-year mentee\)/).first().waitFor();
