@@ -62,11 +62,12 @@ export function buildReport(db: Database.Database, kind: ReportKind, options: Re
   const built = REPORTS[kind].build(data);
   const names = data.names.list();
   const warnings = [...namesWarnings(names, data.options.namesChecked), ...built.warnings];
-  const document = built.document && typeset({ ...built.document, language: data.language.tag });
+  const body = built.document && { ...built.document, language: data.language.tag };
   const common = { ...built, names, language: data.language };
   // The agreement report, the participants table and the memos do not read codings through the choice.
-  if (!USES_CODINGS.has(kind)) return { ...common, document, warnings, source: { ...data.source, choiceNeeded: false } };
-  return { ...common, document: document && withSource(document, data.source), warnings: [...consensusWarnings(data.source), ...warnings], source: data.source };
+  if (!USES_CODINGS.has(kind)) return { ...common, document: body && typeset(body), warnings, source: { ...data.source, choiceNeeded: false } };
+  // The source is said before the marks are set, so a coder called O'Brien is found in the note as written.
+  return { ...common, document: body && typeset(withSource(body, data.source)), warnings: [...consensusWarnings(data.source), ...warnings], source: data.source };
 }
 
 function namesWarnings(names: readonly PrintedName[], accepted: boolean): string[] {
