@@ -5,7 +5,7 @@ import { attempt } from '../../state/app-store';
 import { useWorkspace } from '../../state/workspace-store';
 import { speakerName } from './transcript-layout';
 import { useTranscript } from './transcript-store';
-import { lineAt } from './turn-repair';
+import { lineAt } from './turn-lines';
 
 const close = () => useTranscript.setState({ repair: null });
 

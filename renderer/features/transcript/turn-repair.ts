@@ -4,6 +4,7 @@ import { attempt, useAppStore } from '../../state/app-store';
 import { useWorkspace } from '../../state/workspace-store';
 import { caretOffset, offsetAt } from './dom-offsets';
 import { useTranscript, type TurnRepairRequest } from './transcript-store';
+import { lineAt } from './turn-lines';
 
 // Repairs of the transcript (#19 item 5): correct a turn's words, split a turn where the caret is
 // and say who speaks after it, change a turn's speaker, merge it with the next, mark a line as not
@@ -93,14 +94,6 @@ export function splitTurnHere(): void {
 
 export async function mergeTurnWithNext(turn: Turn | null = currentTurn()): Promise<void> {
   if (turn) await attempt('turns.mergeWithNext', { turnId: turn.id });
-}
-
-/** The line the caret is on (or the selected words), within its turn. */
-export function lineAt(text: string, turn: Turn, at: number, end: number | null): { start: number; end: number } {
-  if (end !== null && end > at) return { start: Math.max(turn.start, at), end: Math.min(turn.end, end) };
-  const before = text.lastIndexOf('\n', Math.max(turn.start, at - 1));
-  const after = text.indexOf('\n', at);
-  return { start: Math.max(turn.start, before + 1), end: Math.min(turn.end, after === -1 ? turn.end : after) };
 }
 
 /** Marks the caret's line (or the selection, or the whole turn of the selected unit) as not speech; a turn already marked becomes speech again. */

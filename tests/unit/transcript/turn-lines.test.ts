@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Turn } from '../../../shared/api/entities';
-import { lineAt } from '../../../renderer/features/transcript/turn-repair';
+import { lineAt } from '../../../renderer/features/transcript/turn-lines';
 
 // “Mark Line as Not Speech” takes the line the caret is on, within its turn, or the selected words.
 describe('the line at the caret', () => {
