@@ -124,6 +124,8 @@ const SIDE_MARGINS = 170;
 const BODY_CHAR = 110;
 const LONGEST_BODY_WORD = 6;
 const ROWS_MEASURED = 500;
+// Where Word and LibreOffice may break a line: at spaces, and after a hyphen ("Non-|binary").
+const WORD_BREAKS = /\s+|(?<=-)/;
 
 /** The longest word, up to LONGEST_BODY_WORD characters, in each column's single cells of the first rows. */
 function longestBodyWords(table: ReportTable): number[] {
@@ -133,7 +135,7 @@ function longestBodyWords(table: ReportTable): number[] {
     for (const cell of row.cells) {
       const span = cell.span ?? 1;
       if (span === 1 && column < longest.length) {
-        for (const p of cell.paras) for (const r of p.runs) for (const w of r.text.split(/\s+/)) longest[column] = Math.max(longest[column], Math.min(LONGEST_BODY_WORD, w.length));
+        for (const p of cell.paras) for (const r of p.runs) for (const w of r.text.split(WORD_BREAKS)) longest[column] = Math.max(longest[column], Math.min(LONGEST_BODY_WORD, w.length));
       }
       column += span;
     }
@@ -146,7 +148,7 @@ export function columnWidths(table: ReportTable, total: number): number[] {
   const sum = table.columns.reduce((s, c) => s + c.width, 0);
   const widths = table.columns.map((c) => (c.width / sum) * total);
   const body = longestBodyWords(table);
-  const wanted = table.columns.map((c, i) => Math.max(Math.max(...c.label.split(/\s+/).map((w) => w.length)) * HEADER_CHAR, body[i] * BODY_CHAR) + SIDE_MARGINS);
+  const wanted = table.columns.map((c, i) => Math.max(Math.max(...c.label.split(WORD_BREAKS).map((w) => w.length)) * HEADER_CHAR, body[i] * BODY_CHAR) + SIDE_MARGINS);
   // When the header words cannot all fit, every column gives up the same share (words then break):
   // the widths must still fill the page with positive numbers, which Word and `docx` require.
   const wantedSum = wanted.reduce((s, w) => s + w, 0);

@@ -39,3 +39,24 @@ describe('table column widths on a crowded page', () => {
     expect(Math.max(...widths) - Math.min(...widths)).toBeLessThanOrEqual(40);
   });
 });
+
+describe('table column widths from the cells', () => {
+  const withRows = (columns: [string, number][], cells: string[]): ReportTable => ({
+    ...table(columns),
+    rows: [{ cells: cells.map((text) => ({ paras: [{ runs: [{ text }] }] })) }],
+    totalRows: 1,
+  });
+
+  it('widen a column so that a short figure in its cells does not break', () => {
+    const narrow = columnWidths(withRows([['Code', 12], ['κ', 0.3]], ['Finding a safe harbour', '0.706']), 9000);
+    const bare = columnWidths(table([['Code', 12], ['κ', 0.3]]), 9000);
+    expect(narrow[1]).toBeGreaterThan(bare[1]);
+    expect(narrow[1]).toBeGreaterThanOrEqual('0.706'.length * 110 + 170);
+  });
+
+  it('measure a hyphenated header word by its parts, where Word may break it', () => {
+    const [, hyphenated] = columnWidths(table([['Code', 12], ['Non-binary', 0.3]]), 9000);
+    const [, whole] = columnWidths(table([['Code', 12], ['Nonxbinary', 0.3]]), 9000);
+    expect(hyphenated).toBeLessThan(whole);
+  });
+});
