@@ -7,11 +7,13 @@ import { DEFAULT_BOOTSTRAP_SEED } from '../../shared/domain/agreement/alpha-boot
 import { AGREEMENT_LEVELS, UNIT_SET_MODES, type AgreementLevel, type UnitSetMode } from '../../shared/domain/agreement-options';
 import { agreementText } from '../../shared/format/agreement-format';
 
-export const AGREEMENT_HELP = `  condensa agreement FILE --coders A,B[,C…] [--level unit|char] [--documents all|handed-out|ID,…] [--unit-set MODE] [--min-positive N] [--ci [--seed N]] [--reveal] [--json]
+export const AGREEMENT_HELP = `  condensa agreement FILE --coders A,B[,C…] [--level unit|char|document] [--documents all|handed-out|ID,…] [--unit-set MODE] [--min-positive N] [--ci [--seed N]] [--reveal] [--json]
         Agreement between coders (by name or initials), as the Compare tab shows it.
         --documents: the documents compared (default: those the coders were handed, where copies were handed out; else all).
+        --level: default unit where the coders coded meaning units, else (free passages only) document.
+        --level document: per code, whether each coder applied it anywhere in each document (every document in scope counts).
         --level char: κ per code for two coders, and Krippendorff's uα, |uα, cuα of the coded passages for any number.
-        MODE: ${UNIT_SET_MODES.join(', ')} (default coded-by-any; unit level only). --min-positive 0 shows withheld values.
+        MODE: ${UNIT_SET_MODES.join(', ')} (unit level: default coded-by-any; document level: default all-units, each document a unit; not at the character level). --min-positive 0 shows withheld values.
         --ci adds the 95% interval of every κ (large-sample SE) and α (bootstrap of Hayes & Krippendorff 2007, 1,000 draws,
         with the probability that α falls below .667 and .800); --seed N seeds the bootstrap (default ${DEFAULT_BOOTSTRAP_SEED}), printed with it.
         --reveal ends blind coding first.`;
@@ -19,7 +21,8 @@ export const AGREEMENT_HELP = `  condensa agreement FILE --coders A,B[,C…] [--
 export interface AgreementOptions {
   readonly file: string;
   readonly coders: readonly string[];
-  readonly level: AgreementLevel;
+  /** Left out: the app's default, which the scope line names. */
+  readonly level: AgreementLevel | undefined;
   readonly unitSet: UnitSetMode | undefined;
   readonly documents: 'auto' | 'all' | 'handed-out';
   readonly documentIds: readonly string[] | undefined;
@@ -37,7 +40,7 @@ export function parseAgreementArgs(args: readonly string[], cwd: string): Agreem
     allowPositionals: true,
     options: {
       coders: { type: 'string' },
-      level: { type: 'string', default: 'unit' },
+      level: { type: 'string' },
       'unit-set': { type: 'string' },
       documents: { type: 'string' },
       'min-positive': { type: 'string', default: '5' },
@@ -50,7 +53,7 @@ export function parseAgreementArgs(args: readonly string[], cwd: string): Agreem
   if (positionals.length !== 1) return 'agreement needs exactly one FILE.';
   const coders = (values.coders ?? '').split(',').map((c) => c.trim()).filter(Boolean);
   if (coders.length < 2) return 'agreement needs --coders with two or more coders, e.g. --coders AH,BO.';
-  if (!(AGREEMENT_LEVELS as readonly string[]).includes(values.level)) return `--level must be one of ${AGREEMENT_LEVELS.join(', ')}.`;
+  if (values.level !== undefined && !(AGREEMENT_LEVELS as readonly string[]).includes(values.level)) return `--level must be one of ${AGREEMENT_LEVELS.join(', ')}.`;
   const unitSet = values['unit-set'];
   if (unitSet !== undefined && !(UNIT_SET_MODES as readonly string[]).includes(unitSet)) return `--unit-set must be one of ${UNIT_SET_MODES.join(', ')}.`;
   if (unitSet !== undefined && unitSet !== 'all-units' && values.level === 'char') {
@@ -66,7 +69,7 @@ export function parseAgreementArgs(args: readonly string[], cwd: string): Agreem
   return {
     file: path.resolve(cwd, positionals[0]),
     coders,
-    level: values.level as AgreementLevel,
+    level: values.level as AgreementLevel | undefined,
     unitSet: unitSet as UnitSetMode | undefined,
     documents: documents === 'all' || documents === 'handed-out' ? documents : 'auto',
     documentIds: picked,

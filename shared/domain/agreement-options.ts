@@ -5,8 +5,23 @@ import type { ResolutionDecision } from './vocabulary';
 export const UNIT_SET_MODES = ['coded-by-any', 'coded-by-all', 'all-units'] as const;
 export type UnitSetMode = (typeof UNIT_SET_MODES)[number];
 
-export const AGREEMENT_LEVELS = ['unit', 'char'] as const;
+/** unit: each meaning unit; char: each character; document: whether the code occurs anywhere in the document ("code existence"). */
+export const AGREEMENT_LEVELS = ['unit', 'char', 'document'] as const;
 export type AgreementLevel = (typeof AGREEMENT_LEVELS)[number];
+
+/** The level as the Compare tab offers it. */
+export const AGREEMENT_LEVEL_LABELS: Readonly<Record<AgreementLevel, string>> = {
+  unit: 'Meaning units',
+  char: 'Characters (NVivo-style κ, uα)',
+  document: 'Documents (code present anywhere)',
+};
+
+/** At the document level each document is a unit: the unit sets in those words. */
+export const DOCUMENT_SET_LABELS: Readonly<Record<UnitSetMode, string>> = {
+  'coded-by-any': 'documents at least one of the coders coded',
+  'coded-by-all': 'documents every coder coded at least once',
+  'all-units': 'every document in scope',
+};
 
 /** How a unit set is described in the report, worded for two coders. */
 export const UNIT_SET_LABELS: Readonly<Record<UnitSetMode, string>> = {

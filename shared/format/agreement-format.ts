@@ -359,7 +359,7 @@ export function unitizingTables(u: UnitizingReport): FigureTable[] {
 /** The heading lines: who, at which level, the scope, and what was compared. */
 export function agreementHeading(report: AgreementReport): string[] {
   const who = report.coders.map((c) => `${c.name} (${c.initials})`).join(report.coders.length === 2 ? ' and ' : ', ');
-  const level = report.level === 'char' ? 'character level' : 'unit level (meaning units)';
+  const level = report.level === 'char' ? 'character level' : report.level === 'document' ? 'document level (code present anywhere in the document)' : 'unit level (meaning units)';
   const docs = report.unitSet.documents.map((d) => d.title).join('; ');
   return [`Agreement between ${who}, ${level}`, report.scope.line, `Documents: ${docs || 'none'}`];
 }

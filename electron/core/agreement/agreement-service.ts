@@ -3,7 +3,7 @@ import type { ParsedParams } from '../../../shared/api/contract';
 import type { AgreementReport, BinaryFigures, CharacterReport, MultiCoderReport, NodeFigures, PairReport, UnitizingReport } from '../../../shared/api/methods/agreement';
 import { AppError } from '../../../shared/api/errors';
 import { BOOTSTRAP_DRAWS, binaryAgreementFromCounts, plural, type BinaryAgreement, type BinaryOptions } from '../../../shared/domain/agreement';
-import { UNIT_SET_LABELS, type UnitSetMode } from '../../../shared/domain/agreement-options';
+import { DOCUMENT_SET_LABELS, UNIT_SET_LABELS, type AgreementLevel, type UnitSetMode } from '../../../shared/domain/agreement-options';
 import { LEVELS_BY_METHOD, NODE_LEVEL_LABELS } from '../../../shared/domain/vocabulary';
 import { listAttributes } from '../repos/participants-repo';
 import { projectSettings } from '../repos/project-repo';
@@ -51,17 +51,19 @@ export function computeAgreementReport(db: Database.Database, params: AgreementP
   assertAgreementEnabled(db);
   assertComparisonOpen(db);
   const coders = requireComparableCoders(db, params.coderIds);
-  if (params.level === 'char' && params.unitSet !== undefined && params.unitSet !== 'all-units') {
+  const codings = loadCodings(db, params.coderIds);
+  const level = params.level ?? defaultLevel(codings);
+  if (level === 'char' && params.unitSet !== undefined && params.unitSet !== 'all-units') {
     throw new AppError(
       'BAD_REQUEST',
       'At the character level every character of the documents in scope is a unit, so a set of meaning units does not apply. Leave the unit set out (on the command line, drop --unit-set), or compare at the unit level.',
     );
   }
-  const unitSet: UnitSetMode = params.unitSet ?? (params.level === 'char' ? 'all-units' : 'coded-by-any');
+  // Per document, every document in scope counts (one a coder left uncoded is "absent" there).
+  const unitSet: UnitSetMode = params.unitSet ?? (level === 'unit' ? 'coded-by-any' : 'all-units');
   const documents = loadDocuments(db);
   const units = loadUnits(db);
   const nodes = loadNodes(db);
-  const codings = loadCodings(db, params.coderIds);
   const scope = resolveScope(db, coders, documents, { documents: params.documents, documentIds: params.documentIds });
   const inScope = new Set(scope.documentIds);
   const scopeUnits = units.filter((u) => inScope.has(u.documentId)).length;
@@ -76,12 +78,15 @@ export function computeAgreementReport(db: Database.Database, params: AgreementP
         ? []
         : [`${c.name} has codings in ${plural(stray.length, 'document')} the hand-out record says ${c.name} was not given (${stray.map((id) => documents.find((d) => d.id === id)?.title ?? '?').join('; ')}): they are left out, and ${c.name}’s values there count as missing.`];
     });
+  // The level is said on screen when the app chose it, with how to change it.
+  const chosen = params.level ? '' : level === 'document' ? ' (chosen because none of these coders’ codings is on a meaning unit; pick another level to change it)' : '';
+  /** `compared` starts with "compared" and says what the units are. */
   const scopeReport = (compared: string): AgreementReport['scope'] => ({
     source: scope.source,
     documents: scope.documentIds.length,
     units: scopeUnits,
     characters: scopeCharacters,
-    line: `Scope: ${SCOPE_SOURCE_WORDS[scope.source]}, ${plural(scope.documentIds.length, 'document')} (${plural(scopeUnits, 'meaning unit')}, ${plural(scopeCharacters, 'character')}); compared: ${compared}.`,
+    line: `Scope: ${SCOPE_SOURCE_WORDS[scope.source]}, ${plural(scope.documentIds.length, 'document')} (${plural(scopeUnits, 'meaning unit')}, ${plural(scopeCharacters, 'character')}); ${compared}${chosen}.`,
     uncoded,
     warnings: [...scopeWarnings(scope.documentIds.length), ...scope.warnings, ...uncodedWarnings(uncoded, scope.documentIds.length), ...notGivenWarnings()],
   });
@@ -93,7 +98,7 @@ export function computeAgreementReport(db: Database.Database, params: AgreementP
   const bootstrap = params.intervals ? { seed: params.seed, draws: BOOTSTRAP_DRAWS } : undefined;
   const docList = (ids: readonly string[]) => ids.map((id) => ({ id, title: titleOf.get(id) ?? '?' }));
 
-  if (params.level === 'char') {
+  if (level === 'char') {
     const unitById = new Map(units.map((u) => [u.id, u] as const));
     const spans = codings.flatMap((c) => {
       const unit = c.unitId ? unitById.get(c.unitId) : undefined;
@@ -143,7 +148,7 @@ export function computeAgreementReport(db: Database.Database, params: AgreementP
     return {
       ...base,
       level: 'char',
-      scope: scopeReport(`every character (${plural(compared.characters, 'character')})`),
+      scope: scopeReport(`compared: every character (${plural(compared.characters, 'character')})`),
       unitSet: { mode: 'all-units', label: 'every character of the documents in scope', units: compared.characters, documents: docList(compared.documentIds) },
       notes: [
         ...(r ? characterNotes(r.documentIds.length, r.characters, r.unusedCodeIds.length, params.minPositiveUnits) : []),
@@ -156,12 +161,20 @@ export function computeAgreementReport(db: Database.Database, params: AgreementP
     };
   }
 
-  const unitCodings = codings.flatMap((c) => (c.unitId ? [{ unitId: c.unitId, codeId: c.codeId, coderId: c.coderId }] : []));
-  const spanOnly = codings.length - unitCodings.length;
+  // The document level is the unit level with each document as its one unit: a coder has a code
+  // there when they applied it anywhere in the document, on a meaning unit or a free passage.
+  const perDocument = level === 'document';
+  const comparedUnits = perDocument ? documents.map((d) => ({ id: d.id, documentId: d.id, start: 0, end: d.length })) : units;
+  const unitCodings = perDocument
+    ? codings.map((c) => ({ unitId: c.documentId, codeId: c.codeId, coderId: c.coderId }))
+    : codings.flatMap((c) => (c.unitId ? [{ unitId: c.unitId, codeId: c.codeId, coderId: c.coderId }] : []));
+  const spanOnly = perDocument ? 0 : codings.length - unitCodings.length;
+  const compared = (label: string, count: number) =>
+    perDocument ? `compared per document: ${label} (${plural(count, 'document')}), a code counting as present where the coder applied it anywhere in the document` : `compared: ${label} (${plural(count, 'unit')})`;
 
   if (coders.length > 2) {
     const r = computeMultiCoderAgreement({
-      units,
+      units: comparedUnits,
       codeIds,
       codings: unitCodings,
       coderIds: params.coderIds,
@@ -178,12 +191,14 @@ export function computeAgreementReport(db: Database.Database, params: AgreementP
       summaries: r.summaries,
       codes: r.codes.map((c) => ({ ...c, nodeId: c.codeId, name: nodeById.get(c.codeId)?.name ?? '?' })),
     };
+    const label = perDocument ? DOCUMENT_SET_LABELS[unitSet] : multiUnitSetLabel(unitSet);
+    const notes = multiNotes(coders.length, r.units, r.unitsRatedByAll, r.unusedCodeIds.length, params.minPositiveUnits, spanOnly);
     return {
       ...base,
-      level: 'unit',
-      scope: scopeReport(`${multiUnitSetLabel(unitSet)} (${plural(r.units, 'unit')})`),
-      unitSet: { mode: unitSet, label: multiUnitSetLabel(unitSet), units: r.units, documents: docList(r.documentIds) },
-      notes: multiNotes(coders.length, r.units, r.unitsRatedByAll, r.unusedCodeIds.length, params.minPositiveUnits, spanOnly),
+      level,
+      scope: scopeReport(compared(label, r.units)),
+      unitSet: { mode: unitSet, label, units: r.units, documents: docList(r.documentIds) },
+      notes: perDocument ? [documentNote(r.units), ...notes.slice(1)] : notes,
       pair: null,
       characters: null,
       multi,
@@ -196,7 +211,7 @@ export function computeAgreementReport(db: Database.Database, params: AgreementP
   const groups = nodes.filter((n) => levels.includes(n.level)).map((n) => ({ id: n.id, codeIds: beneath.get(n.id) ?? [] }));
   const attributes = listAttributes(db);
   const r = computeUnitAgreement({
-    units,
+    units: comparedUnits,
     codeIds,
     codings: unitCodings,
     coderA: coders[0].id,
@@ -205,8 +220,9 @@ export function computeAgreementReport(db: Database.Database, params: AgreementP
     documentIds: scope.documentIds,
     minPositiveUnits: params.minPositiveUnits,
     groups,
-    partitions: params.breakdowns ? attributePartitions(db, units, attributes.map((a) => a.id)) : [],
-    byDocument: params.breakdowns,
+    // Per document, a document is one unit: slices by document or by speaker would hold a single decision.
+    partitions: params.breakdowns && !perDocument ? attributePartitions(db, units, attributes.map((a) => a.id)) : [],
+    byDocument: params.breakdowns && !perDocument,
     bootstrap,
   });
   const toNode = (c: CodeAgreement): NodeFigures => {
@@ -231,17 +247,32 @@ export function computeAgreementReport(db: Database.Database, params: AgreementP
       slices: p.slices.map((s) => ({ ...s, label: s.key, pooled: figures(s.pooled) })),
     })),
   };
+  const label = (perDocument ? DOCUMENT_SET_LABELS : UNIT_SET_LABELS)[unitSet];
+  const notes = pairNotes(r.units, r.documentIds.length, r.unusedCodeIds.length, params.minPositiveUnits, r.pooled.units, levels, spanOnly);
   return {
     ...base,
-    level: 'unit',
-    scope: scopeReport(`${UNIT_SET_LABELS[unitSet]} (${plural(r.units, 'unit')})`),
-    unitSet: { mode: unitSet, label: UNIT_SET_LABELS[unitSet], units: r.units, documents: docList(r.documentIds) },
-    notes: pairNotes(r.units, r.documentIds.length, r.unusedCodeIds.length, params.minPositiveUnits, r.pooled.units, levels, spanOnly),
+    level,
+    scope: scopeReport(compared(label, r.units)),
+    unitSet: { mode: unitSet, label, units: r.units, documents: docList(r.documentIds) },
+    notes: perDocument ? [documentNote(r.units), ...notes.slice(1)] : notes,
     pair,
     characters: null,
     multi: null,
     unitizing: null,
   };
+}
+
+/**
+ * The level a comparison takes when none is asked for: meaning units where the coders coded any, else
+ * (free passages only, as a REFI-QDA import brings them) whether each code occurs in each document.
+ */
+export function defaultLevel(codings: readonly { readonly unitId: string | null }[]): AgreementLevel {
+  if (codings.some((c) => c.unitId !== null)) return 'unit';
+  return codings.length > 0 ? 'document' : 'unit';
+}
+
+function documentNote(documents: number): string {
+  return `Document level (code existence): each of the ${plural(documents, 'document')} compared is a unit. A code is present for a coder in a document when the coder applied it anywhere there (on a meaning unit or a free passage, however often); a document a coder left uncoded counts as “no code” for that coder.`;
 }
 
 function scopeWarnings(documents: number): string[] {

@@ -34,8 +34,9 @@ export function loadAgreement(data: ReportData): {
   try {
     const params = {
       coderIds: pair,
-      level: 'unit',
-      unitSet: 'coded-by-any',
+      // The level and unit set the app takes by default (documents for a study coded in free passages only).
+      level: undefined,
+      unitSet: undefined,
       documents: 'auto',
       documentIds: data.options.documentIds,
       minPositiveUnits: 5,

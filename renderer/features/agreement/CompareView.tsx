@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { commandById } from '../../../shared/commands';
 import { runAction } from '../../commands/registry';
-import { AGREEMENT_LEVELS, DECISION_KEYS, UNIT_SET_MODES, UNIT_SET_SHORT_LABELS, type AgreementLevel, type UnitSetMode } from '../../../shared/domain/agreement-options';
+import { AGREEMENT_LEVEL_LABELS, AGREEMENT_LEVELS, DECISION_KEYS, UNIT_SET_MODES, UNIT_SET_SHORT_LABELS, type AgreementLevel, type UnitSetMode } from '../../../shared/domain/agreement-options';
 import { FieldError } from '../../components/Dialog';
 import { DocumentFilterSelect } from '../../components/DocumentFilterSelect';
 import { useAppStore } from '../../state/app-store';
@@ -73,7 +73,10 @@ export function CompareView() {
   const status = useCompare((s) => s.status);
   const coderAId = useCompare((s) => s.coderAId);
   const coderBId = useCompare((s) => s.coderBId);
-  const level = useCompare((s) => s.level);
+  // Until the user picks one, the level shown is the one the app took for the figures on screen.
+  const picked = useCompare((s) => s.level);
+  const reportLevel = useCompare((s) => s.report?.level);
+  const level = picked ?? reportLevel ?? 'unit';
   const unitSet = useCompare((s) => s.unitSet);
   const documents = useCompare((s) => s.documents);
   const documentIds = useCompare((s) => s.documentIds);
@@ -141,7 +144,7 @@ export function CompareView() {
               <select value={level} onChange={(e) => setOption({ level: e.target.value as AgreementLevel })}>
                 {AGREEMENT_LEVELS.map((l) => (
                   <option key={l} value={l}>
-                    {l === 'unit' ? 'Meaning units' : 'Characters (NVivo-style κ, uα)'}
+                    {AGREEMENT_LEVEL_LABELS[l]}
                   </option>
                 ))}
               </select>

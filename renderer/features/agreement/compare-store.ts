@@ -21,7 +21,8 @@ interface CompareState {
   readonly status: ComparisonStatus | null;
   readonly coderAId: string | null;
   readonly coderBId: string | null;
-  readonly level: AgreementLevel;
+  /** The level the user picked; null: the app's default (the report says which it took). */
+  readonly level: AgreementLevel | null;
   readonly unitSet: UnitSetMode;
   /** Which documents: the hand-out records (else all), all, or the user's pick. */
   readonly documents: 'auto' | 'all' | 'handed-out';
@@ -52,7 +53,7 @@ export const useCompare = createProjectStore<CompareState>(() => ({
   status: null,
   coderAId: null,
   coderBId: null,
-  level: 'unit',
+  level: null,
   unitSet: 'coded-by-any',
   documents: 'auto',
   documentIds: undefined,
@@ -109,8 +110,8 @@ export async function loadReport(): Promise<void> {
   }
   useCompare.setState({ reportError: null });
   const report = await attemptHere(
-    // A unit set chooses meaning units; at the character level every character is a unit.
-    () => call('agreement.compute', { coderIds: p, level, unitSet: level === 'unit' ? unitSet : undefined, documents, documentIds: documentIds ? [...documentIds] : undefined, intervals }),
+    // A unit set chooses meaning units; at the character level every character is a unit, at the document level every document.
+    () => call('agreement.compute', { coderIds: p, level: level ?? undefined, unitSet: level === 'unit' ? unitSet : undefined, documents, documentIds: documentIds ? [...documentIds] : undefined, intervals }),
     (message) => useCompare.setState({ reportError: `The figures could not be computed: ${message}` }),
   );
   useCompare.setState({ report });

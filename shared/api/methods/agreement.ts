@@ -342,7 +342,8 @@ export const agreementMethods = {
     'Agreement between coders on their codings before resolution: per code, pooled and by document, group and level',
     z.object({
       coderIds: z.array(Id).min(2).max(20),
-      level: z.enum(AGREEMENT_LEVELS).default('unit'),
+      /** Left out: meaning units when the coders coded any, else (free passages only) documents; the scope line says which. */
+      level: z.enum(AGREEMENT_LEVELS).optional(),
       /** Meaning units only: at the character level every character in scope is a unit, and a unit set is refused. */
       unitSet: z.enum(UNIT_SET_MODES).optional(),
       /** auto: the hand-out records when the coders have any, else every document. */

@@ -64,10 +64,15 @@ export function methodText(report: AgreementReport, resolutions: readonly Resolu
   const used = pair.codes.length;
   const judged = pair.codes.filter((c) => !c.figures.tooFewToJudge).length;
   const k = pair.summaries.kappa;
+  const perDocument = report.level === 'document';
   const parts = [
-    `Two coders (${a} and ${b}) independently coded ${plural(report.unitSet.units, 'meaning unit')} in ${plural(report.unitSet.documents.length, 'document')}.`,
+    perDocument
+      ? `Two coders (${a} and ${b}) independently coded ${plural(report.unitSet.documents.length, 'document')}.`
+      : `Two coders (${a} and ${b}) independently coded ${plural(report.unitSet.units, 'meaning unit')} in ${plural(report.unitSet.documents.length, 'document')}.`,
     report.scope.line,
-    `Agreement was assessed per code at the level of meaning units, each code being present or absent in each unit (${plural(used, 'code')} used).`,
+    perDocument
+      ? `Agreement was assessed per code at the level of documents, each code being present in a document when the coder applied it anywhere there, and absent otherwise (${plural(used, 'code')} used).`
+      : `Agreement was assessed per code at the level of meaning units, each code being present or absent in each unit (${plural(used, 'code')} used).`,
     `Pooled over all ${plural(pair.pooled.units, 'unit × code decision')}, Krippendorff’s α = ${fixed(pair.pooled.alpha)}${alphaBracket(report, pair.pooled)} and Cohen’s κ = ${fixed(pair.pooled.kappa)}${kappaBracket(pair.pooled)}, with ${percent(pair.pooled.percentAgreement)} agreement.`,
   ];
   if (judged > 0 && k.mean.value !== null) {
@@ -134,7 +139,7 @@ export const agreementReport: ReportBuilder = {
           `Agreement between ${a} (A) and ${b} (B) per code`,
           wordColumns(perCode),
           rows,
-          `${agreementHeading(report)[1]} Both/Only/Neither count meaning units. κ = Cohen’s kappa; α = Krippendorff’s alpha (nominal); AC1 = Gwet’s AC1; PABAK = prevalence- and bias-adjusted kappa (2·agreement − 1); positive agreement = 2·both / (2·both + only A + only B). “Withheld” marks κ and α of codes with fewer than ${plural(report.minPositiveUnits, 'positive unit')} (the note gives the count); “undefined” marks a value that does not exist (no variation). Pooled figures come from one table of all unit × code decisions; a mean shows how many values it averages, as (values/codes).${report.intervals ? ` ${intervalNote(report)}` : ''}`,
+          `${agreementHeading(report)[1]} Both/Only/Neither count ${report.level === 'document' ? 'documents' : 'meaning units'}. κ = Cohen’s kappa; α = Krippendorff’s alpha (nominal); AC1 = Gwet’s AC1; PABAK = prevalence- and bias-adjusted kappa (2·agreement − 1); positive agreement = 2·both / (2·both + only A + only B). “Withheld” marks κ and α of codes with fewer than ${plural(report.minPositiveUnits, 'positive unit')} (the note gives the count); “undefined” marks a value that does not exist (no variation). Pooled figures come from one table of all unit × code decisions; a mean shows how many values it averages, as (values/codes).${report.intervals ? ` ${intervalNote(report)}` : ''}`,
         ),
       );
       for (const c of pair.codes) codeSheet.push(['code', data.people.text(c.name), ...figureValues(c.figures)]);
