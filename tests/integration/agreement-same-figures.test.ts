@@ -149,6 +149,36 @@ describe('the same figures in the Compare tab, the CLI and the Word report', () 
     app.closeProject();
     await expectSameEverywhere(file, ['AA', 'BB']);
   });
+
+  it('per document, by default, on a generated study coded in free passages only (as a REFI-QDA import brings it)', async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'condensa-same-'));
+    const file = path.join(dir, 'passages-only.condensa');
+    const { app, client } = newApp();
+    await client.call('project.create', { path: file, title: 'Passages only' });
+    const docs = await importAnswers(
+      client,
+      Array.from({ length: 24 }, (_, i) => ({ title: `Answer ${i + 1}`, text: `Answer ${i + 1} about the course and the people in it.` })),
+    );
+    const [ann, bob] = await makeCoders(client, ['Ann Abel', 'Bob Brandt']);
+    let state = 5;
+    const next = () => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648;
+    for (const [k, name] of ['Time', 'Money', 'People', 'Rare'].entries()) {
+      const code = await client.call('codebook.create', { name });
+      const rate = k === 3 ? 0.08 : 0.3 + 0.15 * k;
+      const a = docs.filter(() => next() < rate);
+      const b = docs.filter((d) => (a.includes(d) ? next() < 0.8 : next() < rate / 3));
+      for (const [coder, picked, at] of [[ann, a, 0], [bob, b, 12]] as const) {
+        await client.call('coders.setCurrent', { coderId: coder.id });
+        for (const d of picked) await client.call('codings.applySpan', { documentId: d.documentId, start: at, end: at + 8, codeIds: [code.id] });
+      }
+    }
+    await client.call('agreement.reveal', { confirm: true });
+    const report = await client.call('agreement.compute', { coderIds: [ann.id, bob.id] });
+    app.closeProject();
+    expect(report.level).toBe('document');
+    expect(report.unitSet.units).toBe(24);
+    await expectSameEverywhere(file, ['AA', 'BB']);
+  });
 });
 
 describe('the same unitizing figures in the Compare tab, the CLI and the Word report', () => {
