@@ -79,7 +79,7 @@ export function methodText(report: AgreementReport, resolutions: readonly Resolu
     parts.push(`Averaged over the ${plural(k.count - k.undefinedCount, 'code')} with a reported κ (at least ${plural(report.minPositiveUnits, 'positive unit')}), mean κ = ${fixed(k.mean)} (median ${fixed(k.median)}, range ${fixed(k.min)}–${fixed(k.max)}).`);
   }
   const few = used - judged;
-  if (few > 0) parts.push(`${plural(few, 'code was', 'codes were')} applied to fewer than ${plural(report.minPositiveUnits, 'unit')}; ${few === 1 ? 'its' : 'their'} κ and α are withheld.`);
+  if (few > 0) parts.push(`${plural(few, 'code was', 'codes were')} applied to fewer than ${plural(report.minPositiveUnits, perDocument ? 'document' : 'unit')}; ${few === 1 ? 'its' : 'their'} κ and α are withheld.`);
   if (resolutions.length) {
     const resolvers = [...new Set(resolutions.map((r) => r.resolverName))];
     parts.push(`${resolutions.length} ${resolutions.length === 1 ? 'disagreement was' : 'disagreements were'} resolved by ${resolvers.join(' and ')}, each with a recorded rationale; the resolved coding forms the consensus used in the analysis.`);
