@@ -249,6 +249,30 @@ describe('two coders, blind, merged and resolved (Chromium)', () => {
     await h.screenshot('agreement-scope-withheld');
   });
 
+  it('compares per document when the level is picked, and says so in the scope line (#20)', async () => {
+    h = await startHarness();
+    const { page } = h;
+    await page.getByRole('button', { name: 'Open the sample project' }).click();
+    await page.getByRole('dialog', { name: 'Who is coding?' }).getByRole('button', { name: /^Amira Haddad/ }).click();
+    await page.getByRole('tab', { name: 'Compare', exact: true }).click();
+    await page.getByRole('table', { name: 'Per code' }).waitFor();
+    // The sample's coders coded meaning units: the level the app took is shown in the choice.
+    const level = page.getByLabel('Level');
+    expect(await level.inputValue()).toBe('unit');
+    await level.selectOption({ label: 'Documents (code present anywhere)' });
+    const scope = page.getByTestId('agreement-scope');
+    await scope.filter({ hasText: 'compared per document: every document in scope (3 documents)' }).waitFor();
+    await page.getByText(/document level \(code present anywhere in the document\)/).waitFor();
+    // Three documents, each one unit: Both + Only + Neither make 3 on every code row.
+    const rows = await page.getByRole('table', { name: 'Per code' }).locator('tbody tr').all();
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) {
+      const counts = (await row.locator('td').allTextContents()).slice(1, 5).map(Number);
+      expect(counts.reduce((x, y) => x + y, 0)).toBe(3);
+    }
+    await h.screenshot('agreement-document-level');
+  });
+
   it('shows unitizing α beside κ at the character level (#20 item 4)', async () => {
     h = await startHarness();
     const { page } = h;
