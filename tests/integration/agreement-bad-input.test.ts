@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Coder } from '../../shared/api/entities';
 import { AppError } from '../../shared/api/errors';
-import { UNIT_SET_MODES } from '../../shared/domain/agreement-options';
+import { AGREEMENT_LEVELS, UNIT_SET_MODES } from '../../shared/domain/agreement-options';
 import { agreementText } from '../../shared/format/agreement-format';
 import { makeTestApp, type TestApp } from './support/app';
 import { importAnswers, makeCoders } from './support/agreement-study';
@@ -40,7 +40,7 @@ describe('agreement.compute on random codings and options', () => {
         fc.array(fc.tuple(fc.nat(3), fc.nat(50), fc.nat(2), fc.boolean(), fc.nat(200), fc.nat(200)), { maxLength: 12 }),
         fc.record({
           coders: fc.uniqueArray(fc.nat(4), { minLength: 2, maxLength: 4 }),
-          level: fc.constantFrom('unit' as const, 'char' as const),
+          level: fc.option(fc.constantFrom(...AGREEMENT_LEVELS), { nil: undefined }),
           unitSet: fc.option(fc.constantFrom(...UNIT_SET_MODES), { nil: undefined }),
           documents: fc.constantFrom('auto' as const, 'all' as const, 'handed-out' as const),
           pick: fc.option(fc.uniqueArray(fc.nat(3), { minLength: 1, maxLength: 4 }), { nil: undefined }),
