@@ -245,3 +245,29 @@ describe('exports', () => {
     expect(listXlsx.rows).toBe(13);
   });
 });
+
+describe('the words a decision quotes', () => {
+  it('are the unit’s own words when emoji stand before them in the transcript (offsets in UTF-16, not code points)', async () => {
+    const db = t.app.project!.db;
+    const unitOf = (id: string) => db.prepare(`SELECT start, "end" FROM meaning_units WHERE id = ?`).get(id) as { start: number; end: number };
+    const earlierTurn = (documentId: string, before: number) =>
+      db.prepare(`SELECT id, start, "end" FROM turns WHERE document_id = ? AND "end" <= ? ORDER BY start DESC LIMIT 1`).get(documentId, before) as
+        | { id: string; start: number; end: number }
+        | undefined;
+    // A discrepancy with a turn before its unit's, where the emoji go.
+    const d = (await discrepancies()).find((x) => earlierTurn(x.documentId, unitOf(x.unitId!).start) !== undefined)!;
+    const turn = earlierTurn(d.documentId, unitOf(d.unitId!).start)!;
+    const text = () => db.prepare(`SELECT text FROM documents WHERE id = ?`).pluck().get(d.documentId) as string;
+    const words = text().slice(unitOf(d.unitId!).start, unitOf(d.unitId!).end);
+    // Three emoji in that earlier turn, each two UTF-16 code units and one code point.
+    const said = text().slice(turn.start, turn.end);
+    const cut = said.indexOf(' ') + 1;
+    await t.client.call('turns.editText', { turnId: turn.id, text: `${said.slice(0, cut)}😀🎉👍 ${said.slice(cut)}` });
+    const moved = unitOf(d.unitId!);
+    expect(text().slice(moved.start, moved.end)).toBe(words);
+
+    await t.client.call('resolutions.decide', { ...pair(), key: d.key, decision: 'keep-a', rationale: 'Fits the definition.' });
+    const logged = (await t.client.call('resolutions.list', pair())).find((r) => r.unitId === d.unitId)!;
+    expect(logged.text).toBe(words);
+  });
+});

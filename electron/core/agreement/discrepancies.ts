@@ -215,8 +215,7 @@ const RESOLUTION_SQL = `
          coalesce(r.start, u.start) AS start, coalesce(r."end", u."end") AS "end", r.code_id AS codeId, cn.name AS codeName,
          r.discrepancy_type AS discrepancyType, r.decision, r.other_code_id AS otherCodeId, o.name AS otherCodeName, r.rationale,
          r.coder_a_id AS coderAId, ca.name AS coderAName, r.coder_b_id AS coderBId, cb.name AS coderBName,
-         r.resolver_id AS resolverId, rv.name AS resolverName, r.decided_at AS decidedAt,
-         substr(d.text, coalesce(r.start, u.start) + 1, coalesce(r."end", u."end") - coalesce(r.start, u.start)) AS text
+         r.resolver_id AS resolverId, rv.name AS resolverName, r.decided_at AS decidedAt
   FROM resolutions r
   JOIN documents d ON d.id = r.document_id
   LEFT JOIN meaning_units u ON u.id = r.unit_id
@@ -228,14 +227,21 @@ const RESOLUTION_SQL = `
 
 type ResolutionRow = Omit<Resolution, 'key'>;
 
-function toResolution(r: ResolutionRow & { text: string | null }): Resolution {
-  const key = r.unitId ? unitKey(r.unitId) : spanKey(r.documentId, r.start ?? 0, r.end ?? 0);
-  return { ...r, key, text: r.text ?? '' };
-}
-
 /** The resolution log, oldest first; with a pair, only decisions on that pair (either order). */
 export function listResolutions(db: Database.Database, coderAId?: string, coderBId?: string): Resolution[] {
-  const rows = stmt(db, `${RESOLUTION_SQL} ORDER BY r.decided_at, r.rowid`).all() as (ResolutionRow & { text: string | null })[];
+  const rows = stmt(db, `${RESOLUTION_SQL} ORDER BY r.decided_at, r.rowid`).all() as ResolutionRow[];
+  // The decided words are cut from the text here, by the UTF-16 offsets the project keeps: SQLite's
+  // substr counts code points, so after an emoji it cut beside the words. Each text is read once.
+  const texts = new Map<string, string>();
+  const textOf = (documentId: string) => {
+    let text = texts.get(documentId);
+    if (text === undefined) texts.set(documentId, (text = (stmt(db, `SELECT text FROM documents WHERE id = ?`).pluck().get(documentId) as string | undefined) ?? ''));
+    return text;
+  };
+  const toResolution = (r: ResolutionRow): Resolution => {
+    const key = r.unitId ? unitKey(r.unitId) : spanKey(r.documentId, r.start ?? 0, r.end ?? 0);
+    return { ...r, key, text: r.start === null || r.end === null ? '' : textOf(r.documentId).slice(r.start, r.end) };
+  };
   const pair = coderAId && coderBId ? new Set([coderAId, coderBId]) : null;
   const one = coderAId ?? coderBId;
   return rows
