@@ -27,6 +27,28 @@ export function runAction(id: string): boolean {
   return true;
 }
 
+let heldRange: Range | null = null;
+
+/**
+ * The palette takes the focus, and the caret with it, while it asks whether a command can run and
+ * runs it: it holds the selection the user had before it opened, and commands read that one.
+ */
+export function holdSelection(range: Range | null): void {
+  heldRange = range;
+}
+
+/** The user's selection for a command: the one held by the palette, else the live one. */
+export function selectionRange(): Range | null {
+  if (heldRange) return heldRange;
+  const sel = typeof window === 'undefined' ? null : window.getSelection();
+  return sel && sel.rangeCount > 0 ? sel.getRangeAt(0) : null;
+}
+
+/** A dialog stands in the way of a command: any overlay except the palette's own, which only asks about and runs commands. */
+export function dialogInTheWay(): boolean {
+  return [...document.querySelectorAll('.overlay')].some((o) => o.querySelector('.palette') === null);
+}
+
 const isMac = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform);
 
 let inBrowser = true;

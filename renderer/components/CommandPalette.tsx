@@ -1,6 +1,6 @@
 import * as RadixDialog from '@radix-ui/react-dialog';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { activeShortcut, searchActions, shortcutLabel } from '../commands/registry';
+import { activeShortcut, holdSelection, searchActions, shortcutLabel } from '../commands/registry';
 import { callQuietly, useAppStore } from '../state/app-store';
 import type { HistoryState } from '../../shared/api/entities';
 import { historyLabel } from '../features/project/history-label';
@@ -26,6 +26,18 @@ function Palette() {
   const hasProject = useAppStore((s) => s.project !== null);
   const input = useRef<HTMLInputElement>(null);
   const returnFocus = useFocusReturn();
+
+  // Before the input takes the focus: the commands see the caret or selection the user had (released when the palette goes).
+  const [before] = useState(() => {
+    const sel = window.getSelection();
+    const range = sel && sel.rangeCount > 0 ? sel.getRangeAt(0).cloneRange() : null;
+    holdSelection(range);
+    return range;
+  });
+  useEffect(() => {
+    holdSelection(before);
+    return () => holdSelection(null);
+  }, [before]);
 
   const matches = useMemo(() => searchActions(query), [query]);
 

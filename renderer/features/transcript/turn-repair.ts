@@ -1,5 +1,5 @@
 import type { Turn } from '../../../shared/api/entities';
-import { registerAction } from '../../commands/registry';
+import { dialogInTheWay, registerAction } from '../../commands/registry';
 import { attempt, useAppStore } from '../../state/app-store';
 import { useWorkspace } from '../../state/workspace-store';
 import { caretOffset, offsetAt } from './dom-offsets';
@@ -10,12 +10,8 @@ import { lineAt } from './turn-lines';
 // and say who speaks after it, change a turn's speaker, merge it with the next, mark a line as not
 // speech. Each is one step of the core (one undo, one audit entry); the dialog is TurnRepairDialog.
 
-// The palette is over the transcript while it asks whether a command can run: it does not count as a dialog in the way.
 const inTranscript = () =>
-  useAppStore.getState().project !== null &&
-  useAppStore.getState().view === 'transcript' &&
-  useWorkspace.getState().detail !== null &&
-  !document.querySelector('.overlay:not(:has(.palette))');
+  useAppStore.getState().project !== null && useAppStore.getState().view === 'transcript' && useWorkspace.getState().detail !== null && !dialogInTheWay();
 
 interface Position {
   readonly at: number;

@@ -1,14 +1,14 @@
-import { registerAction, typingIn } from '../../commands/registry';
+import { dialogInTheWay, registerAction, selectionRange, typingIn } from '../../commands/registry';
 import { attempt, useAppStore } from '../../state/app-store';
 import { selectUnit, useWorkspace } from '../../state/workspace-store';
 import { useCoding } from '../coding/coding-store';
 import { openImport } from '../import/import-store';
-import { caretOffset, offsetAt } from './dom-offsets';
+import { offsetAt } from './dom-offsets';
 import { findAll, requestScroll, useTranscript } from './transcript-store';
 import { registerTurnRepairActions } from './turn-repair';
 
 const hasProject = () => useAppStore.getState().project !== null;
-const inTranscript = () => hasProject() && useAppStore.getState().view === 'transcript' && useWorkspace.getState().detail !== null && !document.querySelector('.overlay');
+const inTranscript = () => hasProject() && useAppStore.getState().view === 'transcript' && useWorkspace.getState().detail !== null && !dialogInTheWay();
 
 function typing(): boolean {
   return typingIn(document.activeElement);
@@ -21,9 +21,8 @@ function transcriptRoot(): HTMLElement | null {
 /** The words selected in the transcript, as document offsets. */
 export function selectedRange(): { start: number; end: number } | null {
   const root = transcriptRoot();
-  const sel = window.getSelection();
-  if (!root || !sel || sel.rangeCount === 0 || sel.isCollapsed) return null;
-  const r = sel.getRangeAt(0);
+  const r = selectionRange();
+  if (!root || !r || r.collapsed) return null;
   const start = offsetAt(root, r.startContainer, r.startOffset);
   const end = offsetAt(root, r.endContainer, r.endOffset);
   return start !== null && end !== null && end > start ? { start, end } : null;
@@ -32,10 +31,11 @@ export function selectedRange(): { start: number; end: number } | null {
 /** The unit the caret is in, and where. */
 function caretInUnit(): { unitId: string; at: number } | null {
   const root = transcriptRoot();
-  const sel = window.getSelection();
-  if (!root || !sel || sel.rangeCount === 0 || !sel.isCollapsed) return null;
-  const at = caretOffset(root);
-  const unitId = (sel.anchorNode?.parentElement?.closest<HTMLElement>('[data-unit-id]') ?? null)?.dataset.unitId;
+  const r = selectionRange();
+  if (!root || !r || !r.collapsed) return null;
+  const at = offsetAt(root, r.endContainer, r.endOffset);
+  const host = r.startContainer.nodeType === Node.TEXT_NODE ? r.startContainer.parentElement : (r.startContainer as Element);
+  const unitId = host?.closest<HTMLElement>('[data-unit-id]')?.dataset.unitId;
   return at !== null && unitId ? { unitId, at } : null;
 }
 
