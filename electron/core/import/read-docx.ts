@@ -2,7 +2,7 @@ import mammoth from 'mammoth';
 import { AppError } from '../../../shared/api/errors';
 import { DocumentArchive } from './archive-check';
 import { fileError } from './formats';
-import { htmlText } from './read-html';
+import { htmlText, STYLED_RUN } from './read-html';
 import { LABEL_STYLE_NAME } from './turn-columns';
 
 const DAMAGED =
@@ -35,6 +35,7 @@ interface MammothElement {
   readonly isHeader?: boolean;
   readonly styleId?: string | null;
   readonly styleName?: string | null;
+  readonly value?: string;
 }
 
 // Footnotes and comments are no speech: without their references mammoth writes no list of them.
@@ -45,8 +46,15 @@ function marked(element: MammothElement, labelStyles: ReadonlySet<string>): Mamm
   let out = element;
   if (element.children) out = { ...element, children: element.children.filter((c) => !NOT_SPEECH.has(c.type)).map((c) => marked(c, labelStyles)) };
   if (out.type === 'table' && out.children) out = { ...out, children: headerRowsOnTop(out.children) };
-  if (out.type === 'run' && !out.isBold && ((out.styleId && labelStyles.has(out.styleId)) || LABEL_STYLE_NAME.test(out.styleName ?? ''))) out = { ...out, isBold: true };
+  if (out.type === 'run' && LABEL_STYLE_NAME.test(out.styleName ?? '')) out = { ...out, isBold: true, children: styledText(out.children ?? []) };
+  else if (out.type === 'run' && !out.isBold && out.styleId && labelStyles.has(out.styleId)) out = { ...out, isBold: true };
   return out;
+}
+
+// A run in a style named for speakers is a label by that name alone: its text carries the mark
+// the HTML reader looks for.
+function styledText(children: readonly MammothElement[]): MammothElement[] {
+  return children.map((c) => (c.type === 'text' ? { ...c, value: `${STYLED_RUN}${c.value ?? ''}` } : c));
 }
 
 // Only a table's first row is read as its header: mammoth takes any w:tblHeader for one (w:val="0"

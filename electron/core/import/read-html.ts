@@ -1,7 +1,7 @@
 import { parse, type DefaultTreeAdapterTypes as Html } from 'parse5';
 import { decodeText, type DecodedText } from '../../../shared/text/decode';
 import { fileError } from './formats';
-import { isBoldLabel, rowAsTurn } from './turn-columns';
+import { BOLD_MARKS, boldLabelCandidate, resolveBoldLabels, rowAsTurn } from './turn-columns';
 import { tidyParagraphs } from './read-docx';
 
 // Saved web pages and Word's "Save as HTML" read into paragraphs: block elements and <br> break
@@ -56,7 +56,12 @@ interface Paragraph {
   boldFromStart: boolean;
   /** Length of `text` when a bold run without a colon closed, while nothing else was written yet. */
   boldEnd: number;
+  /** The opening run is in a character style named for speakers (STYLED_RUN, from read-docx). */
+  styled: boolean;
 }
+
+/** Put before a run's text by read-docx when the run's style is named for speakers' labels. */
+export const STYLED_RUN = '\ufdd3';
 
 interface Row {
   readonly cells: string[];
@@ -66,11 +71,13 @@ interface Row {
 /** Collects the paragraphs of one flow: the page, or a table cell while it is read. */
 class Flow {
   readonly paragraphs: string[] = [];
-  current: Paragraph = { text: '', labelEnd: -1, boldFromStart: false, boldEnd: -1 };
+  current: Paragraph = { text: '', labelEnd: -1, boldFromStart: false, boldEnd: -1, styled: false };
   /** A paragraph that held only a bold label: it opens the next one. */
   private pendingLabel = '';
 
-  write(text: string): void {
+  write(raw: string): void {
+    if (raw.includes(STYLED_RUN)) this.current.styled = true;
+    const text = raw.replace(BOLD_MARKS, '');
     // A paragraph starts at its first visible character.
     this.current.text += this.current.text === '' ? text.trimStart() : text;
   }
@@ -84,16 +91,16 @@ class Flow {
 
   end(): void {
     const p = this.current;
-    // A bold name opening a paragraph labels the words after it, colon or not (Word's bold label runs).
-    if (p.boldEnd > 0 && p.labelEnd < 0 && isBoldLabel(p.text.slice(0, p.boldEnd), p.text.slice(p.boldEnd))) {
-      p.text = `${p.text.slice(0, p.boldEnd).trimEnd()}: ${p.text.slice(p.boldEnd).trimStart()}`;
-    }
+    // A bold name opening a paragraph may label the words after it, colon or not (Word's bold label
+    // runs); whether it does is decided once the whole document is read (resolveBoldLabels).
+    const candidate = p.boldEnd > 0 && p.labelEnd < 0 ? boldLabelCandidate(p.text.slice(0, p.boldEnd), p.text.slice(p.boldEnd), p.styled) : null;
+    if (candidate !== null) p.text = candidate;
     const text = p.text
       .split('\n')
       .map((line) => line.replace(/ {2,}/g, ' ').trim())
       .join('\n')
       .replace(/^\n+|\n+$/g, '');
-    this.current = { text: '', labelEnd: -1, boldFromStart: false, boldEnd: -1 };
+    this.current = { text: '', labelEnd: -1, boldFromStart: false, boldEnd: -1, styled: false };
     if (text === '') return;
     if (p.labelEnd >= 0 && text.length === p.labelEnd && text.endsWith(':')) {
       this.pendingLabel = `${this.pendingLabel}${text} `;
@@ -133,12 +140,12 @@ export function readHtml(fileName: string, text: string): { readonly text: strin
     );
   }
   const document = parse(text);
-  return { text: tidyParagraphs(htmlParagraphs(document)), title: pageTitle(document) };
+  return { text: resolveBoldLabels(tidyParagraphs(htmlParagraphs(document))), title: pageTitle(document) };
 }
 
 /** The paragraphs of HTML another reader wrote (mammoth's, from a .docx), as readHtml reads a page's. */
 export function htmlText(html: string): string {
-  return tidyParagraphs(htmlParagraphs(parse(html)));
+  return resolveBoldLabels(tidyParagraphs(htmlParagraphs(parse(html))));
 }
 
 const MAX_TITLE = 300;

@@ -3,7 +3,7 @@ import { decodeEntities } from '../../../shared/text/entities';
 import { DocumentArchive } from './archive-check';
 import { fileError } from './formats';
 import { tidyParagraphs } from './read-docx';
-import { LABEL_STYLE_NAME, isBoldLabel, rowAsTurn } from './turn-columns';
+import { BOLD_MARKS, LABEL_STYLE_NAME, boldLabelCandidate, resolveBoldLabels, rowAsTurn } from './turn-columns';
 
 type XmlNode = Record<string, unknown>;
 
@@ -30,7 +30,7 @@ export function readOdt(fileName: string, bytes: Uint8Array): string {
   }
   const paragraphs: string[] = [];
   walk(tree, paragraphs, labelStyles);
-  return tidyParagraphs(paragraphs);
+  return resolveBoldLabels(tidyParagraphs(paragraphs));
 }
 
 const TEXT_STYLE = /<style:style\b([^>]*)>([\s\S]*?)<\/style:style>/g;
@@ -104,7 +104,7 @@ function paragraphText(nodes: readonly XmlNode[], labelStyles: ReadonlySet<strin
   let run = '';
   for (; i < nodes.length && isLabelSpan(nodes[i], labelStyles); i++) run += inlineText(nodes[i]['text:span'] as XmlNode[]);
   const rest = inlineText(nodes.slice(i));
-  return run !== '' && isBoldLabel(run, rest) ? `${run.trim()}: ${rest.trimStart()}` : `${run}${rest}`;
+  return (run !== '' ? boldLabelCandidate(run, rest) : null) ?? `${run}${rest}`;
 }
 
 function isLabelSpan(node: XmlNode, labelStyles: ReadonlySet<string>): boolean {
@@ -117,7 +117,7 @@ function inlineText(nodes: readonly XmlNode[]): string {
   let out = '';
   for (const node of nodes) {
     const tag = tagOf(node);
-    if (tag === '#text') out += decodeEntities(String(node[tag]));
+    if (tag === '#text') out += decodeEntities(String(node[tag])).replace(BOLD_MARKS, '');
     else if (tag === 'text:s') out += ' '.repeat(spaceCount(node));
     else if (tag === 'text:tab') out += '\t';
     else if (tag === 'text:line-break') out += '\n';
