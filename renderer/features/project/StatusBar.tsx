@@ -1,14 +1,16 @@
 import { useAppStore } from '../../state/app-store';
+import { useEditConflict } from '../../state/edit-conflict';
 import { countGroups } from '../../state/regroup';
 import { useIdleValue } from '../../state/stable';
 import { useCodingsByUnit, useWorkspace } from '../../state/workspace-store';
 import { CollaborationStatus } from '../agreement/CollaborationStatus';
-
-const SAVE_LABELS = { saved: 'Saved', saving: 'Saving…', failed: 'Not saved — see the message above' } as const;
+import { saveLabel } from './save-label';
 
 export function StatusBar() {
   const project = useAppStore((s) => s.project)!;
   const saveState = useAppStore((s) => s.saveState);
+  const banner = useAppStore((s) => s.error);
+  const questionOpen = useEditConflict((s) => s.pending !== null);
   const coders = useWorkspace((s) => s.coders);
   const units = useWorkspace((s) => s.detail?.units.length);
   const coder = coders.find((c) => c.id === project.currentCoderId);
@@ -38,7 +40,7 @@ export function StatusBar() {
       <span className="spacer" />
       <span className="status-item">
         <span className={`save-state save-${saveState}`} aria-live="polite" data-testid="save-state">
-          {SAVE_LABELS[saveState]}
+          {saveLabel({ saveState, banner, questionOpen })}
         </span>
       </span>
     </footer>
