@@ -145,4 +145,46 @@ describe('accessibility (axe-core, browser mode)', () => {
     const report = findings.map((f) => `${f.screen}: [${f.impact}] ${f.id} — ${f.help}\n    ${f.targets.join('\n    ')}`).join('\n');
     expect(findings.length, `axe found serious or critical violations:\n${report}`).toBe(0);
   }, 400_000);
+  it('the work tabs and the Analysis views follow the WAI-ARIA tab pattern: one tab stop, arrows move, Enter picks, the panel is named by its tab', async () => {
+    h = await startHarness();
+    const { page } = h;
+    await page.getByRole('button', { name: 'Open the sample project' }).click();
+    await page.getByRole('dialog', { name: 'Who is coding?' }).getByRole('button', { name: /^Amira Haddad/ }).click();
+    await page.getByText('Coder: Amira Haddad').waitFor();
+    const work = page.getByRole('tablist', { name: 'Work surface tabs' });
+    const focused = () => page.evaluate(() => document.activeElement?.textContent ?? '');
+    // The tab row is one stop in the Tab order (roving focus), not ten buttons; it lands on the selected tab.
+    // Tabs in the Tab order other than the selected one (each of the ten was a stop before).
+    const strayStops = (list: typeof work) =>
+      list.evaluate((l) => [...l.querySelectorAll<HTMLElement>('[role="tab"]')].filter((t) => t.tabIndex === 0 && t.getAttribute('aria-selected') !== 'true').length);
+    expect(await strayStops(work)).toBe(0);
+    await work.focus();
+    expect(await focused()).toBe('Transcript');
+    // The body is the selected tab's panel.
+    await page.getByRole('tabpanel', { name: 'Transcript' }).waitFor();
+    await page.keyboard.press('ArrowRight');
+    expect(await focused()).toBe('Documents');
+    // Moving focus does not switch the surface (manual activation); Enter does.
+    expect(await work.getByRole('tab', { name: 'Transcript' }).getAttribute('aria-selected')).toBe('true');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => work.getByRole('tab', { name: 'Documents' }).getAttribute('aria-selected')).toBe('true');
+    await page.getByRole('tabpanel', { name: 'Documents' }).waitFor();
+    await page.keyboard.press('End');
+    expect(await focused()).toBe('Audit log');
+    await page.keyboard.press('Home');
+    expect(await focused()).toBe('Transcript');
+
+    // The Analysis views: the same pattern inside the Analysis tab.
+    await work.getByRole('tab', { name: 'Analysis' }).click();
+    const views = page.getByRole('tablist', { name: 'Analysis views' });
+    await page.getByRole('tabpanel', { name: 'Frequencies' }).waitFor();
+    await views.getByRole('tab', { name: 'Frequencies' }).focus();
+    await page.keyboard.press('ArrowRight');
+    expect(await focused()).toBe('Matrix');
+    await page.keyboard.press('Space');
+    await expect.poll(() => views.getByRole('tab', { name: 'Matrix' }).getAttribute('aria-selected')).toBe('true');
+    await page.getByRole('tabpanel', { name: 'Matrix' }).waitFor();
+    expect(await strayStops(views)).toBe(0);
+    await h.screenshot('a11y-tabs-keyboard');
+  });
 });

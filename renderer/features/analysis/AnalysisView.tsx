@@ -1,3 +1,4 @@
+import * as Tabs from '@radix-ui/react-tabs';
 import { useLayoutEffect } from 'react';
 import { useAppStore } from '../../state/app-store';
 import { adoptProject, type AnalysisSubview, useAnalysis } from './analysis-store';
@@ -24,26 +25,26 @@ export function AnalysisView() {
   }, [projectId]);
   if (projectId && adopted !== projectId) return null;
   return (
-    <div className="analysis">
-      <nav className="subtabs" role="tablist" aria-label="Analysis views">
+    <Tabs.Root
+      className="analysis"
+      value={subview}
+      onValueChange={(id) => useAnalysis.setState({ subview: id as AnalysisSubview, passages: null })}
+      activationMode="manual"
+    >
+      <Tabs.List className="subtabs" aria-label="Analysis views" loop={false}>
         {SUBVIEWS.map((v) => (
-          <button
-            key={v.id}
-            type="button"
-            role="tab"
-            aria-selected={subview === v.id}
-            className={subview === v.id ? 'subtab active' : 'subtab'}
-            onClick={() => useAnalysis.setState({ subview: v.id, passages: null })}
-          >
+          <Tabs.Trigger key={v.id} value={v.id} className={subview === v.id ? 'subtab active' : 'subtab'}>
             {v.label}
-          </button>
+          </Tabs.Trigger>
         ))}
-      </nav>
+      </Tabs.List>
       <FilterBar />
-      {subview === 'frequencies' && <FrequenciesView />}
-      {subview === 'matrix' && <MatrixView />}
-      {subview === 'cooccurrence' && <CooccurrenceView />}
-      {subview === 'map' && <ThematicMap />}
-    </div>
+      <Tabs.Content value={subview} className="analysis-panel" tabIndex={-1}>
+        {subview === 'frequencies' && <FrequenciesView />}
+        {subview === 'matrix' && <MatrixView />}
+        {subview === 'cooccurrence' && <CooccurrenceView />}
+        {subview === 'map' && <ThematicMap />}
+      </Tabs.Content>
+    </Tabs.Root>
   );
 }

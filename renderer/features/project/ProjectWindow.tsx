@@ -1,3 +1,4 @@
+import * as Tabs from '@radix-ui/react-tabs';
 import { useEffect } from 'react';
 import { useAppStore } from '../../state/app-store';
 import { loadWorkspace, useWorkspace } from '../../state/workspace-store';
@@ -35,16 +36,14 @@ export function ProjectWindow() {
       </header>
       <div className={current.inspector ? 'panes' : 'panes no-inspector'}>
         <Navigator />
-        <section className="work-surface" aria-label="Work surface">
-          <WorkTabs />
-          <div className="tab-body">
-            {loaded < 0 ? (
-              <p className="muted pad">Loading…</p>
-            ) : (
-              <Current />
-            )}
-          </div>
-        </section>
+        <Tabs.Root asChild value={current.id} onValueChange={(id) => useAppStore.setState({ view: id as typeof view })} activationMode="manual">
+          <section className="work-surface" aria-label="Work surface">
+            <WorkTabs />
+            <Tabs.Content value={current.id} className="tab-body" tabIndex={-1}>
+              {loaded < 0 ? <p className="muted pad">Loading…</p> : <Current />}
+            </Tabs.Content>
+          </section>
+        </Tabs.Root>
         {current.inspector && <Inspector />}
       </div>
       <StatusBar />

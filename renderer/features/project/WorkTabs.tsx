@@ -1,4 +1,5 @@
 import * as DropdownMenu from '@radix-ui/react-dropdown-menu';
+import * as Tabs from '@radix-ui/react-tabs';
 import { useLayoutEffect, useRef, useState } from 'react';
 import { useAppStore } from '../../state/app-store';
 import { WORK_VIEWS } from '../views';
@@ -6,11 +7,12 @@ import { WORK_VIEWS } from '../views';
 /**
  * The work surface's tabs on one line: the row scrolls rather than wrapping onto a second row
  * (which moved everything below whenever the window narrowed), and the tabs out of sight are
- * also offered in a "More" menu.
+ * also offered in a "More" menu. The tab pattern itself (roles, roving focus, arrow keys, Home/End)
+ * is Radix Tabs; the root sits in ProjectWindow so the tab body is the tab panel.
  */
 export function WorkTabs() {
   const view = useAppStore((s) => s.view);
-  const nav = useRef<HTMLElement>(null);
+  const nav = useRef<HTMLDivElement>(null);
   const [outOfSight, setOutOfSight] = useState<readonly string[]>([]);
 
   useLayoutEffect(() => {
@@ -42,21 +44,13 @@ export function WorkTabs() {
   const activeHidden = hidden.some((t) => t.id === view);
   return (
     <div className="tabs-row">
-      <nav className="tabs" role="tablist" aria-label="Work surface tabs" ref={nav}>
+      <Tabs.List className="tabs" aria-label="Work surface tabs" ref={nav} loop={false}>
         {WORK_VIEWS.map((t) => (
-          <button
-            key={t.id}
-            type="button"
-            role="tab"
-            data-work-tab={t.id}
-            aria-selected={view === t.id}
-            className={view === t.id ? 'tab active' : 'tab'}
-            onClick={() => useAppStore.setState({ view: t.id })}
-          >
+          <Tabs.Trigger key={t.id} value={t.id} data-work-tab={t.id} className={view === t.id ? 'tab active' : 'tab'}>
             {t.label}
-          </button>
+          </Tabs.Trigger>
         ))}
-      </nav>
+      </Tabs.List>
       {hidden.length > 0 && (
         <DropdownMenu.Root>
           <DropdownMenu.Trigger className={activeHidden ? 'tab tabs-more active' : 'tab tabs-more'} aria-label={`More tabs (${hidden.length})`}>
