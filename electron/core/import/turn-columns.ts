@@ -1,4 +1,4 @@
-import { isAnnotation, isPlausibleName, isPseudoLabel, isRoleLabel, labelKey } from '../../../shared/text/label-words';
+import { isPseudoLabel, isRoleLabel, labelKey } from '../../../shared/text/label-words';
 import { matchLabel } from '../../../shared/text/labels';
 
 // The header names of a table of turns, shared by CSV column guessing and HTML tables of turns.
@@ -41,8 +41,11 @@ export function rowAsTurn(rawCells: readonly string[]): string | null {
  * is one takes evidence as well (boldLabelCandidate, resolveBoldLabels).
  */
 export function isBoldLabel(run: string, after: string): boolean {
+  if (!/^[ \t\u00a0\n]+[^\s:,.;!?)]/.test(after)) return false;
+  // The whole run as a label with a colon: a plausible name, perhaps with an attribute part or a time.
   const name = run.trim();
-  return /^[ \t\u00a0\n]+[^\s:,.;!?)]/.test(after) && isPlausibleName(name) && !isAnnotation(name);
+  const match = matchLabel(`${name}:`, 0);
+  return match !== null && match.style === 'colon' && match.labelEnd === name.length + 1;
 }
 
 // Bold is emphasis as often as it is a label ("**Really** I did not expect that"): a bold run heard

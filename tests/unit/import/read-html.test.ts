@@ -45,6 +45,36 @@ describe('HTML into paragraphs', () => {
     expect(htmlText('a.html', html)).toBe('Interviewer: How was it?\n\nMentee 1 (F): Hard.\n\nNote bold but no label');
   });
 
+  it('reads an opening bold run without a colon as a label only with evidence: a label\'s shape or a second paragraph', () => {
+    const p = (bold: string, words: string) => `<p><b>${bold}</b> ${words}</p>`;
+    const html = page(
+      [
+        p('Sam', 'Hard at first.'), // a name: a label because it opens another paragraph too
+        p('Really', 'I did not expect it.'), // emphasis heard once: text
+        p('Mentee 4', 'I never met mine.'), // a word and a number
+        p('Moderadora', 'E depois?'), // a role word
+        p('MARIA', 'Me too.'), // capitals
+        p('Anna [00:01:02]', 'Yes.'), // a bracketed time
+        '<p><b>Field Note</b><br>the recorder stopped.</p>', // a line break after the run
+        p('Field Notes', 'were kept.'), // heard once, no shape: text
+        p('Sam', 'Ask early.'),
+        p('We were so tired that night', 'and left.'), // longer than a label can be
+      ].join(''),
+    );
+    expect(htmlText('a.html', html).split('\n\n')).toEqual([
+      'Sam: Hard at first.',
+      'Really I did not expect it.',
+      'Mentee 4: I never met mine.',
+      'Moderadora: E depois?',
+      'MARIA: Me too.',
+      'Anna [00:01:02]: Yes.',
+      'Field Note: the recorder stopped.',
+      'Field Notes were kept.',
+      'Sam: Ask early.',
+      'We were so tired that night and left.',
+    ]);
+  });
+
   it('keeps the line breaks of <pre>', () => {
     expect(htmlText('a.html', page('<pre>A: one\n  B: two</pre>'))).toBe('A: one\nB: two');
   });
