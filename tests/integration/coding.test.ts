@@ -167,6 +167,7 @@ describe('coding meaning units and passages', () => {
     onlyAmira(retrieved.units.flatMap((u) => u.codings.map((x) => x.coderId)));
     const amiraUnits = one<number>(t, `SELECT count(DISTINCT unit_id) FROM codings WHERE coder_id = ?`, amira);
     expect(retrieved.counts.units).toBe(amiraUnits);
+    expect(retrieved.unitsPerCoder).toEqual([{ coderId: amira, units: amiraUnits }]);
     const counts = await c.call('codebook.counts', {});
     expect(counts.find((x) => x.nodeId === theme.id)!.units).toBe(amiraUnits);
     const code = await nodeNamed(t, 'Easing exam nerves');
@@ -177,5 +178,27 @@ describe('coding meaning units and passages', () => {
     expect(new Set((await c.call('codings.forDocument', { documentId: doc.document.id })).map((x) => x.coderId))).toEqual(new Set([ben]));
     await c.call('project.update', { blind: false });
     expect(new Set((await c.call('codings.forDocument', { documentId: doc.document.id })).map((x) => x.coderId))).toEqual(new Set([amira, ben]));
+  });
+
+  it('a node’s retrieval counts the units per coder, each unit once per coder however many codes under the node it has', async () => {
+    t = await makeSampleApp();
+    const amira = coderNamed(t, 'Amira Haddad');
+    const ben = coderNamed(t, 'Ben Okafor');
+    for (const name of ['Learning to belong in medicine through a trusted other', 'Easing exam nerves']) {
+      const node = await nodeNamed(t, name);
+      const r = await t.client.call('codebook.retrieve', { nodeId: node.id });
+      // Independently: the units listed, grouped by the coders whose codings they carry.
+      const expected = (coder: string) => r.units.filter((u) => u.codings.some((c) => c.coderId === coder)).length;
+      expect(r.unitsPerCoder.map((c) => c.coderId)).toEqual([amira, ben]);
+      expect(r.unitsPerCoder).toEqual([
+        { coderId: amira, units: expected(amira) },
+        { coderId: ben, units: expected(ben) },
+      ]);
+      expect(expected(amira)).toBeGreaterThan(0);
+      expect(expected(ben)).toBeGreaterThan(0);
+    }
+    const theme = await nodeNamed(t, 'Learning to belong in medicine through a trusted other');
+    const perCoder = (await t.client.call('codebook.retrieve', { nodeId: theme.id })).unitsPerCoder;
+    expect(perCoder.find((c) => c.coderId === amira)!.units).toBe(one<number>(t, `SELECT count(DISTINCT unit_id) FROM codings WHERE coder_id = ?`, amira));
   });
 });

@@ -221,8 +221,13 @@ export function retrieve(db: Database.Database, nodeId: string, coderId: string 
     const p = speakers.at(c.documentId, c.unitId ? (unitStart.get(c.unitId) ?? 0) : (c.start ?? 0)).participantId;
     if (p) participants.add(p);
   }
+  const unitsOfCoder = new Map<string, Set<string>>();
+  for (const c of codings) if (c.unitId) unitsOfCoder.set(c.coderId, (unitsOfCoder.get(c.coderId) ?? new Set()).add(c.unitId));
+  const coderOrder = stmt(db, `SELECT id FROM coders ORDER BY created_at, name`).pluck().all() as string[];
+  const unitsPerCoder = coderOrder.filter((id) => unitsOfCoder.has(id)).map((coderId) => ({ coderId, units: unitsOfCoder.get(coderId)!.size }));
   return {
     node,
+    unitsPerCoder,
     counts: { nodeId, codings: codings.length, units: byUnit.size, passages: passages.size, participants: participants.size, documents: new Set(codings.map((c) => c.documentId)).size },
     units: retrieved,
     spans,

@@ -56,6 +56,12 @@ export function NodeInspector({ nodeId }: { nodeId: string }) {
           <dd data-testid="count-documents">{counts.documents}</dd>
         </div>
       </dl>
+      {data.unitsPerCoder.length > 1 && (
+        <p className="small" data-testid="units-per-coder">
+          Units per coder:{' '}
+          {data.unitsPerCoder.map((c) => `${coders.find((x) => x.id === c.coderId)?.name ?? 'unknown coder'} ${c.units}`).join(' · ')}
+        </p>
+      )}
       <button type="button" className="link" onClick={() => useCoding.setState({ memo: { targetType: 'node', targetId: node.id, label: node.name } })}>
         Write a memo on this {NODE_LEVEL_LABELS[node.level].toLowerCase()}
       </button>

@@ -56,6 +56,8 @@ export const Retrieval = z.object({
   node: CodebookNode,
   counts: NodeCounts,
   units: z.array(RetrievedUnit),
+  /** Meaning units under the node per coder (the consensus is a coder too), in the coders' order; only the visible coder in blind mode. */
+  unitsPerCoder: z.array(z.object({ coderId: Id, units: z.number() })),
   /** Free-span codings under the node (thematic analysis), with their text. */
   spans: z.array(z.object({ codingId: Id, documentId: Id, documentTitle: z.string(), start: z.number(), end: z.number(), text: z.string(), codeId: Id, coderId: Id })),
 });
