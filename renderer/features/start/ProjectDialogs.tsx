@@ -49,16 +49,19 @@ function OpenProjectDialog() {
   const info = useAppStore((s) => s.info);
   const [files, setFiles] = useState<readonly ProjectFileEntry[]>([]);
   const [path, setPath] = useState('');
-  useEffect(() => {
-    void attempt('app.listProjects', {}).then((f) => setFiles(f ?? []));
-    if (info?.nativeDialogs) {
-      void attempt('app.chooseProjectPath', { purpose: 'open' }).then((r) => {
-        if (r?.path) void openProjectAt(r.path).then((ok) => ok && close());
-      });
-    }
-  }, [info?.nativeDialogs]);
+  // The desktop app opens only files picked in the system dialog (a typed path is refused), so it offers that dialog, not a path field.
+  const desktop = info?.nativeDialogs === true;
   // Opening may have asked who is coding (a copy handed to someone new): that dialog stays.
   const open = (target: string) => void openProjectAt(target).then((ok) => ok && useAppStore.getState().dialog === 'open' && close());
+  const choose = () =>
+    void attempt('app.chooseProjectPath', { purpose: 'open' }).then((r) => {
+      if (r?.path) open(r.path);
+    });
+  useEffect(() => {
+    void attempt('app.listProjects', {}).then((f) => setFiles(f ?? []));
+    if (desktop) choose();
+    // Once when the dialog opens (and when the app's info arrives).
+  }, [desktop]);
   return (
     <Dialog title="Open project" onClose={close}>
       {files.length > 0 ? (
@@ -66,12 +69,23 @@ function OpenProjectDialog() {
       ) : (
         <p className="muted">No projects in {info?.projectsFolder} yet.</p>
       )}
-      <DialogForm onSubmit={() => open(path)} onCancel={close} submitLabel="Open" disabled={!path.trim()}>
-        <label>
-          Or the path of a .condensa file
-          <input value={path} onChange={(e) => setPath(e.target.value)} placeholder="/home/me/studies/mentoring.condensa" />
-        </label>
-      </DialogForm>
+      {desktop ? (
+        <>
+          <p>
+            <button type="button" onClick={choose}>
+              Choose a .condensa file…
+            </button>
+          </p>
+          <DialogDone label="Cancel" onDone={close} />
+        </>
+      ) : (
+        <DialogForm onSubmit={() => open(path)} onCancel={close} submitLabel="Open" disabled={!path.trim()}>
+          <label>
+            Or the path of a .condensa file
+            <input value={path} onChange={(e) => setPath(e.target.value)} placeholder="/home/me/studies/mentoring.condensa" />
+          </label>
+        </DialogForm>
+      )}
     </Dialog>
   );
 }
