@@ -543,4 +543,27 @@ describe('the coding workbench in Chromium', () => {
     await rail.getByRole('textbox', { name: 'Filter codes' }).fill('');
     await expect.poll(() => rail.getByRole('listitem').count()).toBe(160);
   });
+
+  it('the node inspector gives the units of a code per coder, beside the count of the coder view', async () => {
+    h = await startHarness();
+    const { page } = h;
+    const w = new Workbench(page);
+    await w.openSampleAsAmira();
+    await w.tab('Codebook');
+    await w.treeItem('Easing exam nerves').click();
+    const db = h.server.app.requireProject().db;
+    const units = (coder: string) =>
+      db
+        .prepare(
+          `SELECT count(DISTINCT c.unit_id) FROM codings c JOIN coders k ON k.id = c.coder_id JOIN codebook_nodes n ON n.id = c.code_id WHERE k.name = ? AND n.name = 'Easing exam nerves'`,
+        )
+        .pluck()
+        .get(coder) as number;
+    expect(units('Ben Okafor')).toBeGreaterThan(0);
+    const inspector = page.getByRole('complementary', { name: 'Inspector' });
+    await expect
+      .poll(() => inspector.getByTestId('units-per-coder').textContent())
+      .toBe(`Units per coder: Amira Haddad ${units('Amira Haddad')} · Ben Okafor ${units('Ben Okafor')}`);
+    await h.screenshot('coding-units-per-coder');
+  });
 });
