@@ -44,7 +44,16 @@ describe('a tidy window at 1280 × 800', () => {
     const tops = await page.getByRole('tab').evaluateAll((tabs) => tabs.map((t) => (t as HTMLElement).getBoundingClientRect().top));
     expect(tops).toHaveLength(10);
     expect(new Set(tops).size).toBe(1);
+    // The More menu lists exactly the tabs not wholly in view.
+    const row = await page.getByRole('tablist', { name: 'Work surface tabs' }).boundingBox();
+    const outOfView: string[] = [];
+    for (const tab of await page.getByRole('tab').all()) {
+      const box = (await tab.boundingBox())!;
+      if (box.x < row!.x - 1 || box.x + box.width > row!.x + row!.width + 1) outOfView.push((await tab.textContent())!);
+    }
+    expect(outOfView.length).toBeGreaterThan(0);
     await page.getByRole('button', { name: /^More tabs/ }).click();
+    expect(await page.getByRole('menuitem').allTextContents()).toEqual(outOfView);
     await page.getByRole('menuitem', { name: 'Audit log' }).click();
     await expect.poll(() => page.getByRole('tab', { name: 'Audit log' }).getAttribute('aria-selected')).toBe('true');
     await h.screenshot('tabs-one-row-1280-light');

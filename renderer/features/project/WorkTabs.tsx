@@ -25,9 +25,15 @@ export function WorkTabs() {
         setOutOfSight((was) => (was.length === 0 ? was : []));
         return;
       }
-      const left = el.scrollLeft;
-      const right = left + el.clientWidth;
-      const gone = tabs.filter((t) => t.offsetLeft < left || t.offsetLeft + t.offsetWidth > right + 1).map((t) => t.dataset.workTab!);
+      // Measured on screen: offsetLeft counts from the nearest positioned ancestor, not from the row.
+      const row = el.getBoundingClientRect();
+      const right = row.left + el.clientWidth;
+      const gone = tabs
+        .filter((t) => {
+          const r = t.getBoundingClientRect();
+          return r.left < row.left - 1 || r.right > right + 1;
+        })
+        .map((t) => t.dataset.workTab!);
       setOutOfSight((was) => (was.join() === gone.join() ? was : gone));
     };
     measure();
