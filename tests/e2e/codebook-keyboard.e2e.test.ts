@@ -59,11 +59,16 @@ class KeyboardTree {
 
   /** Walks the focus up or down the visible rows to a node, as a user would with the arrows. */
   async goTo(name: string): Promise<void> {
-    const names = await this.page.getByRole('tree', { name: 'Codebook' }).locator('.node-name').allTextContents();
-    const from = names.indexOf((await this.focusedName())!);
-    const to = names.indexOf(name);
-    expect(to, `${name} is on screen`).toBeGreaterThanOrEqual(0);
-    for (let i = 0; i < Math.abs(to - from); i++) await this.page.keyboard.press(to > from ? 'ArrowDown' : 'ArrowUp');
+    // One arrow at a time, looking at the rows again after each: the tree may still be redrawing
+    // the last move when the walk begins, and a count taken from the old rows lands elsewhere.
+    for (let step = 0; step < 60; step++) {
+      const focused = await this.focusedName();
+      if (focused === name) return;
+      const names = await this.page.getByRole('tree', { name: 'Codebook' }).locator('.node-name').allTextContents();
+      const to = names.indexOf(name);
+      expect(to, `${name} is on screen`).toBeGreaterThanOrEqual(0);
+      await this.page.keyboard.press(to > names.indexOf(focused!) ? 'ArrowDown' : 'ArrowUp');
+    }
     await this.expectFocus(name);
   }
 }
