@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { startHarness, type Harness } from './support/harness';
 
 // The desktop app opens only files the user picked in the system dialog (a typed path is refused by
-// its file grants), so its Open project dialog offers that dialog; a browser tab keeps the path field.
+// its file grants), so its Open project and Merge dialogs offer that dialog; a browser tab keeps the path field.
 
 /**
  * Makes the page believe it runs in the desktop app: app.info answers with native dialogs, as the
@@ -49,6 +49,43 @@ describe('Open project dialog', () => {
     expect(await dialog.getByRole('button', { name: 'Open', exact: true }).isEnabled()).toBe(true);
     expect(await dialog.getByRole('button', { name: /^Choose a \.condensa file/ }).count()).toBe(0);
     await h.screenshot('open-project-browser-light');
+  });
+
+  it('Merge a returned coder copy, in the desktop app, offers the system dialog but no path field; a browser tab keeps it', async () => {
+    h = await startHarness();
+    const { page } = h;
+    const openSampleAndMerge = async () => {
+      await page.getByRole('button', { name: 'Open the sample project' }).click();
+      await page.getByRole('dialog', { name: 'Who is coding?' }).getByRole('button', { name: /^Amira Haddad/ }).click();
+      await page.getByText('Coder: Amira Haddad').waitFor();
+      await page.keyboard.press('Control+k');
+      await page.getByRole('textbox', { name: 'Command' }).fill('merge a returned');
+      await page.keyboard.press('Enter');
+      const dialog = page.getByRole('dialog', { name: 'Merge a returned coder copy' });
+      await dialog.waitFor();
+      return dialog;
+    };
+    const inBrowser = await openSampleAndMerge();
+    expect(await inBrowser.getByRole('textbox', { name: 'Or the path of the returned file' }).count()).toBe(1);
+    await inBrowser.getByRole('button', { name: 'Cancel' }).click();
+    await inBrowser.waitFor({ state: 'detached' });
+
+    await actAsDesktop(page, []);
+    await page.getByRole('button', { name: 'Peer mentoring in the first year of medical school' }).waitFor();
+    const sample = page.getByRole('button', { name: 'Peer mentoring in the first year of medical school' });
+    await sample.click();
+    await page.getByText('Coder: Amira Haddad').waitFor();
+    await page.keyboard.press('Control+k');
+    await page.getByRole('textbox', { name: 'Command' }).fill('merge a returned');
+    await page.keyboard.press('Enter');
+    const inDesktop = page.getByRole('dialog', { name: 'Merge a returned coder copy' });
+    await inDesktop.waitFor();
+    expect(await inDesktop.getByRole('button', { name: 'Choose the file…' }).count()).toBe(1);
+    expect(await inDesktop.getByRole('textbox').count()).toBe(0);
+    expect(await inDesktop.getByText('Or the path of the returned file').count()).toBe(0);
+    await h.screenshot('merge-desktop-light');
+    await inDesktop.getByRole('button', { name: 'Cancel' }).click();
+    await inDesktop.waitFor({ state: 'detached' });
   });
 
   it('in the desktop app (app.info with native dialogs) has no path field: a button opens the system dialog again', async () => {

@@ -175,14 +175,23 @@ export function MergeDialog() {
       )}
       {files.length > 0 && <ProjectFileList files={files} label="Files in the projects folder" onPick={(p) => void merge(p)} />}
       {/* While it runs, Cancel stops the merge (it is rolled back whole) rather than hiding it. */}
-      <DialogForm onSubmit={() => merge(path)} onCancel={busy ? cancelTask : close} submitLabel={busy ? 'Merging…' : 'Merge'} disabled={busy || !path.trim()}>
-        <label>
-          Or the path of the returned file
-          <input value={path} onChange={(e) => setPath(e.target.value)} placeholder="/home/me/Downloads/study – copy for Ben.condensa" />
-        </label>
-        {busy && <TaskProgressBar />}
-        <FieldError message={problem} />
-      </DialogForm>
+      {info?.nativeDialogs ? (
+        // The desktop app merges only a file picked in the system dialog or listed above: a typed path is refused by its file grants.
+        <>
+          {busy && <TaskProgressBar />}
+          <FieldError message={problem} />
+          <DialogDone label="Cancel" onDone={busy ? cancelTask : close} />
+        </>
+      ) : (
+        <DialogForm onSubmit={() => merge(path)} onCancel={busy ? cancelTask : close} submitLabel={busy ? 'Merging…' : 'Merge'} disabled={busy || !path.trim()}>
+          <label>
+            Or the path of the returned file
+            <input value={path} onChange={(e) => setPath(e.target.value)} placeholder="/home/me/Downloads/study – copy for Ben.condensa" />
+          </label>
+          {busy && <TaskProgressBar />}
+          <FieldError message={problem} />
+        </DialogForm>
+      )}
     </Dialog>
   );
 }
