@@ -57,6 +57,24 @@ class KeyboardTree {
     await this.expectFocus(name);
   }
 
+  /**
+   * Waits until the tree on screen shows these rows in this order, as a user looks before the next
+   * key: a move is written before the tree is drawn again.
+   */
+  async shows(...names: string[]): Promise<void> {
+    await expect
+      .poll(async () => (await this.page.getByRole('tree', { name: 'Codebook' }).locator('.node-name').allTextContents()).filter((n) => names.includes(n)))
+      .toEqual(names);
+  }
+
+  /** The depth the tree shows a row at (aria-level). */
+  levelOf(name: string): Promise<string | null> {
+    return this.page.evaluate(
+      (n) => [...document.querySelectorAll('[role="tree"] [role="treeitem"]')].find((row) => row.querySelector('.node-name')?.textContent === n)?.getAttribute('aria-level') ?? null,
+      name,
+    );
+  }
+
   /** Walks the focus up or down the visible rows to a node, as a user would with the arrows. */
   async goTo(name: string): Promise<void> {
     // One arrow at a time, looking at the rows again after each: the tree may still be redrawing
@@ -211,11 +229,14 @@ describe('a codebook built and reorganised by keyboard alone (Chromium, browser 
     await t.goTo('Distance');
     await page.keyboard.press('Alt+ArrowUp');
     await expect.poll(async () => (await structure(h!)).Belonging).toEqual(['Distance', 'Welcome']);
+    await t.shows('Distance', 'Year gap', 'Welcome');
     await t.expectFocus('Distance');
     await page.keyboard.press('ArrowDown');
     await t.expectFocus('Year gap');
     await page.keyboard.press('Alt+ArrowLeft');
     await expect.poll(async () => (await structure(h!)).Belonging).toEqual(['Distance', 'Year gap', 'Welcome']);
+    await t.shows('Distance', 'Year gap', 'Welcome');
+    await expect.poll(async () => (await t.levelOf('Year gap')) === (await t.levelOf('Distance'))).toBe(true);
     await t.expectFocus('Year gap');
     await page.keyboard.press('Alt+ArrowDown');
     await expect.poll(async () => (await structure(h!)).Belonging).toEqual(['Distance', 'Welcome', 'Year gap']);

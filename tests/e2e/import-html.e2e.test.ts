@@ -57,7 +57,9 @@ describe('importing an HTML transcript in Chromium (browser mode)', () => {
     await again.locator('[data-status="ready"]').waitFor();
     const rows = again.getByRole('list', { name: 'Rows that are not speech' });
     await expect.poll(() => rows.locator('li').allTextContents()).toEqual(['Row 3 (a note): Entrevista feita por vídeo', 'Row 4 (a lone link): www.example.org/consentimento.pdf']);
-    await again.getByLabel('Leave out rows that are not speech').check();
+    // The box shows the preview read again with the choice: it is ticked once that answer is in.
+    await again.getByLabel('Leave out rows that are not speech').click();
+    await expect.poll(() => again.getByLabel('Leave out rows that are not speech').isChecked()).toBe(true);
     await expect.poll(() => again.getByRole('table', { name: 'Detected speakers' }).locator('tbody tr').count()).toBe(2);
     expect(await again.getByLabel(/Import the tags as codes/).isChecked()).toBe(true);
     await h.screenshot('import-csv-non-speech');
