@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { CONTENT_SECURITY_POLICY } from './security';
+import { contentTypeOf } from '../core/files/content-types';
 
 // The window loads the built renderer from app://condensa/ rather than file://: a page on file://
 // may read any other file:// URL, while this scheme serves the renderer folder and nothing else.
@@ -11,17 +12,6 @@ export const RENDERER_URL = `${APP_SCHEME}://${APP_HOST}/index.html`;
 
 /** Registered before the app is ready: a standard, secure scheme (same-origin rules, no mixed content). */
 export const APP_SCHEME_PRIVILEGES = { standard: true, secure: true, supportFetchAPI: true, corsEnabled: false, stream: false } as const;
-
-const CONTENT_TYPES: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json',
-  '.ico': 'image/x-icon',
-};
 
 /** The file under `root` an app:// URL names, or null for anything outside it or on another host. */
 export function appFileFor(url: string, root: string): string | null {
@@ -51,7 +41,7 @@ export async function serveAppRequest(request: { readonly url: string; readonly 
   if (file === null) return new Response('Not found', { status: 404, headers });
   try {
     const body = await fs.promises.readFile(file);
-    return new Response(body, { status: 200, headers: { ...headers, 'content-type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream' } });
+    return new Response(body, { status: 200, headers: { ...headers, 'content-type': contentTypeOf(file) } });
   } catch {
     return new Response('Not found', { status: 404, headers });
   }

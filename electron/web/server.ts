@@ -10,19 +10,9 @@ import type { AppEvent } from '../../shared/api/events';
 import { MAX_SOCKET_MESSAGE_BYTES } from '../../shared/api/socket-transport';
 import { Application } from '../core/application';
 import type { Ports } from '../core/ports';
+import { contentTypeOf } from '../core/files/content-types';
 
 export const API_PATH = '/api';
-
-const CONTENT_TYPES: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json',
-  '.ico': 'image/x-icon',
-};
 
 // The same policy the Electron window gets: our own scripts, and the API socket on this host only.
 function contentSecurityPolicy(port: number): string {
@@ -168,7 +158,7 @@ function serveFile(req: http.IncomingMessage, res: http.ServerResponse, root: st
     return;
   }
   res.writeHead(200, {
-    'content-type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream',
+    'content-type': contentTypeOf(file),
     'content-security-policy': contentSecurityPolicy(port),
     'x-content-type-options': 'nosniff',
     'cross-origin-resource-policy': 'same-origin',
