@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startHarness, type Harness } from './support/harness';
+import { newProjectAs, startHarness, type Harness } from './support/harness';
 
 // A three-level codebook of 25 nodes (categories, subcategories, codes) built and then reorganised
 // with the keyboard alone: no click from the moment the Codebook tab is shown. Each new node's row
@@ -102,13 +102,7 @@ describe('a codebook built and reorganised by keyboard alone (Chromium, browser 
     h = await startHarness();
     const { page } = h;
     const t = new KeyboardTree(page);
-    await page.getByRole('button', { name: 'New project…' }).click();
-    await page.getByLabel('Title').fill('Keyboard codebook');
-    await page.getByRole('button', { name: 'Create project' }).click();
-    await page.getByRole('dialog', { name: 'Who is coding?' }).waitFor();
-    await page.getByLabel('New coder').fill('Dana Ruiz');
-    await page.getByRole('button', { name: 'Add and code as this person' }).click();
-    await page.getByText('Coder: Dana Ruiz').waitFor();
+    await newProjectAs(h, 'Keyboard codebook', 'Dana Ruiz');
 
     // From here on, keys only. Ctrl+2 shows the codebook; Tab reaches the toolbar's “+ Category”.
     await page.keyboard.press('Control+2');

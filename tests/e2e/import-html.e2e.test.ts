@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startHarness, type Harness } from './support/harness';
+import { newProjectAs, startHarness, type Harness } from './support/harness';
 
 // A transcript saved by Word as HTML (windows-1252, mso markup, conditional comments, a list bullet)
 // goes through the import dialog and reads as speakers and plain text, no tag or entity left.
@@ -17,13 +17,7 @@ describe('importing an HTML transcript in Chromium (browser mode)', () => {
   it("a Word 'Save as HTML' transcript shows its speakers and text without tags", async () => {
     h = await startHarness();
     const { page } = h;
-    await page.getByRole('button', { name: 'New project…' }).click();
-    await page.getByLabel('Title').fill('Mentoring interviews');
-    await page.getByRole('button', { name: 'Create project' }).click();
-    await page.getByRole('dialog', { name: 'Who is coding?' }).waitFor();
-    await page.getByLabel('New coder').fill('Dana Ruiz');
-    await page.getByRole('button', { name: 'Add and code as this person' }).click();
-    await page.getByText('Coder: Dana Ruiz').waitFor();
+    await newProjectAs(h, 'Mentoring interviews', 'Dana Ruiz');
 
     await page.getByRole('complementary', { name: 'Navigator' }).getByRole('button', { name: 'Import…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Import transcripts' });

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startHarness, type Harness } from './support/harness';
+import { newProjectAs, startHarness, type Harness } from './support/harness';
 
 // Four mentees, two of whom speak once; a prompt card read out ("Card: …") that reads as a label,
 // and the moderator's last words under a label on a line of its own ("MODERATOR").
@@ -16,13 +16,7 @@ describe('the import preview’s labels in Chromium (browser mode)', () => {
   it('finds the mentees who speak once, flags them, and recomputes the turns as the user marks lines', async () => {
     h = await startHarness();
     const { page } = h;
-    await page.getByRole('button', { name: 'New project…' }).click();
-    await page.getByLabel('Title').fill('Mentoring focus groups');
-    await page.getByRole('button', { name: 'Create project' }).click();
-    await page.getByRole('dialog', { name: 'Who is coding?' }).waitFor();
-    await page.getByLabel('New coder').fill('Dana Ruiz');
-    await page.getByRole('button', { name: 'Add and code as this person' }).click();
-    await page.getByText('Coder: Dana Ruiz').waitFor();
+    await newProjectAs(h, 'Mentoring focus groups', 'Dana Ruiz');
 
     await page.getByRole('complementary', { name: 'Navigator' }).getByRole('button', { name: 'Import…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Import transcripts' });
@@ -72,13 +66,7 @@ describe('the import preview’s labels in Chromium (browser mode)', () => {
   it('a text without labels says no speaker was found and offers one speaker or marking labels by hand', async () => {
     h = await startHarness();
     const { page } = h;
-    await page.getByRole('button', { name: 'New project…' }).click();
-    await page.getByLabel('Title').fill('Diaries');
-    await page.getByRole('button', { name: 'Create project' }).click();
-    await page.getByRole('dialog', { name: 'Who is coding?' }).waitFor();
-    await page.getByLabel('New coder').fill('Dana Ruiz');
-    await page.getByRole('button', { name: 'Add and code as this person' }).click();
-    await page.getByText('Coder: Dana Ruiz').waitFor();
+    await newProjectAs(h, 'Diaries', 'Dana Ruiz');
 
     await page.getByRole('complementary', { name: 'Navigator' }).getByRole('button', { name: 'Import…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Import transcripts' });

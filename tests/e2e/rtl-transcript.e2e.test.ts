@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { startHarness, type Harness } from './support/harness';
+import { newProjectAs, startHarness, type Harness } from './support/harness';
 
 // A Persian interview (labels with the zero-width non-joiner, Persian digits, ؟ and ؛).
 const PERSIAN = [
@@ -19,13 +19,7 @@ describe('a right-to-left transcript in Chromium (browser mode)', () => {
   it('show a Persian transcript right to left', async () => {
     h = await startHarness();
     const { page } = h;
-    await page.getByRole('button', { name: 'New project…' }).click();
-    await page.getByLabel('Title').fill('Mentoring in Tehran');
-    await page.getByRole('button', { name: 'Create project' }).click();
-    await page.getByRole('dialog', { name: 'Who is coding?' }).waitFor();
-    await page.getByLabel('New coder').fill('Dana Ruiz');
-    await page.getByRole('button', { name: 'Add and code as this person' }).click();
-    await page.getByText('Coder: Dana Ruiz').waitFor();
+    await newProjectAs(h, 'Mentoring in Tehran', 'Dana Ruiz');
 
     await page.getByRole('complementary', { name: 'Navigator' }).getByRole('button', { name: 'Import…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Import transcripts' });

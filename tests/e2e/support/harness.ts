@@ -107,3 +107,15 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     },
   };
 }
+
+/** Creates a project from the start screen and answers "Who is coding?" with a new coder, as a user does. */
+export async function newProjectAs(h: Harness, title: string, coder: string): Promise<void> {
+  const { page } = h;
+  await page.getByRole('button', { name: 'New project…' }).click();
+  await page.getByLabel('Title').fill(title);
+  await page.getByRole('button', { name: 'Create project' }).click();
+  await page.getByRole('dialog', { name: 'Who is coding?' }).waitFor();
+  await page.getByLabel('New coder').fill(coder);
+  await page.getByRole('button', { name: 'Add and code as this person' }).click();
+  await page.getByText(`Coder: ${coder}`).waitFor();
+}
