@@ -97,6 +97,8 @@ export const DocumentSummary = SessionMeta.extend({
   units: z.number(),
   codedUnits: z.number(),
   sort: z.number(),
+  /** The study's number in the author's reference list (meta-synthesis: "teamwork skills (45, 53, 79)"); null until set. */
+  reference: z.string().nullable(),
 });
 export type DocumentSummary = z.infer<typeof DocumentSummary>;
 

@@ -1,7 +1,7 @@
 import type { documentMethods } from '../../../shared/api/methods/documents';
 import type { HandlerMap } from '../handler-types';
 import { createGroup, deleteGroup, getGroup, renameGroup } from '../repos/document-groups-repo';
-import { deleteDocument, updateDocument, updateTurns } from '../repos/document-edits-repo';
+import { deleteDocument, numberDocumentsByOrder, updateDocument, updateTurns } from '../repos/document-edits-repo';
 import { getDocumentSummary } from '../repos/documents-repo';
 import { createParticipant } from '../participants/participants-service';
 import {
@@ -30,6 +30,7 @@ export const documentHandlers: HandlerMap<keyof typeof documentMethods> = {
     ctx.write('Change document details', () => updateDocument(ctx.project.db, id, fields));
     return getDocumentSummary(ctx.project.db, id, ctx.project.visibleCoderId);
   },
+  'documents.numberByOrder': (_input, ctx) => ({ numbered: ctx.write('Number documents by list order', () => numberDocumentsByOrder(ctx.project.db)) }),
   'documents.delete': ({ id }, ctx) => {
     const title = getDocumentSummary(ctx.project.db, id, null).title;
     const r = ctx.write(`Remove document “${title}”`, () => deleteDocument(ctx.project.db, id));

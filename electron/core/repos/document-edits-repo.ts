@@ -34,8 +34,9 @@ export function assertDocument(db: Database.Database, id: string): void {
   }
 }
 
-export function updateDocument(db: Database.Database, id: string, fields: DocumentFields): void {
+export function updateDocument(db: Database.Database, id: string, fields: DocumentFields & { readonly reference?: string | null }): void {
   assertDocument(db, id);
+  if (fields.reference !== undefined) stmt(db, `UPDATE documents SET reference = ? WHERE id = ?`).run(fields.reference?.trim() || null, id);
   for (const [key, column] of Object.entries(COLUMNS) as [keyof typeof COLUMNS, string][]) {
     const value = fields[key];
     if (value === undefined) continue;
@@ -46,6 +47,22 @@ export function updateDocument(db: Database.Database, id: string, fields: Docume
     if (fields.groupId !== null) getGroup(db, fields.groupId);
     stmt(db, `UPDATE documents SET group_id = ? WHERE id = ?`).run(fields.groupId, id);
   }
+}
+
+/**
+ * Numbers the documents without a reference number in list order, after the highest whole number
+ * already set, so numbers the author typed stay; returns how many it numbered.
+ */
+export function numberDocumentsByOrder(db: Database.Database): number {
+  const rows = stmt(db, `SELECT id, reference FROM documents ORDER BY sort, title`).all() as { id: string; reference: string | null }[];
+  let next = Math.max(0, ...rows.map((r) => (r.reference && /^\d+$/.test(r.reference) ? Number(r.reference) : 0))) + 1;
+  let numbered = 0;
+  for (const r of rows) {
+    if (r.reference !== null) continue;
+    stmt(db, `UPDATE documents SET reference = ? WHERE id = ?`).run(String(next++), r.id);
+    numbered++;
+  }
+  return numbered;
 }
 
 export function deleteDocument(db: Database.Database, id: string): { units: number; codings: number } {

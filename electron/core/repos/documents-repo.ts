@@ -15,6 +15,7 @@ interface DocumentRow {
   duration_minutes: number | null;
   notes: string;
   sort: number;
+  reference: string | null;
   length: number;
   turns: number;
   units: number;
@@ -25,7 +26,7 @@ interface DocumentRow {
 // so one document's summary costs that document's rows, not the whole study's.
 const SUMMARY_SQL = `
   SELECT d.id, d.title, d.kind, d.group_id, d.source_name, d.session_name, d.session_date, d.facilitator,
-         d.duration_minutes, d.notes, d.sort, length(d.text) AS length,
+         d.duration_minutes, d.notes, d.sort, d.reference, length(d.text) AS length,
          (SELECT count(*) FROM turns t WHERE t.document_id = d.id) AS turns,
          (SELECT count(*) FROM meaning_units u WHERE u.document_id = d.id) AS units,
          (SELECT count(DISTINCT c.unit_id) FROM codings c
@@ -51,6 +52,7 @@ function toSummary(r: DocumentRow): DocumentSummary {
     turns: r.turns,
     units: r.units,
     codedUnits: r.coded_units,
+    reference: r.reference,
   };
 }
 

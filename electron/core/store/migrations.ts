@@ -319,6 +319,12 @@ export const MIGRATIONS: readonly Migration[] = [
         ALTER TABLE memos ADD COLUMN version INTEGER NOT NULL DEFAULT 0;
       `),
   },
+  {
+    version: 12,
+    description: 'a document’s reference number: where a meta-synthesis cites the study it reports (“teamwork skills (45, 53, 79)”)',
+    // Text, not a number: reference lists also number "12a" or "S3". Unset (null) until the author sets it.
+    up: (db) => db.exec(`ALTER TABLE documents ADD COLUMN reference TEXT`),
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

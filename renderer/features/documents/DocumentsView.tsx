@@ -13,7 +13,7 @@ const AS_NUMBER = { id: 'number', name: 'Minutes', type: 'number', choices: [], 
 
 const countWords = (n: number) => (n === 1 ? '1 document' : `${n} documents`);
 
-function save(id: string, fields: Omit<DocumentFields, 'id'>) {
+function save(id: string, fields: DocumentFields & { reference?: string | null }) {
   return attempt('documents.update', { id, ...fields });
 }
 
@@ -41,6 +41,15 @@ export function DocumentsView() {
         <button type="button" onClick={() => openImport(true)}>
           Paste a transcript…
         </button>
+        {documents.some((d) => d.reference === null) && (
+          <button
+            type="button"
+            onClick={() => void attempt('documents.numberByOrder', {})}
+            title="Give the documents without a reference number the next numbers, in this list’s order; each stays editable"
+          >
+            Number by list order
+          </button>
+        )}
       </div>
       {documents.length === 0 ? (
         <p className="muted pad">No documents yet. Import transcripts (Ctrl/Cmd+I) or paste one.</p>
@@ -48,6 +57,7 @@ export function DocumentsView() {
         <table className="data-table documents-table" aria-label="Documents">
           <thead>
             <tr>
+              <th title="The study’s number in your reference list: reports cite sources by it">Ref. no.</th>
               <th>Title</th>
               <th>Kind</th>
               <th>Session</th>
@@ -64,6 +74,9 @@ export function DocumentsView() {
           <tbody>
             {documents.map((d) => (
               <tr key={d.id}>
+                <td>
+                  <EditableCell value={d.reference ?? ''} label={`Reference number of ${d.title}`} onSave={(v) => save(d.id, { reference: v.trim() || null })} />
+                </td>
                 <td>
                   <EditableCell value={d.title} label={`Title of ${d.title}`} onSave={(v) => v.trim() && save(d.id, { title: v.trim() })} />
                 </td>

@@ -22,7 +22,7 @@ export function TranscriptHeader({ detail }: { detail: DocumentLayout }) {
     return () => window.removeEventListener('keydown', handleUnitKeys);
   }, []);
 
-  const session = [DOCUMENT_KIND_LABELS[d.kind], d.sessionName, d.sessionDate, d.durationMinutes ? `${d.durationMinutes} min` : '', d.facilitator ? `facilitator ${d.facilitator}` : '']
+  const session = [d.reference ? `ref. ${d.reference}` : '', DOCUMENT_KIND_LABELS[d.kind], d.sessionName, d.sessionDate, d.durationMinutes ? `${d.durationMinutes} min` : '', d.facilitator ? `facilitator ${d.facilitator}` : '']
     .filter(Boolean)
     .join(' · ');
   return (

@@ -8,8 +8,20 @@ const TurnRepair = z.object({ documentId: Id, turnId: Id, unitsSplit: z.number()
 
 const GroupName = z.string().trim().min(1).max(200);
 
+/** A reference number as the author's reference list prints it ("45", "12a"); empty or null clears it. */
+const Reference = z.string().trim().max(40).nullable();
+
 export const documentMethods = {
-  'documents.update': command('Changes a document’s title, kind, session details, notes or group', DocumentFields.extend({ id: Id }), DocumentSummary),
+  'documents.update': command(
+    'Changes a document’s title, kind, session details, notes, group or reference number',
+    DocumentFields.extend({ id: Id, reference: Reference.optional() }),
+    DocumentSummary,
+  ),
+  'documents.numberByOrder': command(
+    'Gives the documents without a reference number the next numbers, in the order of the document list (after the highest number already set)',
+    z.object({}),
+    z.object({ numbered: z.number().int() }),
+  ),
   'documents.delete': command(
     'Removes a document with its turns, meaning units and codings',
     z.object({ id: Id }),

@@ -5,7 +5,7 @@ import { layoutTurns, rowAtOffset, speakerColours, speakerName } from '../../../
 function detail(text: string, turns: Partial<Turn>[], units: [number, number][]): DocumentDetail {
   return {
     document: {
-      id: 'd', title: 'T', kind: 'interview', groupId: null, sourceName: null, length: text.length, turns: turns.length, units: units.length, codedUnits: 0, sort: 0,
+      id: 'd', title: 'T', kind: 'interview', groupId: null, sourceName: null, length: text.length, turns: turns.length, units: units.length, codedUnits: 0, sort: 0, reference: null,
       sessionName: '', sessionDate: null, facilitator: '', durationMinutes: null, notes: '',
     },
     text,
