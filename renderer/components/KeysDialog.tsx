@@ -15,6 +15,13 @@ const SURFACE_KEYS: Readonly<Partial<Record<Surface, readonly (readonly [string,
     ['Shift+M', 'Merge the unit with the next'],
     ['Escape', 'Drop the selection'],
   ],
+  table: [
+    ['Tab / Shift+Tab', 'Next or previous cell button: condensation, document, code'],
+    ['Enter', 'Edit the condensation in the focused cell'],
+    ['Enter (while editing)', 'Save the condensation'],
+    ['Shift+Enter', 'A new line in the condensation'],
+    ['Escape', 'Leave the condensation as it was'],
+  ],
   codebook: [
     ['↑ / ↓, Home / End', 'Previous or next node; with Shift, select a range'],
     ['→ / ←', 'Expand, or go to the first child; collapse, or go to the parent'],
