@@ -11,7 +11,6 @@ import { runAgreementBench } from './agreement-bench';
 import { runImportBounds } from './import-bounds';
 import { runRefiBench } from './refi-bench';
 import { measureImport } from './import-one';
-import { measureReport } from './report-one';
 import { REPORTS_README_END, REPORTS_README_START, reportsMarkdown, runReportsBench, type ReportsBenchResult } from './reports-bench';
 import { skipped, value, type Measurements } from './figures';
 import { ensureFocusGroupFile, ensureStudy, STUDY_SIZES, type GeneratedStudy, type StudySize } from './generate-study';
@@ -29,7 +28,6 @@ import { busyNote, rewriteReadme, rewriteReadmeBetween, shortfalls, terminalTabl
 //   import-one <file> <dir>                                                (child) one import
 //   run --reports [--sizes=large] [--runs=3] [--only=codebook,…] [--formats=docx,…] [--limit=300 (s per export)]
 //                                                                          every report's export, each in a process of its own
-//   report-one <json>                                                      (child) one export
 
 const root = path.resolve(__dirname, '..', '..');
 const results = path.join(root, 'bench-results');
@@ -314,15 +312,12 @@ async function main(): Promise<void> {
     process.stdout.write(`READY ${server.url}\n`);
   } else if (mode === 'import-one') {
     process.stdout.write(`${JSON.stringify(await measureImport(rest[0], rest[1]))}\n`);
-  } else if (mode === 'report-one') {
-    const p = JSON.parse(rest[0]) as Parameters<typeof measureReport>[0];
-    process.stdout.write(`${JSON.stringify(await measureReport(p))}\n`);
   } else if (mode === 'run' && rest.includes('--reports')) {
     const list = (name: string) => (flag(rest, name) ?? '').split(',').filter(Boolean);
     const size = (flag(rest, 'sizes') ?? 'large') as StudySize;
     if (!(STUDY_SIZES as readonly string[]).includes(size)) throw new Error(`--sizes takes one of ${STUDY_SIZES.join(', ')} with --reports.`);
     const run = await runReportsBench(
-      __filename,
+      root,
       results,
       { size, runs: Number(flag(rest, 'runs') ?? 3), kinds: list('only') as ReportsBenchResult['figures'][number]['kind'][], formats: list('formats') as ReportsBenchResult['figures'][number]['format'][], slowMs: 60_000, limitMs: Number(flag(rest, 'limit') ?? 300) * 1000 },
       log,

@@ -1,4 +1,5 @@
 import { execFileSync, spawn } from 'node:child_process';
+import { build } from 'esbuild';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,6 +14,8 @@ import { median, processMemory } from './timing';
 
 const MB = 1024 * 1024;
 export const REPORT_TARGET = { seconds: 5, mb: 500 } as const;
+/** Each export runs with V8's heap limited to this (--max-old-space-size): one that needs more runs out of memory and says so. */
+export const REPORT_HEAP_MB = 1024;
 export const REPORTS_README_START = '<!-- bench-reports:start -->';
 export const REPORTS_README_END = '<!-- bench-reports:end -->';
 
@@ -52,11 +55,43 @@ export interface ReportsBenchOptions {
   readonly limitMs: number;
 }
 
+/**
+ * The child's program: report-one.ts and what an export loads, bundled on its own. The bench's
+ * own bundle loads Playwright, Vite and the rest at start (about 100 MB of RSS before any export),
+ * which the command line's export never loads: the peak RSS must be the export's.
+ */
+async function childBundle(root: string, workDir: string): Promise<string> {
+  const outfile = path.join(workDir, 'report-one.cjs');
+  await build({
+    stdin: {
+      contents: `import { measureReport } from './bench/report-one';\nmeasureReport(JSON.parse(process.argv[2])).then((r) => process.stdout.write(JSON.stringify(r) + '\\n'));`,
+      resolveDir: root,
+      sourcefile: 'report-child.ts',
+      loader: 'ts',
+    },
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    packages: 'external',
+    outfile,
+    logLevel: 'error',
+    define: { __CONDENSA_VERSION__: JSON.stringify('bench') },
+  });
+  return outfile;
+}
+
 /** Runs one export in a child; one still running after `limitMs` is stopped and reported with its peak RSS so far. */
-function exportInChild(bundle: string, payload: ReportJob, limitMs: number): Promise<ReportOutcome> {
+function exportInChild(program: string, payload: ReportJob, limitMs: number, heapMb?: number): Promise<ReportOutcome> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bundle, 'report-one', JSON.stringify(payload)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const heap = heapMb ? [`--max-old-space-size=${heapMb}`] : [];
+    const child = spawn(process.execPath, [...heap, program, JSON.stringify(payload)], { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
+    let errors = '';
+    child.stderr.on('data', (d: Buffer) => {
+      process.stderr.write(d);
+      errors = (errors + d.toString()).slice(-4000);
+    });
     let stopped: string | null = null;
     const timer = setTimeout(() => {
       const memory = child.pid ? processMemory(child.pid) : null;
@@ -72,7 +107,9 @@ function exportInChild(bundle: string, payload: ReportJob, limitMs: number): Pro
         resolve(JSON.parse(out.trim().split('\n').at(-1) ?? '') as ReportOutcome);
       } catch {
         // Out of memory ends the child with a signal or V8's exit code, and no result.
-        resolve({ error: { code: 'CRASHED', message: `the export process ended (${signal ?? `exit ${code}`}) without a result` } });
+        const ended = signal ?? `exit ${code}`;
+        if (/heap out of memory/i.test(errors)) return resolve({ error: { code: 'OUT_OF_MEMORY', message: `ran out of memory in its ${heapMb ?? 'default'} MB heap (${ended})` } });
+        resolve({ error: { code: 'CRASHED', message: `the export process ended (${ended}) without a result` } });
       }
     });
   });
@@ -115,7 +152,7 @@ function line(f: ReportFigure): string {
   );
 }
 
-export async function runReportsBench(bundle: string, results: string, options: ReportsBenchOptions, log: (line: string) => void): Promise<ReportsBenchResult> {
+export async function runReportsBench(root: string, results: string, options: ReportsBenchOptions, log: (line: string) => void): Promise<ReportsBenchResult> {
   const study = ensureStudy(path.join(results, 'studies'), options.size);
   const workDir = path.join(results, 'run', 'reports');
   fs.rmSync(workDir, { recursive: true, force: true });
@@ -123,8 +160,9 @@ export async function runReportsBench(bundle: string, results: string, options: 
   // The exports open the study to read only; a copy keeps the cached study untouched whatever happens.
   const copy = path.join(workDir, 'study.condensa');
   fs.copyFileSync(study.file, copy);
+  const program = await childBundle(root, workDir);
   log(`Reports of the ${options.size} study (${study.documents} transcripts, ${study.units.toLocaleString('en-US')} units, ${study.codings.toLocaleString('en-US')} codings), each export in a process of its own;`);
-  log(`min / median / max over up to ${options.runs} runs; targets ≤ ${REPORT_TARGET.seconds} s and ≤ ${REPORT_TARGET.mb} MB peak RSS.`);
+  log(`min / median / max over up to ${options.runs} runs; targets ≤ ${REPORT_TARGET.seconds} s and ≤ ${REPORT_TARGET.mb} MB peak RSS; V8's heap limited to ${REPORT_HEAP_MB} MB.`);
   log(`  ${uptime()}`);
   const figures: ReportFigure[] = [];
   const kinds = options.kinds.length ? options.kinds : REPORT_KINDS;
@@ -135,7 +173,7 @@ export async function runReportsBench(bundle: string, results: string, options: 
       for (let i = 0; i < options.runs; i += 1) {
         const load = os.loadavg() as [number, number, number];
         // The study's names are synthetic: the bench accepts them as they print, as an author would once checked.
-        const outcome = await exportInChild(bundle, { file: copy, kind, format, options: { namesChecked: true }, workDir }, options.limitMs);
+        const outcome = await exportInChild(program, { file: copy, kind, format, options: { namesChecked: true }, workDir }, options.limitMs, REPORT_HEAP_MB);
         if ('error' in outcome) {
           error = `${outcome.error.code}: ${outcome.error.message}`;
           break;
@@ -186,7 +224,7 @@ export function reportsMarkdown(r: ReportsBenchResult): string {
   return [
     `Report exports of the ${r.size} study (${r.study.documents} transcripts, ${r.study.units.toLocaleString('en-US')} units, ${r.study.codings.toLocaleString('en-US')} codings), ` +
       `measured ${r.generatedAt.slice(0, 10)} on ${r.machine.cpus} × ${r.machine.cpuModel}, Node ${r.machine.node} (\`npm run bench -- --reports\`): ` +
-      `each export in a process of its own, opening the project to read, default options; wall and CPU time are the export's (opening the project not included), peak RSS is the process's. ✓ within ${REPORT_TARGET.seconds} s and ${REPORT_TARGET.mb} MB (#23), ✗ not; on a busy machine the CPU time is the nearer guide to an idle machine's wall time.`,
+      `each export in a process of its own (V8's heap limited to ${REPORT_HEAP_MB} MB), opening the project to read, default options; wall and CPU time are the export's (opening the project not included), peak RSS is the process's. ✓ within ${REPORT_TARGET.seconds} s and ${REPORT_TARGET.mb} MB (#23), ✗ not; on a busy machine the CPU time is the nearer guide to an idle machine's wall time.`,
     ...(worst > r.machine.cpus ? ['', `**The machine was busy (load average up to ${worst.toFixed(1)} on ${r.machine.cpus} cores): the times are slower than on an idle machine.**`] : []),
     '',
     table,
