@@ -1,6 +1,6 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, MessageChannelMain, protocol, type MessagePortMain, utilityProcess, type MenuItemConstructorOptions } from 'electron';
 import path from 'node:path';
-import { APP_SCHEME, APP_SCHEME_PRIVILEGES, mediaDocumentOf, RENDERER_URL, serveAppRequest, serveMediaRequest } from './app-protocol';
+import { APP_SCHEME, APP_SCHEME_PRIVILEGES, RENDERER_URL, serveAppRequest } from './app-protocol';
 import { DISABLED_CHROMIUM_FEATURES } from './chromium-features';
 import { IMPORT_FILE_EXTENSIONS } from '../../shared/api/methods/import';
 import { startCoreProcess, type CoreProcess } from './core-process';
@@ -70,14 +70,6 @@ async function loadRecent(): Promise<void> {
   refreshMenu();
 }
 
-/** The recording linked to a document of the open project, as the core finds it: null unless it is where it was linked. */
-async function linkedRecording(documentId: string): Promise<string | null> {
-  const answer = core ? await core.transport('media.get', { documentId }) : null;
-  if (!answer?.ok) return null;
-  const state = answer.result as { status: string; link: { path: string } | null };
-  return state.status === 'found' && state.link ? state.link.path : null;
-}
-
 async function chooseProjectPath(purpose: unknown, suggestedName: unknown): Promise<string | null> {
   const filters = [{ name: 'Condensa project', extensions: ['condensa'] }];
   let chosen: string | null;
@@ -92,13 +84,22 @@ async function chooseProjectPath(purpose: unknown, suggestedName: unknown): Prom
   return chosen;
 }
 
-/** Transcripts to import, chosen in the system's open dialog (the window then imports them by path). */
-async function chooseFiles(multiple: unknown): Promise<string[]> {
+/** The kinds of file each purpose offers first in the open dialog (All files is always there too). */
+const FILE_FILTERS: Readonly<Record<string, { name: string; extensions: readonly string[] }>> = {
+  import: { name: 'Transcripts', extensions: IMPORT_FILE_EXTENSIONS },
+  'refi-project': { name: 'REFI-QDA projects', extensions: ['qdpx', 'qde'] },
+  codebook: { name: 'Codebooks', extensions: ['qdc', 'qdpx', 'qde', 'csv', 'tsv', 'txt', 'xlsx'] },
+  attributes: { name: 'Tables', extensions: ['csv', 'tsv', 'txt', 'xlsx'] },
+};
+
+/** Files to import, chosen in the system's open dialog (the window then imports them by path). */
+async function chooseFiles(purpose: unknown, multiple: unknown): Promise<string[]> {
+  const offered = FILE_FILTERS[typeof purpose === 'string' ? purpose : ''] ?? FILE_FILTERS.import;
   const options = {
-    properties: multiple === false ? (['openFile'] as const) : (['openFile', 'multiSelections'] as const),
-    filters: [{ name: 'Transcripts', extensions: [...IMPORT_FILE_EXTENSIONS] }, { name: 'All files', extensions: ['*'] }],
+    properties: multiple === false ? ['openFile' as const] : ['openFile' as const, 'multiSelections' as const],
+    filters: [{ name: offered.name, extensions: [...offered.extensions] }, { name: 'All files', extensions: ['*'] }],
   };
-  const r = window ? await dialog.showOpenDialog(window, { ...options, properties: [...options.properties] }) : await dialog.showOpenDialog({ ...options, properties: [...options.properties] });
+  const r = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
   return r.canceled ? [] : r.filePaths;
 }
 
@@ -154,7 +155,7 @@ if (!app.requestSingleInstanceLock()) {
     if (window) window.focus();
   });
   app.whenReady().then(() => {
-    protocol.handle(APP_SCHEME, (request) => (mediaDocumentOf(request.url) !== null ? serveMediaRequest(request, linkedRecording) : serveAppRequest(request, rendererRoot)));
+    protocol.handle(APP_SCHEME, (request) => serveAppRequest(request, rendererRoot));
     const started = startCoreProcess(
       {
         fork: (modulePath, args, options) => utilityProcess.fork(modulePath, args, options),
@@ -166,7 +167,7 @@ if (!app.requestSingleInstanceLock()) {
         projectsFolder: path.join(app.getPath('documents'), 'Condensa'),
         answerAsk: (what, args) => {
           if (what === 'chooseProjectPath') return chooseProjectPath(args[0], args[1]);
-          if (what === 'chooseFiles') return chooseFiles(args[1]);
+          if (what === 'chooseFiles') return chooseFiles(args[0], args[1]);
           return Promise.reject(new Error(`No platform work called “${what}”.`));
         },
         onExit: (code) => {
