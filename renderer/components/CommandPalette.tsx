@@ -1,5 +1,6 @@
 import * as RadixDialog from '@radix-ui/react-dialog';
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { Autocomplete, Input, ListBox, ListBoxItem, TextField, type Key } from 'react-aria-components';
 import { activeShortcut, holdSelection, searchActions, shortcutLabel } from '../commands/registry';
 import { callQuietly, useAppStore } from '../state/app-store';
 import type { HistoryState } from '../../shared/api/entities';
@@ -21,7 +22,6 @@ export function CommandPalette() {
 
 function Palette() {
   const [query, setQuery] = useState('');
-  const [index, setIndex] = useState(0);
   const [history, setHistory] = useState<HistoryState | null>(null);
   const hasProject = useAppStore((s) => s.project !== null);
   const input = useRef<HTMLInputElement>(null);
@@ -40,6 +40,8 @@ function Palette() {
   }, [before]);
 
   const matches = useMemo(() => searchActions(query), [query]);
+  // An unavailable command stays listed (it exists) and says why it cannot run; React Aria skips it and never runs it.
+  const unavailable = useMemo(() => matches.filter((a) => !a.enabled()).map((a) => a.id), [matches]);
 
   useEffect(() => {
     if (!hasProject) return;
@@ -51,16 +53,15 @@ function Palette() {
   }, [hasProject]);
 
   const close = () => useAppStore.setState({ paletteOpen: false });
-  const run = (i: number) => {
-    const action = matches[i];
-    // An unavailable command stays listed (it exists) but says why it cannot run rather than closing.
-    if (action && !action.enabled()) return;
+  const run = (id: Key) => {
+    const action = matches.find((a) => a.id === id);
+    if (!action || !action.enabled()) return;
     close();
-    if (action) void action.perform();
+    void action.perform();
   };
-  const optionId = (i: number) => `palette-option-${i}`;
 
-  // A Radix dialog: the focus stays in the palette while it is open and goes back where it was when it closes.
+  // A Radix dialog keeps the focus in the palette while it is open and gives it back when it closes;
+  // React Aria's Autocomplete and ListBox give the field and the list the combobox keys (arrows, Enter, a click).
   return (
     <RadixDialog.Root open onOpenChange={(o) => !o && close()}>
       <RadixDialog.Portal>
@@ -75,58 +76,34 @@ function Palette() {
             onCloseAutoFocus={returnFocus}
           >
             <RadixDialog.Title className="visually-hidden">Command palette</RadixDialog.Title>
-            <input
-              ref={input}
-              value={query}
-              placeholder="Type a command…"
-              aria-label="Command"
-              aria-controls="palette-options"
-              aria-activedescendant={matches.length ? optionId(index) : undefined}
-              onChange={(e) => {
-                setQuery(e.target.value);
-                setIndex(0);
-              }}
-              onKeyDown={(e) => {
-                if (e.key === 'ArrowDown') setIndex((i) => Math.min(matches.length - 1, i + 1));
-                else if (e.key === 'ArrowUp') setIndex((i) => Math.max(0, i - 1));
-                else if (e.key === 'Enter') run(index);
-                else return;
-                e.preventDefault();
-                e.stopPropagation();
-              }}
-            />
-            <ul role="listbox" id="palette-options" aria-label="Commands">
-              {matches.map((a, i) => {
-                const enabled = a.enabled();
-                const shortcut = activeShortcut(a);
-                return (
-                  <li
-                    key={a.id}
-                    id={optionId(i)}
-                    role="option"
-                    aria-selected={i === index}
-                    aria-disabled={!enabled}
-                    className={`${i === index ? 'active' : ''}${enabled ? '' : ' unavailable'}`}
-                    onMouseDown={(e) => {
-                      e.preventDefault();
-                      run(i);
-                    }}
-                  >
-                    <span className="palette-label">
-                      {shownLabel(a.id, a.label, history)}
-                      {a.description && <span className="palette-description"> — {a.description}</span>}
-                      {!enabled && <span className="palette-description"> (not available here)</span>}
-                    </span>
-                    {shortcut && <kbd>{shortcutLabel(shortcut)}</kbd>}
-                  </li>
-                );
-              })}
-              {matches.length === 0 && (
-                <li role="option" aria-disabled="true" aria-selected="false" className="muted">
-                  No command matches “{query}”.
-                </li>
-              )}
-            </ul>
+            <Autocomplete inputValue={query} onInputChange={setQuery}>
+              <TextField aria-label="Command">
+                <Input ref={input} placeholder="Type a command…" />
+              </TextField>
+              <ListBox
+                className="palette-options"
+                aria-label="Commands"
+                items={matches}
+                disabledKeys={unavailable}
+                onAction={run}
+                renderEmptyState={() => <span className="muted">No command matches “{query}”.</span>}
+              >
+                {(a) => {
+                  const shortcut = activeShortcut(a);
+                  const label = shownLabel(a.id, a.label, history);
+                  return (
+                    <ListBoxItem id={a.id} textValue={label} className="palette-option">
+                      <span className="palette-label">
+                        {label}
+                        {a.description && <span className="palette-description"> — {a.description}</span>}
+                        {unavailable.includes(a.id) && <span className="palette-description"> (not available here)</span>}
+                      </span>
+                      {shortcut && <kbd>{shortcutLabel(shortcut)}</kbd>}
+                    </ListBoxItem>
+                  );
+                }}
+              </ListBox>
+            </Autocomplete>
           </RadixDialog.Content>
         </RadixDialog.Overlay>
       </RadixDialog.Portal>

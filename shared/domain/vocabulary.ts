@@ -37,6 +37,36 @@ export const NODE_LEVEL_LABELS: Readonly<Record<NodeLevel, string>> = {
   code: 'Code',
 };
 
+export interface LevelWords {
+  readonly one: string;
+  readonly many: string;
+}
+
+const LEVEL_WORDS: Readonly<Record<NodeLevel, LevelWords>> = {
+  theme: { one: 'Theme', many: 'Themes' },
+  subtheme: { one: 'Subtheme', many: 'Subthemes' },
+  category: { one: 'Category', many: 'Categories' },
+  subcategory: { one: 'Subcategory', many: 'Subcategories' },
+  code: { one: 'Code', many: 'Codes' },
+};
+
+/**
+ * Each method's words for its levels, in the UI, the reports and REFI descriptions alike. A
+ * meta-synthesis groups the codes found in published studies into components and subcomponents
+ * (the words of the competency and framework syntheses the method serves, e.g. "teamwork skills
+ * (45, 53, 79)" under a component), so its category and subcategory levels take those names.
+ */
+export const LEVEL_WORDS_BY_METHOD: Readonly<Record<Methodology, Readonly<Record<NodeLevel, LevelWords>>>> = {
+  'content-analysis': LEVEL_WORDS,
+  'thematic-analysis': LEVEL_WORDS,
+  'meta-synthesis': { ...LEVEL_WORDS, category: { one: 'Component', many: 'Components' }, subcategory: { one: 'Subcomponent', many: 'Subcomponents' } },
+};
+
+/** A level's name in the method's words: "Component" (one) or "Components" (many). */
+export function levelWord(methodology: Methodology, level: NodeLevel, count: 'one' | 'many' = 'one'): string {
+  return LEVEL_WORDS_BY_METHOD[methodology][level][count];
+}
+
 export const THEME_STATUSES = ['candidate', 'reviewed', 'defined'] as const;
 export type ThemeStatus = (typeof THEME_STATUSES)[number];
 

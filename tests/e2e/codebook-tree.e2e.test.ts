@@ -184,12 +184,12 @@ describe('a code tree of 300 nodes, in Chromium (browser mode)', () => {
     // Each was one step, and undo takes them back one by one.
     const audit = await t.call<{ summary: string }[]>('audit.list', { limit: 6 });
     expect(audit.map((s) => s.summary)).toEqual([
-      'Move “Code 1” under “Category 1.1”',
-      'Move “Code 1” under “Category 1.1”',
+      'Move “Code 1” to place 3 under “Category 1.1”',
+      'Move “Code 1” out of “Subcategory 1.1.1” to place 2 under “Category 1.1”',
       'Move “Code 1” under “Subcategory 1.1.1”',
-      'Move “Code 1” under “Category 1.1”',
-      'Move “Code 1” under “Subcategory 1.1.1”',
-      'Move “Code 1” under “Subcategory 1.1.1”',
+      'Move “Code 1” out of “Subcategory 1.1.1” to place 2 under “Category 1.1”',
+      'Move “Code 1” to place 1 under “Subcategory 1.1.1”',
+      'Move “Code 1” to place 2 under “Subcategory 1.1.1”',
     ]);
     for (let i = 0; i < 6; i++) await page.keyboard.press('Control+z');
     await expect.poll(() => t.placeOf('Code 1')).toEqual(start);

@@ -90,21 +90,21 @@ describe('the codebook hierarchy', () => {
     const code = await nodeNamed(t, 'Easing exam nerves');
     const target = await nodeNamed(t, 'Reaching out across the year gap');
     const category = await nodeNamed(t, 'Finding a safe harbour');
-    const list = await t.client.call('codebook.move', { id: code.id, parentId: target.id, index: 0 });
+    const list = (await t.client.call('codebook.move', { nodes: [{ id: code.id }], to: { kind: 'inside', nodeId: target.id, at: 'first' } })).nodes;
     const moved = list.find((n) => n.id === code.id)!;
     expect(moved.parentIds).toEqual([target.id]);
     const siblings = list.filter((n) => n.parentIds.includes(target.id)).sort((a, b) => a.sort - b.sort || a.name.localeCompare(b.name));
     expect(siblings[0].id).toBe(code.id);
     expect(new Set(siblings.map((s) => s.sort)).size).toBe(siblings.length);
     // Reorder within the same parent: to the end.
-    const again = await t.client.call('codebook.move', { id: code.id, parentId: target.id, index: 99 });
+    const again = (await t.client.call('codebook.move', { nodes: [{ id: code.id }], to: { kind: 'inside', nodeId: target.id, at: 'last' } })).nodes;
     const order = again.filter((n) => n.parentIds.includes(target.id)).sort((a, b) => a.sort - b.sort);
     expect(order[order.length - 1].id).toBe(code.id);
     // A category cannot go under its own descendant, nor under itself.
-    await expect(t.client.call('codebook.move', { id: category.id, parentId: code.id })).rejects.toMatchObject({ code: 'CONFLICT' });
-    await expect(t.client.call('codebook.move', { id: category.id, parentId: category.id })).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(t.client.call('codebook.move', { nodes: [{ id: category.id }], to: { kind: 'inside', nodeId: code.id } })).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(t.client.call('codebook.move', { nodes: [{ id: category.id }], to: { kind: 'inside', nodeId: category.id } })).rejects.toMatchObject({ code: 'CONFLICT' });
     // To the top level.
-    const top = await t.client.call('codebook.move', { id: code.id, parentId: null });
+    const top = (await t.client.call('codebook.move', { nodes: [{ id: code.id }], to: { kind: 'inside', nodeId: null } })).nodes;
     expect(top.find((n) => n.id === code.id)!.parentIds).toEqual([]);
   });
 
@@ -113,15 +113,15 @@ describe('the codebook hierarchy', () => {
     const code = await nodeNamed(t, 'Easing exam nerves');
     const first = code.parentIds[0];
     const other = await nodeNamed(t, 'Reaching out across the year gap');
-    await expect(t.client.call('codebook.move', { id: code.id, parentId: other.id, addParent: true })).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(t.client.call('codebook.move', { nodes: [{ id: code.id }], to: { kind: 'inside', nodeId: other.id }, addParent: true })).rejects.toMatchObject({ code: 'CONFLICT' });
     await t.client.call('project.update', { allowMultipleParents: true });
-    const list = await t.client.call('codebook.move', { id: code.id, parentId: other.id, addParent: true });
+    const list = (await t.client.call('codebook.move', { nodes: [{ id: code.id }], to: { kind: 'inside', nodeId: other.id }, addParent: true })).nodes;
     expect(new Set(list.find((n) => n.id === code.id)!.parentIds)).toEqual(new Set([first, other.id]));
     // With two parents, a move must say which placement moves.
     const third = await nodeNamed(t, 'Learning what to focus on');
     const thirdParent = third.parentIds[0];
-    await expect(t.client.call('codebook.move', { id: code.id, parentId: thirdParent })).rejects.toMatchObject({ code: 'CONFLICT' });
-    const moved = await t.client.call('codebook.move', { id: code.id, parentId: thirdParent, fromParentId: first });
+    await expect(t.client.call('codebook.move', { nodes: [{ id: code.id }], to: { kind: 'inside', nodeId: thirdParent } })).rejects.toMatchObject({ code: 'CONFLICT' });
+    const moved = (await t.client.call('codebook.move', { nodes: [{ id: code.id, fromParentId: first }], to: { kind: 'inside', nodeId: thirdParent } })).nodes;
     expect(new Set(moved.find((n) => n.id === code.id)!.parentIds)).toEqual(new Set([thirdParent, other.id]));
     const unlinked = await t.client.call('codebook.unlink', { id: code.id, parentId: other.id });
     expect(unlinked.find((n) => n.id === code.id)!.parentIds).toEqual([thirdParent]);

@@ -70,6 +70,7 @@ describe.skipIf(!soffice && !inCi)('every .docx export opens in LibreOffice', ()
           segments: /./,
           reliability: /./,
           matrix: /Table 1\. Meaning units per code by participant attribute/,
+          sources: /Table 1\. Categories, subcategories and codes with their sources/,
         };
         expect(text, `${kind}.pdf`).toMatch(expected[kind]);
         expect(text).not.toMatch(/Sofia Marchetti|Priya Raghunathan/);

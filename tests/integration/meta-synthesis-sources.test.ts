@@ -1,5 +1,8 @@
+import { strFromU8, unzipSync } from 'fflate';
+import fs from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../shared/api/errors';
+import type { ReportPreview } from '../../shared/api/methods/reports';
 import { makeTestApp, type TestApp } from './support/app';
 
 // #23 item 8: a meta-synthesis cites the studies it synthesises by their reference numbers. Each
@@ -49,5 +52,109 @@ describe('reference numbers of documents', () => {
     const e = await t.client.call('documents.update', { id: docIds[0], reference: 'x'.repeat(41) }).catch((x: unknown) => x);
     expect(e).toBeInstanceOf(AppError);
     expect((e as AppError).code).toBe('BAD_REQUEST');
+  });
+});
+
+/** The meta-synthesis's codebook and codings: five studies (one without a number), two components. */
+async function codedSynthesis(t: TestApp): Promise<void> {
+  const { docIds } = await metaSynthesis(t, 5);
+  for (const [i, ref] of ['79', '45', '53', '9'].entries()) await t.client.call('documents.update', { id: docIds[i], reference: ref });
+  const coder = await t.client.call('coders.create', { name: 'Mira Stein' });
+  await t.client.call('coders.setCurrent', { coderId: coder.id });
+  const c = t.client;
+  const collaboration = await c.call('codebook.create', { level: 'category', name: 'Collaboration' });
+  const teams = await c.call('codebook.create', { level: 'subcategory', name: 'Working in teams', parentId: collaboration.id });
+  const teamwork = await c.call('codebook.create', { name: 'teamwork skills', parentId: teams.id });
+  const goals = await c.call('codebook.create', { name: 'shared goals', parentId: teams.id });
+  const feedback = await c.call('codebook.create', { level: 'category', name: 'Feedback' });
+  const giving = await c.call('codebook.create', { level: 'subcategory', name: 'Giving feedback', parentId: feedback.id });
+  await c.call('codebook.create', { name: 'feedback on reasoning', parentId: giving.id });
+  // Studies 79, 53 and 45 report teamwork skills (53 twice: it is cited once); 9 and the unnumbered one report shared goals.
+  for (const [doc, code, at] of [[0, teamwork, 0], [2, teamwork, 0], [2, teamwork, 30], [1, teamwork, 0], [3, goals, 0], [4, goals, 0]] as const) {
+    await c.call('codings.applySpan', { documentId: docIds[doc], start: at, end: at + 10, codeIds: [code.id] });
+  }
+}
+
+/** The text of each row of the preview's Word table, cell by cell. */
+function tableRows(preview: ReportPreview): string[][] {
+  const table = preview.document!.sections[0].blocks.find((b) => b.kind === 'table')!;
+  if (table.kind !== 'table') throw new Error('no table');
+  return table.rows.map((r) => r.cells.map((cell) => cell.paras.map((p) => p.runs.map((run) => run.text).join('')).join(' / ')));
+}
+
+describe('codes with their sources (meta-synthesis)', () => {
+  let t: TestApp;
+  beforeEach(async () => {
+    t = makeTestApp();
+    await codedSynthesis(t);
+  });
+  afterEach(() => t.close());
+
+  it('lists each code under its component and subcomponent with its studies’ numbers, sorted as numbers, and names the unnumbered study', async () => {
+    const preview = await t.client.call('reports.preview', { kind: 'sources', options: {} });
+    const table = preview.document!.sections[0].blocks.find((b) => b.kind === 'table');
+    expect(table && table.kind === 'table' && [table.title, table.columns.map((c) => c.label)]).toEqual([
+      'Components, subcomponents and codes with their sources',
+      ['Component', 'Subcomponent', 'Codes (studies)'],
+    ]);
+    expect(tableRows(preview)).toEqual([
+      ['Collaboration', 'Working in teams', 'teamwork skills (45, 53, 79)'],
+      ['Collaboration', 'Working in teams', 'shared goals (9, unnumbered)'],
+      ['Feedback', 'Giving feedback', 'feedback on reasoning'],
+    ]);
+    const note = table && table.kind === 'table' ? table.note : '';
+    expect(note).toContain('1 document has no reference number (“Study 05”)');
+    expect(note).toContain('1 code found in it counts it as “unnumbered”');
+    expect(preview.warnings.join(' ')).toContain('Set the numbers in Documents');
+  });
+
+  it('writes the same table as CSV, one row per code with its references, and as Word', async () => {
+    const csv = await t.client.call('reports.export', { kind: 'sources', format: 'csv', options: { namesChecked: true }, path: t.file('sources.csv') });
+    const lines = fs.readFileSync(csv.path, 'utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+    expect(lines).toEqual([
+      'Component,Subcomponent,Code,References,Documents without a reference number,Studies',
+      'Collaboration,Working in teams,teamwork skills,"45, 53, 79",,3',
+      'Collaboration,Working in teams,shared goals,9,Study 05,2',
+      'Feedback,Giving feedback,feedback on reasoning,,,0',
+    ]);
+
+    const docx = await t.client.call('reports.export', { kind: 'sources', format: 'docx', options: { namesChecked: true }, path: t.file('sources.docx') });
+    const xml = strFromU8(unzipSync(new Uint8Array(fs.readFileSync(docx.path)))['word/document.xml']);
+    const text = xml.replace(/<[^>]+>/g, '');
+    expect(text).toContain('Components, subcomponents and codes with their sources');
+    expect(text).toContain('teamwork skills (45, 53, 79)');
+    expect(text).toContain('shared goals (9, unnumbered)');
+    // The header row repeats on each page, as in the other tables.
+    expect(xml).toMatch(/<w:tblHeader\/>/);
+  });
+
+  it('numbers the unnumbered study in list order, after which no study is unnumbered', async () => {
+    await t.client.call('documents.numberByOrder', {});
+    const preview = await t.client.call('reports.preview', { kind: 'sources', options: {} });
+    expect(tableRows(preview)[1][2]).toBe('shared goals (9, 80)');
+    expect(preview.warnings.join(' ')).not.toContain('reference number');
+  });
+});
+
+describe('a meta-synthesis in REFI-QDA', () => {
+  let t: TestApp;
+  beforeEach(async () => {
+    t = makeTestApp();
+    await codedSynthesis(t);
+  });
+  afterEach(() => t.close());
+
+  it('describes components and subcomponents in its own words, and reads them back as those levels in any method', async () => {
+    const out = await t.client.call('refi.exportProject', { path: t.file('synthesis.qdpx') });
+    const qde = strFromU8(unzipSync(new Uint8Array(fs.readFileSync(out.path)))['project.qde']);
+    expect(qde).toMatch(/name="Collaboration"[^>]*>\s*<Description>\[Component\]<\/Description>/);
+    expect(qde).toMatch(/name="Working in teams"[^>]*>\s*<Description>\[Subcomponent\]<\/Description>/);
+
+    // Into a content analysis, without the exchange record's help: the words still say the levels.
+    for (const methodology of ['meta-synthesis', 'content-analysis'] as const) {
+      await t.client.call('refi.importProject', { sourcePath: out.path, targetPath: t.file(`${methodology}.condensa`), methodology });
+      const nodes = await t.client.call('codebook.list', {});
+      expect(Object.fromEntries(nodes.map((n) => [n.name, n.level]))).toMatchObject({ Collaboration: 'category', 'Working in teams': 'subcategory', 'teamwork skills': 'code' });
+    }
   });
 });

@@ -97,7 +97,7 @@ describe('names in pseudonymised exports', () => {
         files += 1;
       }
     }
-    expect(files).toBe(28);
+    expect(files).toBe(31);
     // The check is a recorded step: undone, the names are unchecked again and the export waits.
     await t.client.call('history.undo', {});
     expect((await refusal(t.client.call('reports.export', { kind: 'themes', format: 'docx', options: quoteAll }))).code).toBe('NAMES_UNCHECKED');

@@ -376,7 +376,7 @@ describe('pseudonyms', () => {
         files += 1;
       }
     }
-    expect(files).toBe(28);
+    expect(files).toBe(31);
   });
 
   it('shows labels as spoken when pseudonyms are off (so the check above can fail)', async () => {

@@ -9,6 +9,7 @@ import {
   deleteNodes,
   mergeNodes,
   moveNodes,
+  resolveMove,
   planDelete,
   requireNodeRow,
   splitNode,
@@ -34,15 +35,24 @@ export const codebookHandlers: HandlerMap<keyof typeof codebookMethods> = {
     ctx.write(what, () => updateNode(db, id, changes));
     return getNode(db, id, ctx.project.visibleCoderId);
   },
-  'codebook.move': ({ also, ...input }, ctx) => {
+  'codebook.move': ({ nodes, to, addParent }, ctx) => {
     const db = ctx.project.db;
-    const items = [input, ...also].filter((item, i, all) => all.findIndex((x) => x.id === item.id) === i);
+    const items = nodes.filter((item, i) => nodes.findIndex((x) => x.id === item.id) === i);
+    if (addParent && (to.kind === 'up' || to.kind === 'down' || to.kind === 'outdent' || to.kind === 'indent')) {
+      throw new AppError('BAD_REQUEST', 'A node is placed under a second parent by naming that parent, not by a step up, down, out or in.');
+    }
+    const move = resolveMove(db, items, to);
     const names = items.map((item) => `“${requireNodeRow(db, item.id).name}”`);
-    const parent = input.parentId ? `“${requireNodeRow(db, input.parentId).name}”` : null;
-    const under = parent ? `under ${parent}` : 'to the top level';
-    const what = items.length > 1 ? `${input.addParent ? 'Also place' : 'Move'} ${items.length} nodes (${names.join(', ')}) ${under}` : `${input.addParent ? 'Also place' : 'Move'} ${names[0]} ${under}`;
-    ctx.write(what, () => moveNodes(db, items, input, projectSettings(db).allowMultipleParents));
-    return listNodes(db, ctx.project.visibleCoderId);
+    const what = names.length > 1 ? `${names.length} nodes (${names.join(', ')})` : names[0];
+    const parent = move.parentId ? `“${requireNodeRow(db, move.parentId).name}”` : null;
+    const last = to.kind === 'indent' || (to.kind === 'inside' && to.at === 'last');
+    const where = last ? (parent ? `under ${parent}` : 'to the top level') : `to place ${move.place} ${parent ? `under ${parent}` : 'at the top level'}`;
+    const tail = `${what}${move.outOf ? ` out of “${requireNodeRow(db, move.outOf).name}”` : ''} ${where}`;
+    ctx.write(addParent ? `Also place ${what} under ${parent ?? 'the top level'}` : `Move ${tail}`, () =>
+      moveNodes(db, move, addParent, projectSettings(db).allowMultipleParents),
+    );
+    const said = addParent ? `${what} now also under ${parent}, and still where ${names.length === 1 ? 'it was' : 'they were'}.` : `Moved ${tail}.`;
+    return { nodes: listNodes(db, ctx.project.visibleCoderId), parentId: move.parentId, said };
   },
   'codebook.unlink': ({ id, parentId }, ctx) => {
     const db = ctx.project.db;

@@ -1,6 +1,6 @@
 import { hash } from 'node:crypto';
 import { z } from 'zod';
-import { ATTRIBUTE_TYPES, CODER_ROLES, DOCUMENT_KINDS, MEMO_TARGETS, METHODOLOGIES, NODE_LEVELS, NODE_LEVEL_LABELS, THEME_STATUSES, type NodeLevel } from '../../../shared/domain/vocabulary';
+import { ATTRIBUTE_TYPES, CODER_ROLES, DOCUMENT_KINDS, levelWord, MEMO_TARGETS, METHODOLOGIES, NODE_LEVELS, THEME_STATUSES, type Methodology, type NodeLevel } from '../../../shared/domain/vocabulary';
 import { isGuid } from './model';
 
 // How Condensa writes what REFI-QDA has no element for (docs/refi-convention.md explains it for
@@ -17,7 +17,8 @@ export const RECORD_NOTE_DESCRIPTION =
 export const RECORD_FORMAT = 'condensa-refi';
 export const RECORD_VERSION = 1;
 
-const LEVEL_BY_LABEL = new Map<string, NodeLevel>(NODE_LEVELS.map((l) => [NODE_LEVEL_LABELS[l].toLowerCase(), l]));
+// Every method's word reads back as its level: a meta-synthesis's "[Component]" is a category.
+const LEVEL_BY_LABEL = new Map<string, NodeLevel>(METHODOLOGIES.flatMap((m) => NODE_LEVELS.map((l): [string, NodeLevel] => [levelWord(m, l).toLowerCase(), l])));
 
 export interface NodeText {
   readonly level: NodeLevel;
@@ -30,8 +31,8 @@ export interface NodeText {
  * A code's Description as other programs show it: "[Category] definition", then the inclusion and
  * exclusion criteria as paragraphs. Codes (the bottom level) carry no prefix.
  */
-export function renderNodeDescription(n: NodeText): string {
-  const head = n.level === 'code' ? '' : `[${NODE_LEVEL_LABELS[n.level]}]`;
+export function renderNodeDescription(n: NodeText, methodology: Methodology = 'content-analysis'): string {
+  const head = n.level === 'code' ? '' : `[${levelWord(methodology, n.level)}]`;
   const parts: string[] = [];
   const first = head && n.definition ? `${head} ${n.definition}` : head || n.definition;
   if (first) parts.push(first);

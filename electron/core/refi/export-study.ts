@@ -4,6 +4,7 @@ import type { AttributeType, CoderRole, DocumentKind, MemoTarget, Methodology, N
 import { codePointIndex, type CodePointIndex } from '../../../shared/domain/offsets';
 import { plural } from '../export/blocks';
 import { stmt } from '../store/statements';
+import { projectSettings } from '../repos/project-repo';
 import { noSteps, type TaskStep } from '../tasks';
 import {
   CONDENSATION_NOTE_NAME,
@@ -135,7 +136,7 @@ class CodeTree {
   readonly roots: RefiCode[];
   readonly multiParent: string[] = [];
 
-  constructor(nodes: readonly NodeRow[], links: readonly LinkRow[], codedIds: ReadonlySet<string>, memoRefs: ReadonlyMap<string, string[]>) {
+  constructor(nodes: readonly NodeRow[], links: readonly LinkRow[], codedIds: ReadonlySet<string>, memoRefs: ReadonlyMap<string, string[]>, methodology: Methodology) {
     const byId = new Map(nodes.map((n) => [n.id, n]));
     const firstParent = new Map<string, LinkRow>();
     for (const l of links) {
@@ -159,7 +160,7 @@ class CodeTree {
         name: n.name,
         isCodable: n.level === 'code' || codedIds.has(n.id),
         color: RGB.test(n.colour) ? n.colour.toLowerCase() : null,
-        description: renderNodeDescription(n) || null,
+        description: renderNodeDescription(n, methodology) || null,
         noteRefs: memoRefs.get(n.id) ?? [],
         children: kids.map(build),
       };
@@ -185,7 +186,7 @@ export function exportCodebookXml(db: Database.Database, origin: string): { xml:
     throw new AppError('REFI_EMPTY_CODEBOOK', 'The codebook is empty, and a REFI-QDA codebook must hold at least one code. Add a code first.');
   }
   const coded = new Set(all<{ code_id: string }>(db, `SELECT DISTINCT code_id FROM codings`).map((r) => r.code_id));
-  const tree = new CodeTree(nodes, linkRows(db), coded, new Map());
+  const tree = new CodeTree(nodes, linkRows(db), coded, new Map(), projectSettings(db).methodology);
   const codebook: RefiCodebook = { origin, codes: tree.roots, sets: [] };
   const notes = tree.multiParent.length
     ? [`${tree.multiParent.length} code(s) sit under more than one parent; a .qdc nests each code once, so only the first parent is kept (${tree.multiParent.slice(0, 5).join(', ')}).`]
@@ -269,7 +270,7 @@ export function buildRefiProject(db: Database.Database, origin: string): Built {
   }
 
   const coded = new Set(all<{ code_id: string }>(db, `SELECT DISTINCT code_id FROM codings`).map((r) => r.code_id));
-  const tree = new CodeTree(nodes, links, coded, memoRefs);
+  const tree = new CodeTree(nodes, links, coded, memoRefs, project.methodology);
 
   const variables: RefiVariable[] = attributes.map((a) => {
     const type = variableTypeOf(a.type, values.filter((v) => v.attribute_id === a.id).map((v) => v.value));

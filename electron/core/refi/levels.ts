@@ -92,7 +92,7 @@ export function planLevels(codes: readonly RefiCode[], record: CondensaRecord | 
   walkCodes(codes, (c) => {
     const rec = record?.nodes[c.guid];
     // The record's wording wins only while the visible description still says the same thing.
-    const fromRecord = rec && renderNodeDescription(rec) === (c.description ?? '') ? rec : null;
+    const fromRecord = rec && renderNodeDescription(rec, choice.methodology) === (c.description ?? '') ? rec : null;
     // A level prefix is convention, not definition: it is taken off the text whatever the level rule.
     const text = fromRecord ?? parseNodeDescription(c.description, rec?.level ?? 'code');
     const override = choice.overrides?.[c.guid];

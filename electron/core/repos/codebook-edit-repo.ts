@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import type { NodeLevel, ThemeStatus } from '../../../shared/domain/vocabulary';
 import { AppError } from '../../../shared/api/errors';
+import type { MoveTarget } from '../../../shared/api/methods/codebook';
 import { placementProblem, subtreeIds, type TreeNode } from '../../../shared/domain/codebook-tree';
 import { nowIso, stmt } from '../store/statements';
 
@@ -160,6 +161,9 @@ function moveNode(db: Database.Database, input: MoveInput, allowMultipleParents:
       throw new AppError('CONFLICT', 'This project keeps each code under one parent. Allow several parents in the project settings to place it in more than one category.');
     }
     if (input.parentId === null) throw new AppError('BAD_REQUEST', 'Choose the category to add the code to.');
+    if (current.includes(input.parentId)) {
+      throw new AppError('CONFLICT', `“${requireNodeRow(db, input.id).name}” is already under “${requireNodeRow(db, input.parentId).name}”.`);
+    }
     link(db, input.parentId, input.id);
     placeAmongSiblings(db, input.parentId, input.id, input.index);
     return;
@@ -174,23 +178,98 @@ function moveNode(db: Database.Database, input: MoveInput, allowMultipleParents:
   placeAmongSiblings(db, input.parentId, input.id, input.index);
 }
 
+/** A node that moves, with the parent its row showed it under (stale after a quick earlier move; checked). */
+export interface MovingItem {
+  readonly id: string;
+  readonly fromParentId?: string | null;
+}
+
+/** A move made concrete against the tree as it is: the parent, the sibling the nodes go before (null: last), each node's parent now. */
+export interface ResolvedMove {
+  readonly parentId: string | null;
+  readonly beforeId: string | null;
+  readonly items: readonly MovingItem[];
+  /** The parent the nodes leave on an outdent, for the words. */
+  readonly outOf: string | null;
+  /** Their place among the new siblings afterwards, from 1. */
+  readonly place: number;
+}
+
+/** The parent a node sits under now: its only one, else the one its row named if it is still one; undefined when that cannot be told. */
+function parentNow(tree: readonly TreeRow[], id: string, named: string | null | undefined): string | null | undefined {
+  const parents = tree.find((n) => n.id === id)?.parentIds ?? [];
+  if (parents.length <= 1) return parents[0] ?? null;
+  return named !== undefined && named !== null && parents.includes(named) ? named : undefined;
+}
+
+/** The one parent the nodes of a step move (up, down, out, in) stand under side by side. */
+function sharedParent(tree: readonly TreeRow[], items: readonly MovingItem[]): string | null {
+  const parents = new Set(items.map((item) => parentNow(tree, item.id, item.fromParentId)));
+  if (parents.has(undefined)) throw new AppError('CONFLICT', 'This code sits under several categories; select the row under the one to move it in.');
+  if (parents.size > 1) throw new AppError('CONFLICT', 'These nodes sit under different parents: a step up, down, out or in moves nodes that stand side by side.');
+  return [...parents][0] as string | null;
+}
+
 /**
- * Moves several nodes under one parent in one step: the first to `index`, each next one right
- * after the one before (so a selection keeps its order and stays together).
+ * Finds where a move goes in the tree as it stands now, not as the screen showed it when the key was
+ * pressed: a second Alt+arrow sent before the first was redrawn starts where the first left the node.
  */
-export function moveNodes(
-  db: Database.Database,
-  items: readonly { readonly id: string; readonly fromParentId?: string | null }[],
-  target: { readonly parentId: string | null; readonly index?: number; readonly addParent: boolean },
-  allowMultipleParents: boolean,
-): void {
-  let index = target.index;
-  items.forEach((item, i) => {
-    if (i > 0) {
-      const previous = siblingIds(db, target.parentId).filter((id) => id !== item.id).indexOf(items[i - 1].id);
-      index = previous + 1;
+export function resolveMove(db: Database.Database, items: readonly MovingItem[], to: MoveTarget): ResolvedMove {
+  for (const item of items) requireNodeRow(db, item.id);
+  const tree = loadTree(db);
+  const moving = new Set(items.map((item) => item.id));
+  const staying = (parentId: string | null) => siblingIds(db, parentId).filter((id) => !moving.has(id));
+  const who = items.length === 1 ? `“${tree.find((n) => n.id === items[0].id)!.name}” is` : 'These are';
+  let parentId: string | null;
+  let beforeId: string | null = null;
+  let outOf: string | null = null;
+  if (to.kind === 'inside') {
+    if (to.nodeId !== null) requireNodeRow(db, to.nodeId);
+    parentId = to.nodeId;
+    beforeId = to.at === 'first' ? (staying(parentId)[0] ?? null) : null;
+  } else if (to.kind === 'before' || to.kind === 'after') {
+    requireNodeRow(db, to.nodeId);
+    if (moving.has(to.nodeId)) throw new AppError('CONFLICT', 'A node cannot go before or after itself.');
+    parentId = parentNow(tree, to.nodeId, to.parentId) ?? tree.find((n) => n.id === to.nodeId)!.parentIds[0];
+    const others = staying(parentId);
+    beforeId = to.kind === 'before' ? to.nodeId : (others[others.indexOf(to.nodeId) + 1] ?? null);
+  } else {
+    const from = sharedParent(tree, items);
+    const order = siblingIds(db, from);
+    const positions = order.flatMap((id, i) => (moving.has(id) ? [i] : []));
+    const above = order.slice(0, positions[0]).filter((id) => !moving.has(id));
+    const below = order.slice(positions[positions.length - 1] + 1).filter((id) => !moving.has(id));
+    if (to.kind === 'up') {
+      if (above.length === 0) throw new AppError('CONFLICT', `${who} first among ${items.length === 1 ? 'its' : 'their'} siblings.`);
+      parentId = from;
+      beforeId = above[above.length - 1];
+    } else if (to.kind === 'down') {
+      if (below.length === 0) throw new AppError('CONFLICT', `${who} last among ${items.length === 1 ? 'its' : 'their'} siblings.`);
+      parentId = from;
+      beforeId = below[1] ?? null;
+    } else if (to.kind === 'indent') {
+      if (above.length === 0) throw new AppError('CONFLICT', `${who} first among ${items.length === 1 ? 'its' : 'their'} siblings: there is no sibling above to go under.`);
+      parentId = above[above.length - 1];
+    } else {
+      if (from === null) throw new AppError('CONFLICT', `${who} already at the top level.`);
+      outOf = from;
+      // A parent under several categories: out to the first of them.
+      parentId = tree.find((n) => n.id === from)!.parentIds[0] ?? null;
+      const others = staying(parentId);
+      beforeId = others[others.indexOf(from) + 1] ?? null;
     }
-    moveNode(db, { ...target, ...item, index }, allowMultipleParents);
+  }
+  const others = staying(parentId);
+  const place = (beforeId === null ? others.length : others.indexOf(beforeId)) + 1;
+  return { parentId, beforeId, outOf, place, items: items.map((item) => ({ id: item.id, fromParentId: parentNow(tree, item.id, item.fromParentId) ?? item.fromParentId })) };
+}
+
+/** Moves nodes in one step: the first before `beforeId` (or last), each next one right after the one before, so a selection keeps its order. */
+export function moveNodes(db: Database.Database, move: ResolvedMove, addParent: boolean, allowMultipleParents: boolean): void {
+  move.items.forEach((item, i) => {
+    const order = siblingIds(db, move.parentId).filter((id) => id !== item.id);
+    const index = i > 0 ? order.indexOf(move.items[i - 1].id) + 1 : move.beforeId === null ? order.length : order.indexOf(move.beforeId);
+    moveNode(db, { ...item, parentId: move.parentId, index, addParent }, allowMultipleParents);
   });
 }
 

@@ -112,3 +112,17 @@ export function getDocumentDetail(db: Database.Database, id: string, coderId: st
 export function listDocumentGroups(db: Database.Database): DocumentGroup[] {
   return stmt(db, `SELECT id, name, sort FROM document_groups ORDER BY sort, name`).all() as DocumentGroup[];
 }
+
+/** The documents each code was applied in, by the coders given: a code's sources. */
+export function documentsByCode(db: Database.Database, coderIds: readonly string[]): Map<string, string[]> {
+  const rows = stmt(db, `SELECT DISTINCT code_id AS codeId, document_id AS documentId FROM codings WHERE coder_id IN (SELECT value FROM json_each(?))`).all(
+    JSON.stringify(coderIds),
+  ) as { codeId: string; documentId: string }[];
+  const out = new Map<string, string[]>();
+  for (const r of rows) {
+    const list = out.get(r.codeId);
+    if (list) list.push(r.documentId);
+    else out.set(r.codeId, [r.documentId]);
+  }
+  return out;
+}

@@ -13,11 +13,8 @@ import {
   draftPosition,
   dropTarget,
   flattenCodebook,
-  indentTarget,
-  outdentTarget,
   parentIdsOf,
   parentRow,
-  reorderTarget,
   rowRange,
   siblingPlaces,
   siblingDraft,
@@ -120,6 +117,9 @@ function DraftRow({ draft }: { draft: NodeDraft }) {
   );
 }
 
+/** Alt+arrows: the selection one step up, down, out of its parent or in under the sibling above. */
+const STEPS = { ArrowUp: 'up', ArrowDown: 'down', ArrowLeft: 'outdent', ArrowRight: 'indent' } as const;
+
 const DRAG_NOTE = 'Drag to move: the line shows before or after, the outline inside';
 
 export function CodebookView() {
@@ -183,21 +183,6 @@ export function CodebookView() {
     treeRef.current?.querySelector<HTMLElement>(`[data-tree-path="${row.path}"]`)?.focus();
   };
 
-  const nameOf = (id: string | null) => (id ? `“${nodes.find((n) => n.id === id)?.name ?? ''}”` : 'the top of the codebook');
-
-  /** Alt+arrows: the focused row alone, one step. */
-  const stepMove = (row: TreeRow, key: string) => {
-    const target =
-      key === 'ArrowUp' ? reorderTarget(rows, row, -1) : key === 'ArrowDown' ? reorderTarget(rows, row, 1) : key === 'ArrowLeft' ? outdentTarget(rows, row) : indentTarget(rows, row);
-    if (!target) {
-      const why = { ArrowUp: 'is first among its siblings', ArrowDown: 'is last among its siblings', ArrowLeft: 'is already at the top level', ArrowRight: 'has no sibling above it to go under' }[key];
-      showNotice(`“${row.node.name}” ${why}.`);
-      return;
-    }
-    const where = key === 'ArrowUp' || key === 'ArrowDown' ? `place ${(target.index ?? 0) + 1} under ${nameOf(target.parentId)}` : nameOf(target.parentId);
-    void moveSelection([{ id: row.node.id, fromParentId: row.parentId }], target, where);
-  };
-
   const onTreeKey = (e: KeyboardEvent<HTMLDivElement>) => {
     // Keys act on the row that has the focus (a click on a chevron may have moved it without selecting).
     const row = visible.find((r) => r.path === (e.target as HTMLElement).dataset.treePath);
@@ -205,7 +190,7 @@ export function CodebookView() {
     const chosen = row === focused ? selection : [row];
     const primary = e.ctrlKey || e.metaKey;
     const open = withChildren.has(row.node.id) && !collapsed.has(row.node.id);
-    if (e.altKey && ['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight'].includes(e.key)) stepMove(row, e.key);
+    if (e.altKey && e.key in STEPS) void moveSelection(movingOf(chosen), { kind: STEPS[e.key as keyof typeof STEPS] });
     else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') focusRow(stepRow(visible, row.path, e.key === 'ArrowDown' ? 1 : -1), e.shiftKey ? 'range' : 'only');
     else if (e.key === 'Home' || e.key === 'End') focusRow(e.key === 'Home' ? visible[0] : visible[visible.length - 1], e.shiftKey ? 'range' : 'only');
     else if (e.key === 'ArrowRight' && !primary) {
@@ -221,7 +206,7 @@ export function CodebookView() {
       showNotice(`Cut ${moving.length === 1 ? `“${row.node.name}”` : `${moving.length} nodes`}: select where ${moving.length === 1 ? 'it goes' : 'they go'} and press Ctrl+V.`);
     } else if (primary && e.key.toLowerCase() === 'v' && !e.shiftKey) {
       if (!cut?.length) showNotice('Nothing is cut: select nodes and press Ctrl+X first.');
-      else void moveSelection(cut, { parentId: row.node.id }, nameOf(row.node.id)).then((ok) => ok && useTree.setState({ cut: null }));
+      else void moveSelection(cut, { kind: 'inside', nodeId: row.node.id, at: 'last' }).then((ok) => ok && useTree.setState({ cut: null }));
     } else if (e.key === 'Escape' && (marked.size || cut)) useTree.setState({ marked: new Set(), cut: null });
     else if (e.key === 'Enter' && !primary && !e.shiftKey) startDraft(siblingDraft(rows, row));
     else if (e.key === 'Insert' || (e.key === 'Enter' && primary)) {
@@ -239,8 +224,8 @@ export function CodebookView() {
     const moving = dragged.current;
     if (!moving) return;
     const place = placeFor(e);
-    const to = dropTarget(rows, row, place, moving[0].id, withChildren.has(row.node.id) && !collapsed.has(row.node.id));
-    const refused = moveProblem(moving, to.parentId) !== null;
+    const { parentId } = dropTarget(row, place, withChildren.has(row.node.id) && !collapsed.has(row.node.id));
+    const refused = moveProblem(moving, parentId) !== null;
     if (!refused) {
       e.preventDefault();
       e.dataTransfer.dropEffect = 'move';
@@ -253,8 +238,7 @@ export function CodebookView() {
     dragged.current = null;
     setDrop(null);
     if (!moving || moving.some((m) => m.id === row.node.id)) return;
-    const to = dropTarget(rows, row, place, moving[0].id, withChildren.has(row.node.id) && !collapsed.has(row.node.id));
-    await moveSelection(moving, to, nameOf(to.parentId));
+    await moveSelection(moving, dropTarget(row, place, withChildren.has(row.node.id) && !collapsed.has(row.node.id)).to);
   };
 
   const dialogSources = selection.map((r) => r.node);

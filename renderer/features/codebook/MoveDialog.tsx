@@ -60,7 +60,7 @@ export function MoveDialog({ moving, onClose }: { moving: readonly MovingNode[];
   const what = movingNodes.length === 1 ? `“${movingNodes[0].name}”` : `${movingNodes.length} selected nodes`;
   const move = async (target: Target | undefined) => {
     if (!target) return;
-    if (await moveSelection(moving, { parentId: target.id }, target.id === null ? 'the top of the codebook' : `“${target.name}”`, alsoKeep)) onClose();
+    if (await moveSelection(moving, { kind: 'inside', nodeId: target.id, at: 'last' }, alsoKeep)) onClose();
   };
   const optionId = (i: number) => `move-target-${i}`;
   return (

@@ -1,4 +1,5 @@
 import type { CodebookNode } from '../../../shared/api/entities';
+import type { MoveTarget } from '../../../shared/api/methods/codebook';
 import { placementProblem } from '../../../shared/domain/codebook-tree';
 
 export interface TreeRow {
@@ -58,12 +59,6 @@ export function parentForNew(
   return null;
 }
 
-/** Where a node goes: under `parentId` (null: the top), at `index` among its siblings (the end when left out). */
-export interface Placement {
-  readonly parentId: string | null;
-  readonly index?: number;
-}
-
 const parentPath = (row: TreeRow) => row.path.slice(0, row.path.lastIndexOf('/'));
 
 /** The rows left on screen when the nodes in `collapsed` hide what is beneath them. */
@@ -115,38 +110,15 @@ export function stepRow(visible: readonly TreeRow[], path: string | null, delta:
   return visible[Math.min(visible.length - 1, Math.max(0, i < 0 ? 0 : i + delta))];
 }
 
-/** Alt+↑/↓: one place up or down among its siblings; null at the end it is already at. */
-export function reorderTarget(rows: readonly TreeRow[], row: TreeRow, delta: -1 | 1): Placement | null {
-  const siblings = siblingRows(rows, row);
-  const next = siblings.findIndex((r) => r.path === row.path) + delta;
-  return next < 0 || next >= siblings.length ? null : { parentId: row.parentId, index: next };
-}
-
-/** Alt+←: out of its parent, to just after the parent; null at the top level. */
-export function outdentTarget(rows: readonly TreeRow[], row: TreeRow): Placement | null {
-  const parent = parentRow(rows, row);
-  if (!parent) return null;
-  return { parentId: parent.parentId, index: siblingRows(rows, parent).findIndex((r) => r.path === parent.path) + 1 };
-}
-
-/** Alt+→: under the sibling above it, as its last child; null for a first child. */
-export function indentTarget(rows: readonly TreeRow[], row: TreeRow): Placement | null {
-  const siblings = siblingRows(rows, row);
-  const above = siblings[siblings.findIndex((r) => r.path === row.path) - 1];
-  return above ? { parentId: above.node.id } : null;
-}
-
 /**
- * Where a drop puts a node: before or after the row among its siblings, or inside it at the end.
- * After an open row with children is its first child, where the line is drawn.
+ * What a drop asks for, named by the row it fell on: before or after it among its siblings, or
+ * inside it at the end; after an open row with children is its first child, where the line is
+ * drawn. `parentId` is the parent that asks for (the drop indicator refuses a wrong level).
  */
-export function dropTarget(rows: readonly TreeRow[], row: TreeRow, place: 'before' | 'inside' | 'after', movingId: string, open: boolean): Placement {
-  const hasChildren = rows.some((r) => r.parentId === row.node.id && parentPath(r) === row.path);
-  if (place === 'inside') return { parentId: row.node.id };
-  if (place === 'after' && open && hasChildren) return { parentId: row.node.id, index: 0 };
-  const siblings = siblingRows(rows, row).filter((r) => r.node.id !== movingId);
-  const at = siblings.findIndex((r) => r.path === row.path);
-  return { parentId: row.parentId, index: place === 'before' ? Math.max(0, at) : at + 1 };
+export function dropTarget(row: TreeRow, place: 'before' | 'inside' | 'after', open: boolean): { readonly to: MoveTarget; readonly parentId: string | null } {
+  if (place === 'inside') return { to: { kind: 'inside', nodeId: row.node.id, at: 'last' }, parentId: row.node.id };
+  if (place === 'after' && open) return { to: { kind: 'inside', nodeId: row.node.id, at: 'first' }, parentId: row.node.id };
+  return { to: { kind: place, nodeId: row.node.id, parentId: row.parentId }, parentId: row.parentId };
 }
 
 /** The visible rows from one row to another, both included, in screen order. */

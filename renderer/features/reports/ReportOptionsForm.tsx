@@ -2,16 +2,16 @@ import { useId } from 'react';
 import { ABSTRACTION_COLUMN_LABELS, ABSTRACTION_COLUMNS, defaultLevels, type AbstractionColumn, type ReportKind, type ReportOptions } from '../../../shared/api/methods/reports';
 import { ATTRIBUTION_FIELDS } from '../../../shared/domain/attribution';
 import { REPORT_LANGUAGES } from '../../../shared/domain/languages';
-import { LEVELS_BY_METHOD, NODE_LEVEL_LABELS, NODE_LEVELS, type NodeLevel } from '../../../shared/domain/vocabulary';
+import { LEVELS_BY_METHOD, levelWord, NODE_LEVELS, type NodeLevel } from '../../../shared/domain/vocabulary';
 import { useAppStore } from '../../state/app-store';
 import { useWorkspace } from '../../state/workspace-store';
 import { optionsOf, setOption, useReports } from './reports-store';
 
 // Which options each report reads; the others are not shown for it.
 const USES: Readonly<Record<string, readonly ReportKind[]>> = {
-  coder: ['codebook', 'categories', 'themes', 'abstraction', 'segments', 'matrix'],
+  coder: ['codebook', 'categories', 'themes', 'abstraction', 'segments', 'matrix', 'sources'],
   coders: ['agreement'],
-  levels: ['codebook', 'categories', 'themes', 'matrix'],
+  levels: ['codebook', 'categories', 'themes', 'matrix', 'sources'],
   columns: ['abstraction'],
   attribution: ['themes', 'codebook'],
   quotes: ['themes'],
@@ -19,7 +19,7 @@ const USES: Readonly<Record<string, readonly ReportKind[]>> = {
   by: ['participants'],
   attributes: ['participants', 'matrix', 'segments'],
   count: ['matrix'],
-  layout: ['codebook', 'categories', 'themes', 'abstraction', 'participants', 'agreement', 'memos', 'matrix'],
+  layout: ['codebook', 'categories', 'themes', 'abstraction', 'participants', 'agreement', 'memos', 'matrix', 'sources'],
 };
 
 function toggle<T>(list: readonly T[], item: T, on: boolean, order: readonly T[]): T[] {
@@ -99,7 +99,7 @@ export function ReportOptionsForm() {
         <fieldset>
           <legend>Levels</legend>
           {methodLevels.map((l: NodeLevel) => (
-            <Check key={l} label={NODE_LEVEL_LABELS[l]} checked={levels.includes(l)} onChange={(on) => setOption('levels', toggle(levels, l, on, NODE_LEVELS))} />
+            <Check key={l} label={levelWord(methodology, l)} checked={levels.includes(l)} onChange={(on) => setOption('levels', toggle(levels, l, on, NODE_LEVELS))} />
           ))}
         </fieldset>
       )}

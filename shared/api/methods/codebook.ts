@@ -63,6 +63,19 @@ export const Retrieval = z.object({
 });
 export type Retrieval = z.infer<typeof Retrieval>;
 
+/**
+ * Where moving nodes go, named by nodes rather than by positions, so that moves sent faster than
+ * the tree is redrawn each land where the user meant: before or after a node (under the parent its
+ * row shows it under), first or last inside a node (null: the top of the codebook), or one step
+ * from where they stand (up or down among their siblings, out of their parent, in under the sibling above).
+ */
+export const MoveTarget = z.discriminatedUnion('kind', [
+  z.object({ kind: z.enum(['before', 'after']), nodeId: Id, parentId: Id.nullable().optional() }),
+  z.object({ kind: z.literal('inside'), nodeId: Id.nullable(), at: z.enum(['first', 'last']).default('last') }),
+  z.object({ kind: z.enum(['up', 'down', 'outdent', 'indent']) }),
+]);
+export type MoveTarget = z.infer<typeof MoveTarget>;
+
 export const codebookMethods = {
   'codebook.create': command(
     'Adds a code, subcategory, category or theme',
@@ -87,22 +100,24 @@ export const codebookMethods = {
     CodebookNode,
   ),
   'codebook.move': command(
-    'Moves a node under another parent (or to the top) and to a position among its siblings',
+    'Moves nodes to a place named by other nodes (before or after one, inside one, one step up, down, out or in); the core finds the place in the tree as it is when the command runs',
     z.object({
-      id: Id,
-      parentId: Id.nullable(),
-      index: z.number().int().min(0).optional(),
-      /** With several parents: the link to move; the others stay. */
-      fromParentId: Id.nullable().optional(),
-      /** Keep the current parents and add this one (only when the project allows several parents). */
-      addParent: z.boolean().default(false),
-      /** Further nodes that move in the same step (a selection of several), placed after it in this order. */
-      also: z
+      /** The nodes that move, in this order; each with the parent its row showed it under (needed when it has several). */
+      nodes: z
         .array(z.object({ id: Id, fromParentId: Id.nullable().optional() }))
-        .max(1000)
-        .default([]),
+        .min(1)
+        .max(1000),
+      to: MoveTarget,
+      /** Keep the current parents and add the new one (only when the project allows several parents). */
+      addParent: z.boolean().default(false),
     }),
-    z.array(CodebookNode),
+    z.object({
+      nodes: z.array(CodebookNode),
+      /** The parent they went under (null: the top). */
+      parentId: Id.nullable(),
+      /** What happened, in a sentence for the status line ("Moved “Year gap” to place 2 under “Belonging”."). */
+      said: z.string(),
+    }),
   ),
   'codebook.unlink': command(
     'Takes a node out of one of its several parents',

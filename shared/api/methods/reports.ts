@@ -5,7 +5,7 @@ import { LEVELS_BY_METHOD, type Methodology, type NodeLevel as Level } from '../
 import { REPORT_LANGUAGE_TAGS } from '../../domain/languages';
 import { command, query } from '../method';
 
-export const REPORT_KINDS = ['codebook', 'categories', 'themes', 'abstraction', 'participants', 'agreement', 'memos', 'segments', 'reliability', 'matrix'] as const;
+export const REPORT_KINDS = ['codebook', 'categories', 'themes', 'abstraction', 'participants', 'agreement', 'memos', 'segments', 'reliability', 'matrix', 'sources'] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];
 
 export const REPORT_FORMATS = ['docx', 'xlsx', 'csv'] as const;
@@ -22,6 +22,7 @@ export const REPORT_LABELS: Readonly<Record<ReportKind, string>> = {
   segments: 'Coded segments (long format)',
   reliability: 'Reliability data (unit × code, a 0/1 column per coder)',
   matrix: 'Code × attribute matrix',
+  sources: 'Codes with their sources',
 };
 
 /** The files each report can be saved as; segments and reliability data are spreadsheets only. */
@@ -36,6 +37,7 @@ export const FORMATS_BY_KIND: Readonly<Record<ReportKind, readonly ReportFormat[
   segments: ['xlsx', 'csv'],
   reliability: ['xlsx', 'csv'],
   matrix: REPORT_FORMATS,
+  sources: REPORT_FORMATS,
 };
 
 /** The levels a report shows when the author has not chosen: what papers usually print. */
@@ -44,6 +46,7 @@ export function defaultLevels(kind: ReportKind, methodology: Methodology): Level
   const above = LEVELS_BY_METHOD[methodology].filter((l) => l !== 'code');
   switch (kind) {
     case 'categories':
+    case 'sources':
       return thematic ? ['theme', 'subtheme'] : ['category', 'subcategory'];
     case 'themes':
       return thematic ? ['theme', 'subtheme'] : ['theme', 'category'];

@@ -4,11 +4,8 @@ import { levelProblem, placementProblem } from '../../../shared/domain/codebook-
 import {
   dropTarget,
   flattenCodebook,
-  indentTarget,
   moveTargets,
-  outdentTarget,
   parentRow,
-  reorderTarget,
   rowRange,
   siblingPlaces,
   stepRow,
@@ -54,37 +51,14 @@ describe('the codebook tree by keyboard', () => {
     expect(parentRow(rows, row('theme'))).toBeUndefined();
   });
 
-  it('Alt+↑/↓ reorder among siblings and refuse past the ends', () => {
-    expect(reorderTarget(rows, row('code2'), -1)).toEqual({ parentId: 'sub1', index: 0 });
-    expect(reorderTarget(rows, row('code2'), 1)).toEqual({ parentId: 'sub1', index: 2 });
-    expect(reorderTarget(rows, row('code1'), -1)).toBeNull();
-    expect(reorderTarget(rows, row('code3'), 1)).toBeNull();
-    // Top-level siblings too.
-    expect(reorderTarget(rows, row('loose'), -1)).toEqual({ parentId: null, index: 0 });
-  });
-
-  it('Alt+← puts a node right after its parent; at the top level there is nowhere to go', () => {
-    expect(outdentTarget(rows, row('code2'))).toEqual({ parentId: 'catA', index: 1 });
-    expect(outdentTarget(rows, row('code4'))).toEqual({ parentId: 'theme', index: 2 });
-    expect(outdentTarget(rows, row('catB'))).toEqual({ parentId: null, index: 1 });
-    expect(outdentTarget(rows, row('theme'))).toBeNull();
-  });
-
-  it('Alt+→ puts a node under the sibling above it; a first child cannot indent', () => {
-    expect(indentTarget(rows, row('code3'))).toEqual({ parentId: 'code2' });
-    expect(indentTarget(rows, row('catB'))).toEqual({ parentId: 'catA' });
-    expect(indentTarget(rows, row('code1'))).toBeNull();
-    expect(indentTarget(rows, row('loose'))).toEqual({ parentId: 'theme' });
-  });
-
-  it('a drop goes before, after or inside; after an open parent is its first child', () => {
-    expect(dropTarget(rows, row('code2'), 'before', 'code4', true)).toEqual({ parentId: 'sub1', index: 1 });
-    expect(dropTarget(rows, row('code2'), 'after', 'code4', true)).toEqual({ parentId: 'sub1', index: 2 });
-    // The dragged node is not counted among the siblings it leaves.
-    expect(dropTarget(rows, row('code3'), 'before', 'code1', true)).toEqual({ parentId: 'sub1', index: 1 });
-    expect(dropTarget(rows, row('catB'), 'inside', 'code1', true)).toEqual({ parentId: 'catB' });
-    expect(dropTarget(rows, row('catB'), 'after', 'code1', true)).toEqual({ parentId: 'catB', index: 0 });
-    expect(dropTarget(rows, row('catB'), 'after', 'code1', false)).toEqual({ parentId: 'theme', index: 2 });
+  // Where Alt+arrows, paste and Move to… land is found by the core (tests/integration/codebook-tree-moves.test.ts).
+  it('a drop names the row it fell on: before, after or inside; after an open parent is its first child', () => {
+    expect(dropTarget(row('code2'), 'before', false)).toEqual({ to: { kind: 'before', nodeId: 'code2', parentId: 'sub1' }, parentId: 'sub1' });
+    expect(dropTarget(row('code2'), 'after', false)).toEqual({ to: { kind: 'after', nodeId: 'code2', parentId: 'sub1' }, parentId: 'sub1' });
+    expect(dropTarget(row('catB'), 'inside', true)).toEqual({ to: { kind: 'inside', nodeId: 'catB', at: 'last' }, parentId: 'catB' });
+    expect(dropTarget(row('catB'), 'after', true)).toEqual({ to: { kind: 'inside', nodeId: 'catB', at: 'first' }, parentId: 'catB' });
+    expect(dropTarget(row('catB'), 'after', false)).toEqual({ to: { kind: 'after', nodeId: 'catB', parentId: 'theme' }, parentId: 'theme' });
+    expect(dropTarget(row('loose'), 'before', false).parentId).toBeNull();
   });
 
   it('tells each row its place among its siblings and how many they are', () => {
