@@ -2,17 +2,9 @@ import * as RadixDialog from '@radix-ui/react-dialog';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Autocomplete, Input, ListBox, ListBoxItem, TextField, type Key } from 'react-aria-components';
 import { activeShortcut, holdSelection, searchActions, shortcutLabel } from '../commands/registry';
-import { callQuietly, useAppStore } from '../state/app-store';
-import type { HistoryState } from '../../shared/api/entities';
-import { historyLabel } from '../features/project/history-label';
+import { useCommandLabel } from '../commands/use-command-label';
+import { useAppStore } from '../state/app-store';
 import { useFocusReturn } from './Dialog';
-
-/** Undo and Redo name the step they would take back, which after reopening may be from an earlier session. */
-function shownLabel(id: string, label: string, history: HistoryState | null): string {
-  if (id === 'history.undo' && history?.undoLabel) return historyLabel('undo', { summary: history.undoLabel, earlierAt: history.undoEarlierAt });
-  if (id === 'history.redo' && history?.redoLabel) return historyLabel('redo', { summary: history.redoLabel, earlierAt: history.redoEarlierAt });
-  return label;
-}
 
 export function CommandPalette() {
   const open = useAppStore((s) => s.paletteOpen);
@@ -22,8 +14,7 @@ export function CommandPalette() {
 
 function Palette() {
   const [query, setQuery] = useState('');
-  const [history, setHistory] = useState<HistoryState | null>(null);
-  const hasProject = useAppStore((s) => s.project !== null);
+  const labelOf = useCommandLabel();
   const input = useRef<HTMLInputElement>(null);
   const returnFocus = useFocusReturn();
 
@@ -42,15 +33,6 @@ function Palette() {
   const matches = useMemo(() => searchActions(query), [query]);
   // An unavailable command stays listed (it exists) and says why it cannot run; React Aria skips it and never runs it.
   const unavailable = useMemo(() => matches.filter((a) => !a.enabled()).map((a) => a.id), [matches]);
-
-  useEffect(() => {
-    if (!hasProject) return;
-    let current = true;
-    void callQuietly('history.state', {}).then((h) => current && setHistory(h));
-    return () => {
-      current = false;
-    };
-  }, [hasProject]);
 
   const close = () => useAppStore.setState({ paletteOpen: false });
   const run = (id: Key) => {
@@ -90,7 +72,7 @@ function Palette() {
               >
                 {(a) => {
                   const shortcut = activeShortcut(a);
-                  const label = shownLabel(a.id, a.label, history);
+                  const label = labelOf(a);
                   return (
                     <ListBoxItem id={a.id} textValue={label} className="palette-option">
                       <span className="palette-label">

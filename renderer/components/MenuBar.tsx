@@ -1,18 +1,20 @@
 import * as Menubar from '@radix-ui/react-menubar';
 import { MENUS, commandsOfMenu, type CommandDescriptor } from '../../shared/commands';
 import { actions, activeShortcut, runAction, shortcutLabel } from '../commands/registry';
+import { useCommandLabel } from '../commands/use-command-label';
 import { useAppStore } from '../state/app-store';
 
 /** One menu's items, read when it opens: whether a command can run depends on what is selected then. */
 function MenuItems({ commands }: { commands: readonly CommandDescriptor[] }) {
   const available = new Map(actions().map((a) => [a.id, a.enabled()]));
+  const labelOf = useCommandLabel();
   return (
     <>
       {commands.map((c) => {
         const shortcut = activeShortcut(c);
         return (
           <Menubar.Item key={c.id} className="menu-item" disabled={!available.get(c.id)} onSelect={() => runAction(c.id)}>
-            <span>{c.label}</span>
+            <span>{labelOf(c)}</span>
             {shortcut && <span className="menu-shortcut">{shortcutLabel(shortcut)}</span>}
           </Menubar.Item>
         );
