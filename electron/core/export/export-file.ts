@@ -3,9 +3,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { ReportFormat, ReportKind, ReportOptions } from '../../../shared/api/methods/reports';
 import { type TargetOptions } from '../files/file-targets';
-import { writeFileSafelyFrom } from '../files/write-file-safely';
+import { writeFileSafely } from '../files/write-file-safely';
 import { noSteps, type TaskStep } from '../tasks';
-import { renderReport } from './report-service';
+import { renderReport, type RenderedReport } from './report-service';
 
 /** "Codebook.docx", else "Codebook 2.docx" …: an export never replaces an earlier one unless a path is given. */
 function freeName(folder: string, fileName: string): string {
@@ -18,8 +18,8 @@ function freeName(folder: string, fileName: string): string {
 }
 
 /**
- * Renders a report and writes it, piece by piece as it is laid out: to `target` when given, else
- * under a free name in `folder`. A cancel between the steps leaves no file. Returns the size written.
+ * Renders a report and writes it: to `target` when given, else under a free name in `folder`.
+ * A cancel between the steps leaves no file.
  */
 export async function exportReport(
   db: Database.Database,
@@ -30,10 +30,9 @@ export async function exportReport(
   folder: string,
   targetOptions: TargetOptions,
   step: TaskStep = noSteps,
-): Promise<{ readonly path: string; readonly fileName: string; readonly mime: string; readonly bytes: number }> {
+): Promise<RenderedReport & { readonly path: string }> {
   const rendered = await renderReport(db, kind, format, options, step);
   await step('Saving the file', 2, 3);
   const where = target ?? freeName(folder, rendered.fileName);
-  const written = await writeFileSafelyFrom(where, (emit) => rendered.write(emit), targetOptions);
-  return { path: written.path, fileName: path.basename(where), mime: rendered.mime, bytes: written.bytes };
+  return { ...rendered, path: writeFileSafely(where, rendered.bytes, targetOptions), fileName: path.basename(where) };
 }
