@@ -39,7 +39,7 @@ export async function measureReport({ file, kind, format, options, workDir }: Re
     const wall0 = performance.now();
     const cpu0 = cpuMs();
     const written = await exportReport(session.db, kind, format, options, path.join(workDir, `${kind}.${format}`), workDir, { overwrite: true });
-    return { wallMs: performance.now() - wall0, cpuMs: cpuMs() - cpu0, rssBefore, maxRss: process.resourceUsage().maxRSS * 1024, bytes: written.bytes.length };
+    return { wallMs: performance.now() - wall0, cpuMs: cpuMs() - cpu0, rssBefore, maxRss: process.resourceUsage().maxRSS * 1024, bytes: written.bytes };
   } catch (err) {
     if (err instanceof AppError) return { error: { code: err.code, message: err.message } };
     throw err;

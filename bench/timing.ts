@@ -10,12 +10,8 @@ export function percentile(values: readonly number[], p: number): number {
   return sorted[rank];
 }
 
-/** The median as statistics defines it: the middle value, or the mean of the two middle values. */
 export function median(values: readonly number[]): number {
-  if (values.length === 0) return Number.NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  const half = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[half] : (sorted[half - 1] + sorted[half]) / 2;
+  return percentile(values, 50);
 }
 
 export interface Timed<T> {

@@ -49,7 +49,7 @@ export function csvField(value: CsvValue): string {
 }
 
 /** The lines of a CSV document, each ending in CRLF, the header first (after a UTF-8 BOM when asked): for writers that encode as they go. */
-export function* csvLines(header: readonly string[], rows: readonly (readonly CsvValue[])[], options: { readonly bom?: boolean } = {}): Generator<string> {
+export function* csvLines(header: readonly string[], rows: Iterable<readonly CsvValue[]>, options: { readonly bom?: boolean } = {}): Generator<string> {
   yield `${options.bom ? '\uFEFF' : ''}${header.map(csvField).join(',')}\r\n`;
   for (const r of rows) yield `${r.map(csvField).join(',')}\r\n`;
 }

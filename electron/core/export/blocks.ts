@@ -26,11 +26,25 @@ export const LEVEL_PLURALS: Readonly<Record<NodeLevel, string>> = {
 /** A report's Word document as its builder lays it out; the service adds the document's language. */
 export type ReportBody = Omit<ReportDocument, 'language'>;
 
-/** What one report builds: the Word document (when it has one) and the spreadsheets, in full. */
+export type SheetRow = readonly (string | number | null)[];
+
+/**
+ * A table for .xlsx and .csv as a report builds it: its rows counted beforehand, and read as they
+ * are written (a long one from a generator, so the whole table is never held at once). Each
+ * iteration starts again from the first row.
+ */
+export interface BuiltSheet {
+  readonly name: string;
+  readonly columns: readonly string[];
+  readonly rows: Iterable<SheetRow>;
+  readonly totalRows: number;
+}
+
+/** What one report builds: the Word document (when it has one) and the spreadsheets. */
 export interface BuiltReport {
   readonly title: string;
   readonly document: ReportBody | null;
-  readonly sheets: readonly ReportSheet[];
+  readonly sheets: readonly BuiltSheet[];
   readonly warnings: readonly string[];
 }
 
@@ -101,8 +115,25 @@ export function orientationFor(data: ReportData, columns: number, portraitColumn
   return columns > portraitColumns ? 'landscape' : 'portrait';
 }
 
-export function sheet(name: string, columns: readonly string[], rows: readonly (readonly (string | number | null)[])[]): ReportSheet {
-  return { name, columns: [...columns], rows: rows.map((r) => [...r]), totalRows: rows.length };
+export function sheet(name: string, columns: readonly string[], rows: readonly SheetRow[]): BuiltSheet {
+  return { name, columns, rows, totalRows: rows.length };
+}
+
+/** A sheet of `totalRows` rows that `rows` produces afresh for each reading. */
+export function streamedSheet(name: string, columns: readonly string[], totalRows: number, rows: () => Iterable<SheetRow>): BuiltSheet {
+  return { name, columns, totalRows, rows: { [Symbol.iterator]: () => rows()[Symbol.iterator]() } };
+}
+
+/** The first `n` rows of a sheet, as the preview shows them. */
+export function firstRows(s: BuiltSheet, n: number): ReportSheet {
+  const rows: (string | number | null)[][] = [];
+  if (n > 0) {
+    for (const r of s.rows) {
+      rows.push([...r]);
+      if (rows.length >= n) break;
+    }
+  }
+  return { name: s.name, columns: [...s.columns], rows, totalRows: s.totalRows };
 }
 
 export { plural } from '../../../shared/domain/agreement/result';

@@ -365,11 +365,17 @@ function buildDocument(doc: ReportDocument, pending: PendingRows[]): Document {
  * a megabyte of XML at a time, so neither the rows' XML nor their objects are ever held whole.
  */
 export async function renderDocx(doc: ReportDocument): Promise<Buffer> {
+  const chunks: Uint8Array[] = [];
+  await writeDocx(doc, (c) => chunks.push(c));
+  return Buffer.concat(chunks);
+}
+
+/** The same bytes handed to `emit` as the zip is written, a deflated megabyte of rows at a time. */
+export async function writeDocx(doc: ReportDocument, emit: (chunk: Uint8Array) => void): Promise<void> {
   const pending: PendingRows[] = [];
   const files = unzipSync(await Packer.toBuffer(buildDocument(doc, pending)));
-  const chunks: Uint8Array[] = [];
   let failure: Error | null = null;
-  const zip = new Zip((err, chunk) => (err ? (failure = err) : chunks.push(chunk)));
+  const zip = new Zip((err, chunk) => (err ? (failure = err) : emit(chunk)));
   for (const [name, data] of Object.entries(files)) {
     const entry = new ZlibDeflate(name);
     zip.add(entry);
@@ -378,7 +384,6 @@ export async function renderDocx(doc: ReportDocument): Promise<Buffer> {
   }
   zip.end();
   if (failure) throw failure;
-  return Buffer.concat(chunks);
 }
 
 /**

@@ -3,9 +3,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { ReportFormat, ReportKind, ReportOptions } from '../../../shared/api/methods/reports';
 import { type TargetOptions } from '../files/file-targets';
-import { writeFileSafely } from '../files/write-file-safely';
+import { writeFileSafelyFrom } from '../files/write-file-safely';
 import { noSteps, type TaskStep } from '../tasks';
-import { renderReport, type RenderedReport } from './report-service';
+import { renderReport } from './report-service';
 
 /** "Codebook.docx", else "Codebook 2.docx" …: an export never replaces an earlier one unless a path is given. */
 function freeName(folder: string, fileName: string): string {
@@ -18,8 +18,8 @@ function freeName(folder: string, fileName: string): string {
 }
 
 /**
- * Renders a report and writes it: to `target` when given, else under a free name in `folder`.
- * A cancel between the steps leaves no file.
+ * Renders a report and writes it, piece by piece as it is laid out: to `target` when given, else
+ * under a free name in `folder`. A cancel between the steps leaves no file. Returns the size written.
  */
 export async function exportReport(
   db: Database.Database,
@@ -30,9 +30,10 @@ export async function exportReport(
   folder: string,
   targetOptions: TargetOptions,
   step: TaskStep = noSteps,
-): Promise<RenderedReport & { readonly path: string }> {
+): Promise<{ readonly path: string; readonly fileName: string; readonly mime: string; readonly bytes: number }> {
   const rendered = await renderReport(db, kind, format, options, step);
   await step('Saving the file', 2, 3);
   const where = target ?? freeName(folder, rendered.fileName);
-  return { ...rendered, path: writeFileSafely(where, rendered.bytes, targetOptions), fileName: path.basename(where) };
+  const written = await writeFileSafelyFrom(where, (emit) => rendered.write(emit), targetOptions);
+  return { path: written.path, fileName: path.basename(where), mime: rendered.mime, bytes: written.bytes };
 }

@@ -8,14 +8,13 @@ import {
   type ReportKind,
   type ReportPara,
   type ReportPreview,
-  type ReportSheet,
   type PrintedName,
 } from '../../../shared/api/methods/reports';
 import { curlQuotes } from '../../../shared/domain/languages';
 import { noSteps, type TaskStep } from '../tasks';
-import { lowerFirst, paragraph, plural, type BuiltReport, type ReportBuilder } from './blocks';
+import { firstRows, lowerFirst, paragraph, plural, type BuiltReport, type ReportBuilder } from './blocks';
 import { ReportData, type CodingSource, type ReportLanguageChoice } from './data';
-import { renderDocx } from './docx-kit';
+import { writeDocx } from './docx-kit';
 import { abstractionReport } from './reports/abstraction';
 import { agreementReport } from './reports/agreement';
 import { categoriesReport } from './reports/categories';
@@ -27,7 +26,7 @@ import { reliabilityReport } from './reports/reliability';
 import { segmentsReport } from './reports/segments';
 import { sourcesReport } from './reports/sources';
 import { themesReport } from './reports/themes';
-import { renderCsv, renderXlsx } from './spreadsheet';
+import { writeCsv, writeXlsx, type ByteSink } from './spreadsheet';
 
 export const REPORTS: Readonly<Record<ReportKind, ReportBuilder>> = {
   codebook: codebookReport,
@@ -138,10 +137,6 @@ function trimDocument(doc: ReportDocument): ReportDocument {
   return { ...doc, sections: doc.sections.map((s) => ({ ...s, blocks: s.blocks.map(trimBlock) })) };
 }
 
-function trimSheet(s: ReportSheet): ReportSheet {
-  return s.rows.length > PREVIEW_ROWS ? { ...s, rows: s.rows.slice(0, PREVIEW_ROWS) } : s;
-}
-
 /** The report as the Reports tab shows it: the Word layout and the sheets, rows cut to the preview size. */
 export function previewReport(db: Database.Database, kind: ReportKind, options: ReportOptions = {}): ReportPreview {
   const built = buildReport(db, kind, options);
@@ -150,7 +145,7 @@ export function previewReport(db: Database.Database, kind: ReportKind, options: 
     title: built.title,
     formats: [...REPORTS[kind].formats],
     document: built.document ? trimDocument(built.document) : null,
-    sheets: built.sheets.map(trimSheet),
+    sheets: built.sheets.map((s) => firstRows(s, PREVIEW_ROWS)),
     source: built.source.label,
     warnings: [...built.warnings],
     language: { ...built.language },
@@ -160,9 +155,10 @@ export function previewReport(db: Database.Database, kind: ReportKind, options: 
 }
 
 export interface RenderedReport {
-  readonly bytes: Buffer;
   readonly mime: string;
   readonly fileName: string;
+  /** Writes the file's bytes to `emit` as they are made: a long table is never held whole. */
+  write(emit: ByteSink): Promise<void>;
 }
 
 /** A file name from a title: no characters file systems refuse (control characters included). */
@@ -172,8 +168,9 @@ function safeName(title: string): string {
 }
 
 /**
- * The report's bytes in one format; a format the report does not have is refused with the ones it
- * has. Each stage tells `step`, which may stop it; the third of three, saving the file, is the caller's.
+ * The report in one format, ready to be written; a format the report does not have is refused with
+ * the ones it has, and so is anything else found wrong before a byte is written. Each stage tells
+ * `step`, which may stop it; the third of three, writing the file, is the caller's.
  */
 export async function renderReport(db: Database.Database, kind: ReportKind, format: ReportFormat, options: ReportOptions = {}, step: TaskStep = noSteps): Promise<RenderedReport> {
   const builder = REPORTS[kind];
@@ -195,10 +192,11 @@ export async function renderReport(db: Database.Database, kind: ReportKind, form
   await step(`Laying out the ${FORMAT_WORDS[format]}`, 1, 3);
   if (format === 'docx') {
     if (!built.document) throw new AppError('BAD_REQUEST', `The ${builder.label.toLowerCase()} has no Word layout; save it as .xlsx or .csv.`);
-    return { bytes: await renderDocx(built.document), mime: MIME.docx, fileName };
+    const document = built.document;
+    return { mime: MIME.docx, fileName, write: (emit) => writeDocx(document, emit) };
   }
-  if (format === 'xlsx') return { bytes: await renderXlsx(built.sheets, built.title), mime: MIME.xlsx, fileName };
-  return { bytes: renderCsv(built.sheets[0]), mime: MIME.csv, fileName };
+  if (format === 'xlsx') return { mime: MIME.xlsx, fileName, write: (emit) => writeXlsx(built.sheets, built.title, emit) };
+  return { mime: MIME.csv, fileName, write: async (emit) => writeCsv(built.sheets[0], emit) };
 }
 
 const FORMAT_WORDS: Readonly<Record<ReportFormat, string>> = { docx: 'Word document', xlsx: 'workbook', csv: 'table' };

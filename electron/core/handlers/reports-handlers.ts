@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import type { reportMethods } from '../../../shared/api/methods/reports';
 import { checkExportTarget } from '../files/file-targets';
@@ -14,7 +15,8 @@ export const reportHandlers: HandlerMap<keyof typeof reportMethods> = {
     const target = requested ? checkExportTarget(path.resolve(folder, requested), { overwrite }) : null;
     return app.tasks.run('reports.export', 'The export was cancelled. No file was written.', async (step) => {
       const written = await exportReport(project.db, kind, format, options, target, folder, { overwrite }, step);
-      return { path: written.path, fileName: written.fileName, bytes: written.bytes.length, base64: written.bytes.toString('base64'), mime: written.mime };
+      // The file is written as it is laid out; the window's download link reads it back.
+      return { path: written.path, fileName: written.fileName, bytes: written.bytes, base64: fs.readFileSync(written.path).toString('base64'), mime: written.mime };
     });
   },
   'reports.checkNames': ({ names }, ctx) => {

@@ -1,7 +1,7 @@
 import { FORMATS_BY_KIND, REPORT_LABELS } from '../../../../shared/api/methods/reports';
-import { codePointIndex, type CodePointIndex } from '../../../../shared/domain/offsets';
+import { codePointIndex } from '../../../../shared/domain/offsets';
 import { listCoders } from '../../repos/coders-repo';
-import { sheet, type BuiltReport, type ReportBuilder } from '../blocks';
+import { streamedSheet, type BuiltReport, type ReportBuilder } from '../blocks';
 import type { ReportData } from '../data';
 
 // Reliability data as R's irr (kappa2, kripp.alpha) and Python's krippendorff read it: one row per
@@ -28,28 +28,47 @@ export const reliabilityReport: ReportBuilder = {
     ).filter((u) => data.documents.has(u.documentId));
     const order = new Map([...data.documents.keys()].map((id, i) => [id, i]));
     units.sort((a, b) => order.get(a.documentId)! - order.get(b.documentId)! || a.start - b.start);
-    const codings = data.db.prepare(`SELECT unit_id AS unitId, code_id AS codeId, coder_id AS coderId FROM codings WHERE unit_id IS NOT NULL`).all() as {
-      unitId: string;
-      codeId: string;
-      coderId: string;
-    }[];
-    const applied = new Set(codings.map((c) => `${c.unitId}|${c.codeId}|${c.coderId}`));
+    // Per code and unit, a 0/1 per compared coder: whether they applied it.
+    const coderIndex = new Map(coders.map((c, i) => [c.id, i]));
+    const byCode = new Map<string, Map<string, Uint8Array>>();
+    const codings = data.db.prepare(`SELECT unit_id AS unitId, code_id AS codeId, coder_id AS coderId FROM codings WHERE unit_id IS NOT NULL`);
+    for (const c of codings.iterate() as IterableIterator<{ unitId: string; codeId: string; coderId: string }>) {
+      let perUnit = byCode.get(c.codeId);
+      if (!perUnit) byCode.set(c.codeId, (perUnit = new Map()));
+      let flags = perUnit.get(c.unitId);
+      if (!flags) perUnit.set(c.unitId, (flags = new Uint8Array(coders.length)));
+      const i = coderIndex.get(c.coderId);
+      if (i !== undefined) flags[i] = 1;
+    }
+    const none = new Uint8Array(coders.length);
     // Every code, and any node above the codes that a unit was coded with, in codebook order.
-    const usedIds = new Set(codings.map((c) => c.codeId));
     const codes = data.tree.nodes
-      .filter((n) => n.level === 'code' || usedIds.has(n.id))
-      .sort((a, b) => (data.tree.order.get(a.id) ?? 0) - (data.tree.order.get(b.id) ?? 0));
-    const texts = new Map((data.db.prepare(`SELECT id, text FROM documents`).all() as { id: string; text: string }[]).map((d) => [d.id, d.text]));
-    const indexes = new Map<string, CodePointIndex>();
-    const cp = (documentId: string, offset: number) => {
-      let index = indexes.get(documentId);
-      if (!index) indexes.set(documentId, (index = codePointIndex(texts.get(documentId) ?? '')));
-      return index.toCodePoints(offset);
-    };
-    const rows: (string | number)[][] = [];
-    for (const code of codes) {
-      for (const u of units) {
-        rows.push([code.id, data.people.text(code.name), u.id, u.documentId, cp(u.documentId, u.start), cp(u.documentId, u.end), ...coders.map((c) => (applied.has(`${u.id}|${code.id}|${c.id}`) ? 1 : 0))]);
+      .filter((n) => n.level === 'code' || byCode.has(n.id))
+      .sort((a, b) => (data.tree.order.get(a.id) ?? 0) - (data.tree.order.get(b.id) ?? 0))
+      .map((n) => ({ id: n.id, name: data.people.text(n.name) }));
+    // Positions in code points, worked out once per unit (each document's text read once).
+    const places = new Map<string, [number, number]>();
+    const texts = data.db.prepare(`SELECT id, text FROM documents`);
+    const byDocument = new Map<string, typeof units>();
+    for (const u of units) {
+      const list = byDocument.get(u.documentId);
+      if (list) list.push(u);
+      else byDocument.set(u.documentId, [u]);
+    }
+    for (const d of texts.iterate() as IterableIterator<{ id: string; text: string }>) {
+      const own = byDocument.get(d.id);
+      if (!own) continue;
+      const index = codePointIndex(d.text);
+      for (const u of own) places.set(u.id, [index.toCodePoints(u.start), index.toCodePoints(u.end)]);
+    }
+    // codes × units rows (millions in a large study): made as they are written, never held.
+    function* rows(): Generator<(string | number)[]> {
+      for (const code of codes) {
+        const applied = byCode.get(code.id);
+        for (const u of units) {
+          const [start, end] = places.get(u.id)!;
+          yield [code.id, code.name, u.id, u.documentId, start, end, ...(applied?.get(u.id) ?? none)];
+        }
       }
     }
     const warnings: string[] = [];
@@ -58,7 +77,7 @@ export const reliabilityReport: ReportBuilder = {
     return {
       title: 'Reliability data',
       document: null,
-      sheets: [sheet('Reliability', ['code_id', 'code', 'unit_id', 'document_id', 'start', 'end', ...coders.map((c) => data.coderName(c.name) ?? c.name)], rows)],
+      sheets: [streamedSheet('Reliability', ['code_id', 'code', 'unit_id', 'document_id', 'start', 'end', ...coders.map((c) => data.coderName(c.name) ?? c.name)], codes.length * units.length, rows)],
       warnings,
     };
   },
