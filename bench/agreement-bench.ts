@@ -30,6 +30,7 @@ export async function measureAgreementIntervals(runs: number): Promise<Measureme
   return value(withIntervals.ms, {
     baseline: plain.ms,
     samples: withIntervals.runs.length,
+    runs: withIntervals.runs,
     note: `${UNITS.toLocaleString('en-US')} units × ${CODES} codes, per-document figures included; α intervals for ${intervals} codes plus pooled and documents, ${BOOTSTRAP_DRAWS.toLocaleString('en-US')} draws each; min/median/max with intervals ${spread(withIntervals.runs)} (median CPU ${Math.round(withIntervals.cpuMs)} ms), without ${spread(plain.runs)} (CPU ${Math.round(plain.cpuMs)} ms)`,
   });
 }

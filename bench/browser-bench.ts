@@ -1,9 +1,10 @@
 import fs from 'node:fs';
 import { chromium, type Browser, type CDPSession, type Page } from 'playwright-core';
 import { DISABLED_CHROMIUM_FEATURES } from '../electron/main/chromium-features';
-import { failed, skipped, value, type Measurement, type Measurements } from './figures';
+import { failed, skipped, value, withLoad, type Measurement, type Measurements } from './figures';
 import { Prng } from '../shared/domain/prng';
-import { percentile, processMemory } from './timing';
+import { cacheLabel, underLoad, type CacheState } from './machine';
+import { median, percentile, processMemory } from './timing';
 
 // The figures a person feels, measured in Chromium against browser mode: opening the study,
 // scrolling its longest transcript, applying codes by keyboard. Chromium runs with the features
@@ -66,6 +67,13 @@ export interface BrowserBenchInput {
   readonly storedOnDisk: readonly StoredReport[];
   /** As the open dialog lists it: the project file's name without its extension. */
   readonly projectName: string;
+  /**
+   * Copies of the study new to this machine, as the open dialog lists them, one per run of the first
+   * opening (the first is projectName itself); the reopening runs on projectName as many times.
+   */
+  readonly freshCopies: readonly string[];
+  /** Empties the system's page cache before each reopening, as a night does; says whether it could. */
+  readonly dropPageCache: () => { readonly state: CacheState; readonly reason?: string };
   readonly largestDocumentTitle: string;
   /** Code ids by their shortcut key ('1'…'9'). */
   readonly shortcuts: Readonly<Record<string, string>>;
@@ -97,18 +105,27 @@ export async function runBrowserBench(input: BrowserBenchInput, log: (line: stri
     };
 
     await page.goto(input.url);
-    await page.getByRole('button', { name: 'Open project…' }).click();
-    await page.getByRole('button', { name: input.projectName, exact: true }).waitFor();
 
-    // First as a file new to this machine (checked whole), then as a coder reopens it the next
-    // day: closed cleanly by the app, untouched since.
-    out['open.first'] = await step('open.first', log, () => measureOpen(page, input.projectName, 'a file new to this machine, checked whole'));
-    await page.keyboard.press('Control+k');
-    await page.getByRole('textbox', { name: 'Command' }).fill('close project');
-    await page.keyboard.press('Enter');
-    await page.getByRole('button', { name: 'Open project…' }).click();
-    await page.getByRole('button', { name: input.projectName, exact: true }).waitFor();
-    out['open.study'] = await step('open.study', log, () => measureOpen(page, input.projectName, 'reopened after the app closed it cleanly'));
+    // First as a file new to this machine (checked whole), once per fresh copy; then as a coder
+    // reopens it the next day: closed cleanly by the app, untouched since, the page cache emptied.
+    out['open.first'] = await step('open.first', log, () =>
+      measureOpens(page, input.freshCopies, () => 'not dropped', 'a file new to this machine, checked whole; each run a fresh copy, just written'),
+    );
+    const reopen = Array.from({ length: input.freshCopies.length }, () => input.projectName);
+    const reasons = new Set<string>();
+    out['open.study'] = await step('open.study', log, () =>
+      measureOpens(
+        page,
+        reopen,
+        () => {
+          const dropped = input.dropPageCache();
+          if (dropped.reason) reasons.add(dropped.reason);
+          return dropped.state;
+        },
+        'reopened after the app closed it cleanly',
+      ),
+    );
+    if (reasons.size) log(`  the page cache could not be dropped (${[...reasons].join(', ')}): the reopening is labelled warm`);
     await sampleHeap();
     const title = await page.locator('.transcript-header h2').first().textContent().catch(() => null);
     if (title !== null && title !== input.largestDocumentTitle) log(`  note: the open transcript is “${title}”, not the longest one`);
@@ -136,13 +153,14 @@ export async function runBrowserBench(input: BrowserBenchInput, log: (line: stri
       log(`  CPU profile of applying codes: ${input.profile}; the page's hottest functions (self time):`);
       for (const line of hottest(profile, 15)) log(`    ${line}`);
     }
-    const runs = (applied as { runs?: ApplyRuns }).runs;
+    const runs = (applied as { applications?: ApplyRuns }).applications;
+    const load = applied.kind === 'value' ? applied.load : undefined;
     for (const [id, times, note] of [
       ['code.apply', runs?.applied, runs?.note],
       ['code.answered', runs?.answered, "the project's answer in the page: the stored coding takes over the pending chip's element"],
       ['code.presented', runs?.presented, 'Element Timing of the chip: when the browser presented the frame that shows it'],
     ] as const) {
-      for (const q of [50, 95] as const) out[`${id}.p${q}`] = times?.length ? value(percentile(times, q), { samples: times.length, note }) : times ? skipped('no Element Timing reports') : applied;
+      for (const q of [50, 95] as const) out[`${id}.p${q}`] = times?.length ? value(percentile(times, q), { samples: times.length, note, load }) : times ? skipped('no Element Timing reports') : applied;
     }
     await sampleHeap();
     if (input.screenshots) await page.screenshot({ path: input.screenshots.coded });
@@ -156,14 +174,22 @@ export async function runBrowserBench(input: BrowserBenchInput, log: (line: stri
   return out;
 }
 
+/** One figure (or group) with the load average before and after it; a failure is the figure's, not the run's. */
 async function step(id: string, log: (line: string) => void, work: () => Promise<Measurement>): Promise<Measurement> {
   const t0 = performance.now();
-  let m: Measurement;
-  try {
-    m = await work();
-  } catch (err) {
-    m = failed(err);
-  }
+  const taken = await underLoad(
+    id,
+    async (): Promise<Measurement> => {
+      try {
+        return await work();
+      } catch (err) {
+        return failed(err);
+      }
+    },
+    log,
+  );
+  // withLoad keeps any extra field of the measurement (the applications' samples).
+  const m = withLoad(taken.result, taken.load);
   const shown = m.kind === 'value' ? m.value.toFixed(1) : `${m.kind === 'unavailable' ? 'not available yet' : m.kind === 'skipped' ? 'skipped' : 'FAILED'}: ${m.reason}`;
   log(`  ${id}: ${shown} (${Math.round(performance.now() - t0)} ms)`);
   return m;
@@ -174,8 +200,32 @@ async function jsHeapUsed(cdp: CDPSession): Promise<number> {
   return metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0;
 }
 
+/**
+ * Opens each named project in turn from the open dialog (closing the one before), with `prepare`
+ * run just before each click; the figure is the median with every run, labelled with what prepare
+ * did to the page cache. The last one stays open.
+ */
+async function measureOpens(page: Page, names: readonly string[], prepare: () => CacheState, which: string): Promise<Measurement> {
+  const runs: number[] = [];
+  const states = new Set<CacheState>();
+  for (const name of names) {
+    if (await page.locator('.unit').count()) {
+      await page.keyboard.press('Control+k');
+      await page.getByRole('textbox', { name: 'Command' }).fill('close project');
+      await page.keyboard.press('Enter');
+    }
+    await page.getByRole('button', { name: 'Open project…' }).click();
+    await page.getByRole('button', { name, exact: true }).waitFor();
+    states.add(prepare());
+    runs.push(await measureOpen(page, name));
+  }
+  // Warm when any run found the cache full.
+  const condition = cacheLabel(states.has('not dropped') ? 'not dropped' : 'dropped');
+  return value(median(runs), { samples: runs.length, runs, condition, note: `${which}: click in the open dialog → first frame with the transcript drawn` });
+}
+
 /** From the click on the project in the open dialog to the first frame painted with its transcript's units. */
-async function measureOpen(page: Page, projectName: string, which: string): Promise<Measurement> {
+async function measureOpen(page: Page, projectName: string): Promise<number> {
   const ms = await page.evaluate(async (name) => {
     const w = globalThis as unknown as PageWindow;
     const button = [...w.document.querySelectorAll('button')].find((b) => b.textContent?.trim() === name);
@@ -190,7 +240,7 @@ async function measureOpen(page: Page, projectName: string, which: string): Prom
     }
     return (await painted()) - t0;
   }, projectName);
-  return value(ms, { samples: 1, note: `${which}: click in the open dialog → first frame with the transcript drawn` });
+  return ms;
 }
 
 /** Scrolls the transcript by 40 px a frame (about 2,400 px/s) and counts the frames drawn. */
@@ -292,7 +342,7 @@ interface ApplyRuns {
  * chip was presented on screen comes from Element Timing (the chip is marked the moment it enters
  * the page; the workbench keeps the element from pending to stored).
  */
-async function measureApply(page: Page, input: BrowserBenchInput, sampleHeap: () => Promise<void>): Promise<Measurement & { runs?: ApplyRuns }> {
+async function measureApply(page: Page, input: BrowserBenchInput, sampleHeap: () => Promise<void>): Promise<Measurement & { applications?: ApplyRuns }> {
   const keys = Object.keys(input.shortcuts).sort();
   if (keys.length === 0) throw new Error('the study has no code shortcuts');
   await page.locator('.unit').first().click();
@@ -435,7 +485,7 @@ async function measureApply(page: Page, input: BrowserBenchInput, sampleHeap: ()
     `(${p(parts.drawn)}) and the coding on disk (${p(parts.disk)}); the chip entered the page after ${p(parts.inPage)}, ` +
     `and its frame began ${p(parts.waited)} later (Chromium begins a frame at once when the page changes after a quiet spell); ` +
     `Element Timing reported ${runs.presented.length} of the chips`;
-  return { ...value(percentile(runs.applied, 50), { samples: runs.applied.length, note }), runs: { ...runs, note } };
+  return { ...value(percentile(runs.applied, 50), { samples: runs.applied.length, note }), applications: { ...runs, note } };
 }
 
 interface ProfileNode {

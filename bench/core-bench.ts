@@ -4,16 +4,16 @@ import { isMethodName } from '../shared/api/contract';
 import { Application } from '../electron/core/application';
 import { computeCharacterAgreement, naiveCharacterAgreement } from '../electron/core/agreement/character-level';
 import { computeUnitAgreement, naiveUnitAgreement } from '../electron/core/agreement/unit-agreement';
-import { writeLargeReport } from '../electron/core/export/bench-support';
-import { baselineImport, importTranscriptFile } from '../electron/core/import/bench-support';
+import { baselineImport } from '../electron/core/import/bench-support';
 import { insertProject } from '../electron/core/repos/project-repo';
 import { ProjectFile } from '../electron/core/store/project-file';
 import { measureAgreementIntervals } from './agreement-bench';
 import { agreementInputsFromStudy, syntheticAgreementInputs } from './agreement-input';
-import { failed, skipped, unavailable, value, type Measurement, type Measurements } from './figures';
+import { failed, skipped, unavailable, value, withLoad, type Measurement, type Measurements } from './figures';
 import type { GeneratedStudy } from './generate-study';
+import { underLoad } from './machine';
 import { measureRefi, refiMeasurement } from './refi-bench';
-import { median, percentile, processMemory, timeIt } from './timing';
+import { median, percentile, processMemory, timeIt, type Timed } from './timing';
 
 // The figures measured in plain Node, in a process of their own so its peak memory is theirs.
 // Methods go through Application.dispatch, as the desktop and browser transports do; a method
@@ -40,13 +40,16 @@ export const CORE_FIGURES = [
   'open.core',
   'code.apply.core',
   'search.query',
-  'agreement.unit',
-  'agreement.character',
+  'agreement.unit.cold',
+  'agreement.unit.warm',
+  'agreement.character.cold',
+  'agreement.character.warm',
   'agreement.scale',
   'agreement.intervals',
-  'analysis.matrix',
-  'analysis.cooccurrence',
-  'export.docx',
+  'analysis.matrix.cold',
+  'analysis.matrix.warm',
+  'analysis.cooccurrence.cold',
+  'analysis.cooccurrence.warm',
   'export.qdpx',
   'import.transcript',
   'import.qdpx',
@@ -89,13 +92,16 @@ export class CoreBench {
     const steps0: [string, () => Promise<Measurement>][] = [['code.apply.core', () => this.applyInCore()]];
     const steps: [string, () => Promise<Measurement>][] = [
       ['search.query', () => this.search()],
-      ['agreement.unit', () => this.agreement('unit')],
-      ['agreement.character', () => this.agreement('character')],
+      ...(['cold', 'warm'] as const).flatMap((t): [string, () => Promise<Measurement>][] => [
+        [`agreement.unit.${t}`, () => this.agreement('unit', t)],
+        [`agreement.character.${t}`, () => this.agreement('character', t)],
+      ]),
       ['agreement.scale', () => this.agreementAtScale()],
       ['agreement.intervals', () => (this.input.study.size === 'large' ? measureAgreementIntervals(this.input.runs) : Promise.resolve(skipped('measured with the large study')))],
-      ['analysis.matrix', () => this.matrix()],
-      ['analysis.cooccurrence', () => this.cooccurrence()],
-      ['export.docx', () => this.docx()],
+      ...(['cold', 'warm'] as const).flatMap((t): [string, () => Promise<Measurement>][] => [
+        [`analysis.matrix.${t}`, () => this.matrix(t)],
+        [`analysis.cooccurrence.${t}`, () => this.cooccurrence(t)],
+      ]),
       ['import.transcript', () => this.importTranscript()],
     ];
     for (const [id, step] of [...steps0, ...steps]) {
@@ -104,11 +110,19 @@ export class CoreBench {
         out[id] = skipped('left out at this size to keep the run short (the large study measures it)');
         continue;
       }
-      try {
-        out[id] = await step();
-      } catch (err) {
-        out[id] = err instanceof MethodMissing ? unavailable(err.message) : failed(err);
-      }
+      // Each figure with the load average before and after it: a busy machine marks it.
+      const { result, load } = await underLoad(
+        id,
+        async () => {
+          try {
+            return await step();
+          } catch (err) {
+            return err instanceof MethodMissing ? unavailable(err.message) : failed(err);
+          }
+        },
+        log,
+      );
+      out[id] = withLoad(result, load);
       log(`  ${id}: ${describe(out[id])} (${Math.round(performance.now() - t0)} ms)`);
     }
     // Last: importing a .qdpx opens the new project in place of the study.
@@ -128,8 +142,16 @@ export class CoreBench {
     if (ids.length === 0) return;
     const t0 = performance.now();
     try {
-      const figures = await measureRefi(this.app, (method, params) => this.call(method, params), this.input.workDir, this.input.runs, { withImport: ids.includes('import.qdpx') }, log);
-      for (const f of figures) out[f.id] = refiMeasurement(f);
+      const { result: figures, load } = await underLoad(
+        'the REFI-QDA figures',
+        () => measureRefi(this.app, (method, params) => this.call(method, params), this.input.workDir, this.input.runs, { withImport: ids.includes('import.qdpx') }, log),
+        log,
+      );
+      // The spread over the runs goes with the median, as for every other figure.
+      for (const f of figures) {
+        const m = refiMeasurement(f);
+        out[f.id] = m.kind === 'value' ? { ...m, runs: f.runs.map((r) => r.wallMs), load } : m;
+      }
     } catch (err) {
       for (const id of ids) out[id] = failed(err);
     }
@@ -188,31 +210,67 @@ export class CoreBench {
       cpu.push(t.cpuMs);
       hits += t.last.hits.length;
     }
-    return value(median(each), { samples: SEARCH_QUERIES.length, note: `${Math.round(hits / SEARCH_QUERIES.length)} hits per query on average (limit 200); CPU ${fmt(median(cpu))}` });
+    return value(median(each), {
+      samples: SEARCH_QUERIES.length,
+      runs: each,
+      note: `the spread is over the ${SEARCH_QUERIES.length} queries (each the median of 3 runs); ${Math.round(hits / SEARCH_QUERIES.length)} hits per query on average (limit 200); CPU ${fmt(median(cpu))}`,
+    });
+  }
+
+  private toggled: { unitId: string; codeId: string; applied: boolean } | null = null;
+
+  /**
+   * A change such as a coder makes between two looks at a view: applies one code to a unit of the
+   * longest transcript, next time removes it again. The project's change counter moves, so every
+   * view reads the project afresh on its next call (the caches key on it).
+   */
+  private async change(): Promise<void> {
+    if (!this.toggled) {
+      const unitId = this.db.prepare(`SELECT id FROM meaning_units WHERE document_id = ? ORDER BY start DESC LIMIT 1`).pluck().get(this.input.study.largestDocumentId) as string;
+      const codeId = this.db
+        .prepare(`SELECT id FROM codebook_nodes n WHERE level = 'code' AND NOT EXISTS (SELECT 1 FROM codings c WHERE c.unit_id = ? AND c.code_id = n.id) ORDER BY sort, rowid LIMIT 1`)
+        .pluck()
+        .get(unitId) as string;
+      this.toggled = { unitId, codeId, applied: false };
+    }
+    const t = this.toggled;
+    await this.call(t.applied ? 'codings.remove' : 'codings.apply', { target: { unitIds: [t.unitId] }, codeIds: [t.codeId] });
+    t.applied = !t.applied;
+  }
+
+  /** Times a view cold (a change before every run, outside the timing) or warm (called again with nothing changed). */
+  private view<T>(temperature: 'cold' | 'warm', work: () => Promise<T>): Promise<Timed<T>> {
+    return timeIt(work, { runs: this.input.runs, ...(temperature === 'cold' ? { before: () => this.change() } : {}) });
   }
 
   /**
-   * The figure is what the app does (the agreement.compute method: reading, computing, the report);
-   * the ratio compares the computing alone with the naive loop over the same rows.
+   * The figure is what the app does (the agreement.compute method: reading, computing, the report),
+   * cold or warm; the ratio compares the computing alone with the naive loop over the same rows.
    */
-  private async agreement(level: 'unit' | 'character'): Promise<Measurement> {
+  private async agreement(level: 'unit' | 'character', temperature: 'cold' | 'warm'): Promise<Measurement> {
     const [coderA, coderB] = this.input.study.coderIds;
     const load = await timeIt(() => agreementInputsFromStudy(this.db, coderA, coderB), { runs: 1 });
     const inputs = load.last;
     const fast = (): unknown => (level === 'unit' ? computeUnitAgreement(inputs.unit) : computeCharacterAgreement(inputs.character));
     const naive = (): unknown => (level === 'unit' ? naiveUnitAgreement(inputs.unit) : naiveCharacterAgreement(inputs.character));
     const computed = await timeIt(fast, { runs: this.input.runs });
-    // The naive loop is slow by design: one run is enough for the ratio.
-    const reference = this.input.naive ? await timeIt(naive, { runs: 1, warmup: 0 }) : null;
-    const ratio = reference ? computed.ms / reference.ms : undefined;
+    // The naive loop is slow by design: one run is enough for the ratio, and the cold figure alone takes it.
+    const reference = this.input.naive && temperature === 'cold' ? await timeIt(naive, { runs: 1, warmup: 0 }) : null;
+    this.naiveAgreement[level] = reference?.ms ?? this.naiveAgreement[level];
+    const naiveMs = this.naiveAgreement[level];
     const size = `${inputs.unit.units.length.toLocaleString('en-US')} units × ${inputs.unit.codeIds.length} codes`;
-    const split = `computing alone ${fmt(computed.ms)}${reference ? `, naive ${fmt(reference.ms)}` : ''}`;
-    if (!isMethodName('agreement.compute')) {
-      return value(load.ms + computed.ms, { ratio, samples: computed.runs.length, note: `${size}: reading ${fmt(load.ms)} + ${split}` });
-    }
-    const app = await timeIt(() => this.call('agreement.compute', { coderIds: [coderA, coderB], level: level === 'unit' ? 'unit' : 'char' }), { runs: this.input.runs });
-    return value(app.ms, { ratio, baseline: reference?.ms, samples: app.runs.length, note: `${size}, agreement.compute with its breakdowns (CPU ${fmt(app.cpuMs)}); ${split}` });
+    const split = `computing alone ${fmt(computed.ms)}${naiveMs !== undefined ? `, naive ${fmt(naiveMs)}` : ''}`;
+    const app = await this.view(temperature, () => this.call('agreement.compute', { coderIds: [coderA, coderB], level: level === 'unit' ? 'unit' : 'char' }));
+    return value(app.ms, {
+      ratio: naiveMs !== undefined ? computed.ms / naiveMs : undefined,
+      baseline: naiveMs,
+      samples: app.runs.length,
+      runs: app.runs,
+      note: `${size}, agreement.compute with its breakdowns (CPU ${fmt(app.cpuMs)}); ${split}`,
+    });
   }
+
+  private readonly naiveAgreement: { unit?: number; character?: number } = {};
 
   private async agreementAtScale(): Promise<Measurement> {
     if (this.input.study.size !== 'large') return skipped('measured with the large study');
@@ -221,10 +279,13 @@ export class CoreBench {
     const character = await timeIt(() => computeCharacterAgreement(inputs.character), { runs: this.input.runs });
     const naiveUnit = await timeIt(() => naiveUnitAgreement(inputs.unit), { runs: 1, warmup: 0 });
     const naiveCharacter = await timeIt(() => naiveCharacterAgreement(inputs.character), { runs: 1, warmup: 0 });
-    return value(unit.ms + character.ms, {
+    // Run i of the figure is unit run i plus character run i.
+    const runs = unit.runs.slice(0, character.runs.length).map((u, i) => u + character.runs[i]);
+    return value(median(runs), {
       baseline: naiveUnit.ms + naiveCharacter.ms,
-      ratio: (unit.ms + character.ms) / (naiveUnit.ms + naiveCharacter.ms),
-      samples: unit.runs.length,
+      ratio: median(runs) / (naiveUnit.ms + naiveCharacter.ms),
+      samples: runs.length,
+      runs,
       note: `in memory: unit ${fmt(unit.ms)} + character ${fmt(character.ms)} (CPU ${fmt(unit.cpuMs + character.cpuMs)}); naive ${fmt(naiveUnit.ms)} + ${fmt(naiveCharacter.ms)}`,
     });
   }
@@ -235,36 +296,29 @@ export class CoreBench {
     return id;
   }
 
-  private async matrix(): Promise<Measurement> {
+  private async matrix(temperature: 'cold' | 'warm'): Promise<Measurement> {
     const params = { filter: { coder: 'all' }, level: 'code', columns: { kind: 'attribute', attributeId: this.roleAttribute() }, measure: 'units' };
-    const t = await timeIt(() => this.call<{ rows: unknown[]; columns: unknown[] }>('analysis.matrix', params), { runs: this.input.runs });
-    return value(t.ms, { samples: t.runs.length, note: `${t.last.rows.length} codes × ${t.last.columns.length} roles, both coders, units counted; CPU ${fmt(t.cpuMs)}` });
+    const t = await this.view(temperature, () => this.call<{ rows: unknown[]; columns: unknown[] }>('analysis.matrix', params));
+    return value(t.ms, { samples: t.runs.length, runs: t.runs, note: `${t.last.rows.length} codes × ${t.last.columns.length} roles, both coders, units counted; CPU ${fmt(t.cpuMs)}` });
   }
 
-  private async cooccurrence(): Promise<Measurement> {
+  private async cooccurrence(temperature: 'cold' | 'warm'): Promise<Measurement> {
     const params = { filter: { coder: 'all' }, level: 'code', mode: 'unit' };
-    const t = await timeIt(() => this.call<{ nodes: unknown[]; cells: unknown[] }>('analysis.cooccurrence', params), { runs: this.input.runs });
-    return value(t.ms, { samples: t.runs.length, note: `${t.last.nodes.length} codes, ${t.last.cells.length} pairs, both coders; CPU ${fmt(t.cpuMs)}` });
-  }
-
-  /** The Word writer on the export helper's benchmark document; the study's own reports, when there, as a note. */
-  private async docx(): Promise<Measurement> {
-    const t = await timeIt(() => writeLargeReport(300, 2_000), { runs: this.input.runs });
-    const own: string[] = [];
-    for (const kind of ['codebook', 'themes']) {
-      if (!isMethodName('reports.export')) break;
-      // The generated titles name nobody; accepted as they print, as an author would after checking them.
-      const r = await timeIt(() => this.call<{ bytes: number }>('reports.export', { kind, format: 'docx', options: { namesChecked: true }, path: path.join(this.input.workDir, `${kind}.docx`) }), { runs: 1 });
-      own.push(`${kind} ${fmt(r.ms)}`);
-    }
-    const study = own.length ? `; this study's own reports: ${own.join(', ')}` : '';
-    return value(t.ms, { samples: t.runs.length, note: `the export helper's benchmark document (the same at every size): ${Math.round(t.last.bytes.length / 1024)} KB .docx, ${t.last.codes} codes and ${t.last.quotes} quotes, CPU ${fmt(t.cpuMs)}${study}` });
+    const t = await this.view(temperature, () => this.call<{ nodes: unknown[]; cells: unknown[] }>('analysis.cooccurrence', params));
+    return value(t.ms, { samples: t.runs.length, runs: t.runs, note: `${t.last.nodes.length} codes, ${t.last.cells.length} pairs, both coders; CPU ${fmt(t.cpuMs)}` });
   }
 
   private async importTranscript(): Promise<Measurement> {
     const file = this.input.focusGroupFile;
-    const session = this.app.requireProject();
-    const t = await timeIt(() => importTranscriptFile(session, file), { runs: this.input.runs });
+    // As the import dialog does: the preview (reading, speakers, lines), then the commit of that
+    // preview with the speakers as suggested, one recorded step, through the app's methods.
+    const importOnce = async () => {
+      const { files } = await this.call<{ files: { ok: boolean; preview?: { previewId: string }; error?: { message: string } }[] }>('import.preview', { sources: [{ kind: 'path', path: file }] });
+      const [outcome] = files;
+      if (!outcome.ok || !outcome.preview) throw new Error(`import.preview: ${outcome.error?.message ?? 'no preview'}`);
+      return this.call<{ turns: number; units: number }>('import.commit', { previewId: outcome.preview.previewId });
+    };
+    const t = await timeIt(importOnce, { runs: this.input.runs });
     // The bare minimum goes into an empty project of its own, as the import helper intends.
     const scratch = ProjectFile.create(path.join(this.input.workDir, 'baseline.condensa'), (db) => insertProject(db, 'baseline', 'Baseline', 'content-analysis'));
     try {
@@ -272,7 +326,8 @@ export class CoreBench {
       return value(t.ms, {
         baseline: base.ms,
         samples: t.runs.length,
-        note: `${mb(fs.statSync(file).size)} MB, ${t.last.turns} turns, ${t.last.units} units into the study (CPU ${fmt(t.cpuMs)}); bare minimum ${fmt(base.ms)} (CPU ${fmt(base.cpuMs)})`,
+        runs: t.runs,
+        note: `import.preview then import.commit of a ${mb(fs.statSync(file).size)} MB text, ${t.last.turns} turns, ${t.last.units} units into the study (CPU ${fmt(t.cpuMs)}); bare minimum ${fmt(base.ms)} (CPU ${fmt(base.cpuMs)})`,
       });
     } finally {
       scratch.close();

@@ -12,7 +12,9 @@ import { runImportBounds } from './import-bounds';
 import { runRefiBench } from './refi-bench';
 import { measureImport } from './import-one';
 import { REPORTS_README_END, REPORTS_README_START, reportsMarkdown, runReportsBench, type ReportsBenchResult } from './reports-bench';
-import { skipped, value, type Measurements } from './figures';
+import { skipped, value, type Measurement, type Measurements } from './figures';
+import { busyLine, dropPageCache, loadNow } from './machine';
+import { median } from './timing';
 import { ensureFocusGroupFile, ensureStudy, STUDY_SIZES, type GeneratedStudy, type StudySize } from './generate-study';
 import { busyNote, rewriteReadme, rewriteReadmeBetween, shortfalls, terminalTable, type BenchReport, type SizeResult } from './report';
 
@@ -166,7 +168,9 @@ async function benchSize(size: StudySize, args: readonly string[]): Promise<Size
     const studyCopy = path.join(coreDir, 'study.condensa');
     fs.copyFileSync(study.file, studyCopy);
     log('  core figures:');
+    const before = loadNow();
     const core = await runChild<Measurements>('core', { study, studyCopy, workDir: coreDir, focusGroupFile: focusGroup.file, runs: plan.runs, naive: plan.naive, skip: plan.skip });
+    warnIfBusy(`the ${size} study's core figures`, before);
     Object.assign(measurements, core);
   } catch (err) {
     log(`  the core figures failed: ${(err as Error).message}`);
@@ -184,7 +188,9 @@ async function benchSize(size: StudySize, args: readonly string[]): Promise<Size
     const projectsFolder = path.join(runDir, 'browser', 'Projects');
     fs.mkdirSync(projectsFolder, { recursive: true });
     const projectName = `Bench ${size}`;
-    fs.copyFileSync(study.file, path.join(projectsFolder, `${projectName}.condensa`));
+    // One copy new to this machine per run of the first opening, each checked whole when opened.
+    const freshCopies = Array.from({ length: plan.runs }, (_, i) => (i === 0 ? projectName : `${projectName} copy ${i + 1}`));
+    for (const name of freshCopies) fs.copyFileSync(study.file, path.join(projectsFolder, `${name}.condensa`));
     // The core figures and this copy leave hundreds of MB for the system to write out: it does so
     // now, not while the Chromium figures are taken (a code on disk waits for its log's sync).
     flushToDisk();
@@ -192,6 +198,7 @@ async function benchSize(size: StudySize, args: readonly string[]): Promise<Size
     try {
       server = await startServerChild({ rendererDir: renderer, projectsFolder, userDataFolder: path.join(runDir, 'browser', 'user-data') });
       log('  Chromium figures:');
+      const before = loadNow();
       const applications = Number(flag(args, 'applications') ?? plan.applications);
       const browser = await runBrowserBench(
         {
@@ -200,6 +207,8 @@ async function benchSize(size: StudySize, args: readonly string[]): Promise<Size
           serverPid: server.pid,
           storedOnDisk: server.stored,
           projectName,
+          freshCopies,
+          dropPageCache: () => dropPageCache(),
           largestDocumentTitle: study.largestDocumentTitle,
           shortcuts: codeShortcuts(study.file),
           applications,
@@ -211,6 +220,7 @@ async function benchSize(size: StudySize, args: readonly string[]): Promise<Size
         },
         log,
       );
+      warnIfBusy(`the ${size} study's Chromium figures`, before);
       Object.assign(measurements, browser);
     } catch (err) {
       log(`  the Chromium figures failed: ${(err as Error).message}`);
@@ -221,6 +231,31 @@ async function benchSize(size: StudySize, args: readonly string[]): Promise<Size
   }
   fs.rmSync(runDir, { recursive: true, force: true });
   return { study: stripCached(study), measurements, seconds: (performance.now() - started) / 1000, load: { start: loadAtStart, end: os.loadavg()[0] } };
+}
+
+/** Prints the warning line when a group of figures began or ended on a busy machine. */
+function warnIfBusy(what: string, before: number): void {
+  const line = busyLine(what, { before, after: loadNow() });
+  if (line) log(line);
+}
+
+/** The Word figure of the main table: the slowest .docx report (median wall time), the others in its note. */
+export function slowestWordReport(run: ReportsBenchResult): Measurement {
+  const word = run.figures.filter((f) => f.format === 'docx');
+  const failedOnes = word.filter((f) => f.error);
+  const timed = word.filter((f) => !f.error && f.runs.length).map((f) => ({ f, wall: f.runs.map((r) => r.wallMs) }));
+  if (failedOnes.length) return { kind: 'failed', reason: failedOnes.map((f) => `${f.kind}: ${f.error}`).join('; ') };
+  if (!timed.length) return skipped('no Word report was exported');
+  timed.sort((a, b) => median(b.wall) - median(a.wall));
+  const [slowest] = timed;
+  const loads = slowest.f.runs.map((r) => r.load[0]);
+  const each = timed.map(({ f, wall }) => `${f.kind} ${(median(wall) / 1000).toFixed(1)} s, ${Math.round(median(f.runs.map((r) => r.peakMb)))} MB`).join('; ');
+  return value(median(slowest.wall), {
+    samples: slowest.wall.length,
+    runs: slowest.wall,
+    load: { before: Math.min(...loads), after: Math.max(...loads) },
+    note: `the slowest is ${slowest.f.kind}; each .docx report, median wall time and peak RSS, each export in a process of its own: ${each}`,
+  });
 }
 
 function stripCached(s: GeneratedStudy & { cached?: boolean }): GeneratedStudy {
@@ -254,10 +289,36 @@ async function runAll(args: readonly string[]): Promise<void> {
     fs.mkdirSync(results, { recursive: true });
     fs.writeFileSync(path.join(results, 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);
   };
+  warnIfBusy('the start of the bench', loadNow());
   for (const size of sizes) {
     report.results[size] = await benchSize(size, args);
     save();
   }
+  // The Word figure is the app's own reports: every report of the large study, each export in a
+  // process of its own (also written to reports.json for the README's report table).
+  const large = report.results.large;
+  if (large) {
+    if (flag(args, 'no-reports') !== null) large.measurements['export.docx'] = skipped('skipped (--no-reports)');
+    else {
+      log('\n== report exports, large study ==');
+      const before = loadNow();
+      const run = await runReportsBench(
+        __filename,
+        results,
+        { size: 'large', runs: Number(flag(args, 'report-runs') ?? 3), kinds: [], formats: [], slowMs: 60_000, limitMs: Number(flag(args, 'limit') ?? 300) * 1000 },
+        log,
+      );
+      warnIfBusy('the report exports', before);
+      fs.writeFileSync(path.join(results, 'reports.json'), `${JSON.stringify(run, null, 2)}\n`);
+      large.measurements['export.docx'] = slowestWordReport(run);
+    }
+    save();
+  }
+  for (const s of sizes) {
+    const r = report.results[s];
+    if (r && !r.measurements['export.docx']) r.measurements['export.docx'] = skipped('the report exports are measured on the large study');
+  }
+  save();
   log(`\n${terminalTable(report)}\n`);
   const busy = busyNote(report);
   if (busy) log(`${busy}\n`);

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { FIGURES, meetsTarget, ratioOf, type FigureDef, type Measurement, type Measurements } from './figures';
 import type { GeneratedStudy, StudySize } from './generate-study';
+import { BUSY_LOAD_PER_CORE, spreadOf, spreadText, wasBusy } from './machine';
 
 // The bench's outputs: a table on the terminal, bench-results/latest.json, and the README's
 // Performance section rewritten from that JSON between two marker comments.
@@ -45,12 +46,30 @@ function mark(def: FigureDef, m: Measurement | undefined): string {
   return ok === null ? '' : ok ? ' ✓' : ' ✗';
 }
 
-export function cellText(def: FigureDef, m: Measurement | undefined): string {
+/**
+ * The figure with its spread: min / median / max over its runs; one value says "(1 run)", a
+ * percentile over many samples of one run says how many. "(busy)" when the machine was busy.
+ */
+export function cellText(def: FigureDef, m: Measurement | undefined, cpus?: number): string {
   if (!m) return '—';
   if (m.kind === 'skipped') return '—';
   if (m.kind === 'unavailable') return 'not available yet';
   if (m.kind === 'failed') return 'failed';
-  return `${number(m.value, def.unit)}${mark(def, m)}`;
+  const show = (v: number) => number(v, def.unit);
+  const spread = m.runs ? spreadOf(m.runs) : null;
+  const shown =
+    spread && spread.n > 1
+      ? spreadText(spread, show)
+      : m.samples && m.samples > 1
+        ? `${show(m.value)} (n = ${m.samples.toLocaleString('en-US')})`
+        : `${show(m.value)} (1 run)`;
+  return `${shown}${mark(def, m)}${wasBusy(m.load, cpus) ? ' (busy)' : ''}`;
+}
+
+/** The figure's label, with how it was taken when the run decided that (the described size's). */
+function rowLabel(def: FigureDef, report: BenchReport, sizes: readonly StudySize[]): string {
+  const conditions = new Set(sizes.map((s) => report.results[s]?.measurements[def.id]).flatMap((m) => (m?.kind === 'value' && m.condition ? [m.condition] : [])));
+  return conditions.size ? `${def.label}, ${[...conditions].join(' / ')}` : def.label;
 }
 
 function ratioText(def: FigureDef, sizes: readonly StudySize[], report: BenchReport): string {
@@ -80,9 +99,9 @@ export function buildTable(report: BenchReport): Table {
   const sizes = report.sizes.filter((s) => report.results[s]);
   const header = ['Figure', 'Target', ...sizes.map((s) => TITLES[s]), 'Ratio to bare minimum', sizes.length > 1 ? `Growth ${sizes.map((s) => s).join(' → ')}` : 'Growth'];
   const rows = FIGURES.map((def) => [
-    def.label,
+    rowLabel(def, report, sizes),
     targetText(def),
-    ...sizes.map((s) => cellText(def, report.results[s]?.measurements[def.id])),
+    ...sizes.map((s) => cellText(def, report.results[s]?.measurements[def.id], report.machine.cpus)),
     ratioText(def, sizes, report),
     growthText(def, sizes, report),
   ]);
@@ -115,7 +134,10 @@ export function shortfalls(report: BenchReport): string[] {
       if (!m) continue;
       if (m.kind === 'failed') out.push(`${def.label} (${s}): failed — ${m.reason}`);
       else if (m.kind === 'unavailable') out.push(`${def.label} (${s}): not available yet — ${m.reason}`);
-      else if (meetsTarget(def, m) === false) out.push(`${def.label} (${s}): ${cellText(def, m).replace(' ✗', '')} misses ${targetText(def)}`);
+      else if (m.kind === 'value' && meetsTarget(def, m) === false) {
+        const median = (m.runs?.length ?? 0) > 1 ? ` (median of ${m.runs!.length} runs)` : '';
+        out.push(`${def.label} (${s}): ${number(m.value, def.unit)}${median} misses ${targetText(def)}${wasBusy(m.load, report.machine.cpus) ? ' (busy machine)' : ''}`);
+      }
     }
   }
   return [...new Set(out)];
@@ -146,7 +168,9 @@ export function markdownSection(report: BenchReport): string {
     '',
     table,
     '',
-    '✓ meets the target, ✗ misses it. Targets come from the feature issues (#N) and are stated for the large study. ' +
+    'Each cell is min / median / max over the runs of that figure (the median meets the target or not); "(1 run)" is a figure taken once, "(n = …)" a percentile or median over that many samples of one run. ' +
+      `"(busy)": the one-minute load average was at least ${BUSY_LOAD_PER_CORE} per core before or after the figure, so other programs competed for the cores and the figure is slower than on an idle machine. ` +
+      '✓ meets the target, ✗ misses it. Targets come from the feature issues (#N) and are stated for the large study. ' +
       'Ratios are measured in the same run over the same data: the import against the bare minimum (reading, splitting with the same rules, one bulk insert); ' +
       'agreement as computing alone against a naive loop. Growth is each size’s figure over the previous size’s.',
     '',
@@ -157,11 +181,19 @@ export function markdownSection(report: BenchReport): string {
 
 /** A warning when the machine was busy with other work while the bench ran, else null. */
 export function busyNote(report: BenchReport): string | null {
-  const loads = Object.values(report.results).flatMap((r) => (r?.load ? [r.load.start, r.load.end] : []));
+  const results = Object.values(report.results).filter((r): r is SizeResult => !!r);
+  const loads = results.flatMap((r) => [
+    ...(r.load ? [r.load.start, r.load.end] : []),
+    ...Object.values(r.measurements).flatMap((m) => (m.kind === 'value' && m.load ? [m.load.before, m.load.after] : [])),
+  ]);
   if (loads.length === 0) return null;
   const worst = Math.max(...loads);
-  if (worst < report.machine.cpus * 0.75) return null;
-  return `The machine was busy while the bench ran (load average up to ${worst.toFixed(1)} on ${report.machine.cpus} cores): the times are slower than on an idle machine.`;
+  const busyFigures = results.reduce((n, r) => n + Object.values(r.measurements).filter((m) => m.kind === 'value' && wasBusy(m.load, report.machine.cpus)).length, 0);
+  if (worst < report.machine.cpus * BUSY_LOAD_PER_CORE && busyFigures === 0) return null;
+  return (
+    `The machine was busy while the bench ran (load average ${Math.min(...loads).toFixed(1)} to ${worst.toFixed(1)} on ${report.machine.cpus} cores` +
+    `${busyFigures ? `; ${busyFigures === 1 ? 'the figure' : `${busyFigures} figures`} taken while busy ${busyFigures === 1 ? 'is' : 'are'} marked (busy)` : ''}): the times are slower than on an idle machine.`
+  );
 }
 
 /** Replaces what stands between the markers in the README; adds a Performance section if it has none. */

@@ -10,8 +10,12 @@ export function percentile(values: readonly number[], p: number): number {
   return sorted[rank];
 }
 
+/** The median as statistics defines it: the middle value, or the mean of the two middle values. */
 export function median(values: readonly number[]): number {
-  return percentile(values, 50);
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const half = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[half] : (sorted[half - 1] + sorted[half]) / 2;
 }
 
 export interface Timed<T> {

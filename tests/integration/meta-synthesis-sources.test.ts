@@ -4,23 +4,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../shared/api/errors';
 import type { ReportPreview } from '../../shared/api/methods/reports';
 import { makeTestApp, type TestApp } from './support/app';
+import { codedSynthesis, metaSynthesis } from './support/meta-synthesis';
 
 // #23 item 8: a meta-synthesis cites the studies it synthesises by their reference numbers. Each
 // document carries its number (set by the author, or numbered in list order for the author to change).
-
-/** A meta-synthesis of `count` published studies, each an article document, in list order. */
-async function metaSynthesis(t: TestApp, count: number): Promise<{ docIds: string[] }> {
-  await t.client.call('project.create', { path: t.file(), title: 'Mentoring competencies', methodology: 'meta-synthesis' });
-  const docIds: string[] = [];
-  for (let i = 0; i < count; i++) {
-    const text = `Study ${i + 1} reports that mentors build teamwork skills and give feedback on clinical reasoning.`;
-    const { files } = await t.client.call('import.preview', { sources: [{ kind: 'text', name: `Study ${i + 1}`, text }] });
-    if (!files[0].ok) throw new Error(files[0].error.message);
-    const done = await t.client.call('import.commit', { previewId: files[0].preview.previewId, segment: 'paragraph', document: { title: `Study ${String(i + 1).padStart(2, '0')}`, kind: 'article' } });
-    docIds.push(done.documentId);
-  }
-  return { docIds };
-}
 
 describe('reference numbers of documents', () => {
   let t: TestApp;
@@ -30,7 +17,7 @@ describe('reference numbers of documents', () => {
   afterEach(() => t.close());
 
   it('are unset at first, set and cleared by the author, and numbered in list order after the highest one set', async () => {
-    const { docIds } = await metaSynthesis(t, 4);
+    const { docIds } = await metaSynthesis(t.client, t.file(), 4);
     expect((await t.client.call('documents.list', {})).map((d) => d.reference)).toEqual([null, null, null, null]);
 
     const set = await t.client.call('documents.update', { id: docIds[1], reference: ' 45 ' });
@@ -48,32 +35,12 @@ describe('reference numbers of documents', () => {
   });
 
   it('refuses a reference longer than a reference list prints, with a clear code', async () => {
-    const { docIds } = await metaSynthesis(t, 1);
+    const { docIds } = await metaSynthesis(t.client, t.file(), 1);
     const e = await t.client.call('documents.update', { id: docIds[0], reference: 'x'.repeat(41) }).catch((x: unknown) => x);
     expect(e).toBeInstanceOf(AppError);
     expect((e as AppError).code).toBe('BAD_REQUEST');
   });
 });
-
-/** The meta-synthesis's codebook and codings: five studies (one without a number), two components. */
-async function codedSynthesis(t: TestApp): Promise<void> {
-  const { docIds } = await metaSynthesis(t, 5);
-  for (const [i, ref] of ['79', '45', '53', '9'].entries()) await t.client.call('documents.update', { id: docIds[i], reference: ref });
-  const coder = await t.client.call('coders.create', { name: 'Mira Stein' });
-  await t.client.call('coders.setCurrent', { coderId: coder.id });
-  const c = t.client;
-  const collaboration = await c.call('codebook.create', { level: 'category', name: 'Collaboration' });
-  const teams = await c.call('codebook.create', { level: 'subcategory', name: 'Working in teams', parentId: collaboration.id });
-  const teamwork = await c.call('codebook.create', { name: 'teamwork skills', parentId: teams.id });
-  const goals = await c.call('codebook.create', { name: 'shared goals', parentId: teams.id });
-  const feedback = await c.call('codebook.create', { level: 'category', name: 'Feedback' });
-  const giving = await c.call('codebook.create', { level: 'subcategory', name: 'Giving feedback', parentId: feedback.id });
-  await c.call('codebook.create', { name: 'feedback on reasoning', parentId: giving.id });
-  // Studies 79, 53 and 45 report teamwork skills (53 twice: it is cited once); 9 and the unnumbered one report shared goals.
-  for (const [doc, code, at] of [[0, teamwork, 0], [2, teamwork, 0], [2, teamwork, 30], [1, teamwork, 0], [3, goals, 0], [4, goals, 0]] as const) {
-    await c.call('codings.applySpan', { documentId: docIds[doc], start: at, end: at + 10, codeIds: [code.id] });
-  }
-}
 
 /** The text of each row of the preview's Word table, cell by cell. */
 function tableRows(preview: ReportPreview): string[][] {
@@ -86,7 +53,7 @@ describe('codes with their sources (meta-synthesis)', () => {
   let t: TestApp;
   beforeEach(async () => {
     t = makeTestApp();
-    await codedSynthesis(t);
+    await codedSynthesis(t.client, t.file(), ['79', '45', '53', '9']);
   });
   afterEach(() => t.close());
 
@@ -104,7 +71,7 @@ describe('codes with their sources (meta-synthesis)', () => {
     ]);
     const note = table && table.kind === 'table' ? table.note : '';
     expect(note).toContain('1 document has no reference number (“Study 05”)');
-    expect(note).toContain('1 code found in it counts it as “unnumbered”');
+    expect(note).toContain('where a code was found in it, the parentheses say “unnumbered”.');
     expect(preview.warnings.join(' ')).toContain('Set the numbers in Documents');
   });
 
@@ -140,7 +107,7 @@ describe('a meta-synthesis in REFI-QDA', () => {
   let t: TestApp;
   beforeEach(async () => {
     t = makeTestApp();
-    await codedSynthesis(t);
+    await codedSynthesis(t.client, t.file(), ['79', '45', '53', '9']);
   });
   afterEach(() => t.close());
 

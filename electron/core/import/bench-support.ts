@@ -3,25 +3,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { decodeText, detectTurns, normalizeNewlines, segmentUnits } from '../../../shared/text';
-import type { ProjectSession } from '../session';
-import { extractFile } from './extract';
-import { commitExtraction, readSourceBytes } from './import-service';
-import type { StoreResult } from './store-transcript';
-
-/**
- * The whole import path of the app for one file into an open project: read, decode, detect
- * speakers, segment by sentence, store as one recorded (undoable, audited) step.
- */
-export async function importTranscriptFile(session: ProjectSession, filePath: string): Promise<StoreResult> {
-  const bytes = readSourceBytes({ kind: 'path', path: filePath });
-  const extraction = await extractFile(path.basename(filePath), bytes);
-  return commitExtraction(
-    session.db,
-    extraction,
-    { detect: true, segment: 'sentence', unitsInFacilitatorTurns: false, speakers: [], document: {} },
-    (summary, work) => session.write('import.commit', summary, work),
-  );
-}
 
 /**
  * The bare minimum the same import needs, for the benchmark's ratio: read the file, split it with

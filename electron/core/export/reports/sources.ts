@@ -56,7 +56,8 @@ export const sourcesReport: ReportBuilder = {
     if (unnumberedDocs.length) {
       const names = unnumberedDocs.map((d) => d.title);
       const said = `${plural(unnumberedDocs.length, 'document')} ${unnumberedDocs.length === 1 ? 'has' : 'have'} no reference number (${someNames(names, 6)})`;
-      notes.push(`${said}; ${plural(citedUnnumbered, word('code').toLowerCase(), word('code', 'many').toLowerCase())} found in ${unnumberedDocs.length === 1 ? 'it' : 'them'} ${citedUnnumbered === 1 ? 'counts' : 'count'} ${unnumberedDocs.length === 1 ? 'it' : 'them'} as “unnumbered”.`);
+      if (citedUnnumbered) notes.push(`${said}; where a ${word('code').toLowerCase()} was found in ${unnumberedDocs.length === 1 ? 'it' : 'one of them'}, the parentheses say “unnumbered”.`);
+      else notes.push(`${said}; no ${word('code').toLowerCase()} in this table was found in ${unnumberedDocs.length === 1 ? 'it' : 'them'}.`);
       warnings.push(`${said}. Set the numbers in Documents (Ref. no.), or number them by list order.`);
     }
     if (rows.length === 0) warnings.push(`The codebook has no ${word('code', 'many').toLowerCase()} yet.`);
