@@ -50,4 +50,28 @@ describe('code counts', () => {
     const counts = await t.client.call('codebook.counts', { coderIds: [amira.id, ben.id, consensus.id] });
     expect(counts.find((c) => c.nodeId === codeId)!.units).toBe(2);
   });
+
+  it('per coder: each coder’s units apart, the consensus too, a category counting its codes', async () => {
+    const { codeId } = await codeOnThreeUnits();
+    const category = await t.client.call('codebook.create', { level: 'category', name: 'Holds the counted code' });
+    await t.client.call('codebook.move', { nodes: [{ id: codeId }], to: { kind: 'inside', nodeId: category.id } });
+    const perCoder = await t.client.call('codebook.countsPerCoder', {});
+    const of = (nodeId: string) => new Map(perCoder.find((c) => c.nodeId === nodeId)!.coders.map((c) => [c.coderId, c.units + c.passages]));
+    expect(of(codeId).get(amira.id)).toBe(3);
+    expect(of(codeId).get(ben.id)).toBe(2);
+    expect(of(codeId).get(consensus.id)).toBe(2);
+    expect(of(category.id)).toEqual(of(codeId));
+    // Every coder is listed for every node, with 0 where they coded nothing under it.
+    const coders = await t.client.call('coders.list', {});
+    expect(new Set(perCoder.find((c) => c.nodeId === codeId)!.coders.map((c) => c.coderId))).toEqual(new Set(coders.map((c) => c.id)));
+    const other = (await t.client.call('codebook.list', {})).find((n) => n.id !== codeId && n.id !== category.id && n.level === 'code' && n.codings === 0);
+    if (other) expect([...of(other.id).values()].every((n) => n === 0)).toBe(true);
+  });
+
+  it('per coder in blind mode: only the current coder', async () => {
+    const { codeId } = await codeOnThreeUnits();
+    await t.client.call('project.update', { blind: true });
+    const perCoder = await t.client.call('codebook.countsPerCoder', {});
+    expect(perCoder.find((c) => c.nodeId === codeId)!.coders).toEqual([{ coderId: ben.id, units: 2, passages: 0 }]);
+  });
 });

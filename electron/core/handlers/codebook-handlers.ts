@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { codebookMethods } from '../../../shared/api/methods/codebook';
 import { NODE_LEVEL_LABELS, type NodeLevel } from '../../../shared/domain/vocabulary';
 import type { HandlerMap } from '../handler-types';
-import { nodeCounts, retrieve } from '../repos/analysis-repo';
+import { nodeCounts, nodeCountsPerCoder, retrieve } from '../repos/analysis-repo';
 import { getNode, listNodes } from '../repos/codebook-repo';
 import {
   createNode,
@@ -97,6 +97,7 @@ export const codebookHandlers: HandlerMap<keyof typeof codebookMethods> = {
     return { nodes: plan.nodeIds.length, codings: plan.codings, quotes: plan.quotes, memos: plan.memos };
   },
   'codebook.counts': ({ coderIds }, { project }) => nodeCounts(project.db, project.visibleCoderId ? [project.visibleCoderId] : (coderIds ?? null)),
+  'codebook.countsPerCoder': (_input, { project }) => nodeCountsPerCoder(project.db, project.visibleCoderId),
   'codebook.rememberCollapsed': ({ nodeIds }, { project }) => {
     rememberCollapsed(project.db, nodeIds);
     return { ok: true };

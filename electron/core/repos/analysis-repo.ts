@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { AbstractionRow, AbstractionSort, AbstractionTable, NodeRef } from '../../../shared/api/methods/coding';
-import type { NodeCounts, RetrievedUnit, Retrieval } from '../../../shared/api/methods/codebook';
+import type { NodeCounts, NodeCountsPerCoder, RetrievedUnit, Retrieval } from '../../../shared/api/methods/codebook';
 import { ancestorsByLevel, subtreeIds } from '../../../shared/domain/codebook-tree';
 import { LEVELS_BY_METHOD, type Methodology, type NodeLevel } from '../../../shared/domain/vocabulary';
 import { getNode } from './codebook-repo';
@@ -121,6 +121,43 @@ export function nodeCounts(db: Database.Database, coderIds: readonly string[] | 
     const t = tally.get(n.id)!;
     return { nodeId: n.id, codings: t.codings, units: t.units.size, passages: t.passages.size, participants: t.participants.size, documents: t.documents.size };
   });
+}
+
+/**
+ * Units and free passages under every node for each coder apart (the consensus is a coder too), in
+ * the coders' order, with every coder listed for every node (0 where they coded nothing there);
+ * `onlyCoderId` keeps one coder (blind mode). One scan of the codings, as nodeCounts.
+ */
+export function nodeCountsPerCoder(db: Database.Database, onlyCoderId: string | null): NodeCountsPerCoder[] {
+  const nodes = loadNodes(db);
+  const up = ancestorsByLevel(nodes);
+  const coders = (stmt(db, `SELECT id FROM coders ORDER BY created_at, name`).pluck().all() as string[]).filter((id) => onlyCoderId === null || id === onlyCoderId);
+  const tally = new Map<string, Map<string, { units: Set<string>; passages: Set<string> }>>();
+  for (const n of nodes) tally.set(n.id, new Map(coders.map((c) => [c, { units: new Set<string>(), passages: new Set<string>() }])));
+  const targetsOf = new Map<string, string[]>();
+  const codings = stmt(db, `SELECT code_id, coder_id, unit_id, document_id, start, end FROM codings ${onlyCoderId ? 'WHERE +coder_id = ?' : ''}`)
+    .raw()
+    .all(...(onlyCoderId ? [onlyCoderId] : [])) as [string, string, string | null, string, number | null, number | null][];
+  for (const [code, coder, unit, doc, start, end] of codings) {
+    let targets = targetsOf.get(code);
+    if (!targets) {
+      targets = [code, ...[...(up.get(code)?.values() ?? [])].flat().map((n) => n.id)];
+      targetsOf.set(code, targets);
+    }
+    for (const id of targets) {
+      const t = tally.get(id)?.get(coder);
+      if (!t) continue;
+      if (unit) t.units.add(unit);
+      else t.passages.add(`${doc}:${start}:${end}`);
+    }
+  }
+  return nodes.map((n) => ({
+    nodeId: n.id,
+    coders: coders.map((coderId) => {
+      const t = tally.get(n.id)!.get(coderId)!;
+      return { coderId, units: t.units.size, passages: t.passages.size };
+    }),
+  }));
 }
 
 interface DocumentInfo {

@@ -5,6 +5,8 @@ import { LEVELS_BY_METHOD, NODE_LEVEL_LABELS } from '../../../shared/domain/voca
 import { attempt, useAppStore } from '../../state/app-store';
 import { useTablesVersion } from '../../state/query-cache';
 import { useWorkspace } from '../../state/workspace-store';
+import { useCoderView } from '../agreement/coder-view-store';
+import { coderIdsForView, viewWords } from '../coding/code-counts';
 import { CODE_DRAG_TYPE } from '../coding/CodeRail';
 import { selectNode, showNotice, useCoding } from '../coding/coding-store';
 import {
@@ -126,6 +128,9 @@ export function CodebookView() {
   const nodes = useWorkspace((s) => s.nodes);
   const methodology = useAppStore((s) => s.project?.settings.methodology ?? 'content-analysis');
   const counted = useTablesVersion(COUNTED_TABLES);
+  const coders = useWorkspace((s) => s.coders);
+  const view = useCoderView((s) => s.view);
+  const blind = useAppStore((s) => s.project?.settings.blind ?? false);
   const selectedId = useCoding((s) => s.nodeId);
   const { collapsed, focusPath, marked, anchorPath, cut, dialog, draft } = useTree();
   const rows = useMemo(() => flattenCodebook(nodes), [nodes]);
@@ -148,8 +153,9 @@ export function CodebookView() {
   const cutIds = new Set(cut?.map((c) => c.id));
 
   useEffect(() => {
-    void attempt('codebook.counts', {}).then((c) => c && setCounts(new Map(c.map((x) => [x.nodeId, x]))));
-  }, [counted]);
+    // The coder view in use, as the code list beside the transcript: never every coder and the consensus added up.
+    void attempt('codebook.counts', { coderIds: coderIdsForView(view, coders) }).then((c) => c && setCounts(new Map(c.map((x) => [x.nodeId, x]))));
+  }, [counted, view, coders]);
 
   // Keep the keyboard focus on the focused row when it re-renders elsewhere (after a move its old element is gone,
   // and the focus with it).
@@ -259,10 +265,13 @@ export function CodebookView() {
         </div>
         {rows.length === 0 && !draft && <p className="muted pad">The codebook is empty. Add a theme, category or code above.</p>}
         {rows.length > 0 && (
-          <div className="codebook-head muted small" aria-hidden="true">
-            <span>Units</span>
-            <span>People</span>
-            <span>Docs</span>
+          <div className="codebook-head muted small">
+            <span className="codebook-count-note" data-testid="codebook-count-note">
+              Counted: {viewWords(view, coders, blind)}
+            </span>
+            <span aria-hidden="true">Units</span>
+            <span aria-hidden="true">People</span>
+            <span aria-hidden="true">Docs</span>
           </div>
         )}
         <div className="codebook" role="tree" aria-label="Codebook" aria-multiselectable="true" ref={treeRef}

@@ -6,7 +6,7 @@ import { Pane } from '../../components/Pane';
 import { useAppStore } from '../../state/app-store';
 import { useWorkspace } from '../../state/workspace-store';
 import { useCoderView } from '../agreement/coder-view-store';
-import { useViewUnitCounts, viewWords } from './code-counts';
+import { perCoderWords, shortCoderNames, useCountMode, usePerCoderCounts, useViewUnitCounts, viewWords } from './code-counts';
 import { flattenCodebook, parentIdsOf, visibleRows } from '../codebook/codebook-tree';
 import { setCollapsed, useTree } from '../codebook/tree-store';
 import { applyCodes, applyToSelection, selectedUnitIds } from './coding-actions';
@@ -25,9 +25,21 @@ const RailItem = memo(function RailItem({
   node,
   indent,
   units,
+  perCoder,
+  perCoderInFull,
   open,
   ...at
-}: { node: CodebookNode; indent: number; units: number | undefined; /** Null for a node without children. */ open: boolean | null } & ListPlace) {
+}: {
+  node: CodebookNode;
+  indent: number;
+  units: number | undefined;
+  /** Each coder's figure in words, when the list counts per coder. */
+  perCoder: string | undefined;
+  /** The same with the coders' whole names, for the tooltip. */
+  perCoderInFull: string | undefined;
+  /** Null for a node without children. */
+  open: boolean | null;
+} & ListPlace) {
   if (node.level !== 'code') {
     return (
       <li {...at} className={`rail-group level-${node.level}`} style={{ paddingLeft: indent }}>
@@ -64,9 +76,15 @@ const RailItem = memo(function RailItem({
         <span className="swatch" style={{ background: node.colour }} />
         <span className="rail-name">{node.name}</span>
         {node.shortcut && <kbd>{node.shortcut}</kbd>}
-        <span className="muted small" title={units === undefined ? undefined : `${units} unit${units === 1 ? '' : 's'} coded with it`}>
-          {units ?? ''}
-        </span>
+        {perCoder !== undefined ? (
+          <span className="rail-per-coder muted small" title={`Units and passages coded with it, per coder: ${perCoderInFull ?? perCoder}`}>
+            {perCoder}
+          </span>
+        ) : (
+          <span className="muted small" title={units === undefined ? undefined : `${units} unit${units === 1 ? '' : 's'} coded with it`}>
+            {units ?? ''}
+          </span>
+        )}
       </button>
     </li>
   );
@@ -79,6 +97,10 @@ export function CodeRail() {
   const view = useCoderView((s) => s.view);
   const blind = useAppStore((s) => s.project?.settings.blind ?? false);
   const units = useViewUnitCounts();
+  const perCoderOn = useCountMode((s) => s.perCoder);
+  const perCoder = usePerCoderCounts(perCoderOn);
+  const names = useMemo(() => shortCoderNames(coders), [coders]);
+  const fullNames = useMemo(() => new Map(coders.map((c) => [c.id, c.name])), [coders]);
   const [filter, setFilter] = useState('');
   const collapsed = useTree((s) => s.collapsed);
   const rows = useMemo(() => flattenCodebook(nodes), [nodes]);
@@ -88,14 +110,33 @@ export function CodeRail() {
   return (
     <Pane className="code-rail" label="Codes">
       <input className="rail-filter" placeholder="Filter codes" aria-label="Filter codes" value={filter} onChange={(e) => setFilter(e.target.value)} />
+      <div className="rail-count-mode small" role="group" aria-label="Counts">
+        <span className="muted">Counts:</span>
+        {([false, true] as const).map((on) => (
+          <button key={String(on)} type="button" className="link-like" aria-pressed={perCoderOn === on} onClick={() => useCountMode.setState({ perCoder: on })}>
+            {on ? 'per coder' : 'this view'}
+          </button>
+        ))}
+      </div>
       <p className="rail-count-note muted small" data-testid="rail-count-note">
-        Units and passages coded: {viewWords(view, coders, blind)}
+        {perCoderOn
+          ? `Units and passages coded, per coder${blind ? ' (blind: yours only)' : `: ${coders.map((c) => (names.get(c.id) === c.name ? c.name : `${names.get(c.id)} ${c.name}`)).join(', ')}`}`
+          : `Units and passages coded: ${viewWords(view, coders, blind)}`}
       </p>
       <ChunkedList
         items={shown}
         itemHeight={24}
         render={({ node, depth, path }, at) => (
-          <RailItem key={path} node={node} units={units?.get(node.id)} indent={filter ? 6 : 6 + depth * 10} open={withChildren.has(node.id) ? !collapsed.has(node.id) : null} {...at} />
+          <RailItem
+            key={path}
+            node={node}
+            units={units?.get(node.id)}
+            perCoder={perCoderOn ? (perCoder ? perCoderWords(perCoder.get(node.id) ?? [], names) : '') : undefined}
+            perCoderInFull={perCoderOn && perCoder ? perCoderWords(perCoder.get(node.id) ?? [], fullNames) : undefined}
+            indent={filter ? 6 : 6 + depth * 10}
+            open={withChildren.has(node.id) ? !collapsed.has(node.id) : null}
+            {...at}
+          />
         )}
       />
       {nodes.length === 0 && <p className="muted small pad">No codes yet. Press A on a unit and type a name to make one.</p>}

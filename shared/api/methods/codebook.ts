@@ -31,6 +31,13 @@ export const NodeCounts = z.object({
 });
 export type NodeCounts = z.infer<typeof NodeCounts>;
 
+/** Units and free passages under a node for each coder apart (the consensus is a coder too). */
+export const NodeCountsPerCoder = z.object({
+  nodeId: Id,
+  coders: z.array(z.object({ coderId: Id, units: z.number(), passages: z.number() })),
+});
+export type NodeCountsPerCoder = z.infer<typeof NodeCountsPerCoder>;
+
 export const RetrievedUnit = z.object({
   unitId: Id,
   documentId: Id,
@@ -156,6 +163,11 @@ export const codebookMethods = {
     'Units, participants and documents under every node, of these coders’ codings (all, the consensus included, when left out; only one’s own in blind mode)',
     z.object({ coderIds: z.array(Id).max(1000).optional() }),
     z.array(NodeCounts),
+  ),
+  'codebook.countsPerCoder': query(
+    'Units and passages under every node for each coder apart, the consensus included, in the coders’ order (only one’s own in blind mode)',
+    z.object({}),
+    z.array(NodeCountsPerCoder),
   ),
   'codebook.rememberCollapsed': query(
     'Remembers which nodes of the codebook tree are collapsed, to show them so on reopening (a view, not an undoable step)',
