@@ -414,7 +414,7 @@ describe('reports on a thematic analysis built from scratch', () => {
       ['', stray.name],
     ]);
     // With no coded units, the theme table says so for every subtheme rather than leaving cells blank.
-    const themes = await t.client.call('reports.preview', { kind: 'themes', options: { unmarkedQuotes: 'pick' } });
+    const themes = await t.client.call('reports.preview', { kind: 'themes', options: { unmarkedQuotes: 'pick', levels: ['theme', 'subtheme'] } });
     expect(themes.warnings.join(' ')).toMatch(/No exemplar quote is marked for 3 subthemes/);
   });
 });

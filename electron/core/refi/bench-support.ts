@@ -2,15 +2,16 @@ import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import { migrate } from '../store/migrations';
 import type { ImportPlan } from './import-study';
-import { parseXml } from './xml';
+import { parseXml, utf8Xml } from './xml';
 import { DEFAULT_ZIP_LIMITS, PackedEntry, writeZip, ZipArchive } from './zip';
 
 // For `npm run bench`: the bare minimum of a REFI-QDA import and export of the same study, the
 // floor the app's figures are compared with. No checks, no planning, no progress, no audit, no
 // search index. Zip entries go through native zlib, as the app's do: fflate (pure JavaScript)
 // takes two to four times as long here, which would flatter the ratios. The XML is parsed by the
-// app's own scanner into a bare element tree: fast-xml-parser takes about four times as long on a
-// large study's project.qde (5.4 s against 1.4 s of CPU), a floor above the app's own work.
+// app's own scanner, from the UTF-8 bytes as the app reads them, into a bare element tree:
+// fast-xml-parser takes about four times as long on a large study's project.qde (5.4 s against
+// 1.4 s of CPU), a floor above the app's own work.
 
 /**
  * Inflate the .qdpx's project.qde, parse it into elements, and insert `plan`'s rows (the rows the
@@ -20,8 +21,8 @@ import { DEFAULT_ZIP_LIMITS, PackedEntry, writeZip, ZipArchive } from './zip';
  */
 export function baselineQdpxImport(bytes: Uint8Array, plan: ImportPlan, target: string): { rows: number } {
   const zip = ZipArchive.open(bytes, DEFAULT_ZIP_LIMITS);
-  const xml = Buffer.from(zip.read(zip.find('project.qde')!)).toString('utf8');
-  parseXml(xml, 'project.qde');
+  const xml = zip.read(zip.find('project.qde')!);
+  parseXml(utf8Xml(xml) ?? Buffer.from(xml).toString('utf8'), 'project.qde');
   fs.rmSync(target, { force: true });
   const db = new Database(target);
   let rows = 0;

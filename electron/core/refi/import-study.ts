@@ -53,10 +53,8 @@ export class Ids {
   claim(table: string, guid: string): string {
     let set = this.used.get(table);
     if (!set) this.used.set(table, (set = new Set()));
-    if (!set.has(guid)) {
-      set.add(guid);
-      return guid;
-    }
+    const before = set.size;
+    if (set.add(guid).size > before) return guid;
     this.repaired += 1;
     const fresh = randomUUID();
     set.add(fresh);
@@ -93,8 +91,15 @@ function unitByConvention(sel: RefiSelection, notes: ReadonlyMap<string, RefiNot
   return { condensation: named(CONDENSATION_NOTE_NAME), interpretation: named(INTERPRETATION_NOTE_NAME) };
 }
 
+// Most codings of a project share a few timestamps: the last one checked is remembered.
+let lastIso: string | null = null;
+
 function isoOr(value: string | null | undefined, fallback: string): string {
-  return value && !Number.isNaN(Date.parse(value)) ? value : fallback;
+  if (!value) return fallback;
+  if (value === lastIso) return value;
+  if (Number.isNaN(Date.parse(value))) return fallback;
+  lastIso = value;
+  return value;
 }
 
 function valueText(v: RefiVariableValue): string {
@@ -345,7 +350,8 @@ export function planProjectImport(project: RefiProject, files: PackageFiles, rea
   const units: Row[] = [];
   const codings: Row[] = [];
   const turns: Row[] = [];
-  const unitKeys = new Set<string>();
+  // Per unit, the code and coder of each of its codings (a unit holds a handful): no key string per coding.
+  const unitCodings = new Map<string, string[]>();
   const selectionRange = new Map<string, { documentId: string; start: number; end: number }>();
   const condensationNotes = new Set<string>();
   const caseSelections = new Set(project.cases.flatMap((c) => c.selectionRefs));
@@ -360,12 +366,17 @@ export function planProjectImport(project: RefiProject, files: PackageFiles, rea
     }
     const coderId = coderFor(c.creatingUser ?? selection?.creatingUser ?? null);
     if (unitId) {
-      const key = `${unitId}|${codeId}|${coderId}`;
-      if (unitKeys.has(key)) {
-        report.add('skipped', 'A code applied twice to the same meaning unit by the same coder was kept once');
-        return null;
+      const held = unitCodings.get(unitId);
+      if (!held) unitCodings.set(unitId, [codeId, coderId]);
+      else {
+        for (let k = 0; k < held.length; k += 2) {
+          if (held[k] === codeId && held[k + 1] === coderId) {
+            report.add('skipped', 'A code applied twice to the same meaning unit by the same coder was kept once');
+            return null;
+          }
+        }
+        held.push(codeId, coderId);
       }
-      unitKeys.add(key);
     }
     const id = ids.claim('codings', c.guid);
     codings.push({ id, code_id: codeId, coder_id: coderId, document_id: documentId, unit_id: unitId, start, end, created_at: isoOr(c.creationDateTime, now) });
@@ -381,11 +392,12 @@ export function planProjectImport(project: RefiProject, files: PackageFiles, rea
         continue;
       }
       if (range.clamped) report.add('converted', 'Selections running past the end of their source were cut at its end');
-      selectionRange.set(sel.guid, { documentId, start: range.start, end: range.end });
+      // Only selections a case names become turns (see planCaseTurns).
+      if (caseSelections.has(sel.guid)) selectionRange.set(sel.guid, { documentId, start: range.start, end: range.end });
       const unitRec = sel.name === UNIT_SELECTION_NAME ? unitByConvention(sel, notesByGuid, record) : undefined;
       // Another coder's selection over a unit already read: the record names it; without the record,
       // a unit selection over the very same range and without texts of its own is the same unit.
-      const rangeKey = `${documentId}:${range.start}:${range.end}`;
+      const rangeKey = record ? '' : `${documentId}:${range.start}:${range.end}`;
       const sameUnit = unitRec
         ? record
           ? unitBySelection.get(record.unitSelections?.[sel.guid] ?? '')
@@ -401,7 +413,7 @@ export function planProjectImport(project: RefiProject, files: PackageFiles, rea
       if (unitRec) {
         const unitId = ids.claim('meaning_units', sel.guid);
         unitBySelection.set(sel.guid, unitId);
-        if (!unitByRange.has(rangeKey)) unitByRange.set(rangeKey, unitId);
+        if (!record && !unitByRange.has(rangeKey)) unitByRange.set(rangeKey, unitId);
         const note = (g: string | null) => {
           if (!g) return '';
           condensationNotes.add(g);

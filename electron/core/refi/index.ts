@@ -156,10 +156,10 @@ export async function planCodebookFile(db: Database.Database, bytes: Uint8Array,
  */
 function projectCodebook(bytes: Uint8Array, limits: ZipLimits): RefiProject {
   const unpacked = unpackProject(bytes, limits);
-  const part = codebookPart(unpacked.xml);
+  const part = codebookPart(unpacked.xml.text);
   if (part !== null) {
     try {
-      return readProject(parseXml(part, unpacked.label)).project;
+      return readProject(parseXml({ ...unpacked.xml, text: part }, unpacked.label)).project;
     } catch {
       // A cut that does not parse (an odd file): the whole file is read below, with its own messages.
     }

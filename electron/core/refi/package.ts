@@ -3,7 +3,7 @@ import { decodeText } from '../../../shared/text/decode';
 import type { RefiProject } from './model';
 import type { PackageFiles } from './import-study';
 import { readCodebook, readProject, type ReadNotes, type RefiCodebook } from './read-qde';
-import { parseXml } from './xml';
+import { parseXml, utf8Xml, type XmlText } from './xml';
 import { DEFAULT_ZIP_LIMITS, ZipArchive, type ZipEntry, type ZipLimits } from './zip';
 
 // Opening what the user chose: a .qdpx (zip), or a bare .qde/.qdc XML file. Nothing is written
@@ -37,9 +37,12 @@ export function assertPlausibleSize(name: string, size: number, zip: boolean): v
   }
 }
 
-function xmlText(bytes: Uint8Array, what: string): string {
+/** UTF-8 as it is (see XmlText); any other encoding decoded first. */
+function xmlText(bytes: Uint8Array, what: string): XmlText {
+  const utf8 = utf8Xml(bytes);
+  if (utf8) return utf8;
   try {
-    return decodeText(bytes).text;
+    return { text: decodeText(bytes).text, utf8InLatin1: false };
   } catch {
     throw new AppError('REFI_BAD_ARCHIVE', `${what} is neither a REFI-QDA archive (.qdpx) nor REFI-QDA XML (.qde, .qdc). Choose a file exported by a QDA program.`);
   }
@@ -90,7 +93,7 @@ export function openProjectPackage(bytes: Uint8Array, limits: ZipLimits = DEFAUL
 
 /** A .qdpx (or a bare .qde) unpacked: the project's XML text and the archive's other files. */
 export interface UnpackedProject {
-  readonly xml: string;
+  readonly xml: XmlText;
   /** How messages name the XML ("The project.qde in this archive"). */
   readonly label: string;
   readonly files: PackageFiles;

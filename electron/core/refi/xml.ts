@@ -1,3 +1,4 @@
+import { Buffer, isUtf8 } from 'node:buffer';
 import { AppError } from '../../../shared/api/errors';
 
 /** A parsed element: namespace prefixes dropped, attribute and text entities decoded. */
@@ -5,7 +6,7 @@ export interface XmlElement {
   readonly name: string;
   readonly attrs: Readonly<Record<string, string>>;
   readonly children: readonly XmlElement[];
-  /** The element's own text (text nodes and CDATA, in order), not its children's. */
+  /** The element's own text (text nodes and CDATA, in order), not its children's; whitespace alone beside child elements (layout) is left out. */
   readonly text: string;
 }
 
@@ -35,6 +36,30 @@ const MAX_DEPTH = 200;
 // An XML name: a letter, '_' or ':' (or any character past Latin-1), then also digits, '-', '.', '·'.
 const NAME = /^[A-Za-z_:\u00C0-\uFFFF][\w.:\u00B7\u00C0-\uFFFF-]*$/;
 
+/**
+ * XML text as the scanner reads it. UTF-8 bytes are taken one byte per character (`utf8InLatin1`):
+ * a plain copy, where decoding a large study's 62 MB project.qde into a string of two-byte
+ * characters took half a second and made every name, GUID and number cut from it a two-byte string
+ * as well. The markup is ASCII, so the scanner reads it the same way; only values, text and names
+ * that hold a byte past ASCII are decoded as UTF-8 when they are taken out.
+ */
+export interface XmlText {
+  readonly text: string;
+  readonly utf8InLatin1: boolean;
+}
+
+/** Bytes that are UTF-8 (a BOM dropped) as XmlText; null for anything else (UTF-16, a legacy code page), which is decoded first. */
+export function utf8Xml(bytes: Uint8Array): XmlText | null {
+  const from = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  const body = Buffer.from(bytes.buffer, bytes.byteOffset + from, bytes.byteLength - from);
+  // A NUL is no XML character: such bytes are UTF-16 without a BOM, or not text (the decoder says which).
+  if (body.subarray(0, 8192).includes(0) || !isUtf8(body)) return null;
+  return { text: body.toString('latin1'), utf8InLatin1: true };
+}
+
+// eslint-disable-next-line no-control-regex
+const NOT_ASCII = /[^\u0000-\u007f]/;
+
 interface Building {
   readonly raw: string;
   readonly element: { name: string; attrs: Record<string, string>; children: XmlElement[]; text: string };
@@ -55,12 +80,19 @@ function isSpace(c: number): boolean {
  * once, names, one root, no text outside it, comments, CDATA and processing instructions closed.
  */
 class Scanner {
-  private readonly names = new Set<string>();
+  /** Each raw name met, decoded and checked once. */
+  private readonly names = new Map<string, string>();
 
   constructor(
     private readonly xml: string,
     private readonly what: string,
+    private readonly utf8InLatin1: boolean,
   ) {}
+
+  /** A piece cut from the text, as characters: UTF-8 read one byte per character is decoded here. */
+  private chars(piece: string): string {
+    return this.utf8InLatin1 && NOT_ASCII.test(piece) ? Buffer.from(piece, 'latin1').toString('utf8') : piece;
+  }
 
   private fail(at: number, detail: string): never {
     let line = 1;
@@ -69,11 +101,13 @@ class Scanner {
   }
 
   private name(raw: string, at: number): string {
-    if (!this.names.has(raw)) {
-      if (!NAME.test(raw)) this.fail(at, `“${raw.slice(0, 40)}” is not a valid name`);
-      this.names.add(raw);
+    let name = this.names.get(raw);
+    if (name === undefined) {
+      name = this.chars(raw);
+      if (!NAME.test(name)) this.fail(at, `“${name.slice(0, 40)}” is not a valid name`);
+      this.names.set(raw, name);
     }
-    return raw;
+    return name;
   }
 
   document(): XmlElement {
@@ -85,18 +119,19 @@ class Scanner {
     while (pos < n) {
       const lt = s.indexOf('<', pos);
       const end = lt < 0 ? n : lt;
+      const next = lt < 0 ? -1 : s.charCodeAt(lt + 1);
       if (end > pos) {
-        const text = s.slice(pos, end);
         const top = stack[stack.length - 1];
-        if (top) top.element.text += decodeEntities(text, this.what);
-        else if (text.trim()) throw badXml(this.what, 'it has text outside its root element');
+        if (!top) {
+          if (s.slice(pos, end).trim()) throw badXml(this.what, 'it has text outside its root element');
+        } else if (!this.indentation(pos, end, top, next)) top.element.text += decodeEntities(this.chars(s.slice(pos, end)), this.what);
       }
       if (lt < 0) break;
-      const next = s.charCodeAt(lt + 1);
       if (next === 47 /* / */) {
         const gt = s.indexOf('>', lt);
         if (gt < 0) this.fail(lt, 'a closing tag is not finished');
-        const raw = s.slice(lt + 2, gt).trimEnd();
+        const closing = s.slice(lt + 2, gt).trimEnd();
+        const raw = this.names.get(closing) ?? this.chars(closing);
         const top = stack.pop();
         if (!top) this.fail(lt, `the closing tag </${raw.slice(0, 40)}> has no opening tag`);
         if (top.raw !== raw) this.fail(lt, `<${top.raw}> is closed by </${raw.slice(0, 40)}>`);
@@ -115,7 +150,7 @@ class Scanner {
           if (close < 0) this.fail(lt, 'a CDATA section is not closed');
           const top = stack[stack.length - 1];
           if (!top) this.fail(lt, 'a CDATA section lies outside the root element');
-          top.element.text += s.slice(lt + 9, close);
+          top.element.text += this.chars(s.slice(lt + 9, close));
           pos = close + 3;
         } else this.fail(lt, 'unexpected “<!”');
       } else {
@@ -132,6 +167,18 @@ class Scanner {
     if (stack.length) this.fail(n, `<${stack[stack.length - 1].raw}> is not closed`);
     if (!root) throw badXml(this.what, 'it has no root element');
     return root;
+  }
+
+  /**
+   * Whitespace alone between `pos` and `end` beside a child element of `top`: before a start tag
+   * (`next`, the character after the '<', is a name's), or after a child. It is layout, not text;
+   * skipped, a large project's hundreds of thousands of such runs are never cut out and joined.
+   */
+  private indentation(pos: number, end: number, top: Building, next: number): boolean {
+    if (top.element.children === NO_CHILDREN && (next === 47 /* / */ || next === 33 /* ! */ || next === 63 /* ? */)) return false;
+    const s = this.xml;
+    for (let i = pos; i < end; i += 1) if (!isSpace(s.charCodeAt(i))) return false;
+    return true;
   }
 
   /** Reads the start tag at `lt`: its element, whether it stays open (not <…/>), and where the text after it begins. */
@@ -176,7 +223,7 @@ class Scanner {
         const local = attr.slice(attr.indexOf(':') + 1);
         if (element.attrs === NO_ATTRS) element.attrs = {};
         else if (Object.hasOwn(element.attrs, local)) this.fail(nameStart, `<${raw}> has the attribute ${local} twice`);
-        element.attrs[local] = decodeEntities(value, this.what);
+        element.attrs[local] = decodeEntities(this.chars(value), this.what);
       }
       p = close + 1;
     }
@@ -187,12 +234,13 @@ class Scanner {
  * Parses untrusted XML. A DOCTYPE (the only way to declare entities, internal or external) is
  * refused outright; so is anything that is not well-formed.
  */
-export function parseXml(xml: string, what: string): XmlElement {
-  const body = xml.charCodeAt(0) === 0xfeff ? xml.slice(1) : xml;
+export function parseXml(xml: string | XmlText, what: string): XmlElement {
+  const { text, utf8InLatin1 } = typeof xml === 'string' ? { text: xml, utf8InLatin1: false } : xml;
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (/<!DOCTYPE|<!ENTITY/i.test(body)) {
     throw badXml(what, 'it contains a DOCTYPE or entity declaration, which REFI-QDA files never need (refused for safety)');
   }
-  return new Scanner(body, what).document();
+  return new Scanner(body, what, utf8InLatin1).document();
 }
 
 export function childrenNamed(el: XmlElement | undefined, name: string): XmlElement[] {

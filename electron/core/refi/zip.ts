@@ -207,11 +207,18 @@ export class ZipArchive {
   }
 }
 
+/** zlib's smallest output piece. */
+const MIN_CHUNK = 64;
+
 function inflateLimited(raw: Uint8Array, entry: ZipEntry, limits: ZipLimits): Uint8Array {
   // One byte more than declared lets zlib tell "exactly as declared" from "kept going".
   const cap = Math.min(entry.size, limits.maxEntryBytes) + 1;
   try {
-    return inflateRawSync(raw, { maxOutputLength: cap });
+    // Output in one piece when the declared size is believable (up to 1,032× the input, deflate's
+    // limit): zlib's default 16 KB pieces are copied together once more at the end (62 MB for a
+    // large study's project.qde). A size declared beyond that is caught by the cap as before.
+    const chunkSize = Math.max(MIN_CHUNK, Math.min(cap, raw.byteLength * 1032 + 64));
+    return inflateRawSync(raw, { maxOutputLength: cap, chunkSize });
   } catch (err) {
     if ((err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE' || err instanceof RangeError) {
       throw unsafe(`the entry “${entry.name}” unpacks to more than the ${entry.size} bytes it declares`);

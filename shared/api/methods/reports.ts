@@ -49,7 +49,8 @@ export function defaultLevels(kind: ReportKind, methodology: Methodology): Level
     case 'sources':
       return thematic ? ['theme', 'subtheme'] : ['category', 'subcategory'];
     case 'themes':
-      return thematic ? ['theme', 'subtheme'] : ['theme', 'category'];
+      // A thematic analysis prints themes, their subthemes and the codes beneath, each with its quotes.
+      return thematic ? ['theme', 'subtheme', 'code'] : ['theme', 'category'];
     case 'matrix':
       return ['code'];
     default:

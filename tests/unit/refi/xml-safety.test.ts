@@ -1,7 +1,7 @@
 import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { openCodebook, openProjectPackage } from '../../../electron/core/refi/package';
-import { escapeAttr, escapeText, parseXml, XmlWriter } from '../../../electron/core/refi/xml';
+import { escapeAttr, escapeText, parseXml, utf8Xml, XmlWriter } from '../../../electron/core/refi/xml';
 
 const enc = new TextEncoder();
 
@@ -58,6 +58,37 @@ describe('XML from a .qdpx is untrusted', () => {
     expect(root.attrs.t).toBe('x & "y" 🙂');
     expect(root.children[0].text).toBe('  two\n lines <\n');
     expect(root.children[1].text).toBe('<raw &amp;>');
+  });
+
+  it('leaves out whitespace alone beside child elements (layout), and keeps all other text', () => {
+    const root = parseXml('<a>\n  <b>  </b>\n  <c>x <i/> y</c>\n  <d> <![CDATA[z]]> </d>\n  <e>\n  <!-- c -->\n</e>\n</a>', 'test');
+    expect(root.text).toBe('');
+    expect(root.children.map((c) => [c.name, c.text])).toEqual([
+      ['b', '  '],
+      ['c', 'x  y'],
+      ['d', ' z '],
+      ['e', '\n  \n'],
+    ]);
+  });
+
+  it('reads UTF-8 bytes as the same elements as their decoded text: names, values, text and CDATA past ASCII, entities beside them', () => {
+    const xml = '\ufeff<Projekt größe="Ärger &#233; 🙂" n="ok"><Größe>Café – naïve &amp; 日本語</Größe><c><![CDATA[<ü>]]></c><d>&#xE9;é</d></Projekt>';
+    const bytes = enc.encode(xml);
+    const read = utf8Xml(bytes);
+    expect(read?.utf8InLatin1).toBe(true);
+    const root = parseXml(read!, 'test');
+    expect(root).toEqual(parseXml(xml, 'test'));
+    expect(root.name).toBe('Projekt');
+    expect(root.attrs.größe).toBe('Ärger é 🙂');
+    expect(root.children.map((c) => [c.name, c.text])).toEqual([
+      ['Größe', 'Café – naïve & 日本語'],
+      ['c', '<ü>'],
+      ['d', 'éé'],
+    ]);
+    // Not UTF-8 (windows-1252 bytes, UTF-16): left to the decoder.
+    expect(utf8Xml(Uint8Array.from([0x3c, 0x61, 0x3e, 0xe9, 0x3c, 0x2f, 0x61, 0x3e]))).toBeNull();
+    expect(utf8Xml(Uint8Array.from(Buffer.from('<a/>', 'utf16le')))).toBeNull();
+    expect(refusal('<Projekt><Größe></Grösse></Projekt>').message).toContain('<Größe> is closed by </Grösse>');
   });
 
   it('writes text that reads back exactly, including CR, quotes and astral characters', () => {

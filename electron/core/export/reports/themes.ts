@@ -3,7 +3,7 @@ import { defaultLevels, FORMATS_BY_KIND, REPORT_LABELS, type ReportCell, type Re
 import { formatAttribution, unknownAttributionFields } from '../../../../shared/domain/attribution';
 import { NODE_LEVEL_LABELS, type NodeLevel } from '../../../../shared/domain/vocabulary';
 import { subtreeIds } from '../../../../shared/domain/codebook-tree';
-import { cell, LEVEL_PLURALS, levelCell, orientationFor, para, row, section, sheet, someNames, TableNumbers, type BuiltReport, type ReportBuilder } from '../blocks';
+import { cell, joinWords, LEVEL_PLURALS, levelCell, orientationFor, para, row, section, sheet, someNames, TableNumbers, type BuiltReport, type ReportBuilder } from '../blocks';
 import type { QuoteUnit, ReportData } from '../data';
 import { chosenLevels, hierarchyRows, startsGroup, type HierarchyRow } from '../hierarchy-rows';
 import { nameWithCount } from './categories';
@@ -57,6 +57,13 @@ export function quoteParagraph(data: ReportData, q: QuoteUnit): ReportPara {
   return { runs: [{ text: data.quoted(data.people.text(q.text)) }, ...(attribution ? [{ text: ` (${attribution})` }] : [])], style: 'quote', indent: 0 };
 }
 
+/** Says how quotes are attributed: by pseudonym, and which participant attributes the template prints. */
+function quoteNote(data: ReportData): string {
+  const attributes = data.attributionAttributes;
+  const by = attributes.length ? `Quotes are attributed by ${joinWords(attributes)}.` : '';
+  return [data.options.pseudonyms ? 'Participants are named by pseudonym.' : '', by].filter(Boolean).join(' ');
+}
+
 export function themeLevels(data: ReportData): NodeLevel[] {
   const fallback = defaultLevels('themes', data.methodology);
   const levels = chosenLevels(data.methodology, data.options.levels, fallback);
@@ -107,7 +114,7 @@ export const themesReport: ReportBuilder = {
       `${levels.map((l, i) => (i === 0 ? LEVEL_PLURALS[l] : LEVEL_PLURALS[l].toLowerCase())).join(', ')} and exemplar quotes`,
       columns,
       tableRows,
-      data.options.pseudonyms ? 'Participants are named by pseudonym.' : '',
+      quoteNote(data),
     );
     return {
       title: table.title,
