@@ -25,9 +25,29 @@ export interface DispatchOptions {
   readonly validateResults?: boolean;
 }
 
+/** The project's turn, one call at a time in the order they came (a FIFO lock). */
+class Turns {
+  private tail: Promise<void> = Promise.resolve();
+
+  /** Waits for the turn; answers the function that gives it up. */
+  take(): Promise<() => void> {
+    let giveUp!: () => void;
+    const given = new Promise<void>((resolve) => (giveUp = resolve));
+    const ready = this.tail.then(() => giveUp);
+    this.tail = this.tail.then(() => given);
+    return ready;
+  }
+}
+
+/** The turn a running call holds; `beside` gives it up for a while and takes it again. */
+interface HeldTurn {
+  giveUp: () => void;
+}
+
 /**
  * The application in plain Node: one open project at a time, reached only through `dispatch`.
- * Calls run one after another, so an import and a coding never interleave inside the database.
+ * Calls take turns, so an import and a coding never interleave inside the database; long work
+ * that only reads (an import working out its meaning units) steps aside meanwhile (`ctx.beside`).
  */
 export class Application {
   readonly ports: Ports;
@@ -39,7 +59,7 @@ export class Application {
   readonly tasks = new Tasks((progress) => this.events.emit({ type: 'progress', progress }));
   readonly preferences: Preferences;
   private session: ProjectSession | null = null;
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly turns = new Turns();
   /** Set by a call that joined the open project: its caller is told the project, as if it had opened it. */
   private joined = false;
   private readonly options: DispatchOptions;
@@ -96,9 +116,36 @@ export class Application {
   dispatch(method: string, rawParams: unknown, caller?: Caller): Promise<Envelope> {
     // Calls run one after another, except the few that report on long work while it runs.
     if (isMethodName(method) && contract[method].alongside) return this.execute(method, rawParams, caller);
-    const run = this.queue.then(() => this.tellMove(method, () => this.execute(method, rawParams, caller), caller));
-    this.queue = run.catch(() => undefined);
-    return run;
+    return this.inTurn((turn) => this.tellMove(method, () => this.execute(method, rawParams, caller, turn), caller));
+  }
+
+  private async inTurn(work: (turn: HeldTurn) => Promise<Envelope>): Promise<Envelope> {
+    const turn: HeldTurn = { giveUp: await this.turns.take() };
+    try {
+      return await work(turn);
+    } finally {
+      turn.giveUp();
+    }
+  }
+
+  /**
+   * Runs work that writes nothing with the turn given up, so other calls go on meanwhile, and
+   * takes the turn again after it. The project must still be the one open: else PROJECT_CHANGED.
+   */
+  private async beside<T>(turn: HeldTurn | undefined, work: () => Promise<T>): Promise<T> {
+    if (!turn) return work();
+    const open = this.session;
+    turn.giveUp();
+    let result: T;
+    try {
+      result = await work();
+    } finally {
+      turn.giveUp = await this.turns.take();
+    }
+    if (this.session !== open) {
+      throw new AppError('PROJECT_CHANGED', 'Another window or tab closed or replaced the project while this work was under way, so nothing was changed. Open the project again and repeat it.');
+    }
+    return result;
   }
 
   /**
@@ -124,7 +171,7 @@ export class Application {
     return { type: 'change', project: session.file.path, method, origin: caller?.client ?? null, tables };
   }
 
-  private async execute(method: string, rawParams: unknown, caller?: Caller): Promise<Envelope> {
+  private async execute(method: string, rawParams: unknown, caller?: Caller, turn?: HeldTurn): Promise<Envelope> {
     try {
       if (!isMethodName(method)) throw new AppError('UNKNOWN_METHOD', `Unknown method “${String(method).slice(0, 80)}”.`);
       const spec = contract[method];
@@ -136,7 +183,7 @@ export class Application {
           issues: parsed.error.issues.map((i) => ({ path: i.path.map(String), message: i.message })),
         });
       }
-      const result = await this.run(method, parsed.data, caller);
+      const result = await this.run(method, parsed.data, caller, turn);
       if (this.options.validateResults) {
         const checked = spec.result.safeParse(result);
         if (!checked.success) throw new AppError('INTERNAL', `The result of ${method} does not match the contract: ${checked.error.message}`);
@@ -147,7 +194,7 @@ export class Application {
     }
   }
 
-  private run(method: MethodName, params: unknown, caller?: Caller): unknown {
+  private run(method: MethodName, params: unknown, caller?: Caller, turn?: HeldTurn): unknown {
     const spec = contract[method];
     const open = this.session?.file.path ?? null;
     if (caller && caller.project !== open) {
@@ -170,6 +217,7 @@ export class Application {
       },
       write: <T,>(summary: string | ((result: T) => string), work: () => T): T => oneStep().write(method, summary, work),
       writeAsync: <T,>(summary: string | ((result: T) => string), work: () => Promise<T>): Promise<T> => oneStep().writeAsync(method, summary, work),
+      beside: <T,>(work: () => Promise<T>): Promise<T> => this.beside(turn, work),
     };
     if (spec.scope === 'project') this.requireProject();
     const damage = spec.mutates && spec.scope === 'project' ? this.session?.damage : null;

@@ -11,15 +11,16 @@ import {
   type ImportPreview,
   type ImportSource,
   type PreviewOutcome,
+  type SegmentChoice,
   type TranscriptHeader,
 } from '../../../shared/api/methods/import';
-import type { LineReading, ParsedTranscript } from '../../../shared/text';
+import { segmentUnits, textLocale, type LineReading, type ParsedTranscript, type TextRange } from '../../../shared/text';
 import { headerNotes, takeHeader } from '../../../shared/text/header';
 import { labelKey } from '../../../shared/text/label-words';
 import { extractFile, extractPasted, type Extraction } from './extract';
 import { fileError } from './formats';
 import { guessKind, guessTitle, readLinesOf, readTranscript } from './read-transcript';
-import { storeTranscript, type StoreResult } from './store-transcript';
+import { storeTranscript, type StoreRequest, type StoreResult } from './store-transcript';
 import { participantsWithSessions } from '../repos/participants-repo';
 
 // Previews wait for the user's decisions; a handful is plenty, and each may hold a long text.
@@ -225,15 +226,12 @@ export type CommitParsed = Required<Pick<CommitOptions, 'segment' | 'unitsInFaci
   readonly coderId?: string | null;
 };
 
-/** Builds the rows of one import from an extraction and the user's decisions; `write` wraps them in one recorded step. */
-export function commitExtraction(
-  db: Database.Database,
-  extraction: Extraction,
-  options: CommitParsed,
-  write: (summary: (r: StoreResult) => string, work: () => StoreResult) => StoreResult,
-): StoreResult {
+type WriteStep = (summary: (r: StoreResult) => string, work: () => StoreResult) => StoreResult;
+
+// What one import will write, from an extraction and the user's decisions (the turns read again with them).
+function storeRequestOf(extraction: Extraction, options: CommitParsed): StoreRequest {
   const { parsed, header, turnTags } = readFile(extraction, options);
-  const request = {
+  return {
     parsed,
     format: extraction.format,
     sourceName: extraction.fileName,
@@ -246,8 +244,64 @@ export function commitExtraction(
     turnTags,
     coderId: options.coderId ?? null,
   };
+}
+
+function storeIn(db: Database.Database, request: StoreRequest, write: WriteStep): StoreResult {
   return write(
     (r) => `Import “${r.title}” (${r.turns} turns, ${r.units} meaning units${r.codings > 0 ? `, ${r.codings} codings from tags` : ''})`,
     () => storeTranscript(db, request),
   );
+}
+
+/** Builds the rows of one import from an extraction and the user's decisions; `write` wraps them in one recorded step. */
+export function commitExtraction(db: Database.Database, extraction: Extraction, options: CommitParsed, write: WriteStep): StoreResult {
+  return storeIn(db, storeRequestOf(extraction, options), write);
+}
+
+/**
+ * As `commitExtraction`, with the slow part that writes nothing (reading the turns, dividing them
+ * into meaning units) done first inside `aside`, where other calls may run, pausing between
+ * stretches of turns so that they do; only the writing then holds the project, in one step.
+ */
+export async function commitExtractionAside(
+  db: () => Database.Database,
+  extraction: Extraction,
+  options: CommitParsed,
+  aside: <T>(work: () => Promise<T>) => Promise<T>,
+  write: WriteStep,
+): Promise<StoreResult> {
+  const request = await aside(async () => {
+    await pause();
+    const read = storeRequestOf(extraction, options);
+    if (read.segment === 'none') return read;
+    return { ...read, unitsByTurn: await segmentTurns(read.parsed.text, read.parsed.turns, read.segment) };
+  });
+  return storeIn(db(), request, write);
+}
+
+/** Turns divided into meaning units this many at a time between pauses. */
+const TURNS_PER_STRETCH = 200;
+
+const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * Each turn's meaning units, as `segmentUnits` finds them for the turns it is given, worked out a
+ * stretch of turns at a time. Null when the turns overlap or are out of order (segmentUnits then
+ * runs in the write, as it always did).
+ */
+async function segmentTurns(text: string, turns: readonly TextRange[], mode: Exclude<SegmentChoice, 'none'>): Promise<TextRange[][] | null> {
+  for (let i = 1; i < turns.length; i += 1) if (turns[i].start < turns[i - 1].end) return null;
+  // Found once for the whole text, as segmentUnits would find it.
+  const locale = textLocale(text);
+  const byTurn: TextRange[][] = turns.map(() => []);
+  for (let from = 0; from < turns.length; from += TURNS_PER_STRETCH) {
+    const stretch = turns.slice(from, from + TURNS_PER_STRETCH).filter((t) => t.end > t.start);
+    let at = from;
+    for (const unit of stretch.length === 0 ? [] : segmentUnits(text, stretch, mode, { locale })) {
+      while (turns[at].end <= unit.start) at += 1;
+      byTurn[at].push(unit);
+    }
+    await pause();
+  }
+  return byTurn;
 }

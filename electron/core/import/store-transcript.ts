@@ -23,6 +23,8 @@ export interface StoreRequest {
   readonly turnTags?: readonly (readonly string[])[] | null;
   /** Whose codings those are: the current coder. */
   readonly coderId?: string | null;
+  /** Each turn's meaning units, worked out before the write (null: worked out in it). */
+  readonly unitsByTurn?: readonly (readonly TextRange[])[] | null;
 }
 
 export interface StoreResult {
@@ -83,15 +85,21 @@ export function storeTranscript(db: Database.Database, req: StoreRequest): Store
 
   const turnRows: unknown[][] = [];
   const codable: TextRange[] = [];
-  for (const turn of req.parsed.turns) {
+  const codableUnits: TextRange[] = [];
+  for (const [i, turn] of req.parsed.turns.entries()) {
     const target = turn.speaker === null ? null : targets.get(turn.speaker);
     const facilitator = target?.isFacilitator ?? false;
     turnRows.push([randomUUID(), target?.participantId ?? null, turn.speaker, turn.start, turn.end, turn.timestamp, facilitator ? 1 : 0]);
     const person = turn.speaker === null || (target?.participantId ?? null) !== null;
-    if (person && (!facilitator || req.unitsInFacilitatorTurns) && turn.end > turn.start) codable.push(turn);
+    if (person && (!facilitator || req.unitsInFacilitatorTurns) && turn.end > turn.start) {
+      codable.push(turn);
+      codableUnits.push(...(req.unitsByTurn?.[i] ?? []));
+    }
   }
   insertTurns(db, documentId, turnRows);
-  const units = req.segment === 'none' ? [] : segmentUnits(req.parsed.text, codable, req.segment);
+  // With no codable turn segmentUnits reads the whole text as one, so that case is worked out here.
+  const ready = req.unitsByTurn && codable.length > 0;
+  const units = req.segment === 'none' ? [] : ready ? codableUnits : segmentUnits(req.parsed.text, codable, req.segment);
   insertUnits(db, documentId, units);
   const tagged = codeTurnTags(db, documentId, req);
   return {
