@@ -34,6 +34,12 @@ describe('codes with their sources (browser mode)', () => {
     // Mira is the study's only coder, so the app codes as her without asking.
     await page.getByText('Coder: Mira Stein').waitFor();
 
+    // The codebook speaks the method's words: a meta-synthesis's categories are components.
+    await page.getByRole('tab', { name: 'Codebook' }).click();
+    await page.locator('.node-level').filter({ hasText: /^Component$/ }).first().waitFor();
+    await page.locator('.node-level').filter({ hasText: /^Subcomponent$/ }).first().waitFor();
+    expect(await page.locator('.node-level').filter({ hasText: /^(Category|Subcategory)$/ }).count()).toBe(0);
+
     await page.getByRole('tab', { name: 'Documents' }).click();
     const table = page.getByRole('table', { name: 'Documents' });
     for (const [title, ref] of [

@@ -95,6 +95,13 @@ describe('codes with their sources (meta-synthesis)', () => {
     expect(xml).toMatch(/<w:tblHeader\/>/);
   });
 
+  it('speaks of components and subcomponents in the category table as well', async () => {
+    const preview = await t.client.call('reports.preview', { kind: 'categories', options: {} });
+    const table = preview.document!.sections[0].blocks.find((b) => b.kind === 'table');
+    expect(table && table.kind === 'table' && [table.title, table.columns.map((c) => c.label)]).toEqual(['Main components and related subcomponents', ['Component', 'Subcomponents']]);
+    expect(preview.sheets[0].columns).toEqual(['Component', 'Subcomponent']);
+  });
+
   it('numbers the unnumbered study in list order, after which no study is unnumbered', async () => {
     await t.client.call('documents.numberByOrder', {});
     const preview = await t.client.call('reports.preview', { kind: 'sources', options: {} });

@@ -1,7 +1,8 @@
 import { useEffect, useMemo, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
 import type { CodebookNode } from '../../../shared/api/entities';
 import type { NodeCounts } from '../../../shared/api/methods/codebook';
-import { LEVELS_BY_METHOD, NODE_LEVEL_LABELS } from '../../../shared/domain/vocabulary';
+import { LEVELS_BY_METHOD } from '../../../shared/domain/vocabulary';
+import { projectLevelWord } from '../../state/level-words';
 import { attempt, useAppStore } from '../../state/app-store';
 import { useTablesVersion } from '../../state/query-cache';
 import { useWorkspace } from '../../state/workspace-store';
@@ -83,7 +84,7 @@ function DraftRow({ draft }: { draft: NodeDraft }) {
   const busy = useRef(false);
   // Where the keys were before the row opened (a toolbar button, a row): Escape goes back there.
   const [cameFrom] = useState(() => document.activeElement as HTMLElement | null);
-  const level = NODE_LEVEL_LABELS[draft.level];
+  const level = projectLevelWord(draft.level);
   const depth = draftDepth(draft);
   const finish = async (save: boolean) => {
     if (busy.current) return;
@@ -218,7 +219,7 @@ export function CodebookView() {
     else if (e.key === 'Insert' || (e.key === 'Enter' && primary)) {
       const below = childDraft(row, levels);
       if (below) startDraft(below);
-      else showNotice(`Nothing goes under a ${NODE_LEVEL_LABELS[row.node.level].toLowerCase()}: Enter adds one beside “${row.node.name}”.`);
+      else showNotice(`Nothing goes under a ${projectLevelWord(row.node.level).toLowerCase()}: Enter adds one beside “${row.node.name}”.`);
     } else if (e.key === 'F2') setRenaming(row.node.id);
     else if (e.key === 'Delete') openTreeDialog('delete');
     else return;
@@ -254,8 +255,8 @@ export function CodebookView() {
       <div className="codebook-pane">
         <div className="toolbar" role="toolbar" aria-label="Codebook tools">
           {levels.map((l) => (
-            <button key={l} type="button" onClick={() => startNewNode(l)} title={`A new ${NODE_LEVEL_LABELS[l].toLowerCase()} under the selected node’s branch`}>
-              + {NODE_LEVEL_LABELS[l]}
+            <button key={l} type="button" onClick={() => startNewNode(l)} title={`A new ${projectLevelWord(l).toLowerCase()} under the selected node’s branch`}>
+              + {projectLevelWord(l)}
             </button>
           ))}
           <button type="button" disabled={selection.length === 0} onClick={() => openTreeDialog('move')}>
@@ -342,7 +343,7 @@ export function CodebookView() {
                   {canOpen ? (isOpen ? '▾' : '▸') : ''}
                 </span>
                 <span className="swatch" style={{ background: node.colour }} />
-                <span className="node-level muted small">{NODE_LEVEL_LABELS[node.level]}</span>
+                <span className="node-level muted small">{projectLevelWord(node.level)}</span>
                 {renaming === node.id ? <RenameInput node={node} onDone={() => setRenaming(null)} /> : <span className="node-name">{node.name}</span>}
                 {node.shortcut && <kbd>{node.shortcut}</kbd>}
                 <span className="node-counts muted small" title={c ? `${c.units} units, ${c.participants} participants, ${c.documents} documents` : undefined}>
@@ -383,7 +384,7 @@ function SelectionPane({ rows }: { rows: readonly TreeRow[] }) {
       <ul className="small">
         {rows.map((r) => (
           <li key={r.path}>
-            {NODE_LEVEL_LABELS[r.node.level]} “{r.node.name}”
+            {projectLevelWord(r.node.level)} “{r.node.name}”
           </li>
         ))}
       </ul>

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { fuzzyScore } from '../../../shared/domain/fuzzy';
-import { NODE_LEVEL_LABELS } from '../../../shared/domain/vocabulary';
+import { projectLevelWord } from '../../state/level-words';
 import { Dialog } from '../../components/Dialog';
 import { useAppStore } from '../../state/app-store';
 import { useWorkspace } from '../../state/workspace-store';
@@ -45,7 +45,7 @@ export function MoveDialog({ moving, onClose }: { moving: readonly MovingNode[];
       if (!allowed.has(row.node.id) || seen.has(row.node.id)) continue;
       seen.add(row.node.id);
       const above = row.path.split('/').slice(1, -1).map((id) => byId.get(id)?.name ?? '');
-      list.push({ id: row.node.id, name: row.node.name, where: above.join(' › '), level: NODE_LEVEL_LABELS[row.node.level] });
+      list.push({ id: row.node.id, name: row.node.name, where: above.join(' › '), level: projectLevelWord(row.node.level) });
     }
     return list;
   }, [nodes, movingNodes]);

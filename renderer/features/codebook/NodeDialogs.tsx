@@ -3,7 +3,7 @@ import type { CodebookNode } from '../../../shared/api/entities';
 import type { RetrievedUnit } from '../../../shared/api/methods/codebook';
 import { subtreeIds } from '../../../shared/domain/codebook-tree';
 import { fuzzyScore } from '../../../shared/domain/fuzzy';
-import { NODE_LEVEL_LABELS } from '../../../shared/domain/vocabulary';
+import { projectLevelWord } from '../../state/level-words';
 import { Dialog } from '../../components/Dialog';
 import { attempt } from '../../state/app-store';
 import { useWorkspace } from '../../state/workspace-store';
@@ -51,7 +51,7 @@ export function MergeDialog({ sources: chosen, onClose }: { sources: readonly Co
             <span className="swatch" style={{ background: n.colour }} /> {n.name} <span className="muted small">{codingsWord(n.codings)}</span>
           </li>
         ))}
-        {options.length === 0 && <li className="muted">No other {NODE_LEVEL_LABELS[level].toLowerCase()} to merge into.</li>}
+        {options.length === 0 && <li className="muted">No other {projectLevelWord(level).toLowerCase()} to merge into.</li>}
       </ul>
       <p className="small">
         {mixed
@@ -139,7 +139,7 @@ export function DeleteDialog({ node, onClose }: { node: CodebookNode; onClose: (
   useEffect(() => {
     void attempt('codebook.deletePreview', { id: node.id, withChildren }).then(setPreview);
   }, [node.id, withChildren]);
-  const level = NODE_LEVEL_LABELS[node.level].toLowerCase();
+  const level = projectLevelWord(node.level).toLowerCase();
   const remove = async () => {
     const r = await attempt('codebook.delete', { id: node.id, withChildren });
     if (r) {

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { CodebookNode } from '../../../shared/api/entities';
-import { NODE_LEVEL_LABELS, NODE_LEVELS, THEME_STATUSES, type NodeLevel, type ThemeStatus } from '../../../shared/domain/vocabulary';
+import { NODE_LEVELS, THEME_STATUSES, type NodeLevel, type ThemeStatus } from '../../../shared/domain/vocabulary';
+import { projectLevelWord } from '../../state/level-words';
 import { attempt } from '../../state/app-store';
 import { useWorkspace } from '../../state/workspace-store';
 
@@ -47,7 +48,7 @@ export function NodeForm({ node, onDialog }: { node: CodebookNode; onDialog: (d:
   const update = (changes: Record<string, unknown>) => void attempt('codebook.update', { id: node.id, ...changes });
   const example = node.exampleUnitId && detail?.units.find((u) => u.id === node.exampleUnitId);
   return (
-    <form className="node-form" aria-label={`${NODE_LEVEL_LABELS[node.level]} ${node.name}`} onSubmit={(e) => e.preventDefault()}>
+    <form className="node-form" aria-label={`${projectLevelWord(node.level)} ${node.name}`} onSubmit={(e) => e.preventDefault()}>
       <TextFieldEditor key={`${node.id}-name`} node={node} field="name" label="Name" />
       <div className="form-row">
         <label>
@@ -55,7 +56,7 @@ export function NodeForm({ node, onDialog }: { node: CodebookNode; onDialog: (d:
           <select value={node.level} onChange={(e) => update({ level: e.target.value as NodeLevel })}>
             {NODE_LEVELS.map((l) => (
               <option key={l} value={l}>
-                {NODE_LEVEL_LABELS[l]}
+                {projectLevelWord(l)}
               </option>
             ))}
           </select>
@@ -97,7 +98,7 @@ export function NodeForm({ node, onDialog }: { node: CodebookNode; onDialog: (d:
               const parent = nodes.find((n) => n.id === parentId);
               return (
                 <li key={parentId}>
-                  {parent ? `${NODE_LEVEL_LABELS[parent.level]} “${parent.name}”` : '—'}{' '}
+                  {parent ? `${projectLevelWord(parent.level)} “${parent.name}”` : '—'}{' '}
                   <button type="button" className="link" onClick={() => void attempt('codebook.unlink', { id: node.id, parentId })}>
                     Take it out of “{parent?.name}”
                   </button>

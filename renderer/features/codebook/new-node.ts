@@ -1,11 +1,12 @@
-import { LEVELS_BY_METHOD, NODE_LEVEL_LABELS } from '../../../shared/domain/vocabulary';
+import { LEVELS_BY_METHOD } from '../../../shared/domain/vocabulary';
+import { projectLevelWord } from '../../state/level-words';
 import { attempt, useAppStore } from '../../state/app-store';
 import { useWorkspace } from '../../state/workspace-store';
 import { selectNode, showNotice, useCoding } from '../coding/coding-store';
 import { flattenCodebook, levelDraft, type NodeDraft } from './codebook-tree';
 import { setCollapsed, useTree } from './tree-store';
 
-const word = (level: NodeDraft['level']) => NODE_LEVEL_LABELS[level].toLowerCase();
+const word = (level: NodeDraft['level']) => projectLevelWord(level).toLowerCase();
 
 /** Opens a draft row for a new node: its branch is expanded, so the row shows where the node will go. */
 export function startDraft(draft: NodeDraft): void {

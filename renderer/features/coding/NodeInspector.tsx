@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { Retrieval } from '../../../shared/api/methods/codebook';
-import { NODE_LEVEL_LABELS } from '../../../shared/domain/vocabulary';
+import { projectLevelWord } from '../../state/level-words';
 import { attempt, callQuietly, useAppStore } from '../../state/app-store';
 import { useTablesVersion } from '../../state/query-cache';
 import { openDocument, selectUnit, useWorkspace } from '../../state/workspace-store';
@@ -37,7 +37,7 @@ export function NodeInspector({ nodeId }: { nodeId: string }) {
 
   return (
     <div className="node-inspector" aria-label="Code details">
-      <h3>{NODE_LEVEL_LABELS[node.level]}</h3>
+      <h3>{projectLevelWord(node.level)}</h3>
       <div className="node-title">
         <span className="swatch" style={{ background: node.colour }} /> <strong>{node.name}</strong>
       </div>
@@ -63,7 +63,7 @@ export function NodeInspector({ nodeId }: { nodeId: string }) {
         </p>
       )}
       <button type="button" className="link" onClick={() => useCoding.setState({ memo: { targetType: 'node', targetId: node.id, label: node.name } })}>
-        Write a memo on this {NODE_LEVEL_LABELS[node.level].toLowerCase()}
+        Write a memo on this {projectLevelWord(node.level).toLowerCase()}
       </button>
       <h3>Coded units</h3>
       {units.length === 0 && <p className="muted small">No units are coded here yet.</p>}

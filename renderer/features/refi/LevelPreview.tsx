@@ -104,7 +104,7 @@ const SHOWN = 400;
  * anything is written. Changing a level here changes what the import does.
  */
 export function LevelPreview({
-  sourcePath,
+  base64,
   fileName,
   kind,
   methodology,
@@ -112,8 +112,7 @@ export function LevelPreview({
   onChange,
   onProblem,
 }: {
-  /** The file, as the core reads it: picked in the system's dialog, or uploaded in browser mode. */
-  readonly sourcePath: string;
+  readonly base64: string;
   /** Tells a spreadsheet from a REFI-QDA file, and names it in messages. */
   readonly fileName?: string;
   readonly kind: 'project' | 'codebook';
@@ -132,7 +131,7 @@ export function LevelPreview({
     void attemptHere(
       () =>
         call('refi.previewLevels', {
-          sourcePath,
+          base64,
           fileName,
           kind,
           methodology,
@@ -152,7 +151,7 @@ export function LevelPreview({
     return () => {
       live = false;
     };
-  }, [sourcePath, fileName, kind, methodology, options, onProblem]);
+  }, [base64, fileName, kind, methodology, options, onProblem]);
 
   if (failed) return null;
   if (!preview) return <p className="small muted">Reading the codebook…</p>;

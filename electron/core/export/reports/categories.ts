@@ -1,7 +1,7 @@
 import { defaultLevels, FORMATS_BY_KIND, REPORT_LABELS } from '../../../../shared/api/methods/reports';
 import type { CodebookNode } from '../../../../shared/api/entities';
-import { NODE_LEVEL_LABELS, type NodeLevel } from '../../../../shared/domain/vocabulary';
-import { cell, LEVEL_PLURALS, levelCell, listCell, orientationFor, row, section, sheet, someNames, TableNumbers, type BuiltReport, type ReportBuilder, lowerFirst } from '../blocks';
+import { levelWord, type NodeLevel } from '../../../../shared/domain/vocabulary';
+import { cell, levelCell, listCell, orientationFor, row, section, sheet, someNames, TableNumbers, type BuiltReport, type ReportBuilder, lowerFirst } from '../blocks';
 import { descendantsAt, nodesAt, type ReportData } from '../data';
 import { chosenLevels, hierarchyRows, startsGroup, type HierarchyRow } from '../hierarchy-rows';
 
@@ -16,9 +16,9 @@ export function nameWithCount(data: ReportData, node: CodebookNode): string {
   return data.options.counts ? `${data.people.text(node.name)} (${data.counts.get(node.id)?.units ?? 0})` : data.people.text(node.name);
 }
 
-function title(levels: readonly NodeLevel[]): string {
-  if (levels.length === 1) return `${LEVEL_PLURALS[levels[0]]} of the analysis`;
-  const [top, ...rest] = levels.map((l) => LEVEL_PLURALS[l].toLowerCase());
+function title(data: ReportData, levels: readonly NodeLevel[]): string {
+  if (levels.length === 1) return `${levelWord(data.methodology, levels[0], 'many')} of the analysis`;
+  const [top, ...rest] = levels.map((l) => levelWord(data.methodology, l, 'many').toLowerCase());
   return `Main ${top} and related ${rest.join(' and ')}`;
 }
 
@@ -48,20 +48,20 @@ export const categoriesReport: ReportBuilder = {
     const tableRows = allRows.map((r, i) => {
       const rowNode = r.path[r.path.length - 1];
       const cells = r.path.map((n, c) => (n ? levelCell(nameWithCount(data, n), startsGroup(allRows, i, c)) : cell('')));
-      return row(listed ? [...cells, listCell(r.items.map((n) => nameWithCount(data, n)), rowNode ? `No ${NODE_LEVEL_LABELS[listed].toLowerCase()}` : '')] : cells);
+      return row(listed ? [...cells, listCell(r.items.map((n) => nameWithCount(data, n)), rowNode ? `No ${levelWord(data.methodology, listed).toLowerCase()}` : '')] : cells);
     });
     const orphanNames = [
       ...rows.filter((r) => r.path[0] === null && r.path[r.path.length - 1]).map((r) => r.path[r.path.length - 1]!.name),
       ...strays.map((n) => n.name),
     ];
-    const above = NODE_LEVEL_LABELS[strays.length ? rowLevels[rowLevels.length - 1] : rowLevels[0]].toLowerCase();
+    const above = levelWord(data.methodology, strays.length ? rowLevels[rowLevels.length - 1] : rowLevels[0]).toLowerCase();
     if (orphanNames.length) warnings.push(`${someNames(orphanNames)} ${orphanNames.length === 1 ? 'is' : 'are'} not under any ${above}; ${orphanNames.length === 1 ? 'it is' : 'they are'} listed at the end.`);
-    if (rows.length === 0) warnings.push(`The codebook has no ${LEVEL_PLURALS[rowLevels[0]].toLowerCase()} yet.`);
+    if (rows.length === 0) warnings.push(`The codebook has no ${levelWord(data.methodology, rowLevels[0], 'many').toLowerCase()} yet.`);
 
-    const columns = levels.map((l, i) => ({ label: i === levels.length - 1 && listed ? LEVEL_PLURALS[l] : NODE_LEVEL_LABELS[l], width: i === levels.length - 1 ? 3 : 2 }));
+    const columns = levels.map((l, i) => ({ label: i === levels.length - 1 && listed ? levelWord(data.methodology, l, 'many') : levelWord(data.methodology, l), width: i === levels.length - 1 ? 3 : 2 }));
     const note = data.options.counts ? `Numbers in parentheses are meaning units coded (${lowerFirst(data.source.label)}).` : '';
     const numbers = new TableNumbers(data.options.firstTable);
-    const table = numbers.table(title(levels), columns, tableRows, note);
+    const table = numbers.table(title(data, levels), columns, tableRows, note);
 
     const flat: (string | null)[][] = [];
     for (const r of allRows) {
@@ -69,7 +69,7 @@ export const categoriesReport: ReportBuilder = {
       if (listed && r.items.length) for (const n of r.items) flat.push([...names, data.people.text(n.name)]);
       else flat.push(listed ? [...names, ''] : names);
     }
-    const sheetColumns = levels.map((l) => NODE_LEVEL_LABELS[l]);
+    const sheetColumns = levels.map((l) => levelWord(data.methodology, l));
     return {
       title: table.title,
       document: { title: table.title, sections: [section(orientationFor(data, columns.length, 3), [table])] },

@@ -1,9 +1,9 @@
 import type { CodebookNode } from '../../../../shared/api/entities';
 import { defaultLevels, FORMATS_BY_KIND, REPORT_LABELS, type ReportCell, type ReportPara } from '../../../../shared/api/methods/reports';
 import { formatAttribution, unknownAttributionFields } from '../../../../shared/domain/attribution';
-import { NODE_LEVEL_LABELS, type NodeLevel } from '../../../../shared/domain/vocabulary';
+import { levelWord, type NodeLevel } from '../../../../shared/domain/vocabulary';
 import { subtreeIds } from '../../../../shared/domain/codebook-tree';
-import { cell, joinWords, LEVEL_PLURALS, levelCell, orientationFor, para, row, section, sheet, someNames, TableNumbers, type BuiltReport, type ReportBuilder } from '../blocks';
+import { cell, joinWords, levelCell, orientationFor, para, row, section, sheet, someNames, TableNumbers, type BuiltReport, type ReportBuilder } from '../blocks';
 import type { QuoteUnit, ReportData } from '../data';
 import { chosenLevels, hierarchyRows, startsGroup, type HierarchyRow } from '../hierarchy-rows';
 import { nameWithCount } from './categories';
@@ -93,7 +93,7 @@ export const themesReport: ReportBuilder = {
       if (chosen.how === 'none') {
         withoutQuotes.push(node.name);
         flat.push([...names, null, null, null]);
-        return row([...cells, cell(para(`No exemplar quote marked for this ${NODE_LEVEL_LABELS[node.level].toLowerCase()}.`, 'missing'))]);
+        return row([...cells, cell(para(`No exemplar quote marked for this ${levelWord(data.methodology, node.level).toLowerCase()}.`, 'missing'))]);
       }
       if (chosen.how === 'picked') pickedFor.push(node.name);
       for (const q of chosen.quotes) flat.push([...names, data.people.text(q.text), formatAttribution(data.options.attribution, data.attributionFields(q)), chosen.how]);
@@ -101,17 +101,17 @@ export const themesReport: ReportBuilder = {
     });
 
     const warnings: string[] = [];
-    const label = NODE_LEVEL_LABELS[last].toLowerCase();
-    if (withoutQuotes.length) warnings.push(`No exemplar quote is marked for ${withoutQuotes.length === 1 ? `the ${label}` : `${withoutQuotes.length} ${LEVEL_PLURALS[last].toLowerCase()}`} ${someNames(withoutQuotes)}: mark quotes in the Codebook (or let Condensa pick coded units).`);
+    const label = levelWord(data.methodology, last).toLowerCase();
+    if (withoutQuotes.length) warnings.push(`No exemplar quote is marked for ${withoutQuotes.length === 1 ? `the ${label}` : `${withoutQuotes.length} ${levelWord(data.methodology, last, 'many').toLowerCase()}`} ${someNames(withoutQuotes)}: mark quotes in the Codebook (or let Condensa pick coded units).`);
     if (pickedFor.length) warnings.push(`Quotes for ${someNames(pickedFor)} were picked by Condensa from coded units because none are marked; mark your own to choose them.`);
     const unknown = unknownAttributionFields(data.options.attribution, [...new Set([...data.people.byId.values()].flatMap((p) => Object.keys(p.values)))]);
     if (unknown.length) warnings.push(`The attribution uses ${unknown.map((u) => `{${u}}`).join(', ')}, which no participant has; it is left empty.`);
     warnings.push(...data.smallCellWarnings(data.attributionAttributes));
     if (data.people.missingPseudonyms.length) warnings.push(`${data.people.missingPseudonyms.length} participants have no pseudonym and appear as “Participant N”.`);
 
-    const columns = [...levels.map((l) => ({ label: NODE_LEVEL_LABELS[l], width: 2 })), { label: 'Exemplar quotes', width: 5 }];
+    const columns = [...levels.map((l) => ({ label: levelWord(data.methodology, l), width: 2 })), { label: 'Exemplar quotes', width: 5 }];
     const table = new TableNumbers(data.options.firstTable).table(
-      `${levels.map((l, i) => (i === 0 ? LEVEL_PLURALS[l] : LEVEL_PLURALS[l].toLowerCase())).join(', ')} and exemplar quotes`,
+      `${levels.map((l, i) => (i === 0 ? levelWord(data.methodology, l, 'many') : levelWord(data.methodology, l, 'many').toLowerCase())).join(', ')} and exemplar quotes`,
       columns,
       tableRows,
       quoteNote(data),
@@ -119,7 +119,7 @@ export const themesReport: ReportBuilder = {
     return {
       title: table.title,
       document: { title: table.title, sections: [section(orientationFor(data, columns.length, 3), [table])] },
-      sheets: [sheet('Quotes', [...levels.map((l) => NODE_LEVEL_LABELS[l]), 'Quote', 'Attribution', 'Chosen'], flat)],
+      sheets: [sheet('Quotes', [...levels.map((l) => levelWord(data.methodology, l)), 'Quote', 'Attribution', 'Chosen'], flat)],
       warnings,
     };
   },
