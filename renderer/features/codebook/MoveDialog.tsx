@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { Autocomplete, Input, ListBox, ListBoxItem, TextField, type Key } from 'react-aria-components';
 import { fuzzyScore } from '../../../shared/domain/fuzzy';
 import { projectLevelWord } from '../../state/level-words';
 import { Dialog } from '../../components/Dialog';
@@ -16,6 +17,7 @@ interface Target {
 }
 
 const TOP: Target = { id: null, name: 'Top of the codebook', where: '', level: '' };
+const TOP_KEY = 'top-of-the-codebook';
 
 /** A name that holds the typed words whole ranks first, then letters in order in the name, then in where it sits. */
 function targetScore(query: string, target: Target): number | null {
@@ -32,7 +34,7 @@ function targetScore(query: string, target: Target): number | null {
 export function MoveDialog({ moving, onClose }: { moving: readonly MovingNode[]; onClose: () => void }) {
   const nodes = useWorkspace((s) => s.nodes);
   const [filter, setFilter] = useState('');
-  const [index, setIndex] = useState(0);
+  const [chosen, setChosen] = useState<Key | null>(null);
   const severalParents = useAppStore((s) => s.project?.settings.allowMultipleParents ?? false);
   const [alsoKeep, setAlsoKeep] = useState(false);
   const movingNodes = useMemo(() => moving.flatMap((m) => nodes.filter((n) => n.id === m.id)), [moving, nodes]);
@@ -56,51 +58,48 @@ export function MoveDialog({ moving, onClose }: { moving: readonly MovingNode[];
         .sort((a, b) => b.score - a.score)
         .map((x) => x.t)
     : [TOP, ...targets];
-  const active = shown[Math.min(index, shown.length - 1)];
+  // The option chosen (a click, the arrows), else the best match.
+  const active = shown.find((t) => (t.id ?? TOP_KEY) === chosen) ?? shown[0];
   const what = movingNodes.length === 1 ? `“${movingNodes[0].name}”` : `${movingNodes.length} selected nodes`;
   const move = async (target: Target | undefined) => {
     if (!target) return;
     if (await moveSelection(moving, { kind: 'inside', nodeId: target.id, at: 'last' }, alsoKeep)) onClose();
   };
-  const optionId = (i: number) => `move-target-${i}`;
+  const keyOf = (t: Target) => t.id ?? TOP_KEY;
+  const byKey = (key: Key) => shown.find((t) => keyOf(t) === key);
+  // React Aria's Autocomplete gives the field and the list the combobox keys: the arrows move the
+  // option the field points at (and choose it), Enter or a double click moves there, a click chooses.
   return (
     <Dialog title={`Move ${what} to…`} onClose={onClose}>
-      <input
-        role="combobox"
-        aria-expanded="true"
-        aria-controls="move-targets"
-        aria-activedescendant={active ? optionId(shown.indexOf(active)) : undefined}
-        placeholder="Find where it goes"
-        aria-label="Find where it goes"
-        value={filter}
-        onChange={(e) => {
-          setFilter(e.target.value);
-          setIndex(0);
+      <Autocomplete
+        inputValue={filter}
+        onInputChange={(value) => {
+          setFilter(value);
+          setChosen(null);
         }}
-        onKeyDown={(e) => {
-          if (e.key === 'ArrowDown') setIndex((i) => Math.min(shown.length - 1, i + 1));
-          else if (e.key === 'ArrowUp') setIndex((i) => Math.max(0, i - 1));
-          else if (e.key === 'Enter') void move(active);
-          else return;
-          e.preventDefault();
-        }}
-      />
-      <ul className="choice-list" id="move-targets" role="listbox" aria-label="Where it goes">
-        {shown.map((t, i) => (
-          <li
-            key={t.id ?? 'top'}
-            id={optionId(i)}
-            role="option"
-            aria-selected={t === active}
-            className={t === active ? 'active' : ''}
-            onClick={() => setIndex(i)}
-            onDoubleClick={() => void move(t)}
-          >
-            <span className="muted small">{t.level}</span> {t.name} {t.where && <span className="muted small">in {t.where}</span>}
-          </li>
-        ))}
-        {shown.length === 0 && <li className="muted">No node by that name can take {what}.</li>}
-      </ul>
+      >
+        <TextField aria-label="Find where it goes" autoFocus>
+          <Input placeholder="Find where it goes" />
+        </TextField>
+        <ListBox
+          className="choice-list move-targets"
+          aria-label="Where it goes"
+          items={shown}
+          selectionMode="single"
+          selectionBehavior="replace"
+          disallowEmptySelection
+          selectedKeys={active ? [keyOf(active)] : []}
+          onSelectionChange={(keys) => setChosen(keys === 'all' ? null : ([...keys][0] ?? null))}
+          onAction={(key) => void move(byKey(key))}
+          renderEmptyState={() => <span className="muted">No node by that name can take {what}.</span>}
+        >
+          {(t) => (
+            <ListBoxItem id={keyOf(t)} textValue={`${t.level} ${t.name}`} className="choice-option">
+              <span className="muted small">{t.level}</span> {t.name} {t.where && <span className="muted small">in {t.where}</span>}
+            </ListBoxItem>
+          )}
+        </ListBox>
+      </Autocomplete>
       {severalParents ? (
         <label className="inline">
           <input type="checkbox" checked={alsoKeep} onChange={(e) => setAlsoKeep(e.target.checked)} /> Keep {movingNodes.length === 1 ? 'it' : 'them'} where{' '}
