@@ -1,6 +1,6 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, MessageChannelMain, protocol, type MessagePortMain, utilityProcess, type MenuItemConstructorOptions } from 'electron';
 import path from 'node:path';
-import { APP_SCHEME, APP_SCHEME_PRIVILEGES, RENDERER_URL, serveAppRequest } from './app-protocol';
+import { APP_SCHEME, APP_SCHEME_PRIVILEGES, mediaDocumentOf, RENDERER_URL, serveAppRequest, serveMediaRequest } from './app-protocol';
 import { DISABLED_CHROMIUM_FEATURES } from './chromium-features';
 import { IMPORT_FILE_EXTENSIONS } from '../../shared/api/methods/import';
 import { startCoreProcess, type CoreProcess } from './core-process';
@@ -68,6 +68,14 @@ async function loadRecent(): Promise<void> {
   const answer = await core.transport('app.recent', {});
   if (answer.ok) recent = answer.result as typeof recent;
   refreshMenu();
+}
+
+/** The recording linked to a document of the open project, as the core finds it: null unless it is where it was linked. */
+async function linkedRecording(documentId: string): Promise<string | null> {
+  const answer = core ? await core.transport('media.get', { documentId }) : null;
+  if (!answer?.ok) return null;
+  const state = answer.result as { status: string; link: { path: string } | null };
+  return state.status === 'found' && state.link ? state.link.path : null;
 }
 
 async function chooseProjectPath(purpose: unknown, suggestedName: unknown): Promise<string | null> {
@@ -146,7 +154,7 @@ if (!app.requestSingleInstanceLock()) {
     if (window) window.focus();
   });
   app.whenReady().then(() => {
-    protocol.handle(APP_SCHEME, (request) => serveAppRequest(request, rendererRoot));
+    protocol.handle(APP_SCHEME, (request) => (mediaDocumentOf(request.url) !== null ? serveMediaRequest(request, linkedRecording) : serveAppRequest(request, rendererRoot)));
     const started = startCoreProcess(
       {
         fork: (modulePath, args, options) => utilityProcess.fork(modulePath, args, options),

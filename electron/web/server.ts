@@ -11,6 +11,7 @@ import { MAX_SOCKET_MESSAGE_BYTES } from '../../shared/api/socket-transport';
 import { Application } from '../core/application';
 import type { Ports } from '../core/ports';
 import { contentTypeOf } from '../core/files/content-types';
+import { MEDIA_PATH_PREFIX, serveMedia } from './media-route';
 
 export const API_PATH = '/api';
 
@@ -65,7 +66,8 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
   const server = http.createServer((req, res) => {
     // Nothing a request carries may bring the server down: whatever slips through gets a 400.
     try {
-      serveFile(req, res, root, port);
+      if (parseRequestUrl(req.url)?.pathname.startsWith(MEDIA_PATH_PREFIX)) answerMedia(req, res, app, token);
+      else serveFile(req, res, root, port);
     } catch {
       refuseRequest(res, 400, 'Bad request');
     }
@@ -133,6 +135,16 @@ function refuseRequest(res: http.ServerResponse, status: number, text: string): 
     return;
   }
   res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', 'x-content-type-options': 'nosniff' }).end(text);
+}
+
+/** A document's recording, for a tab that shows the token in the address (a media element sends no headers of ours). */
+function answerMedia(req: http.IncomingMessage, res: http.ServerResponse, app: Application, token: string): void {
+  const url = parseRequestUrl(req.url)!;
+  if (!sameToken(url.searchParams.get('token'), token)) {
+    refuseRequest(res, 403, 'Forbidden');
+    return;
+  }
+  void serveMedia(req, res, app, url.pathname.slice(MEDIA_PATH_PREFIX.length)).catch(() => refuseRequest(res, 400, 'Bad request'));
 }
 
 /** Only files inside the built renderer are served; nothing else on disk is reachable. */

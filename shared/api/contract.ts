@@ -16,6 +16,7 @@ import { refiMethods } from './methods/refi';
 import { agreementMethods } from './methods/agreement';
 import { exchangeMethods } from './methods/exchange';
 import { reportMethods } from './methods/reports';
+import { mediaMethods } from './methods/media';
 
 // The one contract: every method of the application, declared once. Feature files under
 // methods/ each contribute a record; transports, handlers and the client all derive from this.
@@ -36,6 +37,7 @@ export const contract = {
   ...agreementMethods,
   ...exchangeMethods,
   ...reportMethods,
+  ...mediaMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

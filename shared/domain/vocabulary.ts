@@ -104,6 +104,7 @@ export const RECORD_WORDS: Readonly<Record<string, { readonly one: string; reado
   map_positions: { one: 'position on the thematic map', many: 'positions on the thematic map' },
   node_name_history: { one: 'earlier name of a code', many: 'earlier names of codes' },
   export_names: { one: 'name checked for exports', many: 'names checked for exports' },
+  document_media: { one: 'linked recording', many: 'linked recordings' },
 };
 
 /** A table's rows in a reader's words ("meaning units"); a table without words keeps its name, spaced. */

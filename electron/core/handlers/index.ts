@@ -16,6 +16,7 @@ import { refiHandlers } from './refi-handlers';
 import { agreementHandlers } from './agreement-handlers';
 import { exchangeHandlers } from './exchange-handlers';
 import { reportHandlers } from './reports-handlers';
+import { mediaHandlers } from './media-handlers';
 
 // Checked against the contract: a method without a handler, or a handler with the wrong types,
 // fails the type check.
@@ -36,4 +37,5 @@ export const handlers: HandlerMap<MethodName> = {
   ...agreementHandlers,
   ...exchangeHandlers,
   ...reportHandlers,
+  ...mediaHandlers,
 };

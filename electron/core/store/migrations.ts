@@ -325,6 +325,24 @@ export const MIGRATIONS: readonly Migration[] = [
     // Text, not a number: reference lists also number "12a" or "S3". Unset (null) until the author sets it.
     up: (db) => db.exec(`ALTER TABLE documents ADD COLUMN reference TEXT`),
   },
+  {
+    version: 13,
+    description: 'the recording of a document: where the audio or video file was, its name, size and fingerprint',
+    // One link per document. The fingerprint (SHA-256 of the size, the first and the last MiB) tells
+    // the same file found elsewhere from another file of the same name and size.
+    up: (db) =>
+      db.exec(`
+        CREATE TABLE document_media (
+          id TEXT PRIMARY KEY,
+          document_id TEXT NOT NULL UNIQUE REFERENCES documents(id) ON DELETE CASCADE,
+          path TEXT NOT NULL,
+          name TEXT NOT NULL,
+          size INTEGER NOT NULL CHECK (size >= 0),
+          fingerprint TEXT NOT NULL,
+          linked_at TEXT NOT NULL
+        );
+      `),
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
@@ -351,6 +369,7 @@ export const CAPTURED_TABLES = [
   'map_positions',
   'node_name_history',
   'export_names',
+  'document_media',
 ] as const;
 
 /** Applies every pending migration, each together with its version bump in one transaction. */
