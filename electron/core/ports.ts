@@ -1,9 +1,11 @@
+import type { FilePurpose } from '../../shared/api/methods/app';
+
 // What the core needs from the platform it runs on. Electron's main process, browser mode and
 // the CLI each implement these; the core never reaches for a platform API itself.
 export interface DialogPort {
   chooseProjectPath(purpose: 'open' | 'save', suggestedName?: string): Promise<string | null>;
   /** Files to read (an import): the paths chosen, none when cancelled. */
-  chooseFiles(purpose: 'import', multiple: boolean): Promise<string[]>;
+  chooseFiles(purpose: FilePurpose, multiple: boolean): Promise<string[]>;
 }
 
 export interface Ports {

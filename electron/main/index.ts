@@ -92,13 +92,22 @@ async function chooseProjectPath(purpose: unknown, suggestedName: unknown): Prom
   return chosen;
 }
 
-/** Transcripts to import, chosen in the system's open dialog (the window then imports them by path). */
-async function chooseFiles(multiple: unknown): Promise<string[]> {
+/** The kinds of file each purpose offers first in the open dialog (All files is always there too). */
+const FILE_FILTERS: Readonly<Record<string, { name: string; extensions: readonly string[] }>> = {
+  import: { name: 'Transcripts', extensions: IMPORT_FILE_EXTENSIONS },
+  'refi-project': { name: 'REFI-QDA projects', extensions: ['qdpx', 'qde'] },
+  codebook: { name: 'Codebooks', extensions: ['qdc', 'qdpx', 'qde', 'csv', 'tsv', 'txt', 'xlsx'] },
+  attributes: { name: 'Tables', extensions: ['csv', 'tsv', 'txt', 'xlsx'] },
+};
+
+/** Files to import, chosen in the system's open dialog (the window then imports them by path). */
+async function chooseFiles(purpose: unknown, multiple: unknown): Promise<string[]> {
+  const offered = FILE_FILTERS[typeof purpose === 'string' ? purpose : ''] ?? FILE_FILTERS.import;
   const options = {
-    properties: multiple === false ? (['openFile'] as const) : (['openFile', 'multiSelections'] as const),
-    filters: [{ name: 'Transcripts', extensions: [...IMPORT_FILE_EXTENSIONS] }, { name: 'All files', extensions: ['*'] }],
+    properties: multiple === false ? ['openFile' as const] : ['openFile' as const, 'multiSelections' as const],
+    filters: [{ name: offered.name, extensions: [...offered.extensions] }, { name: 'All files', extensions: ['*'] }],
   };
-  const r = window ? await dialog.showOpenDialog(window, { ...options, properties: [...options.properties] }) : await dialog.showOpenDialog({ ...options, properties: [...options.properties] });
+  const r = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
   return r.canceled ? [] : r.filePaths;
 }
 
@@ -166,7 +175,7 @@ if (!app.requestSingleInstanceLock()) {
         projectsFolder: path.join(app.getPath('documents'), 'Condensa'),
         answerAsk: (what, args) => {
           if (what === 'chooseProjectPath') return chooseProjectPath(args[0], args[1]);
-          if (what === 'chooseFiles') return chooseFiles(args[1]);
+          if (what === 'chooseFiles') return chooseFiles(args[0], args[1]);
           return Promise.reject(new Error(`No platform work called “${what}”.`));
         },
         onExit: (code) => {

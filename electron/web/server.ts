@@ -2,12 +2,14 @@ import { randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { pipeline } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import type { Envelope } from '../../shared/api/client';
 import type { AppEvent } from '../../shared/api/events';
 import { MAX_SOCKET_MESSAGE_BYTES } from '../../shared/api/socket-transport';
+import { UPLOAD_PATH, UPLOAD_TOKEN_HEADER, type UploadAnswer } from '../../shared/api/uploads';
 import { Application } from '../core/application';
 import type { Ports } from '../core/ports';
 import { contentTypeOf } from '../core/files/content-types';
@@ -45,6 +47,8 @@ export interface BrowserModeServer {
   readonly token: string;
   readonly port: number;
   readonly app: Application;
+  /** Where the tabs' uploaded files go (removed when the server closes). */
+  readonly uploadsFolder: string;
   close(): Promise<void>;
 }
 
@@ -62,11 +66,15 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
   const root = path.resolve(options.rendererDir);
   let origin = '';
   let port = 0;
+  // Files the tabs uploaded (for an import), removed when the server closes.
+  const uploads = fs.mkdtempSync(path.join(os.tmpdir(), 'condensa-uploads-'));
+  const allowedOrigins = () => [origin, `http://localhost:${port}`];
 
   const server = http.createServer((req, res) => {
     // Nothing a request carries may bring the server down: whatever slips through gets a 400.
     try {
       if (parseRequestUrl(req.url)?.pathname.startsWith(MEDIA_PATH_PREFIX)) answerMedia(req, res, app, token);
+      else if (parseRequestUrl(req.url)?.pathname === UPLOAD_PATH) receiveUpload(req, res, uploads, (o, t) => allowedOrigins().includes(o ?? '') && sameToken(t, token));
       else serveFile(req, res, root, port);
     } catch {
       refuseRequest(res, 400, 'Bad request');
@@ -79,8 +87,7 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
     // After an upgrade the socket is ours: a peer that resets it must not raise an unhandled error.
     socket.on('error', () => socket.destroy());
     const url = parseRequestUrl(req.url);
-    const allowedOrigins = [origin, `http://localhost:${port}`];
-    const ok = url !== null && url.pathname === API_PATH && allowedOrigins.includes(req.headers.origin ?? '') && sameToken(url.searchParams.get('token'), token);
+    const ok = url !== null && url.pathname === API_PATH && allowedOrigins().includes(req.headers.origin ?? '') && sameToken(url.searchParams.get('token'), token);
     if (!ok) {
       socket.write('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
       socket.destroy();
@@ -111,12 +118,14 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
     token,
     port,
     app,
+    uploadsFolder: uploads,
     async close() {
       stopEvents();
       for (const client of wss.clients) client.terminate();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
       await new Promise<void>((resolve) => server.close(() => resolve()));
       app.closeProject();
+      fs.rmSync(uploads, { recursive: true, force: true });
     },
   };
 }
@@ -135,6 +144,51 @@ function refuseRequest(res: http.ServerResponse, status: number, text: string): 
     return;
   }
   res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', 'x-content-type-options': 'nosniff' }).end(text);
+}
+
+/** The name an uploaded file keeps (an import reads its kind and title from it), without any folder. */
+function uploadName(raw: string | null): string {
+  const name = (raw ?? '')
+    .split(/[\\/]/)
+    .pop()!
+    .replace(/[<>:"|?*]/g, '')
+    .replace(/\p{Cc}/gu, '')
+    .trim()
+    .slice(-200);
+  return name === '' || name === '.' || name === '..' ? 'upload' : name;
+}
+
+/**
+ * A tab's file for an import: the raw body of a PUT, streamed into a file of its own under
+ * `folder` (never held whole in memory), answered with that file's path for the contract. The
+ * transport sets no size limit; the importer that reads the file sets the content's.
+ */
+function receiveUpload(req: http.IncomingMessage, res: http.ServerResponse, folder: string, allowed: (origin: string | undefined, token: string | null) => boolean): void {
+  const given = req.headers[UPLOAD_TOKEN_HEADER];
+  if (!allowed(req.headers.origin, typeof given === 'string' ? given : null)) {
+    req.resume();
+    refuseRequest(res, 403, 'Forbidden');
+    return;
+  }
+  if (req.method !== 'PUT') {
+    req.resume();
+    res.writeHead(405, { allow: 'PUT' }).end();
+    return;
+  }
+  const dir = path.join(folder, randomUUID());
+  fs.mkdirSync(dir);
+  const file = path.join(dir, uploadName(parseRequestUrl(req.url)?.searchParams.get('name') ?? null));
+  const out = fs.createWriteStream(file, { flags: 'wx' });
+  pipeline(req, out, (err) => {
+    if (err) {
+      fs.rmSync(dir, { recursive: true, force: true });
+      const full = (err as NodeJS.ErrnoException).code === 'ENOSPC';
+      refuseRequest(res, full ? 507 : 400, full ? 'The disk is full, so the file could not be received. Free some space and try again.' : 'The file did not arrive whole. Try again.');
+      return;
+    }
+    const answer: UploadAnswer = { path: file, bytes: out.bytesWritten };
+    res.writeHead(201, { 'content-type': 'application/json', 'x-content-type-options': 'nosniff', 'cache-control': 'no-store' }).end(JSON.stringify(answer));
+  });
 }
 
 /** A document's recording, for a tab that shows the token in the address (a media element sends no headers of ours). */

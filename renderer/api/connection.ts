@@ -1,6 +1,7 @@
 import { createClient, type Client, type ClientHooks, type Envelope, type Transport } from '../../shared/api/client';
 import type { AppEvent } from '../../shared/api/events';
 import { socketTransport } from '../../shared/api/socket-transport';
+import { UPLOAD_PATH, UPLOAD_TOKEN_HEADER, type UploadAnswer } from '../../shared/api/uploads';
 
 /** What the Electron preload exposes; absent in browser mode. */
 export interface DesktopBridge {
@@ -21,8 +22,25 @@ export function desktopBridge(): DesktopBridge | null {
   return typeof window !== 'undefined' && window.condensa ? window.condensa : null;
 }
 
+const pageToken = () => new URLSearchParams(window.location.hash.slice(1)).get('token') ?? '';
+
+/**
+ * Browser mode: sends a chosen file to the server as it is (the browser streams it from disk), and
+ * answers the path the server wrote it to, which the contract's import calls then name.
+ */
+export async function uploadFile(file: File): Promise<string> {
+  let response: Response;
+  try {
+    response = await fetch(`${UPLOAD_PATH}?name=${encodeURIComponent(file.name)}`, { method: 'PUT', body: file, headers: { [UPLOAD_TOKEN_HEADER]: pageToken() } });
+  } catch {
+    throw new Error(`“${file.name}” could not be sent to Condensa: the connection was lost. Reload the page and choose the file again.`);
+  }
+  if (!response.ok) throw new Error(`“${file.name}” could not be sent to Condensa: ${(await response.text()) || response.statusText}`);
+  return ((await response.json()) as UploadAnswer).path;
+}
+
 function browserTransport(onEvent: (event: AppEvent) => void): Transport {
-  const token = new URLSearchParams(window.location.hash.slice(1)).get('token') ?? '';
+  const token = pageToken();
   const socket = new WebSocket(`ws://${window.location.host}/api?token=${encodeURIComponent(token)}`);
   const transport = socketTransport(socket);
   transport.onEvent(onEvent);

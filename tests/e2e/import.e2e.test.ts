@@ -404,7 +404,7 @@ describe('importing and segmenting transcripts in Chromium (browser mode)', () =
     await page.keyboard.press('Control+i');
     const dialog = page.getByRole('dialog', { name: 'Import transcripts' });
     await dialog.getByLabel('Transcript files').setInputFiles(files);
-    await expect.poll(() => dialog.locator('[data-status="ready"]').count()).toBe(6);
+    await expect.poll(() => dialog.locator('[data-status="ready"]').count(), { timeout: 15_000 }).toBe(6);
     await dialog.getByRole('button', { name: 'Import 6 files' }).click();
     await dialog.getByRole('button', { name: 'Stop after this file' }).click();
     await dialog.getByRole('button', { name: 'Stopping after this file…' }).waitFor();

@@ -43,7 +43,8 @@ describe('REFI-QDA exchange in Chromium (browser mode)', () => {
     await page.getByRole('button', { name: 'Import REFI-QDA project…' }).click();
     const importDialog = page.getByRole('dialog', { name: 'Import REFI-QDA project' });
     await importDialog.getByLabel('REFI-QDA project (.qdpx)').setInputFiles(saved);
-    expect(await importDialog.getByLabel('New project file name').inputValue()).toBe('mentoring');
+    // The file goes to the server first; the name is offered once it is there.
+    await expect.poll(() => importDialog.getByLabel('New project file name').inputValue()).toBe('mentoring');
     await importDialog.getByLabel('New project file name').fill('Mentoring from qdpx');
     await importDialog.getByRole('button', { name: 'Import' }).click();
     const report = page.getByRole('dialog', { name: 'Imported' });

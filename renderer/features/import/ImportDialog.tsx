@@ -6,7 +6,7 @@ import { Dialog } from '../../components/Dialog';
 import { call, useAppStore } from '../../state/app-store';
 import { openDocument, useWorkspace } from '../../state/workspace-store';
 import { closeImport, useImport } from './import-store';
-import { readAsBase64 } from './read-file';
+import { sendTranscript } from './read-file';
 import { initialRows, toDecisions, type SpeakerRow } from './speaker-choices';
 import { SpeakerTable } from './SpeakerTable';
 import { LabelLines } from './LabelLines';
@@ -116,11 +116,13 @@ export function ImportDialog() {
     const first = files.length;
     setFiles((all) => [...all, ...entries]);
     setSelected(first);
+    // All files go to the server at once; each is then read in turn.
+    const sending = chosen.map(sendTranscript);
     for (let i = 0; i < chosen.length; i += 1) {
       setProgress({ done: i, total: chosen.length, what: `Reading ${chosen[i].name}…` });
-      const read = await readAsBase64(chosen[i]);
-      if (!read.ok) patch(entries[i].key, { status: 'refused', message: read.message });
-      else await preview(entries[i].key, { kind: 'bytes', name: read.name, base64: read.base64 }).catch((e: Error) => patch(entries[i].key, { status: 'refused', message: e.message }));
+      const sent = await sending[i];
+      if (!sent.ok) patch(entries[i].key, { status: 'refused', message: sent.message });
+      else await preview(entries[i].key, { kind: 'path', path: sent.path }).catch((e: Error) => patch(entries[i].key, { status: 'refused', message: e.message }));
     }
     setProgress(null);
     if (input.current) input.current.value = '';

@@ -1,10 +1,10 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import type { AttributeTable, TableSource } from '../../../shared/api/methods/participants';
 import { ATTRIBUTE_TYPES, type AttributeType } from '../../../shared/domain/vocabulary';
-import { Dialog } from '../../components/Dialog';
+import { Dialog, FieldError } from '../../components/Dialog';
 import { attempt } from '../../state/app-store';
 import { useWorkspace } from '../../state/workspace-store';
-import { readAsBase64 } from '../import/read-file';
+import { FileChooser, type ChosenFile } from '../import/FileChooser';
 import { ATTRIBUTE_TYPE_LABELS } from './AttributeDialog';
 
 type ColumnUse = { readonly use: 'skip' } | { readonly use: 'existing'; readonly attributeId: string } | { readonly use: 'new'; readonly type: AttributeType };
@@ -18,14 +18,12 @@ export function AttributeImportDialog({ onClose }: { onClose: () => void }) {
   const [uses, setUses] = useState<ColumnUse[]>([]);
   const [createMissing, setCreateMissing] = useState(false);
   const [result, setResult] = useState<string | null>(null);
-  const input = useRef<HTMLInputElement>(null);
+  const [problem, setProblem] = useState<string | null>(null);
 
-  const choose = async (files: FileList | null) => {
-    const file = files?.[0];
+  const choose = async (file: ChosenFile | null, why: string | null) => {
+    setProblem(why);
     if (!file) return;
-    const read = await readAsBase64(file);
-    if (!read.ok) return;
-    const src: TableSource = { kind: 'bytes', name: read.name, base64: read.base64 };
+    const src: TableSource = { kind: 'path', path: file.path };
     const t = await attempt('participants.readAttributeTable', { source: src });
     if (!t) return;
     setSource(src);
@@ -56,10 +54,8 @@ export function AttributeImportDialog({ onClose }: { onClose: () => void }) {
     <Dialog title="Import attributes from a table" onClose={onClose}>
       <div className="wide-dialog">
         <p className="small muted">A CSV or Excel (.xlsx) table with a header row and one row per participant; the rows are matched to participants by label.</p>
-        <input ref={input} type="file" accept=".csv,.tsv,.txt,.xlsx" hidden aria-label="Attribute table" onChange={(e) => void choose(e.target.files)} />
-        <button type="button" onClick={() => input.current?.click()}>
-          Choose a table…
-        </button>
+        <FileChooser label="Attribute table" purpose="attributes" accept=".csv,.tsv,.txt,.xlsx" onChosen={(f, why) => void choose(f, why)} />
+        <FieldError message={problem} />
         {table && (
           <>
             <p className="small">

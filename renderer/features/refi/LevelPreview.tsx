@@ -104,7 +104,7 @@ const SHOWN = 400;
  * anything is written. Changing a level here changes what the import does.
  */
 export function LevelPreview({
-  base64,
+  sourcePath,
   fileName,
   kind,
   methodology,
@@ -112,7 +112,8 @@ export function LevelPreview({
   onChange,
   onProblem,
 }: {
-  readonly base64: string;
+  /** The file, as the core reads it: picked in the system's dialog, or uploaded in browser mode. */
+  readonly sourcePath: string;
   /** Tells a spreadsheet from a REFI-QDA file, and names it in messages. */
   readonly fileName?: string;
   readonly kind: 'project' | 'codebook';
@@ -131,7 +132,7 @@ export function LevelPreview({
     void attemptHere(
       () =>
         call('refi.previewLevels', {
-          base64,
+          sourcePath,
           fileName,
           kind,
           methodology,
@@ -151,7 +152,7 @@ export function LevelPreview({
     return () => {
       live = false;
     };
-  }, [base64, fileName, kind, methodology, options, onProblem]);
+  }, [sourcePath, fileName, kind, methodology, options, onProblem]);
 
   if (failed) return null;
   if (!preview) return <p className="small muted">Reading the codebook…</p>;

@@ -7,10 +7,9 @@ import { attemptHere, call, projectOpened, refreshProject, useAppStore } from '.
 import { resetWorkspace } from '../../state/workspace-store';
 import { METHODOLOGIES, METHODOLOGY_LABELS, type Methodology } from '../../../shared/domain/vocabulary';
 import { DEFAULT_LEVEL_OPTIONS, LevelPreview, type LevelOptions } from './LevelPreview';
-import { base64Url, fileToBase64, openRefiDialog, safeFileName, useRefi } from './refi-actions';
+import { FileChooser, type ChosenFile } from '../import/FileChooser';
+import { base64Url, openRefiDialog, safeFileName, useRefi } from './refi-actions';
 
-// Files above this do not fit one socket message in browser mode once base64-encoded.
-const MAX_UPLOAD_BYTES = 45 * 1024 * 1024;
 const close = () => openRefiDialog(null);
 
 const EXPORT_MIME: Readonly<Record<CodebookFormat, string>> = {
@@ -162,49 +161,28 @@ function ExportDialog({ kind }: { kind: 'project' | 'codebook' }) {
   );
 }
 
-function useChosenFile() {
-  const [file, setFile] = useState<File | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-  const choose = (f: File | null) => {
-    setFile(f);
-    setProblem(f && f.size > MAX_UPLOAD_BYTES ? `This file is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB. Import it from a terminal instead: condensa import-qdpx FILE.qdpx -o NEW.condensa` : null);
-  };
-  return { file, problem, choose };
-}
-
-/** The chosen file, read and sent by one call at a time: busy meanwhile, a refusal shown in the dialog. */
+/** The chosen file (a path the core reads), imported by one call at a time: busy meanwhile, a refusal shown in the dialog. */
 function useFileImport() {
-  const chosen = useChosenFile();
+  const [file, setFile] = useState<ChosenFile | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const send = async <T,>(work: (file: File, base64: string) => Promise<T>, done: (result: T) => unknown): Promise<void> => {
-    const { file } = chosen;
+  const choose = (f: ChosenFile | null, why: string | null) => {
+    setFile(f);
+    setProblem(why);
+  };
+  const send = async <T,>(work: (file: ChosenFile) => Promise<T>, done: (result: T) => unknown): Promise<void> => {
     if (!file) return;
     setBusy(true);
     setError(null);
     try {
-      const base64 = await fileToBase64(file);
-      const r = await attemptHere(() => work(file, base64), setError);
+      const r = await attemptHere(() => work(file), setError);
       if (r) await done(r);
     } finally {
       setBusy(false);
     }
   };
-  return { ...chosen, busy, error, send };
-}
-
-/** The chosen file as base64, read once for the preview and the import. */
-function useBase64(file: File | null, problem: string | null): string | null {
-  const [base64, setBase64] = useState<string | null>(null);
-  useEffect(() => {
-    let live = true;
-    setBase64(null);
-    if (file && !problem) void fileToBase64(file).then((b) => live && setBase64(b));
-    return () => {
-      live = false;
-    };
-  }, [file, problem]);
-  return base64;
+  return { file, problem, choose, busy, error, send };
 }
 
 function ImportProjectDialog() {
@@ -214,12 +192,11 @@ function ImportProjectDialog() {
   const [levels, setLevels] = useState<LevelOptions>(DEFAULT_LEVEL_OPTIONS);
   const [result, setResult] = useState<{ project: ProjectSummary; report: RefiImportReport } | null>(null);
   const [unreadable, setUnreadable] = useState<string | null>(null);
-  const base64 = useBase64(file, problem);
 
   const run = () =>
-    send((f, data) => {
+    send((f) => {
       const targetPath = target.trim() || safeFileName(f.name.replace(/\.(qdpx|qde)$/i, ''));
-      return call('refi.importProject', { base64: data, fileName: f.name, targetPath, methodology: method || undefined, levels: levels.levels, levelOverrides: levels.levelOverrides });
+      return call('refi.importProject', { sourcePath: f.path, fileName: f.name, targetPath, methodology: method || undefined, levels: levels.levels, levelOverrides: levels.levelOverrides });
     }, setResult);
   // The new project is already open on the application side; the window follows when the report is read.
   const finish = () => {
@@ -246,19 +223,17 @@ function ImportProjectDialog() {
       <p className="small muted">Bring in a study from NVivo, ATLAS.ti, MAXQDA, QualCoder or another program. It becomes a new project file; nothing else changes.</p>
       {/* While it runs, Cancel stops the import (nothing is created) rather than hiding it. */}
       <DialogForm onSubmit={run} onCancel={busy ? cancelTask : close} submitLabel={busy ? 'Importing…' : 'Import'} disabled={busy || !file || problem !== null}>
-        <label>
-          REFI-QDA project (.qdpx)
-          <input
-            type="file"
-            accept=".qdpx,.qde"
-            onChange={(e) => {
-              const f = e.target.files?.[0] ?? null;
-              choose(f);
-              setLevels(DEFAULT_LEVEL_OPTIONS);
-              if (f && !target) setTarget(safeFileName(f.name.replace(/\.(qdpx|qde)$/i, '')));
-            }}
-          />
-        </label>
+        <FileChooser
+          label="REFI-QDA project (.qdpx)"
+          purpose="refi-project"
+          accept=".qdpx,.qde"
+          disabled={busy}
+          onChosen={(f, why) => {
+            choose(f, why);
+            setLevels(DEFAULT_LEVEL_OPTIONS);
+            if (f && !target) setTarget(safeFileName(f.name.replace(/\.(qdpx|qde)$/i, '')));
+          }}
+        />
         <FieldError message={problem} />
         <label>
           New project file name
@@ -275,7 +250,7 @@ function ImportProjectDialog() {
             ))}
           </select>
         </label>
-        {base64 && !busy && <LevelPreview base64={base64} kind="project" methodology={method || undefined} options={levels} onChange={setLevels} onProblem={setUnreadable} />}
+        {file && !busy && <LevelPreview sourcePath={file.path} fileName={file.name} kind="project" methodology={method || undefined} options={levels} onChange={setLevels} onProblem={setUnreadable} />}
         {busy && <TaskProgressBar />}
         <FieldError message={error ?? unreadable} />
       </DialogForm>
@@ -288,10 +263,9 @@ function ImportCodebookDialog() {
   const [report, setReport] = useState<RefiImportReport | null>(null);
   const [levels, setLevels] = useState<LevelOptions>(DEFAULT_LEVEL_OPTIONS);
   const [unreadable, setUnreadable] = useState<string | null>(null);
-  const base64 = useBase64(file, problem);
   const run = () =>
     send(
-      (f, data) => call('refi.importCodebook', { base64: data, fileName: f.name, ...levels }),
+      (f) => call('refi.importCodebook', { sourcePath: f.path, fileName: f.name, ...levels }),
       async (r) => {
         setReport(r.report);
         await refreshProject();
@@ -311,18 +285,17 @@ function ImportCodebookDialog() {
             Adds the codes of a REFI-QDA codebook (.qdc, or the codebook inside a .qdpx) or of a spreadsheet (.csv, .xlsx: a row per code with its name or path, and
             level, definition, criteria, example or colour columns) to this project. Codes it already has are left as they are.
           </p>
-          <label>
-            Codebook (.qdc, .qdpx, .csv or .xlsx)
-            <input
-              type="file"
-              accept=".qdc,.qdpx,.qde,.csv,.tsv,.txt,.xlsx"
-              onChange={(e) => {
-                choose(e.target.files?.[0] ?? null);
-                setLevels(DEFAULT_LEVEL_OPTIONS);
-              }}
-            />
-          </label>
-          {base64 && !busy && <LevelPreview base64={base64} fileName={file?.name} kind="codebook" options={levels} onChange={setLevels} onProblem={setUnreadable} />}
+          <FileChooser
+            label="Codebook (.qdc, .qdpx, .csv or .xlsx)"
+            purpose="codebook"
+            accept=".qdc,.qdpx,.qde,.csv,.tsv,.txt,.xlsx"
+            disabled={busy}
+            onChosen={(f, why) => {
+              choose(f, why);
+              setLevels(DEFAULT_LEVEL_OPTIONS);
+            }}
+          />
+          {file && !busy && <LevelPreview sourcePath={file.path} fileName={file.name} kind="codebook" options={levels} onChange={setLevels} onProblem={setUnreadable} />}
           <FieldError message={problem ?? error ?? unreadable} />
         </DialogForm>
       )}

@@ -19,16 +19,6 @@ export function registerRefiActions(): void {
   registerAction('refi.importCodebook', () => openRefiDialog('import-codebook'), hasProject);
 }
 
-/** Reads a chosen file as base64 for the contract (browser mode sends files over the socket). */
-export function fileToBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
-    reader.onerror = () => reject(reader.error ?? new Error('The file could not be read.'));
-    reader.readAsDataURL(file);
-  });
-}
-
 export function base64Url(base64: string, mime: string): string {
   const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
   return URL.createObjectURL(new Blob([bytes], { type: mime }));

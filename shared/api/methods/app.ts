@@ -5,6 +5,10 @@ import { alongsideMethod, appMethod } from '../method';
 
 const ProjectPath = filePath();
 
+/** What a file is chosen for, which sets the kinds of file the dialog offers: transcripts, a REFI-QDA project, a codebook, a table of attributes. */
+export const FILE_PURPOSES = ['import', 'refi-project', 'codebook', 'attributes'] as const;
+export type FilePurpose = (typeof FILE_PURPOSES)[number];
+
 /** Long work under way (a project imported from a file): what it is doing and how far it is. */
 export const TaskProgress = z.object({
   kind: z.string(),
@@ -47,7 +51,7 @@ export const appMethods = {
   ),
   'app.chooseFiles': appMethod(
     'Asks the user for files to import in a native dialog; the paths chosen (none when cancelled or when the platform has no dialogs)',
-    z.object({ purpose: z.enum(['import']), multiple: z.boolean().default(true) }),
+    z.object({ purpose: z.enum(FILE_PURPOSES).default('import'), multiple: z.boolean().default(true) }),
     z.object({ paths: z.array(filePath(z.string())) }),
   ),
   'project.create': appMethod(
