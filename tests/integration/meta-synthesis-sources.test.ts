@@ -129,6 +129,8 @@ describe('a meta-synthesis in REFI-QDA', () => {
       await t.client.call('refi.importProject', { sourcePath: out.path, targetPath: t.file(`${methodology}.condensa`), methodology });
       const nodes = await t.client.call('codebook.list', {});
       expect(Object.fromEntries(nodes.map((n) => [n.name, n.level]))).toMatchObject({ Collaboration: 'category', 'Working in teams': 'subcategory', 'teamwork skills': 'code' });
+      // The reference numbers travel in the exchange record; the unnumbered study stays unnumbered.
+      expect((await t.client.call('documents.list', {})).map((d) => d.reference)).toEqual(['79', '45', '53', '9', null]);
     }
   });
 });

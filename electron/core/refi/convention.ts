@@ -120,6 +120,8 @@ export const CondensaRecord = z.object({
       sessionDate: z.string().nullable(),
       facilitator: z.string(),
       durationMinutes: z.number().nullable(),
+      /** The study's reference number (meta-synthesis); records written before it was kept have none. */
+      reference: z.string().nullable().optional(),
       sort: z.number(),
       createdAt: z.string(),
     }),

@@ -63,6 +63,7 @@ interface DocRow {
   session_date: string | null;
   facilitator: string;
   duration_minutes: number | null;
+  reference: string | null;
   notes: string;
   sort: number;
   created_at: string;
@@ -356,6 +357,7 @@ export function buildRefiProject(db: Database.Database, origin: string): Built {
           sessionDate: d.session_date,
           facilitator: d.facilitator,
           durationMinutes: d.duration_minutes,
+          reference: d.reference,
           sort: d.sort,
           createdAt: d.created_at,
         },

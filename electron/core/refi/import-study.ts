@@ -324,6 +324,7 @@ export function planProjectImport(project: RefiProject, files: PackageFiles, rea
       session_date: rec?.sessionDate ?? null,
       facilitator: rec?.facilitator ?? '',
       duration_minutes: rec?.durationMinutes ?? null,
+      reference: rec?.reference ?? null,
       notes: [source.description ?? '', ...extraNotes].filter(Boolean).join('\n'),
       sort: rec?.sort ?? i,
       created_at: rec?.createdAt ?? isoOr(source.creationDateTime, now),

@@ -31,9 +31,7 @@ function useCompareKeys(): void {
         return;
       }
       if (typingIn(e.target) || e.ctrlKey || e.metaKey || e.altKey) return;
-      // Inside the list, React Aria's ListBox moves the focus and the selection with it.
-      const inList = (e.target as Element | null)?.closest?.('.discrepancy-items');
-      if ((e.key === 'ArrowDown' || e.key === 'ArrowUp') && !inList) {
+      if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
         stop();
         move(e.key === 'ArrowDown' ? 1 : -1);
       } else if (/^[1-6]$/.test(e.key)) {
