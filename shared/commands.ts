@@ -74,6 +74,8 @@ export const COMMANDS = [
   { id: 'analysis.matrix', label: 'Analysis: Code × Attribute Matrix', synonyms: ['crosstab', 'table'], menu: 'analysis', needsProject: true },
   { id: 'analysis.cooccurrence', label: 'Analysis: Co-occurrence', synonyms: ['overlap', 'together'], menu: 'analysis', needsProject: true },
   { id: 'analysis.map', label: 'Analysis: Thematic Map', synonyms: ['network', 'diagram'], menu: 'analysis', needsProject: true },
+  { id: 'media.playPause', label: 'Play or Pause the Recording', description: 'The recording linked to this transcript; also while you correct its text', synonyms: ['audio', 'video', 'listen', 'start', 'stop'], shortcut: 'Ctrl+Space', menu: 'edit', needsProject: true },
+  { id: 'media.back', label: 'Back 5 Seconds in the Recording', description: 'Hear the last words again', synonyms: ['audio', 'rewind', 'replay', 'listen'], shortcut: 'Ctrl+Shift+Space', menu: 'edit', needsProject: true },
   { id: 'palette.open', label: 'Command Palette…', description: 'Find any command by name', synonyms: ['commands', 'actions'], shortcut: 'CmdOrCtrl+K', menu: 'view' },
   { id: 'view.transcript', label: 'Show Transcript', shortcut: 'CmdOrCtrl+1', menu: 'view', needsProject: true },
   { id: 'view.codebook', label: 'Show Codebook', synonyms: ['codes', 'categories', 'themes', 'tree'], shortcut: 'CmdOrCtrl+2', menu: 'view', needsProject: true },

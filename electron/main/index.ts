@@ -3,6 +3,7 @@ import path from 'node:path';
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES, mediaDocumentOf, RENDERER_URL, serveAppRequest, serveMediaRequest } from './app-protocol';
 import { DISABLED_CHROMIUM_FEATURES } from './chromium-features';
 import { IMPORT_FILE_EXTENSIONS } from '../../shared/api/methods/import';
+import { MEDIA_EXTENSIONS } from '../../shared/api/methods/media';
 import { startCoreProcess, type CoreProcess } from './core-process';
 import { buildMenuTemplate } from './menu';
 import { createOpenRequests, projectPathFromArgv } from './open-file';
@@ -98,6 +99,7 @@ const FILE_FILTERS: Readonly<Record<string, { name: string; extensions: readonly
   'refi-project': { name: 'REFI-QDA projects', extensions: ['qdpx', 'qde'] },
   codebook: { name: 'Codebooks', extensions: ['qdc', 'qdpx', 'qde', 'csv', 'tsv', 'txt', 'xlsx'] },
   attributes: { name: 'Tables', extensions: ['csv', 'tsv', 'txt', 'xlsx'] },
+  media: { name: 'Recordings', extensions: MEDIA_EXTENSIONS },
 };
 
 /** Files to import, chosen in the system's open dialog (the window then imports them by path). */

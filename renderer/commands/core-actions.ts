@@ -5,6 +5,7 @@ import { registerAction } from './registry';
 import { registerAgreementActions } from '../features/agreement/agreement-actions';
 import { registerCodingActions } from '../features/coding/coding-actions';
 import { registerTranscriptActions } from '../features/transcript/unit-actions';
+import { registerMediaActions } from '../features/transcript/media-store';
 import { registerAnalysisActions } from '../features/analysis/analysis-actions';
 import { registerReportsActions } from '../features/reports/reports-actions';
 import { registerCodebookActions } from '../features/codebook/codebook-actions';
@@ -71,6 +72,7 @@ export function registerCoreActions(): void {
   registerAction('help.keys', () => useAppStore.setState({ dialog: 'keys' }));
   registerAgreementActions();
   registerCodingActions();
+  registerMediaActions();
   registerTranscriptActions();
   registerAnalysisActions();
   registerReportsActions();

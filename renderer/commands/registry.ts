@@ -72,14 +72,15 @@ export function matchesShortcut(shortcut: string, e: KeyLike): boolean {
   const mods = new Set(parts.slice(0, -1));
   const wantPrimary = mods.has('CmdOrCtrl');
   const primary = isMac ? e.metaKey : e.ctrlKey;
-  if (wantPrimary !== primary) return false;
+  // "Ctrl" is the Control key on every system (a Mac's Cmd+Space belongs to Spotlight).
+  if (mods.has('Ctrl') ? !e.ctrlKey || (isMac && e.metaKey) : wantPrimary !== primary) return false;
   // A symbol such as "?" is typed with Shift on most layouts: its Shift is part of the key.
   const symbol = !/^[a-z0-9]$/.test(key) && key.length === 1;
   if (!symbol && mods.has('Shift') !== e.shiftKey) return false;
   if (mods.has('Alt') !== e.altKey) return false;
   // With Alt held, e.key may be a composed character (Alt+Shift+N gives "˜" on a Mac): compare the key's letter.
   const pressed = e.altKey && e.code && /^Key[A-Z]$/.test(e.code) ? e.code.slice(3).toLowerCase() : e.key.toLowerCase();
-  return pressed === key;
+  return pressed === key || (key === 'space' && e.key === ' ');
 }
 
 export function shortcutLabel(shortcut: string): string {

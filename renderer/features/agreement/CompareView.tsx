@@ -31,7 +31,9 @@ function useCompareKeys(): void {
         return;
       }
       if (typingIn(e.target) || e.ctrlKey || e.metaKey || e.altKey) return;
-      if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      // Inside the list, React Aria's ListBox moves the focus and the selection with it.
+      const inList = (e.target as Element | null)?.closest?.('.discrepancy-items');
+      if ((e.key === 'ArrowDown' || e.key === 'ArrowUp') && !inList) {
         stop();
         move(e.key === 'ArrowDown' ? 1 : -1);
       } else if (/^[1-6]$/.test(e.key)) {

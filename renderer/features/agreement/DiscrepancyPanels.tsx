@@ -1,5 +1,5 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
+import { Collection, Header, ListBox, ListBoxItem, ListBoxSection, ListLayout, Virtualizer, type Selection } from 'react-aria-components';
 import type { CodeRef, Discrepancy, DiscrepancyDetail } from '../../../shared/api/methods/agreement';
 import { DECISION_KEYS, DECISION_LABELS, DISCREPANCY_TYPES, DISCREPANCY_TYPE_LABELS, decisionText } from '../../../shared/domain/agreement-options';
 import { useWorkspace } from '../../state/workspace-store';
@@ -33,21 +33,41 @@ export function DiscrepancyListPanel() {
   const nodes = useWorkspace((s) => s.nodes);
   const items = useMemo(() => orderedItems(list), [list]);
   const ref = useRef<HTMLDivElement>(null);
-  // Headings and items in one virtual list: a large study can have thousands of discrepancies.
-  const rows = useMemo(
+  // One section per type, drawn virtually: a large study can have thousands of discrepancies.
+  const sections = useMemo(
     () =>
       DISCREPANCY_TYPES.flatMap((type) => {
         const group = items.filter((d) => d.type === type);
-        return group.length === 0 ? [] : [{ type, count: group.length, d: null }, ...group.map((d) => ({ type, count: 0, d }))];
+        return group.length === 0 ? [] : [{ id: type, group }];
       }),
     [items],
   );
-  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => ref.current, estimateSize: (i) => (rows[i].d ? 84 : 30), overscan: 8 });
+  const layout = useMemo(() => new ListLayout({ estimatedRowSize: 84, estimatedHeadingSize: 30 }), []);
 
+  // The keys elsewhere on the tab (↑/↓ from anywhere, Save and next) move the selection: keep it in view.
+  // Keys elsewhere on the tab (↑/↓ from anywhere, Save and next) move the selection: bring its row into view.
+  // A row far away is not drawn yet: scroll to where it should be (by its place among the rows), then to the row itself.
   useEffect(() => {
-    const at = rows.findIndex((r) => r.d?.key === selectedKey);
-    if (at >= 0) virtualizer.scrollToIndex(at, { align: 'auto' });
-  }, [selectedKey, rows, virtualizer]);
+    if (!selectedKey) return;
+    const place = sections.flatMap((x) => [null, ...x.group.map((d) => d.key)]);
+    const at = place.indexOf(selectedKey);
+    if (at < 0) return;
+    let frame = 0;
+    let tries = 0;
+    const reveal = () => {
+      const list = ref.current;
+      if (!list) return;
+      const row = [...list.querySelectorAll<HTMLElement>('[role="option"]')].find((o) => o.dataset.key === selectedKey);
+      if (row) {
+        row.scrollIntoView({ block: 'nearest' });
+        return;
+      }
+      list.scrollTop = (list.scrollHeight / place.length) * at - list.clientHeight / 2;
+      if (++tries < 20) frame = requestAnimationFrame(reveal);
+    };
+    frame = requestAnimationFrame(reveal);
+    return () => cancelAnimationFrame(frame);
+  }, [selectedKey, sections]);
 
   const setFilter = (patch: Partial<typeof filter>) => {
     useCompare.setState({ filter: { ...filter, ...patch } });
@@ -107,32 +127,47 @@ export function DiscrepancyListPanel() {
           {items.length !== list.total ? ` · ${items.length} shown` : ''}
         </p>
       )}
-      <div className="discrepancy-items" ref={ref} role="listbox" aria-label="Discrepancy list" tabIndex={0}>
-        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-          {virtualizer.getVirtualItems().map((v) => {
-            const row = rows[v.index];
-            return (
-              <div key={row.d?.key ?? row.type} data-index={v.index} ref={virtualizer.measureElement} style={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${v.start}px)` }}>
-                {row.d ? (
-                  <ListItem d={row.d} selected={row.d.key === selectedKey} coderA={list!.coderA.initials} coderB={list!.coderB.initials} />
-                ) : (
-                  <h3 className="section-title" role="presentation">
-                    {DISCREPANCY_TYPE_LABELS[row.type]} ({row.count})
-                  </h3>
+      <Virtualizer layout={layout}>
+        <ListBox
+          ref={ref}
+          className="discrepancy-items"
+          aria-label="Discrepancy list"
+          items={sections}
+          selectionMode="single"
+          selectionBehavior="replace"
+          disallowEmptySelection
+          selectedKeys={selectedKey ? [selectedKey] : []}
+          onSelectionChange={(keys: Selection) => {
+            const [key] = keys === 'all' ? [] : [...keys];
+            if (key !== undefined && key !== selectedKey) void select(String(key));
+          }}
+          renderEmptyState={() =>
+            list && <p className="muted pad">{list.total === 0 ? 'The two coders agree everywhere they both coded.' : 'Nothing matches the filter.'}</p>
+          }
+        >
+          {(section) => (
+            <ListBoxSection id={section.id}>
+              <Header className="section-title">
+                {DISCREPANCY_TYPE_LABELS[section.id]} ({section.group.length})
+              </Header>
+              <Collection items={section.group}>
+                {(d) => (
+                  <ListBoxItem id={d.key} textValue={snippet(d.text)} className="discrepancy" data-status={d.status}>
+                    <ListItem d={d} coderA={list!.coderA.initials} coderB={list!.coderB.initials} />
+                  </ListBoxItem>
                 )}
-              </div>
-            );
-          })}
-        </div>
-        {list && items.length === 0 && <p className="muted pad">{list.total === 0 ? 'The two coders agree everywhere they both coded.' : 'Nothing matches the filter.'}</p>}
-      </div>
+              </Collection>
+            </ListBoxSection>
+          )}
+        </ListBox>
+      </Virtualizer>
     </section>
   );
 }
 
-function ListItem({ d, selected, coderA, coderB }: { d: Discrepancy; selected: boolean; coderA: string; coderB: string }) {
+function ListItem({ d, coderA, coderB }: { d: Discrepancy; coderA: string; coderB: string }) {
   return (
-    <div role="option" aria-selected={selected} className={selected ? 'discrepancy selected' : 'discrepancy'} onClick={() => void select(d.key)} data-status={d.status}>
+    <>
       <div className="discrepancy-meta small">
         <span className={`status-dot ${d.status}`} title={d.status === 'resolved' ? 'Resolved' : 'Open'} />
         <span>{d.documentTitle}</span>
@@ -143,7 +178,7 @@ function ListItem({ d, selected, coderA, coderB }: { d: Discrepancy; selected: b
       <div className="discrepancy-codes small">
         <span className="who">{coderA}</span> <Chips codes={d.codesA} common={d.common} /> <span className="who">{coderB}</span> <Chips codes={d.codesB} common={d.common} />
       </div>
-    </div>
+    </>
   );
 }
 

@@ -18,6 +18,8 @@ import { TurnMeta } from './TurnMeta';
 import { UnitBlock } from './UnitBlock';
 import { useScrollRequests } from './use-scroll-requests';
 import { trackTranscriptCaret } from './turn-repair';
+import { MediaBar } from './MediaBar';
+import { setTurnTimes, useMedia } from './media-store';
 
 const NO_RANGE: ReadonlySet<string> = new Set();
 const GapText = memo(SpanText);
@@ -45,6 +47,8 @@ interface RowProps {
   readonly inRange: ReadonlySet<string>;
   readonly editingUnitId: string | null;
   readonly onEdited: () => void;
+  /** The recording is at this turn (highlighted). */
+  readonly playing: boolean;
 }
 
 const PER_UNIT: ReadonlySet<keyof RowProps> = new Set(['unitId', 'inRange', 'editingUnitId']);
@@ -68,7 +72,7 @@ function sameRow(a: RowProps, b: RowProps): boolean {
 
 /** One row of the virtual list: a turn (or a stretch of a long one) with its meaning units. */
 const TranscriptRow = memo(function TranscriptRow(props: RowProps) {
-  const { row, index, measure, text, unitId, inRange, editingUnitId } = props;
+  const { row, index, measure, text, unitId, inRange, editingUnitId, playing } = props;
   const { turn, pieces, first } = row;
   // A Persian, Arabic or Hebrew turn runs right to left: speaker, text and units mirrored.
   const dir = paragraphDirection(text.slice(turn.start, Math.min(turn.end, turn.start + 400))) === 'rtl' ? 'rtl' : undefined;
@@ -77,7 +81,8 @@ const TranscriptRow = memo(function TranscriptRow(props: RowProps) {
       data-index={index}
       ref={measure}
       dir={dir}
-      className={`turn${turn.isFacilitator ? ' facilitator' : ''}${turn.notSpeech ? ' not-speech' : ''}${first ? '' : ' continued'}`}
+      className={`turn${turn.isFacilitator ? ' facilitator' : ''}${turn.notSpeech ? ' not-speech' : ''}${first ? '' : ' continued'}${playing ? ' playing' : ''}`}
+      aria-current={playing && first ? 'true' : undefined}
       style={{ position: 'absolute', left: 0, right: 0 }}
     >
       <TurnMeta turn={turn} first={first} />
@@ -152,6 +157,20 @@ export function TranscriptView() {
 
   useScrollRequests(virtualizer, rows);
 
+  // The recording's turn times follow the turns (a repair moves them) and its length once known.
+  const durationMs = useMedia((s) => s.durationMs);
+  const mediaDocument = useMedia((s) => s.documentId);
+  useEffect(() => {
+    if (detail) setTurnTimes(detail.turns, detail.text.length);
+  }, [detail?.turns, detail?.text, durationMs, mediaDocument]);
+  const playingTurnId = useMedia((s) => s.playingTurnId);
+  const isPlaying = useMedia((s) => s.playing);
+  const playingRow = useMemo(() => (playingTurnId === null ? -1 : rows.findIndex((r) => r.turn.id === playingTurnId)), [rows, playingTurnId]);
+  // While it plays, the turn being heard stays in view.
+  useEffect(() => {
+    if (isPlaying && playingRow >= 0) virtualizer.scrollToIndex(playingRow, { align: 'auto' });
+  }, [isPlaying, playingRow, virtualizer]);
+
   const selectedRow = useMemo(() => rows.findIndex((r) => r.pieces.some((p) => p.unit?.id === unitId)), [rows, unitId]);
   useEffect(() => {
     if (selectedRow >= 0) virtualizer.scrollToIndex(selectedRow, { align: 'auto' });
@@ -171,6 +190,7 @@ export function TranscriptView() {
   return (
     <div className="transcript-layout">
     <div className="transcript-cell">
+    <MediaBar documentId={documentId} />
     <div className="transcript" ref={scroller} aria-label={`Transcript of ${detail.document.title}`} onMouseUp={onMouseUp}>
       <TranscriptHeader detail={detail} />
       <div ref={virtualizer.containerRef} style={{ position: 'relative' }}>
@@ -189,6 +209,7 @@ export function TranscriptView() {
             inRange={inRange}
             editingUnitId={editingUnitId}
             onEdited={focusTranscript}
+            playing={playingTurnId !== null && rows[item.index].turn.id === playingTurnId}
           />
         ))}
       </div>

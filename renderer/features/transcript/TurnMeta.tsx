@@ -5,6 +5,8 @@ import { useWorkspace } from '../../state/workspace-store';
 import { speakerColours, speakerName } from './transcript-layout';
 import * as DropdownMenu from '@radix-ui/react-dropdown-menu';
 import { changeSpeaker, correctTurn, mergeTurnWithNext } from './turn-repair';
+import { formatPlayTime } from '../../../shared/text/turn-times';
+import { playFrom, useMedia } from './media-store';
 
 const coloursByTurns = new WeakMap<readonly Turn[], Map<string, string>>();
 
@@ -33,7 +35,7 @@ export function TurnMeta({ turn, first }: { turn: Turn; first: boolean }) {
   const nobody = turn.speakerLabel !== null && turn.participantId === null;
   return (
     <div className="turn-meta">
-      {turn.timestamp && <span className="timestamp">{turn.timestamp}</span>}
+      <TurnTime turn={turn} />
       {choosing ? (
         <SpeakerChooser turn={turn} onDone={() => setChoosing(false)} />
       ) : (
@@ -53,6 +55,28 @@ export function TurnMeta({ turn, first }: { turn: Turn; first: boolean }) {
       {turn.notSpeech && <span className="tag">not speech</span>}
       <TurnMenu turn={turn} />
     </div>
+  );
+}
+
+/**
+ * The turn's time; with a recording loaded, a button that plays from there. A turn without a time
+ * of its own shows where it is placed between its neighbours, marked as estimated (≈).
+ */
+function TurnTime({ turn }: { turn: Turn }) {
+  const time = useMedia((s) => (s.documentId === null ? undefined : s.times.get(turn.id)));
+  if (!time || time.ms === null) return turn.timestamp ? <span className="timestamp">{turn.timestamp}</span> : null;
+  const ms = time.ms;
+  const shown = time.estimated ? `≈${formatPlayTime(ms)}` : (turn.timestamp ?? formatPlayTime(ms));
+  return (
+    <button
+      type="button"
+      className={`timestamp play-from${time.estimated ? ' estimated' : ''}`}
+      aria-label={`Play from ${formatPlayTime(ms)}${time.estimated ? ' (estimated: this turn has no time of its own)' : ''}`}
+      title={time.estimated ? 'Placed between the times of the turns around it' : 'Play the recording from here'}
+      onClick={() => playFrom(ms)}
+    >
+      {shown}
+    </button>
   );
 }
 

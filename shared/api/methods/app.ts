@@ -6,7 +6,7 @@ import { alongsideMethod, appMethod } from '../method';
 const ProjectPath = filePath();
 
 /** What a file is chosen for, which sets the kinds of file the dialog offers: transcripts, a REFI-QDA project, a codebook, a table of attributes. */
-export const FILE_PURPOSES = ['import', 'refi-project', 'codebook', 'attributes'] as const;
+export const FILE_PURPOSES = ['import', 'refi-project', 'codebook', 'attributes', 'media'] as const;
 export type FilePurpose = (typeof FILE_PURPOSES)[number];
 
 /** Long work under way (a project imported from a file): what it is doing and how far it is. */

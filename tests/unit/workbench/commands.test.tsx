@@ -74,6 +74,14 @@ describe('single-letter keys act only where their target is shown', () => {
     expect(ran).toEqual(['palette.open']);
   });
 
+  it('the recording plays, pauses and goes back with Ctrl+Space and Ctrl+Shift+Space, also while correcting text in a dialog', () => {
+    expect(press(' ', { ctrlKey: true, target: element('TEXTAREA'), modalOpen: true })).toBe(true);
+    press(' ', { ctrlKey: true, shiftKey: true, target: element('TEXTAREA'), modalOpen: true });
+    expect(ran).toEqual(['media.playPause', 'media.back']);
+    // A space alone is text.
+    expect(press(' ', { target: element('TEXTAREA') })).toBe(false);
+  });
+
   it('? lists the keys on any surface, though it is typed with Shift', () => {
     press('?', { shiftKey: true, view: 'analysis' });
     expect(ran).toEqual(['help.keys']);
