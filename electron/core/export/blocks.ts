@@ -38,6 +38,11 @@ export interface BuiltSheet {
   readonly columns: readonly string[];
   readonly rows: Iterable<SheetRow>;
   readonly totalRows: number;
+  /**
+   * The same rows as CSV lines (CRLF-ended, each field through csvField), for a sheet of millions of
+   * rows whose fields repeat: each distinct value escaped once rather than once per row.
+   */
+  readonly csvLines?: () => Iterable<string>;
 }
 
 /** What one report builds: the Word document (when it has one) and the spreadsheets. */

@@ -58,13 +58,18 @@ interface FullReport extends Omit<BuiltReport, 'document'> {
   readonly language: ReportLanguageChoice;
 }
 
-export function buildReport(db: Database.Database, kind: ReportKind, options: ReportOptions = {}): FullReport {
+/**
+ * The report as the preview shows it, or for one format: a builder may lay out its Word document
+ * only when it is asked for (a getter), so an export to .csv or .xlsx leaves it unmade.
+ */
+export function buildReport(db: Database.Database, kind: ReportKind, options: ReportOptions = {}, format: ReportFormat | null = null): FullReport {
   const data = new ReportData(db, ReportOptions.parse(options));
   const built = REPORTS[kind].build(data);
   const names = data.names.list();
   const warnings = [...namesWarnings(names, data.options.namesChecked), ...built.warnings];
-  const body = built.document && { ...built.document, language: data.language.tag };
-  const common = { ...built, names, language: data.language };
+  const wanted = format === null || format === 'docx' ? built.document : null;
+  const body = wanted && { ...wanted, language: data.language.tag };
+  const common = { title: built.title, sheets: format === 'docx' ? [] : built.sheets, names, language: data.language };
   // The agreement report, the participants table and the memos do not read codings through the choice.
   if (!USES_CODINGS.has(kind)) return { ...common, document: body && typeset(body), warnings, source: { ...data.source, choiceNeeded: false } };
   // The source is said before the marks are set, so a coder called O'Brien is found in the note as written.
@@ -179,7 +184,7 @@ export async function renderReport(db: Database.Database, kind: ReportKind, form
   }
   await step(`Gathering the ${builder.label.toLowerCase()}`, 0, 3);
   const parsed = ReportOptions.parse(options);
-  const built = buildReport(db, kind, parsed);
+  const built = buildReport(db, kind, parsed, format);
   if (built.source.choiceNeeded) {
     const s = built.source.status!;
     throw new AppError(

@@ -88,6 +88,11 @@ export function renderCsv(sheet: BuiltSheet): Buffer {
 /** The CSV's bytes handed to `emit` about a megabyte at a time, as the rows are read. */
 export function writeCsv(sheet: BuiltSheet, emit: ByteSink): void {
   const out = utf8Chunks((bytes) => emit(bytes));
-  for (const line of csvLines(sheet.columns, sheet.rows, { bom: true })) out.write(line);
+  if (sheet.csvLines) {
+    for (const header of csvLines(sheet.columns, [], { bom: true })) out.write(header);
+    for (const line of sheet.csvLines()) out.write(line);
+  } else {
+    for (const line of csvLines(sheet.columns, sheet.rows, { bom: true })) out.write(line);
+  }
   out.end();
 }

@@ -1,7 +1,7 @@
 import { ABSTRACTION_COLUMN_LABELS, FORMATS_BY_KIND, REPORT_LABELS, type AbstractionColumn } from '../../../../shared/api/methods/reports';
 import type { NodeLevel } from '../../../../shared/domain/vocabulary';
 import { abstractionColumns, abstractionTable } from '../../repos/analysis-repo';
-import { LEVEL_PLURALS, listCell, orientationFor, row, section, sheet, TableNumbers, type BuiltReport, type ReportBuilder, lowerFirst } from '../blocks';
+import { LEVEL_PLURALS, listCell, orientationFor, row, section, streamedSheet, TableNumbers, type BuiltReport, type ReportBuilder, lowerFirst } from '../blocks';
 import type { ReportData } from '../data';
 
 const WIDTHS: Readonly<Record<AbstractionColumn, number>> = {
@@ -52,39 +52,51 @@ export const abstractionReport: ReportBuilder = {
     // "All coders merged" leaves the consensus pseudo-coder out, as the other reports do.
     const chosen = new Set(data.source.coderIds);
     const rows = table.rows.filter((r) => r.codes.some((c) => chosen.has(c.coderId)));
-    const values = rows.map((r) => {
+    // A row's cells, worked out as each format writes it: the huge study's 200,000 rows are never held twice.
+    const cellsOf = (r: (typeof rows)[number]): string[][] => {
       const own = r.codes.filter((c) => chosen.has(c.coderId));
       // The levels above the chosen coders' codes, from the codebook's ancestors by level.
       const levelNames = (level: NodeLevel) => [...new Set(own.flatMap((c) => (data.tree.up.get(c.id)?.get(level) ?? []).map((n) => text(n.name))))];
-      const codes = [...new Map(own.map((c) => [c.id, text(c.name)])).values()];
-      const doc = data.documents.get(r.documentId);
-      const byColumn: Record<AbstractionColumn, string[]> = {
-        document: [doc?.title ?? r.documentTitle],
-        speaker: [data.people.nameOf(r.participantId)],
-        unit: [text(r.text.trim())],
-        condensed: [text(r.condensed)],
-        interpretive: [text(r.interpretive)],
-        code: codes,
-        subcategory: levelNames('subcategory'),
-        category: levelNames('category'),
-        subtheme: levelNames('subtheme'),
-        theme: levelNames('theme'),
+      // Only the chosen columns are worked out (each name through the pseudonyms' swap).
+      const cell = (c: AbstractionColumn): string[] => {
+        switch (c) {
+          case 'document':
+            return [data.documents.get(r.documentId)?.title ?? r.documentTitle];
+          case 'speaker':
+            return [data.people.nameOf(r.participantId)];
+          case 'unit':
+            return [text(r.text.trim())];
+          case 'condensed':
+            return [text(r.condensed)];
+          case 'interpretive':
+            return [text(r.interpretive)];
+          case 'code':
+            return [...new Map(own.map((x) => [x.id, text(x.name)])).values()];
+          default:
+            return levelNames(c);
+        }
       };
-      return columns.map((c) => byColumn[c]);
-    });
-    const tableRows = values.map((cells) => row(cells.map((items) => listCell(items))));
-    const numbered = new TableNumbers(data.options.firstTable).table(
-      abstractionTitle(columns),
-      columns.map((c) => ({ label: ABSTRACTION_COLUMN_LABELS[c], width: WIDTHS[c] })),
-      tableRows,
-      `${rows.length} coded meaning units; ${lowerFirst(data.source.label)}.`,
-    );
+      return columns.map(cell);
+    };
+    const title = abstractionTitle(columns);
     const uncondensed = rows.filter((r) => !r.condensed.trim()).length;
     const warnings = uncondensed && columns.includes('condensed') ? [`${uncondensed} of ${rows.length} coded units have no condensation yet.`] : [];
+    const sheetRows = function* () {
+      for (const r of rows) yield cellsOf(r).map((items) => items.join('; '));
+    };
     return {
-      title: numbered.title,
-      document: { title: numbered.title, sections: [section(orientationFor(data, columns.length, 3), [numbered])] },
-      sheets: [sheet('Abstraction', columns.map((c) => ABSTRACTION_COLUMN_LABELS[c]), values.map((cells) => cells.map((items) => items.join('; '))))],
+      title,
+      // Laid out only when the Word document is asked for: an export to .csv or .xlsx never makes its 40,000 rows of cells.
+      get document() {
+        const numbered = new TableNumbers(data.options.firstTable).table(
+          title,
+          columns.map((c) => ({ label: ABSTRACTION_COLUMN_LABELS[c], width: WIDTHS[c] })),
+          rows.map((r) => row(cellsOf(r).map((items) => listCell(items)))),
+          `${rows.length} coded meaning units; ${lowerFirst(data.source.label)}.`,
+        );
+        return { title, sections: [section(orientationFor(data, columns.length, 3), [numbered])] };
+      },
+      sheets: [streamedSheet('Abstraction', columns.map((c) => ABSTRACTION_COLUMN_LABELS[c]), rows.length, sheetRows)],
       warnings,
     };
   },

@@ -1,5 +1,6 @@
 import { FORMATS_BY_KIND, REPORT_LABELS } from '../../../../shared/api/methods/reports';
 import { codePointIndex } from '../../../../shared/domain/offsets';
+import { csvField } from '../../../../shared/text/csv-write';
 import { listCoders } from '../../repos/coders-repo';
 import { streamedSheet, type BuiltReport, type ReportBuilder } from '../blocks';
 import type { ReportData } from '../data';
@@ -71,13 +72,34 @@ export const reliabilityReport: ReportBuilder = {
         }
       }
     }
+    // The CSV of the same rows: a unit's ids and positions and a code's id and name escaped once.
+    function* lines(): Generator<string> {
+      const unitFields = units.map((u) => {
+        const [start, end] = places.get(u.id)!;
+        return `${csvField(u.id)},${csvField(u.documentId)},${start},${end},`;
+      });
+      const nobody = `${none.join(',')}\r\n`;
+      for (const code of codes) {
+        const codeFields = `${csvField(code.id)},${csvField(code.name)},`;
+        const applied = byCode.get(code.id);
+        for (let i = 0; i < units.length; i += 1) {
+          const flags = applied?.get(units[i].id);
+          yield codeFields + unitFields[i] + (flags ? `${flags.join(',')}\r\n` : nobody);
+        }
+      }
+    }
     const warnings: string[] = [];
     if (coders.length < 2) warnings.push('Reliability needs two coders who coded meaning units; this file lists fewer.');
     if (units.length === 0) warnings.push('There are no meaning units in the chosen documents.');
     return {
       title: 'Reliability data',
       document: null,
-      sheets: [streamedSheet('Reliability', ['code_id', 'code', 'unit_id', 'document_id', 'start', 'end', ...coders.map((c) => data.coderName(c.name) ?? c.name)], codes.length * units.length, rows)],
+      sheets: [
+        {
+          ...streamedSheet('Reliability', ['code_id', 'code', 'unit_id', 'document_id', 'start', 'end', ...coders.map((c) => data.coderName(c.name) ?? c.name)], codes.length * units.length, rows),
+          csvLines: lines,
+        },
+      ],
       warnings,
     };
   },
