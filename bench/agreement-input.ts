@@ -23,12 +23,18 @@ export function agreementInputsFromStudy(db: Database.Database, coderA: string, 
   const codings = db
     .prepare(`SELECT unit_id AS unitId, code_id AS codeId, coder_id AS coderId, document_id AS documentId FROM codings WHERE unit_id IS NOT NULL AND coder_id IN (?, ?)`)
     .all(coderA, coderB) as (UnitCoding & { documentId: string })[];
-  const documents = db.prepare(`SELECT id, length(text) AS length FROM documents`).all() as { id: string; length: number }[];
+  // Lengths in UTF-16 code units, as spans are stored: SQLite's length() counts code points, short of the text after an emoji.
+  const documents = (db.prepare(`SELECT id, text FROM documents`).all() as { id: string; text: string }[]).map((d) => ({ id: d.id, length: d.text.length }));
   const span = new Map(units.map((u) => [u.id, u] as const));
   const spans: SpanCoding[] = codings.map((c) => {
     const u = span.get(c.unitId)!;
     return { documentId: c.documentId, codeId: c.codeId, coderId: c.coderId, start: u.start, end: u.end };
   });
+  // Free spans count at the character level as they lie.
+  const free = db
+    .prepare(`SELECT document_id AS documentId, code_id AS codeId, coder_id AS coderId, start, "end" FROM codings WHERE unit_id IS NULL AND coder_id IN (?, ?)`)
+    .all(coderA, coderB) as SpanCoding[];
+  spans.push(...free);
   return {
     unit: { units, codeIds, codings, coderA, coderB },
     character: { documents, codeIds, codings: spans, coderA, coderB },

@@ -22,12 +22,13 @@ import {
   SITES,
   subcategoryName,
   themeName,
+  type Language,
 } from './vocabulary';
 
 // Synthetic studies for the benchmark, written straight into a project file with bulk inserts in
 // the one transaction that creates it. Bump GENERATOR_VERSION whenever the output changes, so
 // cached files in bench-results/ are made again.
-export const GENERATOR_VERSION = 1;
+export const GENERATOR_VERSION = 2;
 export const DEFAULT_SEED = 0x5eed2026;
 
 export const STUDY_SIZES = ['tiny', 'small', 'large', 'huge'] as const;
@@ -86,6 +87,29 @@ const LEVELS = ['theme', 'category', 'subcategory', 'code'] as const;
 /** How often coder B applies the same code as coder A to a unit. */
 const AGREEMENT = 0.85;
 const FOCUS_CODES = 24;
+/** Every FREE_SPAN_EVERY-th unit has its first code applied to a free span inside it instead, by both coders (with slightly different ends). */
+const FREE_SPAN_EVERY = 25;
+/** Transcripts d with d % 10 === SECOND_LANGUAGE_AT are in German (a German-speaking site's words). */
+const SECOND_LANGUAGE_AT = 2;
+
+/** The transcript's language: one in ten is German. */
+export function languageOf(transcript: number): Language {
+  return transcript % 10 === SECOND_LANGUAGE_AT ? 'de' : 'en';
+}
+
+/**
+ * A free span inside a unit: from its start to a space about halfway to two thirds in (never
+ * splitting a word, an emoji or a surrogate pair); `shift` moves the end to a neighbouring space, so
+ * two coders' spans overlap without matching exactly.
+ */
+function freeSpan(text: string, unit: { start: number; end: number }, fraction: number, shift: -1 | 0 | 1): { start: number; end: number } {
+  const target = unit.start + Math.round((unit.end - unit.start) * fraction);
+  let end = text.lastIndexOf(' ', target);
+  if (shift === 1) end = text.indexOf(' ', target + 1);
+  if (shift === -1) end = text.lastIndexOf(' ', end - 1);
+  if (end <= unit.start || end > unit.end || end < 0) end = unit.end;
+  return { start: unit.start, end };
+}
 
 interface Node {
   readonly id: string;
@@ -142,6 +166,7 @@ function fillStudy(db: Database.Database, spec: StudySpec, seed: number, title: 
   const addTurn = insert(`INSERT INTO turns (id, document_id, participant_id, speaker_label, start, "end", timestamp, is_facilitator) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
   const addUnit = insert(`INSERT INTO meaning_units (id, document_id, start, "end", condensed, interpretive) VALUES (?, ?, ?, ?, ?, ?)`);
   const addCoding = insert(`INSERT INTO codings (id, code_id, coder_id, document_id, unit_id, created_at) VALUES (?, ?, ?, ?, ?, ?)`);
+  const addSpanCoding = insert(`INSERT INTO codings (id, code_id, coder_id, document_id, start, "end", created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`);
 
   const unitsPerDocument = splitUnits(rng, spec);
   const unitsByCodeA = new Map<string, string[]>();
@@ -160,9 +185,17 @@ function fillStudy(db: Database.Database, spec: StudySpec, seed: number, title: 
     const speakers = pickSpeakers(rng, local, interview ? 1 : rng.between(3, Math.min(6, local.length)));
     const documentId = rng.uuid();
     documentIds.push(documentId);
-    const built = buildTranscript(rng, speakers, unitsPerDocument[d]);
+    const language = languageOf(d);
+    const built = buildTranscript(rng, speakers, unitsPerDocument[d], language);
     const number = d + 1;
-    const docTitle = interview ? `Interview ${number} – ${speakers[0].label}, ${sites[site]}` : `Focus group ${number} – ${sites[site]}`;
+    const docTitle =
+      language === 'de'
+        ? interview
+          ? `Interview ${number} – ${speakers[0].label}, ${sites[site]} (Deutsch)`
+          : `Fokusgruppe ${number} – ${sites[site]} (Deutsch)`
+        : interview
+          ? `Interview ${number} – ${speakers[0].label}, ${sites[site]}`
+          : `Focus group ${number} – ${sites[site]}`;
     const date = new Date(Date.UTC(2024, 0, 8) + d * 86_400_000 * 2).toISOString().slice(0, 10);
     addDocument.run(
       documentId,
@@ -171,7 +204,7 @@ function fillStudy(db: Database.Database, spec: StudySpec, seed: number, title: 
       built.text,
       `${docTitle.replace(/[^A-Za-z0-9]+/g, '-').toLowerCase()}.txt`,
       groupIds[site],
-      interview ? `Interview ${number}` : `Session ${number}`,
+      interview ? `Interview ${number}` : language === 'de' ? `Sitzung ${number}` : `Session ${number}`,
       date,
       'Dr Hannah Cole',
       Math.round(built.text.length / 900),
@@ -194,13 +227,26 @@ function fillStudy(db: Database.Database, spec: StudySpec, seed: number, title: 
       globalUnit += 1;
       const a = codesForA(rng, focus, codes, parentOf, howMany);
       const b = codesForB(rng, a, codes, parentOf);
-      for (const code of a) {
+      // Now and then the first code goes on a free span inside the unit instead: coders select
+      // words as well as whole units, and B's span ends a word earlier or later than A's.
+      const spanned = globalUnit % FREE_SPAN_EVERY === 0 && a.length > 0;
+      a.forEach((code, i) => {
+        if (spanned && i === 0) {
+          const span = freeSpan(built.text, u, 0.6, 0);
+          addSpanCoding.run(rng.uuid(), code, coderA, documentId, span.start, span.end, CREATED_AT);
+          return;
+        }
         addCoding.run(rng.uuid(), code, coderA, documentId, unitId, CREATED_AT);
         const list = unitsByCodeA.get(code);
         if (list) list.push(unitId);
         else unitsByCodeA.set(code, [unitId]);
-      }
-      for (const code of b) addCoding.run(rng.uuid(), code, coderB, documentId, unitId, CREATED_AT);
+      });
+      b.forEach((code, i) => {
+        if (spanned && i === 0) {
+          const span = freeSpan(built.text, u, 0.6, rng.pick([-1, 0, 1] as const));
+          addSpanCoding.run(rng.uuid(), code, coderB, documentId, span.start, span.end, CREATED_AT);
+        } else addCoding.run(rng.uuid(), code, coderB, documentId, unitId, CREATED_AT);
+      });
       codingCount += a.length + b.length;
     }
     unitIdsByDocument.set(documentId, unitIds);
@@ -386,6 +432,7 @@ interface BuiltUnit {
 }
 
 const FACILITATOR: Speaker = { id: null, label: 'Facilitator', facilitator: true };
+const FACILITATOR_DE: Speaker = { id: null, label: 'Moderation', facilitator: true };
 
 function clock(seconds: number): string {
   const s = Math.floor(seconds);
@@ -394,7 +441,8 @@ function clock(seconds: number): string {
 }
 
 /** A transcript as "[hh:mm:ss] Label: words" turns, one per paragraph; units sit inside participants' turns. */
-function buildTranscript(rng: Prng, speakers: readonly Speaker[], unitCount: number): { text: string; turns: BuiltTurn[]; units: BuiltUnit[] } {
+function buildTranscript(rng: Prng, speakers: readonly Speaker[], unitCount: number, language: Language = 'en'): { text: string; turns: BuiltTurn[]; units: BuiltUnit[] } {
+  const facilitator = language === 'de' ? FACILITATOR_DE : FACILITATOR;
   const parts: string[] = [];
   let length = 0;
   const turns: BuiltTurn[] = [];
@@ -419,14 +467,14 @@ function buildTranscript(rng: Prng, speakers: readonly Speaker[], unitCount: num
   let left = unitCount;
   while (left > 0) {
     if (at.previous === null || rng.chance(0.3)) {
-      const start = openTurn(FACILITATOR);
-      append(question(rng));
-      closeTurn(FACILITATOR, start);
+      const start = openTurn(facilitator);
+      append(question(rng, language));
+      closeTurn(facilitator, start);
     }
     const choices = speakers.length > 1 ? speakers.filter((s) => s !== at.previous) : speakers;
     const speaker = rng.pick(choices);
     const start = openTurn(speaker);
-    if (rng.chance(0.12)) append(`${filler(rng)} `);
+    if (rng.chance(0.12)) append(`${filler(rng, language)} `);
     const inTurn = Math.min(left, rng.between(1, 4));
     for (let u = 0; u < inTurn; u++) {
       if (u > 0) append(' ');
@@ -434,7 +482,7 @@ function buildTranscript(rng: Prng, speakers: readonly Speaker[], unitCount: num
       const unitStart = length;
       let gist = '';
       for (let s = 0; s < sentences; s++) {
-        const said = sentence(rng);
+        const said = sentence(rng, language);
         if (s > 0) append(' ');
         append(said.text);
         if (s === 0) gist = said.gist;

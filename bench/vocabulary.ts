@@ -73,6 +73,59 @@ const QUESTIONS = [
   'How did the families respond?',
 ];
 
+// A second language: about one transcript in ten is a German-speaking site's, so the study holds
+// the words, quotation marks and word lengths of another language beside English.
+export type Language = 'en' | 'de';
+
+const OPENERS_DE = ['', '', '', '', 'Ehrlich gesagt, ', 'Ich glaube, ', 'Also, ', 'Na ja, ', 'Ich finde, ', 'Weißt du, ', 'Für mich war es so: '];
+
+const SUBJECTS_DE = [
+  'die Übergabe', 'das Nachtteam', 'meine Stationsleitung', 'der Dienstplan', 'die Apotheke', 'die Dokumentation', 'der Piepser',
+  'die Eskalationsregel', 'der Pausenraum', 'die Oberschwester', 'die Tagschicht', 'das Bettenmanagement', 'unsere Station', 'die Einarbeitung',
+];
+
+const PREDICATES_DE = [
+  'hat alle nervös gemacht', 'hat die ganze Schicht ruhiger gemacht', 'hat uns viel Extraarbeit gebracht', 'hat mir echtes Vertrauen gegeben',
+  'hat die Neuen ziemlich allein gelassen', 'hat die Angehörigen beruhigt', 'hat mir beim Ankommen geholfen', 'hat die Stimmung auf Station verändert',
+  'hat uns keine Zeit für eine richtige Pause gelassen', 'hat Fehler leichter ansprechbar gemacht', 'hat die Medikamentenrunde verzögert',
+];
+
+const TAILS_DE = ['', '', '', ', vor allem am Wochenende', ', wenn wir unterbesetzt waren', ', und das ist mir geblieben', ', besonders im Winter', ', ehrlich gesagt', ' – jede einzelne Nacht'];
+
+const MEMORIES_DE = [
+  'Ich erinnere mich an eine Nacht, in der zwei Patienten gleichzeitig instabil wurden und wir nur zu dritt waren.',
+  'Einmal hat vierzig Minuten lang niemand auf den Piepser reagiert.',
+  'Eine Pflegehelferin ist eine Stunde länger geblieben, nur um mit mir die Dokumentation fertig zu machen.',
+  'In meiner ersten Woche im Nachtdienst habe ich im Unreinraum geweint, und eine erfahrene Kollegin hat mich dort gefunden.',
+  'Wir haben um Mitternacht mit einer kurzen Besprechung angefangen, und das hat die ganze Schicht verändert.',
+];
+
+const FEELINGS_DE = [
+  'Es fühlte sich an, als würden wir das ganze Krankenhaus zusammenhalten.',
+  'Man fühlt sich für alles verantwortlich und hat nichts unter Kontrolle.',
+  'Es sind die kleinen Gesten, die einen weitermachen lassen.',
+  'Man lernt, die Station zu lesen wie das Wetter.',
+];
+
+const FILLERS_DE = ['Ja.', 'Genau.', 'Mhm, ja.', 'Stimmt.', 'Geht mir auch so.'];
+
+const QUESTIONS_DE = [
+  'Können Sie mir mehr darüber erzählen?',
+  'Wie lief die Übergabe auf Ihrer Station?',
+  'Was hat Ihnen in den ersten Monaten im Nachtdienst am meisten geholfen?',
+  'Hat jemand andere Erfahrungen gemacht?',
+  'Was passiert, wenn nachts etwas schiefgeht?',
+  'Wie sorgen Sie für sich selbst nach mehreren Nächten am Stück?',
+];
+
+/** Now and then a sentence ends with an emoji, as typed in a chat or kept by a transcriber: astral characters, modifiers, joiners. */
+const EMOJI = ['😅', '🙂', '👍🏽', '😴', '🙏', '👩‍⚕️', '❤️', '🌙'];
+const EMOJI_SHARE = 0.03;
+
+function withEmoji(rng: Prng, said: SpokenSentence): SpokenSentence {
+  return rng.chance(EMOJI_SHARE) ? { ...said, text: `${said.text} ${rng.pick(EMOJI)}` } : said;
+}
+
 function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
@@ -83,8 +136,28 @@ export interface SpokenSentence {
   readonly gist: string;
 }
 
-/** One sentence a participant might say, with its gist. */
-export function sentence(rng: Prng): SpokenSentence {
+/** One sentence a participant might say, with its gist, in the transcript's language; now and then with an emoji. */
+export function sentence(rng: Prng, language: Language = 'en'): SpokenSentence {
+  return withEmoji(rng, language === 'de' ? sentenceDe(rng) : sentenceEn(rng));
+}
+
+function sentenceDe(rng: Prng): SpokenSentence {
+  const roll = rng.float();
+  if (roll < 0.1) {
+    const text = rng.pick(MEMORIES_DE);
+    return { text, gist: text.replace(/\.$/, '') };
+  }
+  if (roll < 0.18) {
+    const text = rng.pick(FEELINGS_DE);
+    return { text, gist: text.replace(/\.$/, '') };
+  }
+  const core = `${rng.pick(SUBJECTS_DE)} ${rng.pick(PREDICATES_DE)}`;
+  const opener = rng.pick(OPENERS_DE);
+  const text = `${opener ? opener + core : capitalise(core)}${rng.pick(TAILS_DE)}.`;
+  return { text, gist: capitalise(core) };
+}
+
+function sentenceEn(rng: Prng): SpokenSentence {
   const roll = rng.float();
   if (roll < 0.1) {
     const text = rng.pick(MEMORIES);
@@ -101,11 +174,15 @@ export function sentence(rng: Prng): SpokenSentence {
   return { text, gist: capitalise(core.replace(/^the /, '')) };
 }
 
-export function filler(rng: Prng): string {
-  return rng.pick(FILLERS);
+export function filler(rng: Prng, language: Language = 'en'): string {
+  return rng.pick(language === 'de' ? FILLERS_DE : FILLERS);
 }
 
-export function question(rng: Prng): string {
+export function question(rng: Prng, language: Language = 'en'): string {
+  if (language === 'de') {
+    const q = rng.pick(QUESTIONS_DE);
+    return rng.chance(0.3) ? `${rng.pick(['Danke. ', 'Das hilft mir sehr. ', 'Okay. '])}${q}` : q;
+  }
   const q = rng.pick(QUESTIONS);
   return rng.chance(0.3) ? `${rng.pick(['Thank you. ', 'That is really helpful. ', 'Okay. '])}${q}` : q;
 }

@@ -1,5 +1,7 @@
 // `npm run bench`: builds the renderer (unless --no-build), bundles bench/ with esbuild and runs it.
-//   npm run bench                        small and large studies, every figure, table + bench-results/latest.json
+//   npm run bench                        small and large studies, every figure (min / median / max, busy marks),
+//                                        every report's export of the large study, table + bench-results/latest.json
+//   npm run bench -- --no-reports        without the report exports (--report-runs=N: runs per export, 3 by default)
 //   npm run bench -- --huge              the huge study too
 //   npm run bench -- --sizes=small       only some sizes (tiny, small, large, huge)
 //   npm run bench -- --no-browser        the Node figures only (--no-core: the Chromium figures only)

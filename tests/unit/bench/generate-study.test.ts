@@ -60,6 +60,46 @@ describe('the benchmark study generator', () => {
     }
   });
 
+  it('holds free-span codings inside their units, emoji and a second language, as real studies do', () => {
+    const spec = STUDY_SPECS.small;
+    const s = generateStudy(path.join(dir, 'e.condensa'), spec, 11);
+    const db = new Database(s.file, { readonly: true });
+    try {
+      const spans = db
+        .prepare(`SELECT c.coder_id AS coder, c.start, c."end", d.text FROM codings c JOIN documents d ON d.id = c.document_id WHERE c.unit_id IS NULL ORDER BY c.rowid`)
+        .all() as { coder: string; start: number; end: number; text: string }[];
+      // One unit in 25 has its first code on a free span, by both coders.
+      expect(spans.length).toBe(2 * (spec.units / 25));
+      expect(spans.filter((x) => x.coder === s.coderIds[0]).length).toBe(spec.units / 25);
+      for (const x of spans) {
+        expect(x.end).toBeGreaterThan(x.start);
+        // Each span lies inside a meaning unit and ends at a word's end or the unit's, never inside a surrogate pair.
+        const unit = db.prepare(`SELECT count(*) FROM meaning_units WHERE start <= ? AND "end" >= ?`).pluck().get(x.start, x.end) as number;
+        expect(unit).toBeGreaterThan(0);
+        const low = x.text.charCodeAt(x.end - 1);
+        expect(low >= 0xd800 && low <= 0xdbff).toBe(false);
+      }
+      // The coders' spans overlap without all ending at the same character.
+      const a = spans.filter((x) => x.coder === s.coderIds[0]);
+      const b = spans.filter((x) => x.coder === s.coderIds[1]);
+      expect(a.every((x, i) => x.start === b[i].start)).toBe(true);
+      expect(a.some((x, i) => x.end !== b[i].end)).toBe(true);
+
+      const texts = db.prepare(`SELECT title, text FROM documents ORDER BY sort`).all() as { title: string; text: string }[];
+      expect(texts.some((d) => /\p{Extended_Pictographic}/u.test(d.text))).toBe(true);
+      const german = texts.filter((d) => d.title.endsWith('(Deutsch)'));
+      expect(german.length).toBe(1);
+      expect(german[0].text).toMatch(/Moderation: .*\?/);
+      expect(german[0].text).toMatch(/ hat /);
+      expect(texts.filter((d) => !d.title.endsWith('(Deutsch)')).every((d) => !d.text.includes('Moderation:'))).toBe(true);
+      // Still the size asked for.
+      expect(db.prepare(`SELECT count(*) FROM codings`).pluck().get()).toBe(2 * spec.codingsPerCoder);
+      expect(db.prepare(`SELECT count(*) FROM meaning_units`).pluck().get()).toBe(spec.units);
+    } finally {
+      db.close();
+    }
+  });
+
   it('draws the same numbers from the same seed', () => {
     const x = new Prng(1);
     const y = new Prng(1);
