@@ -1,8 +1,7 @@
 import { useEffect, useState } from 'react';
-import { commandById } from '../../../shared/commands';
-import { runAction } from '../../commands/registry';
 import { AGREEMENT_LEVEL_LABELS, AGREEMENT_LEVELS, DECISION_KEYS, UNIT_SET_MODES, UNIT_SET_SHORT_LABELS, type AgreementLevel, type UnitSetMode } from '../../../shared/domain/agreement-options';
 import { FieldError } from '../../components/Dialog';
+import { EmptyState } from '../../components/EmptyState';
 import { DocumentFilterSelect } from '../../components/DocumentFilterSelect';
 import { useAppStore } from '../../state/app-store';
 import { useTablesVersion } from '../../state/query-cache';
@@ -98,16 +97,9 @@ export function CompareView() {
   if (status.coders.filter((c) => c.codings > 0).length < 2) {
     // Names the commands it needs as they are in the File menu, and runs them from here.
     return (
-      <div className="pad">
-        <p className="muted">The comparison needs two coders who have both coded. Hand a copy to a second coder, then merge it back when it returns (both are in the File menu).</p>
-        <div className="empty-actions">
-          {(['exchange.handOut', 'exchange.merge'] as const).map((id) => (
-            <button key={id} type="button" onClick={() => runAction(id)}>
-              {commandById(id)?.label}
-            </button>
-          ))}
-        </div>
-      </div>
+      <EmptyState commands={['exchange.handOut', 'exchange.merge']}>
+        The comparison needs two coders who have both coded. Hand a copy to a second coder, then merge it back when it returns (both are in the File menu).
+      </EmptyState>
     );
   }
   const setOption = (patch: { level?: AgreementLevel; unitSet?: UnitSetMode; documents?: 'auto' | 'all' | 'handed-out'; documentIds?: string[] | undefined; intervals?: boolean }) => {

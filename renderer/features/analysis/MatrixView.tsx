@@ -10,6 +10,7 @@ import { countOf, PassageButton, useShownPassageKey } from './PassageButton';
 import { PassageList } from './PassageList';
 import { SplitSelect } from './SplitSelect';
 import { useAnalysisQuery } from './use-analysis-query';
+import { EmptyState } from '../../components/EmptyState';
 
 const DISPLAY_LABELS: Readonly<Record<CellDisplay, string>> = { counts: 'Counts', row: 'Row %', column: 'Column %' };
 const MEASURE_LABELS: Readonly<Record<MatrixMeasure, string>> = { units: 'Meaning units', participants: 'Participants', codings: 'Codings' };
@@ -62,7 +63,7 @@ export function MatrixView() {
       {!data ? (
         <p className="muted pad">Counting…</p>
       ) : data.rows.length === 0 ? (
-        <p className="muted pad">The codebook has no {LEVEL_PLURALS[options.level].toLowerCase()}.</p>
+        <EmptyState commands={['codebook.newCode', 'view.codebook']}>The codebook has no {LEVEL_PLURALS[options.level].toLowerCase()}.</EmptyState>
       ) : (
         <div className="analysis-scroll">
           <table className="data-table analysis-table matrix" aria-label="Matrix">

@@ -7,6 +7,7 @@ import { downloadBlob } from './download';
 import { layoutTree, mergePositions, type Point } from './map-layout';
 import { STATUS_LABELS, ThemePanel } from './ThemePanel';
 import { useAnalysisQuery } from './use-analysis-query';
+import { EmptyState } from '../../components/EmptyState';
 
 // Arranging the map changes nothing the other views show: the map updates itself.
 markLocalMutations(['analysis.savePositions']);
@@ -205,7 +206,7 @@ export function ThematicMap() {
       {!data ? (
         <p className="muted pad">Drawing…</p>
       ) : nodes.length === 0 ? (
-        <p className="muted pad">The codebook is empty: make themes, categories and codes first.</p>
+        <EmptyState commands={['codebook.newCode', 'view.codebook']}>The codebook is empty: make themes, categories and codes first.</EmptyState>
       ) : (
         <div className="map-layout">
           <div className="map-canvas" ref={canvasRef}>

@@ -6,6 +6,7 @@ import { attempt, useAppStore } from '../../state/app-store';
 import { openDocument, useWorkspace } from '../../state/workspace-store';
 import { openImport } from '../import/import-store';
 import { EditableCell } from '../participants/EditableCell';
+import { EmptyState } from '../../components/EmptyState';
 
 // EditableCell types its input from an attribute; documents borrow that for dates and numbers.
 const AS_DATE = { id: 'date', name: 'Date', type: 'date', choices: [], sort: 0 } as Attribute;
@@ -52,7 +53,7 @@ export function DocumentsView() {
         )}
       </div>
       {documents.length === 0 ? (
-        <p className="muted pad">No documents yet. Import transcripts (Ctrl/Cmd+I) or paste one.</p>
+        <EmptyState commands={['document.import']}>No documents yet. Import transcripts from files, or paste one, with Import Transcripts….</EmptyState>
       ) : (
         <table className="data-table documents-table" aria-label="Documents">
           <thead>

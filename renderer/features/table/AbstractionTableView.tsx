@@ -3,6 +3,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { AbstractionFilter, AbstractionRow, AbstractionSort, AbstractionTable } from '../../../shared/api/methods/coding';
 import { NODE_LEVEL_LABELS } from '../../../shared/domain/vocabulary';
 import { DocumentFilterSelect } from '../../components/DocumentFilterSelect';
+import { EmptyState } from '../../components/EmptyState';
 import { attempt, useAppStore } from '../../state/app-store';
 import { useTablesVersion } from '../../state/query-cache';
 import { openDocument, selectUnit, useWorkspace } from '../../state/workspace-store';
@@ -307,9 +308,18 @@ export function AbstractionTableView() {
               );
             })}
           </div>
-          {table && rows.length === 0 && <p className="muted pad">No meaning units match these filters.</p>}
+          {table && rows.length === 0 && <NoRows />}
         </div>
       </div>
     </div>
   );
+}
+
+/** A study without meaning units yet says how to make them; otherwise the filters hide them. */
+function NoRows() {
+  const documents = useWorkspace((s) => s.documents);
+  if (documents.length === 0) return <EmptyState commands={['document.import']}>No meaning units yet: import a transcript, then split it into meaning units.</EmptyState>;
+  if (documents.every((d) => d.units === 0))
+    return <EmptyState commands={['document.segment']}>No meaning units yet: open a transcript and split it into meaning units.</EmptyState>;
+  return <p className="muted pad">No meaning units match these filters.</p>;
 }

@@ -6,6 +6,7 @@ import { useAppStore } from '../../state/app-store';
 import { useShallow } from '../../state/create-store';
 import { useStable } from '../../state/stable';
 import { useWorkspace } from '../../state/workspace-store';
+import { EmptyState } from '../../components/EmptyState';
 import { useCoding } from '../coding/coding-store';
 import { CodeRail } from '../coding/CodeRail';
 import { SelectionBar } from '../coding/SelectionBar';
@@ -176,7 +177,7 @@ export function TranscriptView() {
     if (selectedRow >= 0) virtualizer.scrollToIndex(selectedRow, { align: 'auto' });
   }, [selectedRow, virtualizer]);
 
-  if (!detail) return <p className="muted pad">Choose a document on the left.</p>;
+  if (!detail) return <NoDocument />;
   const documentId = detail.document.id;
 
   const onMouseUp = () => {
@@ -219,4 +220,11 @@ export function TranscriptView() {
     <CodeRail />
     </div>
   );
+}
+
+/** No transcript on screen: choose one, or, in a study without any, import one. */
+function NoDocument() {
+  const none = useWorkspace((s) => s.documents.length === 0);
+  if (none) return <EmptyState commands={['document.import']}>No transcripts yet: import one to read, split and code it.</EmptyState>;
+  return <p className="muted pad">Choose a document on the left.</p>;
 }
