@@ -36,7 +36,7 @@ class KeyboardTree {
 
   /** The name on the row that has the keyboard focus. */
   focusedName(): Promise<string | null> {
-    return this.page.evaluate(() => document.activeElement?.closest('[role="treeitem"]')?.querySelector('.node-name')?.textContent ?? null);
+    return this.page.evaluate(() => document.activeElement?.closest('[role="treegrid"] [role="row"]')?.querySelector('.node-name')?.textContent ?? null);
   }
 
   async expectFocus(name: string): Promise<void> {
@@ -63,14 +63,14 @@ class KeyboardTree {
    */
   async shows(...names: string[]): Promise<void> {
     await expect
-      .poll(async () => (await this.page.getByRole('tree', { name: 'Codebook' }).locator('.node-name').allTextContents()).filter((n) => names.includes(n)))
+      .poll(async () => (await this.page.getByRole('treegrid', { name: 'Codebook' }).locator('.node-name').allTextContents()).filter((n) => names.includes(n)))
       .toEqual(names);
   }
 
   /** The depth the tree shows a row at (aria-level). */
   levelOf(name: string): Promise<string | null> {
     return this.page.evaluate(
-      (n) => [...document.querySelectorAll('[role="tree"] [role="treeitem"]')].find((row) => row.querySelector('.node-name')?.textContent === n)?.getAttribute('aria-level') ?? null,
+      (n) => [...document.querySelectorAll('[role="treegrid"] [role="row"]')].find((row) => row.querySelector('.node-name')?.textContent === n)?.getAttribute('aria-level') ?? null,
       name,
     );
   }
@@ -82,7 +82,7 @@ class KeyboardTree {
     for (let step = 0; step < 60; step++) {
       const focused = await this.focusedName();
       if (focused === name) return;
-      const names = await this.page.getByRole('tree', { name: 'Codebook' }).locator('.node-name').allTextContents();
+      const names = await this.page.getByRole('treegrid', { name: 'Codebook' }).locator('.node-name').allTextContents();
       const to = names.indexOf(name);
       expect(to, `${name} is on screen`).toBeGreaterThanOrEqual(0);
       await this.page.keyboard.press(to > names.indexOf(focused!) ? 'ArrowDown' : 'ArrowUp');
@@ -182,13 +182,13 @@ describe('a codebook built and reorganised by keyboard alone (Chromium, browser 
     };
     expect(await structure(h)).toEqual(built);
     expect(Object.values(built).flat()).toHaveLength(25);
-    const tree = page.getByRole('tree', { name: 'Codebook' });
-    const item = (name: string) => tree.getByRole('treeitem').filter({ has: page.locator('.node-name', { hasText: new RegExp(`^${name}$`) }) });
+    const tree = page.getByRole('treegrid', { name: 'Codebook' });
+    const item = (name: string) => tree.getByRole('row').filter({ has: page.locator('.node-name', { hasText: new RegExp(`^${name}$`) }) });
     expect(await item('Belonging').getAttribute('aria-level')).toBe('1');
     expect(await item('Distance').getAttribute('aria-level')).toBe('2');
     expect(await item('Feeling alone').getAttribute('aria-level')).toBe('3');
     // Workload was folded on the way: 23 rows show.
-    expect(await tree.getByRole('treeitem').count()).toBe(23);
+    expect(await tree.getByRole('row').count()).toBe(23);
     // Each node was one step, named as typed: no “New code” renamed afterwards.
     const audit = await h.server.app.dispatch('audit.list', { limit: 100 });
     const summaries = (audit.ok ? (audit.result as { summary: string }[]) : []).map((s) => s.summary);
@@ -274,8 +274,8 @@ describe('a codebook built and reorganised by keyboard alone (Chromium, browser 
     await page.getByRole('dialog', { name: 'Who is coding?' }).getByRole('button', { name: /^Amira Haddad/ }).click();
     await page.getByText('Coder: Amira Haddad').waitFor();
     await page.keyboard.press('Control+2');
-    const tree = page.getByRole('tree', { name: 'Codebook' });
-    const rows = (name: string) => tree.getByRole('treeitem').filter({ has: page.locator('.node-name', { hasText: new RegExp(`^${name}$`) }) });
+    const tree = page.getByRole('treegrid', { name: 'Codebook' });
+    const rows = (name: string) => tree.getByRole('row').filter({ has: page.locator('.node-name', { hasText: new RegExp(`^${name}$`) }) });
     const code = 'Easing exam nerves';
     const other = 'Reaching out across the year gap';
     await rows(code).click();

@@ -56,7 +56,7 @@ describe('a codebook spreadsheet through the import dialog (browser mode)', () =
     expect(await preview.getByText('(created)').count()).toBe(1);
     await h.screenshot('codebook-sheet-preview');
     // Nothing is written while the user looks.
-    expect((await page.evaluate(() => document.querySelectorAll('[role="treeitem"]').length))).toBe(0);
+    expect((await page.evaluate(() => document.querySelectorAll('[role="treegrid"] [role="row"]').length))).toBe(0);
 
     await dialog.getByRole('button', { name: 'Import codes' }).click();
     const report = dialog.getByRole('region', { name: 'Import report' });

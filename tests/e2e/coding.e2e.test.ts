@@ -44,11 +44,11 @@ class Workbench {
   }
 
   get tree(): Locator {
-    return this.page.getByRole('tree', { name: 'Codebook' });
+    return this.page.getByRole('treegrid', { name: 'Codebook' });
   }
 
   treeItem(name: string): Locator {
-    return this.tree.getByRole('treeitem').filter({ has: this.page.locator('.node-name', { hasText: new RegExp(`^${name}$`) }) });
+    return this.tree.getByRole('row').filter({ has: this.page.locator('.node-name', { hasText: new RegExp(`^${name}$`) }) });
   }
 
   /** Adds a node with the toolbar (under the selected node when it sits above that level) and names it. */

@@ -49,9 +49,9 @@ describe('foundation in Chromium (browser mode)', () => {
     await h.screenshot('sample-transcript');
 
     await page.getByRole('tab', { name: 'Codebook' }).click();
-    const tree = page.getByRole('tree', { name: 'Codebook' });
+    const tree = page.getByRole('treegrid', { name: 'Codebook' });
     await tree.getByText('Finding a safe harbour').waitFor();
-    expect(await tree.getByRole('treeitem').count()).toBe(27);
+    expect(await tree.getByRole('row').count()).toBe(27);
     await h.screenshot('sample-codebook');
 
     // The recent list remembers both projects.

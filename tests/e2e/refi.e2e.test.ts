@@ -96,10 +96,10 @@ describe('REFI-QDA exchange in Chromium (browser mode)', () => {
     await report.getByRole('button', { name: 'Open the project' }).click();
     await page.getByRole('complementary', { name: 'Navigator' }).getByText('Interview 1').waitFor();
     await page.getByRole('tab', { name: 'Codebook', exact: true }).click();
-    const tree = page.getByRole('tree', { name: 'Codebook' });
-    await tree.getByRole('treeitem').first().waitFor();
+    const tree = page.getByRole('treegrid', { name: 'Codebook' });
+    await tree.getByRole('row').first().waitFor();
     const levels = Object.fromEntries(
-      await tree.getByRole('treeitem').evaluateAll((rows) => rows.map((r) => [r.querySelector('.node-name')?.textContent ?? '', /level-(\w+)/.exec(r.className)?.[1] ?? ''])),
+      await tree.getByRole('row').evaluateAll((rows) => rows.map((r) => [r.querySelector('.node-name')?.textContent ?? '', /level-(\w+)/.exec(r.className)?.[1] ?? ''])),
     );
     expect(levels).toEqual({ 'Becoming a nurse': 'theme', "Finding one's feet": 'subcategory', 'Feeling lost': 'code', 'Being shown around': 'code' });
     await h.screenshot('refi-import-levels-codebook');

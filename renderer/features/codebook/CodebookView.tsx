@@ -1,4 +1,5 @@
-import { useEffect, useMemo, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { Button, Collection, DropIndicator, Tree, TreeItem, TreeItemContent, useDragAndDrop, type DropPosition, type Key, type Selection } from 'react-aria-components';
 import type { CodebookNode } from '../../../shared/api/entities';
 import type { NodeCounts } from '../../../shared/api/methods/codebook';
 import { LEVELS_BY_METHOD } from '../../../shared/domain/vocabulary';
@@ -13,16 +14,11 @@ import { selectNode, showNotice, useCoding } from '../coding/coding-store';
 import {
   childDraft,
   draftDepth,
-  draftPosition,
   dropTarget,
   flattenCodebook,
   parentIdsOf,
-  parentRow,
-  rowRange,
-  siblingPlaces,
   siblingDraft,
   siblingRows,
-  stepRow,
   visibleRows,
   type NodeDraft,
   type TreeRow,
@@ -37,10 +33,31 @@ import { movingOf, openTreeDialog, setCollapsed, useTree, type MovingNode } from
 const NODE_DRAG_TYPE = 'application/x-condensa-node';
 type DropPlace = 'before' | 'inside' | 'after';
 
-function placeFor(e: DragEvent<HTMLElement>): DropPlace {
-  const box = e.currentTarget.getBoundingClientRect();
-  const y = (e.clientY - box.top) / Math.max(1, box.height);
-  return y < 0.28 ? 'before' : y > 0.72 ? 'after' : 'inside';
+/** The library's drop positions named as codebook.move names places: on a row is inside it. */
+function placeOf(position: DropPosition): DropPlace {
+  return position === 'on' ? 'inside' : position;
+}
+
+/** A row of the library's tree: a node where it shows (one per parent), or the new node's row waiting for its name. */
+type TreeEntry =
+  | { readonly kind: 'node'; readonly id: string; readonly row: TreeRow; readonly children: TreeEntry[] }
+  | { readonly kind: 'draft'; readonly id: string; readonly draft: NodeDraft; readonly children: TreeEntry[] };
+
+/** The flat rows nested again for the library, keyed by path; the draft row stands where draftPosition puts it. */
+function treeEntries(rows: readonly TreeRow[], draft: NodeDraft | null): TreeEntry[] {
+  const top: TreeEntry[] = [];
+  const byPath = new Map<string, TreeEntry[]>([['', top]]);
+  for (const row of rows) {
+    const children: TreeEntry[] = [];
+    byPath.get(row.path.slice(0, row.path.lastIndexOf('/')))?.push({ kind: 'node', id: row.path, row, children });
+    byPath.set(row.path, children);
+  }
+  if (draft) {
+    const siblings = byPath.get(draft.parentPath) ?? top;
+    const after = draft.afterPath ? siblings.findIndex((e) => e.id === draft.afterPath) : -1;
+    siblings.splice(after < 0 ? siblings.length : after + 1, 0, { kind: 'draft', id: 'new-node-draft', draft, children: [] });
+  }
+  return top;
 }
 
 function RenameInput({ node, onDone }: { node: CodebookNode; onDone: () => void }) {
@@ -96,7 +113,7 @@ function DraftRow({ draft }: { draft: NodeDraft }) {
     busy.current = false;
   };
   return (
-    <div role="treeitem" aria-level={depth + 1} aria-selected={false} className={`codebook-row draft level-${draft.level}`} style={{ paddingLeft: 4 + depth * 20 }}>
+    <div className="codebook-row-content" style={{ paddingLeft: 4 + depth * 20 }}>
       <span className="tree-chevron leaf" aria-hidden="true" />
       <span className="node-level small">{level}</span>
       <input
@@ -133,16 +150,12 @@ export function CodebookView() {
   const view = useCoderView((s) => s.view);
   const blind = useAppStore((s) => s.project?.settings.blind ?? false);
   const selectedId = useCoding((s) => s.nodeId);
-  const { collapsed, focusPath, marked, anchorPath, cut, dialog, draft } = useTree();
+  const { collapsed, focusPath, marked, cut, dialog, draft } = useTree();
   const rows = useMemo(() => flattenCodebook(nodes), [nodes]);
   const visible = useMemo(() => visibleRows(rows, collapsed), [rows, collapsed]);
   const withChildren = useMemo(() => parentIdsOf(nodes), [nodes]);
-  // A flat list of treeitems tells assistive technology each row's place among its siblings itself.
-  const places = useMemo(() => siblingPlaces(rows), [rows]);
   const [counts, setCounts] = useState<ReadonlyMap<string, NodeCounts>>(new Map());
   const [renaming, setRenaming] = useState<string | null>(null);
-  const [drop, setDrop] = useState<{ path: string; place: DropPlace; refused: boolean } | null>(null);
-  const dragged = useRef<readonly MovingNode[] | null>(null);
   const treeRef = useRef<HTMLDivElement>(null);
   const levels = LEVELS_BY_METHOD[methodology];
   // The focused row shows the selected node: the row remembered (a node may show under two parents), else where it now sits.
@@ -166,47 +179,34 @@ export function CodebookView() {
     const lost = document.activeElement === document.body || document.activeElement === null;
     // While a dialog is open it has the keys; when it closes, they come back to the row (a moved row's old element is gone).
     if (!tree || !focused || renaming || draft || dialog || !(tree.contains(document.activeElement) || (lost && treeHasFocus.current))) return;
-    const el = tree.querySelector<HTMLElement>(`[data-tree-path="${focused.path}"]`);
-    if (el && el !== document.activeElement) {
-      el.focus();
-      el.scrollIntoView({ block: 'nearest' });
-    }
+    // After the library has put the focus on a neighbour of a row that went away.
+    const frame = requestAnimationFrame(() => {
+      const el = tree.querySelector<HTMLElement>(`[data-tree-path="${focused.path}"]`);
+      if (el && el !== document.activeElement) {
+        el.focus();
+        el.scrollIntoView({ block: 'nearest' });
+      }
+    });
+    return () => cancelAnimationFrame(frame);
   }, [focused, renaming, draft, dialog]);
 
-  const focusRow = (row: TreeRow | undefined, how: 'only' | 'range' | 'toggle' = 'only') => {
-    if (!row) return;
-    selectNode(row.node.id);
-    if (how === 'only') {
-      useTree.setState({ focusPath: row.path, marked: new Set(), anchorPath: row.path });
-    } else if (how === 'range') {
-      const from = anchorPath ?? focused?.path ?? row.path;
-      useTree.setState({ focusPath: row.path, marked: new Set(rowRange(visible, from, row.path).map((r) => r.path)), anchorPath: from });
-    } else {
-      const next = new Set(selection.map((r) => r.path));
-      if (next.has(row.path)) next.delete(row.path);
-      else next.add(row.path);
-      useTree.setState({ focusPath: row.path, marked: next, anchorPath: row.path });
-    }
-    treeRef.current?.querySelector<HTMLElement>(`[data-tree-path="${row.path}"]`)?.focus();
-  };
-
+  // Keys of this tree the library does not own (it owns arrows, Home/End, Shift/Ctrl selection, * and the
+  // chevrons): read before it sees them, on the row that has the focus, never from a text field in a row.
   const onTreeKey = (e: KeyboardEvent<HTMLDivElement>) => {
-    // Keys act on the row that has the focus (a click on a chevron may have moved it without selecting).
-    const row = visible.find((r) => r.path === (e.target as HTMLElement).dataset.treePath);
+    const target = e.target as HTMLElement;
+    if (target.closest('input, textarea')) return;
+    const row = visible.find((r) => r.path === target.closest<HTMLElement>('[data-tree-path]')?.dataset.treePath);
     if (!row || renaming) return;
-    const chosen = row === focused ? selection : [row];
+    const chosen = selection.some((r) => r.path === row.path) ? selection : [row];
     const primary = e.ctrlKey || e.metaKey;
     const open = withChildren.has(row.node.id) && !collapsed.has(row.node.id);
+    const plain = !primary && !e.altKey && !e.shiftKey;
     if (e.altKey && e.key in STEPS) void moveSelection(movingOf(chosen), { kind: STEPS[e.key as keyof typeof STEPS] });
-    else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') focusRow(stepRow(visible, row.path, e.key === 'ArrowDown' ? 1 : -1), e.shiftKey ? 'range' : 'only');
-    else if (e.key === 'Home' || e.key === 'End') focusRow(e.key === 'Home' ? visible[0] : visible[visible.length - 1], e.shiftKey ? 'range' : 'only');
-    else if (e.key === 'ArrowRight' && !primary) {
-      if (withChildren.has(row.node.id) && !open) setCollapsed([row.node.id], false);
-      else if (open) focusRow(stepRow(visible, row.path, 1));
-    } else if (e.key === 'ArrowLeft' && !primary) {
-      if (open) setCollapsed([row.node.id], true);
-      else focusRow(parentRow(rows, row));
-    } else if (e.key === '*') setCollapsed(siblingRows(rows, row).map((r) => r.node.id), false);
+    // The tree pattern's → on an open branch (to its first child) and ← on a closed one or a leaf (to its parent);
+    // the library's treegrid would go into the row's cells instead.
+    else if (plain && e.key === 'ArrowRight' && open) goTo(rows.find((r) => r.path.startsWith(`${row.path}/`)));
+    else if (plain && e.key === 'ArrowLeft' && !open) goTo(byPath.get(row.path.slice(0, row.path.lastIndexOf('/'))));
+    else if (e.key === '*') setCollapsed(siblingRows(rows, row).map((r) => r.node.id), false);
     else if (primary && e.key.toLowerCase() === 'x' && !e.shiftKey) {
       const moving = movingOf(chosen);
       useTree.setState({ cut: moving });
@@ -214,8 +214,9 @@ export function CodebookView() {
     } else if (primary && e.key.toLowerCase() === 'v' && !e.shiftKey) {
       if (!cut?.length) showNotice('Nothing is cut: select nodes and press Ctrl+X first.');
       else void moveSelection(cut, { kind: 'inside', nodeId: row.node.id, at: 'last' }).then((ok) => ok && useTree.setState({ cut: null }));
-    } else if (e.key === 'Escape' && (marked.size || cut)) useTree.setState({ marked: new Set(), cut: null });
-    else if (e.key === 'Enter' && !primary && !e.shiftKey) startDraft(siblingDraft(rows, row));
+    } else if (e.key === 'Escape' && (marked.size || cut)) {
+      useTree.setState({ marked: new Set(), cut: null });
+    } else if (e.key === 'Enter' && !primary && !e.shiftKey) startDraft(siblingDraft(rows, row));
     else if (e.key === 'Insert' || (e.key === 'Enter' && primary)) {
       const below = childDraft(row, levels);
       if (below) startDraft(below);
@@ -227,29 +228,93 @@ export function CodebookView() {
     e.stopPropagation();
   };
 
-  const dragOver = (e: DragEvent<HTMLElement>, row: TreeRow) => {
-    const moving = dragged.current;
-    if (!moving) return;
-    const place = placeFor(e);
-    const { parentId } = dropTarget(row, place, withChildren.has(row.node.id) && !collapsed.has(row.node.id));
-    const refused = moveProblem(moving, parentId) !== null;
-    if (!refused) {
-      e.preventDefault();
-      e.dataTransfer.dropEffect = 'move';
+  const byPath = useMemo(() => new Map(rows.map((r) => [r.path, r])), [rows]);
+  const items = useMemo(() => treeEntries(rows, draft), [rows, draft]);
+  // A branch waiting for its first child (the draft row) is open to show it.
+  const expandedKeys = useMemo(
+    () => rows.filter((r) => (withChildren.has(r.node.id) && !collapsed.has(r.node.id)) || r.path === draft?.parentPath).map((r) => r.path),
+    [rows, withChildren, collapsed, draft],
+  );
+
+  // The library names rows by key, one per place a node shows; the project remembers nodes, so a node opens or closes wherever it shows.
+  const onExpandedChange = (keys: Set<Key>) => {
+    const open = new Set([...keys].map(String));
+    const was = new Set(expandedKeys);
+    const opened = [...open].filter((k) => !was.has(k)).flatMap((k) => byPath.get(k)?.node.id ?? []);
+    const closed = [...was].filter((k) => !open.has(k)).flatMap((k) => byPath.get(k)?.node.id ?? []);
+    if (opened.length) setCollapsed(opened, false);
+    if (closed.length) {
+      setCollapsed(closed, true);
+      // The selection never hides inside a closed branch: it moves up to the branch.
+      const branch = rows.find((r) => closed.includes(r.node.id) && selection.some((s) => s.path.startsWith(`${r.path}/`)));
+      if (branch) chooseRows([branch], branch);
     }
-    if (drop?.path !== row.path || drop.place !== place || drop.refused !== refused) setDrop({ path: row.path, place, refused });
   };
 
-  const onDrop = async (row: TreeRow, place: DropPlace) => {
-    const moving = dragged.current;
-    dragged.current = null;
-    setDrop(null);
-    if (!moving || moving.some((m) => m.id === row.node.id)) return;
-    await moveSelection(moving, dropTarget(row, place, withChildren.has(row.node.id) && !collapsed.has(row.node.id)).to);
+  const goTo = (row: TreeRow | undefined) => {
+    if (!row) return;
+    chooseRows([row], row);
+    treeRef.current?.querySelector<HTMLElement>(`[data-tree-path="${row.path}"]`)?.focus();
   };
+
+  const chooseRows = (chosenRows: readonly TreeRow[], focus: TreeRow) => {
+    selectNode(focus.node.id);
+    useTree.setState({ focusPath: focus.path, marked: chosenRows.length > 1 ? new Set(chosenRows.map((r) => r.path)) : new Set(), anchorPath: focus.path });
+  };
+
+  const onSelectionChange = (keys: Selection) => {
+    const paths = keys === 'all' ? visible.map((r) => r.path) : [...keys].map(String);
+    const chosenRows = paths.flatMap((p) => byPath.get(p) ?? []);
+    if (chosenRows.length === 0) return;
+    // The row just added is where the keys are; else the last one.
+    const before = new Set(selection.map((r) => r.path));
+    const focus = chosenRows.find((r) => !before.has(r.path)) ?? chosenRows[chosenRows.length - 1];
+    chooseRows(chosenRows, focus);
+  };
+
+  const dragged = useRef<readonly MovingNode[] | null>(null);
+  // Where a drag would land, drawn on the row as before: a line before or after it, an outline inside, a dashed one when refused.
+  const [drop, setDrop] = useState<{ path: string; place: DropPlace; refused: boolean } | null>(null);
+  const showDrop = (next: { path: string; place: DropPlace; refused: boolean } | null) =>
+    queueMicrotask(() => setDrop((d) => (d?.path === next?.path && d?.place === next?.place && d?.refused === next?.refused ? d : next)));
+  const { dragAndDropHooks } = useDragAndDrop<TreeEntry>({
+    getItems: (keys) =>
+      [...keys].flatMap((k) => {
+        const r = byPath.get(String(k));
+        if (!r) return [];
+        return [{ 'text/plain': r.node.name, [NODE_DRAG_TYPE]: r.node.id, ...(r.node.level === 'code' ? { [CODE_DRAG_TYPE]: r.node.id } : {}) }];
+      }),
+    getAllowedDropOperations: () => ['move', 'copy'],
+    onDragStart: (e) => {
+      dragged.current = movingOf([...e.keys].flatMap((k) => byPath.get(String(k)) ?? []));
+    },
+    onDragEnd: () => {
+      dragged.current = null;
+      showDrop(null);
+    },
+    // A place of the wrong level (a category under a code) shows no indicator and takes no drop.
+    getDropOperation: (target) => {
+      const moving = dragged.current;
+      if (!moving || target.type !== 'item') return 'cancel';
+      const row = byPath.get(String(target.key));
+      if (!row || moving.some((m) => m.id === row.node.id)) return 'cancel';
+      const place = placeOf(target.dropPosition);
+      const { parentId } = dropTarget(row, place, expandedKeys.includes(row.path));
+      const refused = moveProblem(moving, parentId) !== null;
+      showDrop({ path: row.path, place, refused });
+      return refused ? 'cancel' : 'move';
+    },
+    onMove: async (e) => {
+      const moving = dragged.current ?? movingOf([...e.keys].flatMap((k) => byPath.get(String(k)) ?? []));
+      const row = byPath.get(String(e.target.key));
+      showDrop(null);
+      if (!row) return;
+      await moveSelection(moving, dropTarget(row, placeOf(e.target.dropPosition), expandedKeys.includes(row.path)).to);
+    },
+    renderDropIndicator: (target) => <DropIndicator target={target} className="tree-drop-line" />,
+  });
 
   const dialogSources = selection.map((r) => r.node);
-  const draftAt = draft ? draftPosition(visible, draft) : -1;
   return (
     <div className="codebook-editor">
       <div className="codebook-pane">
@@ -275,8 +340,7 @@ export function CodebookView() {
             <span aria-hidden="true">Docs</span>
           </div>
         )}
-        <div className="codebook" role="tree" aria-label="Codebook" aria-multiselectable="true" ref={treeRef}
-          onKeyDown={onTreeKey}
+        <div className="codebook-tree-keys" onKeyDownCapture={onTreeKey}
           onFocus={() => (treeHasFocus.current = true)}
           onBlur={(e) => {
             // A row removed by a move blurs with nothing to go to: the tree keeps the focus then.
@@ -284,78 +348,68 @@ export function CodebookView() {
             if (e.relatedTarget && !e.currentTarget.contains(e.relatedTarget as Node) && !useTree.getState().dialog) treeHasFocus.current = false;
           }}
         >
-          {visible.map((row, i) => {
-            const { node, depth, path } = row;
-            const draftHere = draft && i === draftAt ? <DraftRow key="draft" draft={draft} /> : null;
-            const c = counts.get(node.id);
-            const canOpen = withChildren.has(node.id);
-            const isOpen = canOpen && !collapsed.has(node.id);
-            const chosen = selection.includes(row);
-            const dropClass = drop?.path === path ? ` drop-${drop.refused ? 'refused' : drop.place}` : '';
-            const rowElement = (
-              <div
-                key={path}
-                role="treeitem"
-                aria-level={depth + 1}
-                aria-posinset={places.get(path)?.index}
-                aria-setsize={places.get(path)?.of}
-                aria-expanded={canOpen ? isOpen : undefined}
-                aria-selected={chosen}
-                tabIndex={row === focused ? 0 : -1}
-                data-tree-path={path}
-                data-node-id={node.id}
-                className={`codebook-row level-${node.level}${chosen ? ' selected' : ''}${cutIds.has(node.id) ? ' cut' : ''}${dropClass}`}
-                style={{ paddingLeft: 4 + depth * 20, ['--indent' as string]: `${4 + depth * 20 + (drop?.place === 'after' && isOpen ? 20 : 0)}px` }}
-                draggable={renaming !== node.id}
-                onClick={(e) => focusRow(row, e.shiftKey ? 'range' : e.ctrlKey || e.metaKey ? 'toggle' : 'only')}
-                onDoubleClick={() => setRenaming(node.id)}
-                onDragStart={(e) => {
-                  const group = chosen ? movingOf(selection) : [{ id: node.id, fromParentId: row.parentId }];
-                  dragged.current = group;
-                  e.dataTransfer.setData(NODE_DRAG_TYPE, node.id);
-                  if (node.level === 'code') e.dataTransfer.setData(CODE_DRAG_TYPE, node.id);
-                  e.dataTransfer.effectAllowed = 'copyMove';
-                }}
-                onDragOver={(e) => dragOver(e, row)}
-                onDragLeave={() => setDrop((d) => (d?.path === path ? null : d))}
-                onDragEnd={() => {
-                  dragged.current = null;
-                  setDrop(null);
-                }}
-                onDrop={(e) => {
-                  e.preventDefault();
-                  void onDrop(row, placeFor(e));
-                }}
-              >
-                <span
-                  className={`tree-chevron${canOpen ? '' : ' leaf'}`}
-                  aria-hidden="true"
-                  title={canOpen ? (isOpen ? 'Collapse (←)' : 'Expand (→)') : undefined}
-                  onMouseDown={(e) => e.preventDefault()}
-                  onClick={(e) => {
-                    if (!canOpen) return;
-                    e.stopPropagation();
-                    setCollapsed([node.id], isOpen);
-                    // The selection never hides inside a closed branch: it moves up to the branch.
-                    if (isOpen && selection.some((r) => r.path.startsWith(`${path}/`))) focusRow(row);
-                  }}
+          <Tree
+            ref={treeRef}
+            className="codebook"
+            aria-label="Codebook"
+            items={items}
+            dependencies={[counts, renaming, cut, selection, draft, view, drop]}
+            selectionMode="multiple"
+            selectionBehavior="replace"
+            selectedKeys={selection.map((r) => r.path)}
+            onSelectionChange={onSelectionChange}
+            expandedKeys={expandedKeys}
+            onExpandedChange={onExpandedChange}
+            dragAndDropHooks={dragAndDropHooks}
+          >
+            {function renderItem(item: TreeEntry) {
+              if (item.kind === 'draft') {
+                return (
+                  <TreeItem id={item.id} textValue="New node" className={`codebook-row draft level-${item.draft.level}`}>
+                    <TreeItemContent>
+                      <DraftRow draft={item.draft} />
+                    </TreeItemContent>
+                  </TreeItem>
+                );
+              }
+              const { node, path } = item.row;
+              const c = counts.get(node.id);
+              return (
+                <TreeItem
+                  id={path}
+                  textValue={node.name}
+                  data-tree-path={path}
+                  data-node-id={node.id}
+                  className={({ isSelected }) =>
+                    `codebook-row level-${node.level}${isSelected ? ' selected' : ''}${cutIds.has(node.id) ? ' cut' : ''}${drop?.path === path ? ` drop-${drop.refused ? 'refused' : drop.place}` : ''}`
+                  }
+                  // The drop line starts where the row's text does; after an open branch it is its first child's.
+                  style={({ level, isExpanded }) => ({ ['--indent' as string]: `${4 + (level - 1) * 20 + (drop?.path === path && drop.place === 'after' && isExpanded ? 20 : 0)}px` })}
+                  onAction={() => setRenaming(node.id)}
                 >
-                  {canOpen ? (isOpen ? '▾' : '▸') : ''}
-                </span>
-                <span className="swatch" style={{ background: node.colour }} />
-                <span className="node-level muted small">{projectLevelWord(node.level)}</span>
-                {renaming === node.id ? <RenameInput node={node} onDone={() => setRenaming(null)} /> : <span className="node-name">{node.name}</span>}
-                {node.shortcut && <kbd>{node.shortcut}</kbd>}
-                <span className="node-counts muted small" title={c ? `${c.units} units, ${c.participants} participants, ${c.documents} documents` : undefined}>
-                  <span>{c?.units ?? ''}</span>
-                  <span>{c?.participants ?? ''}</span>
-                  <span>{c?.documents ?? ''}</span>
-                </span>
-              </div>
-            );
-            return draftHere ? [draftHere, rowElement] : rowElement;
-          })}
-          {draft && draftAt === visible.length && <DraftRow draft={draft} />}
+                  <TreeItemContent>
+                    {({ hasChildItems, isExpanded, level }) => (
+                      <div className="codebook-row-content" style={{ paddingLeft: 4 + (level - 1) * 20 }}>
+                        <Button slot="chevron" className={`tree-chevron${hasChildItems ? '' : ' leaf'}`} excludeFromTabOrder aria-label={isExpanded ? `Collapse ${node.name}` : `Expand ${node.name}`} isDisabled={!hasChildItems}>
+                          {hasChildItems ? (isExpanded ? '▾' : '▸') : ''}
+                        </Button>
+                        <span className="swatch" style={{ background: node.colour }} />
+                        <span className="node-level muted small">{projectLevelWord(node.level)}</span>
+                        {renaming === node.id ? <RenameInput node={node} onDone={() => setRenaming(null)} /> : <span className="node-name">{node.name}</span>}
+                        {node.shortcut && <kbd>{node.shortcut}</kbd>}
+                        <span className="node-counts muted small" title={c ? `${c.units} units, ${c.participants} participants, ${c.documents} documents` : undefined}>
+                          <span>{c?.units ?? ''}</span>
+                          <span>{c?.participants ?? ''}</span>
+                          <span>{c?.documents ?? ''}</span>
+                        </span>
+                      </div>
+                    )}
+                  </TreeItemContent>
+                  <Collection items={item.children}>{renderItem}</Collection>
+                </TreeItem>
+              );
+            }}
+          </Tree>
         </div>
       </div>
       <div className="node-pane">

@@ -84,32 +84,6 @@ export function siblingRows(rows: readonly TreeRow[], row: TreeRow): TreeRow[] {
   return rows.filter((r) => r.depth === row.depth && parentPath(r) === parent);
 }
 
-/** Each row's place among its siblings (from 1) and how many they are, by path. */
-export function siblingPlaces(rows: readonly TreeRow[]): Map<string, { index: number; of: number }> {
-  const groups = new Map<string, { index: number; of: number }[]>();
-  const out = new Map<string, { index: number; of: number }>();
-  for (const row of rows) {
-    const group = groups.get(parentPath(row)) ?? [];
-    const place = { index: group.length + 1, of: 0 };
-    group.push(place);
-    groups.set(parentPath(row), group);
-    out.set(row.path, place);
-  }
-  for (const group of groups.values()) for (const place of group) place.of = group.length;
-  return out;
-}
-
-export function parentRow(rows: readonly TreeRow[], row: TreeRow): TreeRow | undefined {
-  const parent = parentPath(row);
-  return parent ? rows.find((r) => r.path === parent) : undefined;
-}
-
-/** The row `delta` steps away among the visible rows, held at the ends. */
-export function stepRow(visible: readonly TreeRow[], path: string | null, delta: number): TreeRow | undefined {
-  const i = visible.findIndex((r) => r.path === path);
-  return visible[Math.min(visible.length - 1, Math.max(0, i < 0 ? 0 : i + delta))];
-}
-
 /**
  * What a drop asks for, named by the row it fell on: before or after it among its siblings, or
  * inside it at the end; after an open row with children is its first child, where the line is
@@ -119,14 +93,6 @@ export function dropTarget(row: TreeRow, place: 'before' | 'inside' | 'after', o
   if (place === 'inside') return { to: { kind: 'inside', nodeId: row.node.id, at: 'last' }, parentId: row.node.id };
   if (place === 'after' && open) return { to: { kind: 'inside', nodeId: row.node.id, at: 'first' }, parentId: row.node.id };
   return { to: { kind: place, nodeId: row.node.id, parentId: row.parentId }, parentId: row.parentId };
-}
-
-/** The visible rows from one row to another, both included, in screen order. */
-export function rowRange(visible: readonly TreeRow[], fromPath: string, toPath: string): TreeRow[] {
-  const a = visible.findIndex((r) => r.path === fromPath);
-  const b = visible.findIndex((r) => r.path === toPath);
-  if (a < 0 || b < 0) return visible.filter((r) => r.path === toPath);
-  return visible.slice(Math.min(a, b), Math.max(a, b) + 1);
 }
 
 /**

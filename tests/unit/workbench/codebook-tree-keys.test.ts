@@ -5,14 +5,10 @@ import {
   dropTarget,
   flattenCodebook,
   moveTargets,
-  parentRow,
-  rowRange,
-  siblingPlaces,
-  stepRow,
   visibleRows,
 } from '../../../renderer/features/codebook/codebook-tree';
 
-// The tree's keyboard model: which rows show, where arrows go, where Alt+arrows and drops put a node.
+// The tree's model: which rows show and where a drop puts a node; React Aria's Tree moves the focus.
 
 function node(id: string, level: CodebookNode['level'], parentIds: string[] = [], sort = 0): CodebookNode {
   return { id, level, name: id, definition: '', inclusion: '', exclusion: '', exampleUnitId: null, colour: '#888888', shortcut: null, status: null, parentIds, sort, codings: 0 };
@@ -41,16 +37,6 @@ describe('the codebook tree by keyboard', () => {
     expect(visibleRows(rows, new Set())).toHaveLength(rows.length);
   });
 
-  it('↑/↓ step through the visible rows only and stop at the ends', () => {
-    const visible = visibleRows(rows, new Set(['catA']));
-    expect(stepRow(visible, row('catA').path, 1)?.node.id).toBe('catB');
-    expect(stepRow(visible, row('catB').path, -1)?.node.id).toBe('catA');
-    expect(stepRow(visible, row('loose').path, 1)?.node.id).toBe('loose');
-    expect(stepRow(visible, row('theme').path, -1)?.node.id).toBe('theme');
-    expect(parentRow(rows, row('code2'))?.node.id).toBe('sub1');
-    expect(parentRow(rows, row('theme'))).toBeUndefined();
-  });
-
   // Where Alt+arrows, paste and Move to… land is found by the core (tests/integration/codebook-tree-moves.test.ts).
   it('a drop names the row it fell on: before, after or inside; after an open parent is its first child', () => {
     expect(dropTarget(row('code2'), 'before', false)).toEqual({ to: { kind: 'before', nodeId: 'code2', parentId: 'sub1' }, parentId: 'sub1' });
@@ -59,20 +45,6 @@ describe('the codebook tree by keyboard', () => {
     expect(dropTarget(row('catB'), 'after', true)).toEqual({ to: { kind: 'inside', nodeId: 'catB', at: 'first' }, parentId: 'catB' });
     expect(dropTarget(row('catB'), 'after', false)).toEqual({ to: { kind: 'after', nodeId: 'catB', parentId: 'theme' }, parentId: 'theme' });
     expect(dropTarget(row('loose'), 'before', false).parentId).toBeNull();
-  });
-
-  it('tells each row its place among its siblings and how many they are', () => {
-    const places = siblingPlaces(rows);
-    expect(places.get(row('code2').path)).toEqual({ index: 2, of: 3 });
-    expect(places.get(row('catB').path)).toEqual({ index: 2, of: 2 });
-    expect(places.get(row('loose').path)).toEqual({ index: 2, of: 2 });
-    expect(places.get(row('code4').path)).toEqual({ index: 1, of: 1 });
-  });
-
-  it('a range runs between two visible rows whichever way it was drawn', () => {
-    const visible = visibleRows(rows, new Set());
-    expect(ids(rowRange(visible, row('code3').path, row('code1').path))).toEqual(['code1', 'code2', 'code3']);
-    expect(ids(rowRange(visible, row('code1').path, row('code1').path))).toEqual(['code1']);
   });
 
   it('Move to… never offers the node, its branch, or a lower level', () => {
