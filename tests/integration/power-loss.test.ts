@@ -120,6 +120,9 @@ describe.skipIf(!shim)('power cut while writing: what was acknowledged was on di
       totals.controlCuts += 1;
       if (check.mismatches.length > 0) totals.controlLossy += 1;
     }
-    expect(totals.controlLossy, 'cuts with synchronous = OFF that lost an acknowledged change').toBe(CONTROL_CUTS);
+    // The control shows the recorder can lose acknowledged work; one lossy cut proves it. In one CI run at
+    // load ~7 only 2 of 3 cuts lost a change (cause not found; each cut starts from the file the last one
+    // left), so asking for every cut made the guard flaky without making it stronger.
+    expect(totals.controlLossy, 'cuts with synchronous = OFF that lost an acknowledged change').toBeGreaterThan(0);
   });
 });
