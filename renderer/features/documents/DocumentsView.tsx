@@ -78,7 +78,7 @@ export function DocumentsView() {
                 <td>
                   <EditableCell value={d.reference ?? ''} label={`Reference number of ${d.title}`} onSave={(v) => save(d.id, { reference: v.trim() || null })} />
                 </td>
-                <td>
+                <td className="wraps">
                   <EditableCell value={d.title} label={`Title of ${d.title}`} onSave={(v) => v.trim() && save(d.id, { title: v.trim() })} />
                 </td>
                 <td>
@@ -90,7 +90,7 @@ export function DocumentsView() {
                     ))}
                   </select>
                 </td>
-                <td>
+                <td className="wraps">
                   <EditableCell value={d.sessionName} label={`Session of ${d.title}`} onSave={(v) => save(d.id, { sessionName: v })} />
                 </td>
                 <td>
@@ -106,7 +106,7 @@ export function DocumentsView() {
                     ))}
                   </select>
                 </td>
-                <td>
+                <td className="wraps">
                   <EditableCell value={d.facilitator} label={`Facilitator of ${d.title}`} onSave={(v) => save(d.id, { facilitator: v })} />
                 </td>
                 <td>
@@ -117,7 +117,7 @@ export function DocumentsView() {
                     onSave={(v) => save(d.id, { durationMinutes: v.trim() === '' ? null : Number(v) })}
                   />
                 </td>
-                <td>
+                <td className="notes">
                   <EditableCell value={d.notes} label={`Notes on ${d.title}`} onSave={(v) => save(d.id, { notes: v })} />
                 </td>
                 <td>{d.turns}</td>
