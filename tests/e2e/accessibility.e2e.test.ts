@@ -163,16 +163,16 @@ describe('accessibility (axe-core, browser mode)', () => {
     // The body is the selected tab's panel.
     await page.getByRole('tabpanel', { name: 'Transcript' }).waitFor();
     await page.keyboard.press('ArrowRight');
-    expect(await focused()).toBe('Documents');
+    await expect.poll(focused).toBe('Documents');
     // Moving focus does not switch the surface (manual activation); Enter does.
     expect(await work.getByRole('tab', { name: 'Transcript' }).getAttribute('aria-selected')).toBe('true');
     await page.keyboard.press('Enter');
     await expect.poll(() => work.getByRole('tab', { name: 'Documents' }).getAttribute('aria-selected')).toBe('true');
     await page.getByRole('tabpanel', { name: 'Documents' }).waitFor();
     await page.keyboard.press('End');
-    expect(await focused()).toBe('Audit log');
+    await expect.poll(focused).toBe('Audit log');
     await page.keyboard.press('Home');
-    expect(await focused()).toBe('Transcript');
+    await expect.poll(focused).toBe('Transcript');
 
     // The Analysis views: the same pattern inside the Analysis tab.
     await work.getByRole('tab', { name: 'Analysis' }).click();
@@ -180,7 +180,7 @@ describe('accessibility (axe-core, browser mode)', () => {
     await page.getByRole('tabpanel', { name: 'Frequencies' }).waitFor();
     await views.getByRole('tab', { name: 'Frequencies' }).focus();
     await page.keyboard.press('ArrowRight');
-    expect(await focused()).toBe('Matrix');
+    await expect.poll(focused).toBe('Matrix');
     await page.keyboard.press('Space');
     await expect.poll(() => views.getByRole('tab', { name: 'Matrix' }).getAttribute('aria-selected')).toBe('true');
     await page.getByRole('tabpanel', { name: 'Matrix' }).waitFor();
